@@ -1,0 +1,58 @@
+// Read-only questions asked of a questionnaire definition: what a setting sees, what a scale holds.
+import type { Item, Questionnaire, ScaleNode, ScoredItem, Section, Setting } from './definition-schema.js'
+
+export function fillIntervention(text: string, intervention: string): string {
+  return text.replaceAll('{intervention}', intervention)
+}
+
+export function itemsShownTo(questionnaire: Questionnaire, setting: Setting): Item[] {
+  return questionnaire.sections.flatMap((section) => section.items.filter((item) => item.settings.includes(setting)))
+}
+
+export function sectionsShownTo(questionnaire: Questionnaire, setting: Setting): Section[] {
+  return questionnaire.sections
+    .map((section) => ({ ...section, items: section.items.filter((item) => item.settings.includes(setting)) }))
+    .filter((section) => section.items.length > 0)
+}
+
+export function allItems(questionnaire: Questionnaire): Item[] {
+  return questionnaire.sections.flatMap((section) => section.items)
+}
+
+export function scoredItems(questionnaire: Questionnaire): ScoredItem[] {
+  return allItems(questionnaire).filter((item): item is ScoredItem => item.type === 'likert5' && item.scale !== undefined)
+}
+
+export interface ScaleInfo {
+  /** Ids from the top level down to this scale, e.g. ['coherence'] or ['coherence', 'differentiation']. */
+  path: string[]
+  level: string
+  node: ScaleNode
+}
+
+/** Every scale at every level, parents before their children. */
+export function allScales(questionnaire: Questionnaire): ScaleInfo[] {
+  const scoring = questionnaire.scoring
+  if (!scoring) return []
+  const out: ScaleInfo[] = []
+  const walk = (nodes: ScaleNode[], prefix: string[]): void => {
+    for (const node of nodes) {
+      const path = [...prefix, node.id]
+      out.push({ path, level: scoring.levels[path.length - 1]!.id, node })
+      if (node.children) walk(node.children, path)
+    }
+  }
+  walk(scoring.scales, [])
+  return out
+}
+
+/** The items that score into a scale: those whose scale path starts with the scale's path. */
+export function itemsInScale(questionnaire: Questionnaire, scalePath: readonly string[]): ScoredItem[] {
+  return scoredItems(questionnaire).filter((item) => scalePath.every((id, i) => item.scale![i] === id))
+}
+
+export function itemRange(item: Item): { min: number; max: number } | undefined {
+  if (item.type === 'likert5') return { min: 1, max: 5 }
+  if (item.type === 'scale0to10') return { min: 0, max: 10 }
+  return undefined
+}
