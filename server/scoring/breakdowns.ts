@@ -1,0 +1,90 @@
+// A practice's scale scores broken down by setting or by role, with small groups withheld and
+// complementary suppression so that no withheld group can be recovered from the total beside it.
+import { SETTINGS } from '../questionnaires/definition-schema.js'
+import { withheldGroups } from './complementary-suppression.js'
+import type { Interval, PracticeScaleRef } from './practice-scores.js'
+import { summariseScores } from './practice-scores.js'
+import { toScore100 } from './respondent-scores.js'
+
+export type BreakdownDimension = 'setting' | 'role'
+
+export interface BreakdownRef extends PracticeScaleRef {
+  by: BreakdownDimension
+  /** The setting or role; null for respondents who stated no role. */
+  group: string | null
+}
+
+export interface WithheldBreakdown extends BreakdownRef {
+  withheld: true
+}
+
+export interface ShownBreakdown extends BreakdownRef {
+  withheld: false
+  n: number
+  /** Respondent-weighted mean (1–5) of the group's scores, whatever the practice weighting. */
+  mean: number
+  score: number
+  sd: number | null
+  ci: Interval | null
+  scoreCi: Interval | null
+}
+
+export type BreakdownResult = WithheldBreakdown | ShownBreakdown
+
+const NO_ROLE = '\u0000no role'
+
+function withheldBreakdown(ref: PracticeScaleRef, by: BreakdownDimension, group: string | null): WithheldBreakdown {
+  return {
+    questionnaire: ref.questionnaire,
+    level: ref.level,
+    scale: ref.scale,
+    scalePath: ref.scalePath,
+    scaleName: ref.scaleName,
+    practiceCode: ref.practiceCode,
+    wave: ref.wave,
+    by,
+    group,
+    withheld: true,
+  }
+}
+
+function groupOrder(by: BreakdownDimension, keys: string[]): string[] {
+  if (by === 'setting') return SETTINGS.filter((s) => keys.includes(s))
+  return keys.sort((a, b) => (a === NO_ROLE ? 1 : b === NO_ROLE ? -1 : a < b ? -1 : a > b ? 1 : 0))
+}
+
+/**
+ * One row per group with at least one score. `groups` maps a setting or role (null = no role) to the
+ * scores of the practice's respondents in it; `totalShown` says whether the practice figure is shown.
+ */
+export function breakdownRows(
+  ref: PracticeScaleRef,
+  by: BreakdownDimension,
+  groups: ReadonlyMap<string | null, readonly number[]>,
+  minBreakdownN: number,
+  totalShown: boolean,
+): BreakdownResult[] {
+  const sizes = new Map<string, readonly number[]>()
+  for (const [group, scores] of groups) if (scores.length > 0) sizes.set(group ?? NO_ROLE, scores)
+  const keys = groupOrder(by, [...sizes.keys()])
+  const withheld = withheldGroups(
+    keys.map((key) => ({ key, n: sizes.get(key)!.length })),
+    minBreakdownN,
+    totalShown,
+  )
+  return keys.map((key): BreakdownResult => {
+    const group = key === NO_ROLE ? null : key
+    if (withheld.has(key)) return withheldBreakdown(ref, by, group)
+    const s = summariseScores(sizes.get(key)!)
+    return {
+      ...withheldBreakdown(ref, by, group),
+      withheld: false,
+      n: s.n,
+      mean: s.mean,
+      score: toScore100(s.mean),
+      sd: s.sd,
+      ci: s.ci,
+      scoreCi: s.ci && { low: toScore100(s.ci.low), high: toScore100(s.ci.high) },
+    }
+  })
+}

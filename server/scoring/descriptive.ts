@@ -1,0 +1,51 @@
+// Descriptive statistics at full precision. Callers that need results independent of input order
+// pass values in a canonical order (see `ascending`), because floating-point addition is not associative.
+
+export function ascending(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b)
+}
+
+export function sum(values: readonly number[]): number {
+  let total = 0
+  for (const v of values) total += v
+  return total
+}
+
+/** Arithmetic mean; NaN for an empty list. */
+export function mean(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : sum(values) / values.length
+}
+
+/** Sample variance (denominator n − 1), two-pass; NaN when n < 2. */
+export function sampleVariance(values: readonly number[]): number {
+  const n = values.length
+  if (n < 2) return Number.NaN
+  const m = mean(values)
+  let squares = 0
+  for (const v of values) squares += (v - m) * (v - m)
+  return squares / (n - 1)
+}
+
+/** Sample standard deviation (denominator n − 1); NaN when n < 2. */
+export function sampleSd(values: readonly number[]): number {
+  return Math.sqrt(sampleVariance(values))
+}
+
+/** Median: the middle value, or the mean of the two middle values; NaN for an empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = ascending(values)
+  const n = sorted.length
+  if (n === 0) return Number.NaN
+  const mid = Math.floor(n / 2)
+  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/**
+ * Sample variance from a count, a sum and a sum of squares. Exact for small integers (item codes),
+ * whose sums are exact in floating point, so the result does not depend on the order of the values.
+ */
+export function varianceFromSums(n: number, total: number, squares: number): number {
+  if (n < 2) return Number.NaN
+  const ss = squares - (total * total) / n
+  return Math.max(ss, 0) / (n - 1)
+}

@@ -1,0 +1,60 @@
+// The 0–10 general items: each reported as its own per-practice mean, never mixed into a scale.
+import { ascending, mean, sampleSd } from './descriptive.js'
+import { codeTable } from './item-values.js'
+import type { Respondent } from './respondent.js'
+import { ScoringInputError } from './scoring-input-error.js'
+import type { GeneralItem } from './scoring-plan.js'
+
+export interface GeneralItemRef {
+  practiceCode: string
+  wave: string
+  questionnaire: string
+  item: string
+}
+
+export interface WithheldGeneralItem extends GeneralItemRef {
+  withheld: true
+}
+
+export interface ShownGeneralItem extends GeneralItemRef {
+  withheld: false
+  n: number
+  /** Mean of the 0–10 answers. */
+  mean: number
+  /** Sample SD; null when n < 2. */
+  sd: number | null
+}
+
+export type GeneralItemResult = WithheldGeneralItem | ShownGeneralItem
+
+/** Rows ordered by practice code, then by the items' order in the questionnaire. */
+export function generalItemResults(
+  questionnaire: string,
+  wave: string,
+  items: readonly GeneralItem[],
+  practices: ReadonlyMap<string, readonly Respondent[]>,
+  minPracticeN: number,
+): GeneralItemResult[] {
+  const tables = items.map(codeTable)
+  const rows: GeneralItemResult[] = []
+  for (const [practiceCode, respondents] of practices) {
+    items.forEach((item, i) => {
+      const answers: number[] = []
+      for (const r of respondents) {
+        const code = r.values.get(item.id)
+        if (code === undefined || code.startsWith('nr_')) continue
+        const value = tables[i]!.get(code)
+        if (value === undefined) throw new ScoringInputError(r.responseId, item.id, code)
+        answers.push(value)
+      }
+      const ref: GeneralItemRef = { practiceCode, wave, questionnaire, item: item.id }
+      if (answers.length < minPracticeN) {
+        rows.push({ ...ref, withheld: true })
+        return
+      }
+      const sorted = ascending(answers)
+      rows.push({ ...ref, withheld: false, n: sorted.length, mean: mean(sorted), sd: sorted.length < 2 ? null : sampleSd(sorted) })
+    })
+  }
+  return rows
+}

@@ -1,0 +1,17 @@
+// The scoring API: pure functions over plain data, for the scorecard and the CSV exports.
+export { scoreWave, type ScaleStats, type WaveInput, type WaveScores } from './score-wave.js'
+export { compareWaves, welchTest, CHANGE_ALPHA, type ChangeRow, type ShownChange, type WithheldChange, type WelchTest } from './wave-change.js'
+export { respondentScores, toScore100, type RespondentScaleScore } from './respondent-scores.js'
+export type { Respondent } from './respondent.js'
+export { DEFAULT_SCORING_OPTIONS, type ScoringOptions } from './scoring-options.js'
+export { ScoringInputError } from './scoring-input-error.js'
+export type {
+  Interval,
+  PracticeScaleResult,
+  ScaleRef,
+  ShownPracticeScale,
+  WithheldPracticeScale,
+} from './practice-scores.js'
+export type { BreakdownDimension, BreakdownResult, ShownBreakdown, WithheldBreakdown } from './breakdowns.js'
+export type { GeneralItemResult, ShownGeneralItem, WithheldGeneralItem } from './general-items.js'
+export { LOW_AGREEMENT } from './agreement.js'

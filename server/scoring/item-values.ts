@@ -1,0 +1,44 @@
+// Stored answer codes → numbers. Reverse-keyed likert5 items are flipped (min + max − x = 6 − x);
+// "not relevant" codes (nr_*) and unanswered items are missing (NaN).
+import type { Item } from '../questionnaires/definition-schema.js'
+import { itemRange } from '../questionnaires/questionnaire-model.js'
+import type { Respondent } from './respondent.js'
+import { ScoringInputError } from './scoring-input-error.js'
+import type { ScoringPlan } from './scoring-plan.js'
+
+/** Code → value for one item, e.g. a reverse likert5 item: '1' → 5 … '5' → 1. */
+export function codeTable(item: Item): ReadonlyMap<string, number> {
+  const range = itemRange(item)
+  if (!range) throw new TypeError(`item "${item.id}" (${item.type}) has no numeric values`)
+  const reverse = item.type === 'likert5' && item.reverse
+  const table = new Map<string, number>()
+  for (let x = range.min; x <= range.max; x++) table.set(String(x), reverse ? range.min + range.max - x : x)
+  return table
+}
+
+/**
+ * The numeric value of one stored code: a number, or undefined when missing (no answer or nr_*).
+ * Throws ScoringInputError for a code the item cannot hold.
+ */
+export function itemValue(item: Item, code: string | undefined, responseId = 0): number | undefined {
+  if (code === undefined || code.startsWith('nr_')) return undefined
+  const value = codeTable(item).get(code)
+  if (value === undefined) throw new ScoringInputError(responseId, item.id, code)
+  return value
+}
+
+/** Compiles the code tables once so a whole wave is read without rebuilding them. */
+export function itemValueReader(plan: ScoringPlan): (respondent: Respondent) => Float64Array {
+  const tables = plan.items.map(codeTable)
+  return (respondent) => {
+    const values = new Float64Array(plan.items.length).fill(Number.NaN)
+    plan.items.forEach((item, i) => {
+      const code = respondent.values.get(item.id)
+      if (code === undefined || code.startsWith('nr_')) return
+      const value = tables[i]!.get(code)
+      if (value === undefined) throw new ScoringInputError(respondent.responseId, item.id, code)
+      values[i] = value
+    })
+    return values
+  }
+}

@@ -1,0 +1,117 @@
+// Change in a practice's scale mean between two waves: the difference and Welch's t-test.
+import type { ScaleRef, ShownPracticeScale } from './practice-scores.js'
+import type { WaveScores } from './score-wave.js'
+import { twoSidedP } from './t-distribution.js'
+
+/** A change is reported as "changed" when the two-sided Welch p-value is below this. */
+export const CHANGE_ALPHA = 0.05
+
+export interface WelchTest {
+  t: number
+  df: number
+  p: number
+}
+
+export interface GroupSummary {
+  n: number
+  mean: number
+  sd: number | null
+}
+
+/**
+ * Welch's unequal-variances t-test of b − a, with Welch–Satterthwaite degrees of freedom and the
+ * p-value from the t CDF. Undefined (null) when either group has n < 2 (no SD) or both SDs are 0.
+ */
+export function welchTest(a: GroupSummary, b: GroupSummary): WelchTest | null {
+  if (a.n < 2 || b.n < 2 || a.sd === null || b.sd === null) return null
+  const va = (a.sd * a.sd) / a.n
+  const vb = (b.sd * b.sd) / b.n
+  const se2 = va + vb
+  if (se2 === 0) return null
+  const t = (b.mean - a.mean) / Math.sqrt(se2)
+  const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1))
+  return { t, df, p: twoSidedP(t, df) }
+}
+
+export interface ChangeRef extends ScaleRef {
+  practiceCode: string
+  fromWave: string
+  toWave: string
+}
+
+export interface WithheldChange extends ChangeRef {
+  withheld: true
+}
+
+export interface ShownChange extends ChangeRef {
+  withheld: false
+  nFrom: number
+  nTo: number
+  meanFrom: number
+  meanTo: number
+  /** meanTo − meanFrom, on 1–5. */
+  difference: number
+  t: number | null
+  df: number | null
+  pValue: number | null
+  /** p < 0.05; null when the test is undefined. */
+  changed: boolean | null
+}
+
+export type ChangeRow = WithheldChange | ShownChange
+
+/**
+ * One row per practice (in either wave) and scale (in both waves, matched by its path). A practice
+ * that is withheld or absent in either wave gets a withheld row with no figures.
+ */
+export function compareWaves(from: WaveScores, to: WaveScores): ChangeRow[] {
+  if (from.questionnaire !== to.questionnaire) {
+    throw new RangeError(`cannot compare questionnaire "${from.questionnaire}" with "${to.questionnaire}"`)
+  }
+  const fromScales = new Set(from.scales.map((s) => s.scale))
+  const scales = to.scales.filter((s) => fromScales.has(s.scale))
+  const index = (wave: WaveScores) => new Map(wave.practices.map((row) => [`${row.practiceCode}\u0000${row.scale}`, row]))
+  const fromRows = index(from)
+  const toRows = index(to)
+  const codes = [...new Set([...from.practices, ...to.practices].map((row) => row.practiceCode))].sort()
+  const rows: ChangeRow[] = []
+  for (const practiceCode of codes) {
+    for (const scale of scales) {
+      const ref: ChangeRef = {
+        questionnaire: scale.questionnaire,
+        level: scale.level,
+        scale: scale.scale,
+        scalePath: scale.scalePath,
+        scaleName: scale.scaleName,
+        practiceCode,
+        fromWave: from.wave,
+        toWave: to.wave,
+      }
+      const a = fromRows.get(`${practiceCode}\u0000${scale.scale}`)
+      const b = toRows.get(`${practiceCode}\u0000${scale.scale}`)
+      if (!a || !b || a.withheld || b.withheld) {
+        rows.push({ ...ref, withheld: true })
+        continue
+      }
+      rows.push(shownChange(ref, a, b))
+    }
+  }
+  return rows
+}
+
+function shownChange(ref: ChangeRef, a: ShownPracticeScale, b: ShownPracticeScale): ShownChange {
+  const test = welchTest(a, b)
+  return {
+    ...ref,
+    withheld: false,
+    nFrom: a.n,
+    nTo: b.n,
+    meanFrom: a.mean,
+    meanTo: b.mean,
+    difference: b.mean - a.mean,
+    t: test?.t ?? null,
+    df: test?.df ?? null,
+    pValue: test?.p ?? null,
+    changed: test ? test.p < CHANGE_ALPHA : null,
+  }
+}
