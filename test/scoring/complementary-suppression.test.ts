@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { withheldGroups } from '../../server/scoring/complementary-suppression.js'
+
+const groups = (spec: Record<string, number>) => Object.entries(spec).map(([key, n]) => ({ key, n }))
+
+describe('withheldGroups (minimum 5)', () => {
+  it.each([
+    // nothing small: nothing withheld
+    [{ a: 5, b: 9 }, true, []],
+    // one small group beside a shown total: the next smallest shown group goes too
+    [{ a: 6, b: 5, c: 1 }, true, ['b', 'c']],
+    // ties for next smallest: the first key
+    [{ b: 5, a: 5, c: 2 }, true, ['a', 'c']],
+    // two small groups already hide each other
+    [{ a: 1, b: 2, c: 9 }, true, ['a', 'b']],
+    // one small group and one other: both
+    [{ a: 3, b: 7 }, true, ['a', 'b']],
+    // a lone group: nothing else to suppress (it equals the total, shown at the practice threshold)
+    [{ a: 4 }, true, ['a']],
+    // the total is withheld: so is every group
+    [{ a: 9, b: 8 }, false, ['a', 'b']],
+  ])('%j with total shown %s withholds %j', (spec, totalShown, expected) => {
+    expect([...withheldGroups(groups(spec), 5, totalShown)].sort()).toEqual(expected)
+  })
+})
