@@ -1,0 +1,49 @@
+// Builds the Express application from its dependencies; it never listens (see main.ts).
+import cookieParser from 'cookie-parser'
+import express from 'express'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Config } from './config.js'
+import type { Repositories } from './data/index.js'
+import { errorHandler, notFound } from './middleware/error-handler.js'
+import { layoutRenderer } from './middleware/layout-renderer.js'
+import { requestLogging } from './middleware/request-logging.js'
+import { setUpCsrf } from './middleware/set-up-csrf.js'
+import { setUpSession } from './middleware/set-up-session.js'
+import { setUpStaticAssets } from './middleware/set-up-static-assets.js'
+import { setUpWebSecurity } from './middleware/set-up-web-security.js'
+import { routes } from './routes/index.js'
+import type { Services } from './services/index.js'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface AppDependencies {
+  config: Config
+  repos: Repositories
+  services: Services
+  sessionSecret: string
+  log?: (...args: unknown[]) => void
+}
+
+export function createApp({ config, repos, services, sessionSecret, log }: AppDependencies): express.Express {
+  const app = express()
+  const https = config.baseUrl.startsWith('https:')
+  app.set('trust proxy', config.trustProxy)
+  app.set('views', join(ROOT, 'views'))
+  app.engine('ejs', layoutRenderer('layouts/main'))
+  app.set('view engine', 'ejs')
+  app.locals.serviceName = 'Linkscore'
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
+  app.use(setUpWebSecurity({ https }))
+  if (config.logRequests) app.use(requestLogging())
+  app.use(setUpStaticAssets(ROOT))
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
+  app.use(cookieParser())
+  app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions }))
+  app.use(setUpCsrf())
+  app.use(routes(services, config))
+  app.use(notFound)
+  app.use(errorHandler({ production: config.production, log }))
+  return app
+}

@@ -1,0 +1,87 @@
+// programme add, practice add, wave add/open/close, invites create.
+import { Command, Option } from 'commander'
+import { PRESETTABLE_ROLES } from '../../survey/roles.js'
+import { writeLine, type CliIo } from '../cli-io.js'
+import { withLinkscore } from '../open-linkscore.js'
+
+export function addSetupCommands(program: Command, io: CliIo): void {
+  const programme = program.command('programme').description('programmes of practices')
+  programme
+    .command('add')
+    .description('add a programme')
+    .requiredOption('--slug <slug>', 'short name used in links, e.g. north-pcn')
+    .requiredOption('--name <name>', 'full name')
+    .option('--intervention <text>', 'what item text calls the intervention', 'social prescribing')
+    .action((o: { slug: string; name: string; intervention: string }) =>
+      withLinkscore(io, ({ services }) => {
+        const p = services.admin.addProgramme(o)
+        writeLine(io.stdout, `added programme ${p.slug}: ${p.name}`)
+      }),
+    )
+
+  program
+    .command('practice')
+    .description('GP practices')
+    .command('add')
+    .description('add a practice to a programme')
+    .requiredOption('--programme <slug>', 'programme')
+    .requiredOption('--code <code>', 'practice code, e.g. its ODS code')
+    .requiredOption('--name <name>', 'practice name')
+    .option('--list-size <n>', 'registered patients')
+    .option('--deprivation <quintile>', 'deprivation quintile, 1 (most deprived) to 5')
+    .addOption(new Option('--rurality <kind>', 'urban or rural').choices(['urban', 'rural']))
+    .option('--model <text>', 'social prescribing model, in words')
+    .action((o: { programme: string; code: string; name: string; listSize?: string; deprivation?: string; rurality?: 'urban' | 'rural'; model?: string }) =>
+      withLinkscore(io, ({ services }) => {
+        const p = services.admin.addPractice({ ...o, deprivationQuintile: o.deprivation, spModel: o.model })
+        writeLine(io.stdout, `added practice ${p.code}: ${p.name}`)
+      }),
+    )
+
+  const wave = program.command('wave').description('survey waves (e.g. baseline, 6 months, 12 months)')
+  wave
+    .command('add')
+    .description('add a wave to a programme')
+    .requiredOption('--programme <slug>', 'programme')
+    .requiredOption('--slug <slug>', 'short name used in links, e.g. baseline')
+    .requiredOption('--title <title>', 'title shown to respondents')
+    .requiredOption('--questionnaires <ids>', 'questionnaire ids in the order respondents meet them, comma-separated')
+    .option('--opens <date>', 'first day it takes responses, YYYY-MM-DD')
+    .option('--closes <date>', 'last day it takes responses, YYYY-MM-DD')
+    .option('--open', 'open it now', false)
+    .action((o: { programme: string; slug: string; title: string; questionnaires: string; opens?: string; closes?: string; open: boolean }) =>
+      withLinkscore(io, ({ services }) => {
+        const w = services.admin.addWave({ ...o, opensOn: o.opens, closesOn: o.closes, questionnaires: o.questionnaires.split(',').map((s) => s.trim()).filter(Boolean) })
+        writeLine(io.stdout, `added wave ${w.slug} (${w.status}): ${w.questionnaireIds.join(', ')}`)
+      }),
+    )
+  for (const [name, status] of [['open', 'open'], ['close', 'closed']] as const) {
+    wave
+      .command(name)
+      .description(`${name} a wave for responses`)
+      .requiredOption('--programme <slug>', 'programme')
+      .requiredOption('--wave <slug>', 'wave')
+      .action((o: { programme: string; wave: string }) =>
+        withLinkscore(io, ({ services }) => {
+          const w = services.admin.setWaveStatus(o.programme, o.wave, status)
+          writeLine(io.stdout, `wave ${w.slug} is ${w.status}`)
+        }),
+      )
+  }
+
+  program
+    .command('invites')
+    .description('personal invitation links')
+    .command('create')
+    .description('create invitations and print one full link per line')
+    .requiredOption('--wave <slug>', 'wave')
+    .requiredOption('--practice <code>', 'practice code')
+    .requiredOption('--count <n>', 'how many')
+    .option('--programme <slug>', 'programme (checked against the practice)')
+    .addOption(new Option('--role <role>', 'preset role, which skips the "About you" page').choices(PRESETTABLE_ROLES))
+    .action((o: { wave: string; practice: string; count: string; programme?: string; role?: string }) =>
+      withLinkscore(io, ({ services }, baseUrl) => {
+        for (const path of services.admin.createInvitations(o)) writeLine(io.stdout, `${baseUrl}${path}`)
+      }),
+    )
+}

@@ -1,0 +1,29 @@
+import type { Command } from 'commander'
+import { resolve } from 'node:path'
+import { SETTINGS } from '../../questionnaires/definition-schema.js'
+import { loadQuestionnaires } from '../../questionnaires/load-questionnaires.js'
+import { itemsShownTo } from '../../questionnaires/questionnaire-model.js'
+import { SECONDS_PER_ITEM } from '../../routes/survey/start-page-model.js'
+import { writeLine, type CliIo } from '../cli-io.js'
+
+export const MINUTES_BUDGET = 12
+
+export function addValidateCommand(program: Command, io: CliIo): void {
+  program
+    .command('validate')
+    .description('check every questionnaire definition; print item counts and completion time per setting')
+    .option('--folder <path>', 'folder of definitions', io.env.LINKSCORE_QUESTIONNAIRES ?? 'questionnaires')
+    .action((opts: { folder: string }) => {
+      const loaded = loadQuestionnaires(resolve(io.cwd, opts.folder), io.cwd)
+      for (const { file, questionnaire: q } of loaded) writeLine(io.stdout, `ok  ${file}: ${q.id} version ${q.version}`)
+      writeLine(io.stdout)
+      writeLine(io.stdout, `Items per setting (all ${loaded.length} questionnaires, ${SECONDS_PER_ITEM} s an item, budget ${MINUTES_BUDGET} min):`)
+      for (const setting of SETTINGS) {
+        const counts = loaded.map(({ questionnaire: q }) => `${q.id} ${itemsShownTo(q, setting).length}`)
+        const total = loaded.reduce((n, { questionnaire: q }) => n + itemsShownTo(q, setting).length, 0)
+        const minutes = (total * SECONDS_PER_ITEM) / 60
+        const verdict = minutes <= MINUTES_BUDGET ? 'within budget' : `OVER the ${MINUTES_BUDGET}-minute budget`
+        writeLine(io.stdout, `  ${setting.padEnd(17)} ${String(total).padStart(3)} items (${counts.join(', ')}) ≈ ${minutes.toFixed(1)} min, ${verdict}`)
+      }
+    })
+}

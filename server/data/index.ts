@@ -1,0 +1,27 @@
+// Builds every repository once, over one database connection.
+import type { Db } from './database.js'
+import { exportRepository } from './repositories/export-repository.js'
+import { invitationRepository } from './repositories/invitation-repository.js'
+import { practiceRepository } from './repositories/practice-repository.js'
+import { programmeRepository } from './repositories/programme-repository.js'
+import { questionnaireVersionRepository } from './repositories/questionnaire-version-repository.js'
+import { responseRepository } from './repositories/response-repository.js'
+import { sessionRepository } from './repositories/session-repository.js'
+import { settingRepository } from './repositories/setting-repository.js'
+import { waveRepository } from './repositories/wave-repository.js'
+
+export function createRepositories(db: Db) {
+  return {
+    db,
+    programmes: programmeRepository(db),
+    practices: practiceRepository(db),
+    waves: waveRepository(db),
+    invitations: invitationRepository(db),
+    responses: responseRepository(db),
+    questionnaireVersions: questionnaireVersionRepository(db),
+    exports: exportRepository(db),
+    settings: settingRepository(db),
+    sessions: sessionRepository(db),
+  }
+}
+export type Repositories = ReturnType<typeof createRepositories>

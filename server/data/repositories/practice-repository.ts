@@ -1,0 +1,38 @@
+import type { Db } from '../database.js'
+
+export type Rurality = 'urban' | 'rural'
+
+export interface Practice {
+  id: number
+  programmeId: number
+  code: string
+  name: string
+  listSize: number | null
+  deprivationQuintile: number | null
+  rurality: Rurality | null
+  spModel: string | null
+}
+
+export type NewPractice = Omit<Practice, 'id'>
+
+const COLUMNS = `id, programme_id AS programmeId, code, name, list_size AS listSize,
+  deprivation_quintile AS deprivationQuintile, rurality, sp_model AS spModel`
+
+export function practiceRepository(db: Db) {
+  const byCode = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE code = ?`)
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE id = ?`)
+  const inProgramme = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE programme_id = ? ORDER BY code`)
+  const insert = db.prepare(`INSERT INTO practice (programme_id, code, name, list_size, deprivation_quintile, rurality, sp_model)
+    VALUES (@programmeId, @code, @name, @listSize, @deprivationQuintile, @rurality, @spModel)`)
+
+  return {
+    findByCode: (code: string) => byCode.get(code) as Practice | undefined,
+    findById: (id: number) => byId.get(id) as Practice | undefined,
+    listByProgramme: (programmeId: number) => inProgramme.all(programmeId) as Practice[],
+    create(p: NewPractice): Practice {
+      const { lastInsertRowid } = insert.run(p)
+      return byId.get(lastInsertRowid) as Practice
+    },
+  }
+}
+export type PracticeRepository = ReturnType<typeof practiceRepository>

@@ -1,0 +1,48 @@
+import type { Db } from '../database.js'
+
+export type WaveStatus = 'draft' | 'open' | 'closed'
+
+export interface Wave {
+  id: number
+  programmeId: number
+  slug: string
+  title: string
+  opensOn: string | null
+  closesOn: string | null
+  status: WaveStatus
+  position: number
+  /** Questionnaire ids in the order respondents meet them. */
+  questionnaireIds: string[]
+}
+
+const COLUMNS = `id, programme_id AS programmeId, slug, title, opens_on AS opensOn, closes_on AS closesOn, status, position`
+
+export function waveRepository(db: Db) {
+  const byId = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE id = ?`)
+  const bySlug = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE programme_id = ? AND slug = ?`)
+  const inProgramme = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE programme_id = ? ORDER BY position, id`)
+  const questionnaires = db.prepare('SELECT questionnaire_id FROM wave_questionnaire WHERE wave_id = ? ORDER BY position').pluck()
+  const insert = db.prepare(`INSERT INTO wave (programme_id, slug, title, opens_on, closes_on, status, position)
+    VALUES (@programmeId, @slug, @title, @opensOn, @closesOn, @status,
+      (SELECT coalesce(max(position), 0) + 1 FROM wave WHERE programme_id = @programmeId))`)
+  const insertQuestionnaire = db.prepare('INSERT INTO wave_questionnaire (wave_id, questionnaire_id, position) VALUES (?, ?, ?)')
+  const updateStatus = db.prepare('UPDATE wave SET status = ? WHERE id = ?')
+
+  const withQuestionnaires = (row: unknown): Wave | undefined =>
+    row ? { ...(row as Omit<Wave, 'questionnaireIds'>), questionnaireIds: questionnaires.all((row as Wave).id) as string[] } : undefined
+
+  return {
+    findById: (id: number) => withQuestionnaires(byId.get(id)),
+    findBySlug: (programmeId: number, slug: string) => withQuestionnaires(bySlug.get(programmeId, slug)),
+    listByProgramme: (programmeId: number) => inProgramme.all(programmeId).map((row) => withQuestionnaires(row)!),
+    create: db.transaction((w: Omit<Wave, 'id' | 'position'>): Wave => {
+      const { lastInsertRowid } = insert.run(w)
+      w.questionnaireIds.forEach((qid, i) => insertQuestionnaire.run(lastInsertRowid, qid, i + 1))
+      return withQuestionnaires(byId.get(lastInsertRowid))!
+    }),
+    setStatus(id: number, status: WaveStatus): void {
+      updateStatus.run(status, id)
+    },
+  }
+}
+export type WaveRepository = ReturnType<typeof waveRepository>

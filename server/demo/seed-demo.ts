@@ -1,0 +1,75 @@
+// Creates the demo programme on an empty database: three practices, two waves and synthetic submitted responses.
+import type { Repositories } from '../data/index.js'
+import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Services } from '../services/index.js'
+import { newToken } from '../services/tokens.js'
+import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'
+import { findRole } from '../survey/roles.js'
+import { DEMO_PRACTICES, DEMO_RESPONSES_PER_PRACTICE, DEMO_ROLE_MIX, type AnswerProfile } from './demo-profiles.js'
+import { seededRandom, type SeededRandom } from './seeded-random.js'
+import { syntheticPages } from './synthetic-answers.js'
+
+export const DEMO_SLUG = 'demo'
+const DEMO_QUESTIONNAIRE_ORDER = ['context', 'normalisation', 'good-practice']
+
+export interface DemoLinks {
+  created: boolean
+  invitationPath: string
+  openLinkPath: string
+}
+
+/** Seeds the demo once (only into a database with no programmes) and returns links to try. */
+export function seedDemo(repos: Repositories, services: Services, seed = 20261121): DemoLinks | undefined {
+  const created = repos.programmes.count() === 0
+  if (created) repos.db.transaction(() => createDemo(repos, services, seed))()
+  const programme = repos.programmes.findBySlug(DEMO_SLUG)
+  if (!programme?.isDemo) return undefined
+  const wave = repos.waves.listByProgramme(programme.id).find((w) => w.status === 'open')
+  const practice = repos.practices.listByProgramme(programme.id)[0]
+  if (!wave || !practice) return undefined
+  const unused = repos.invitations.findUnused(wave.id, practice.id)
+  const invitationPath = unused ? `/s/${unused.token}` : services.admin.createInvitations({ wave: wave.slug, practice: practice.code, count: 1 })[0]!
+  return { created, invitationPath, openLinkPath: `/p/${practice.code}/${wave.slug}` }
+}
+
+function createDemo(repos: Repositories, services: Services, seed: number): void {
+  const admin = services.admin
+  admin.addProgramme({ slug: DEMO_SLUG, name: 'Demo programme (synthetic data)', intervention: 'social prescribing', isDemo: true })
+  const available = new Set(services.catalogue.list().map((q) => q.id))
+  const questionnaires = [
+    ...DEMO_QUESTIONNAIRE_ORDER.filter((id) => available.has(id)),
+    ...[...available].filter((id) => !DEMO_QUESTIONNAIRE_ORDER.includes(id)).sort(),
+  ]
+  const practices = DEMO_PRACTICES.map(({ practice }) =>
+    admin.addPractice({ programme: DEMO_SLUG, ...practice, listSize: practice.listSize ?? undefined, deprivationQuintile: practice.deprivationQuintile ?? undefined, rurality: practice.rurality ?? undefined, spModel: practice.spModel ?? undefined }),
+  )
+  const baseline = admin.addWave({ programme: DEMO_SLUG, slug: 'baseline', title: 'Baseline survey (demo)', opensOn: '2026-01-05', closesOn: '2026-02-27', questionnaires })
+  const sixMonths = admin.addWave({ programme: DEMO_SLUG, slug: 'six-months', title: 'Six-month survey (demo)', opensOn: '2026-07-01', questionnaires, open: true })
+  const random = seededRandom(seed)
+  practices.forEach((practice, p) => {
+    const profile = DEMO_PRACTICES[p]!.profile
+    addSyntheticResponses(repos, services, baseline, practice.id, profile, random, '2026-01-20T10:00:00.000Z')
+    const improved = { ...profile, base: profile.base + 0.25, byScale: Object.fromEntries(Object.entries(profile.byScale).map(([k, v]) => [k, v + 0.25])) }
+    addSyntheticResponses(repos, services, sixMonths, practice.id, improved, random, '2026-07-15T10:00:00.000Z')
+  })
+  repos.waves.setStatus(baseline.id, 'closed')
+}
+
+function addSyntheticResponses(repos: Repositories, services: Services, wave: Wave, practiceId: number, profile: AnswerProfile, random: SeededRandom, at: string): void {
+  for (let r = 0; r < DEMO_RESPONSES_PER_PRACTICE; r++) {
+    const role = findRole(DEMO_ROLE_MIX[r % DEMO_ROLE_MIX.length]!)!
+    const setting = role.setting!
+    const response = repos.responses.create({ invitationId: null, practiceId, waveId: wave.id, resumeToken: newToken(), source: 'synthetic', role: role.code, setting, at })
+    repos.responses.saveRole({ responseId: response.id, role: role.code, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
+    for (const id of wave.questionnaireIds) {
+      const questionnaire = services.catalogue.get(id)
+      for (const page of syntheticPages(questionnaire, setting, profile, random)) {
+        repos.responses.savePage({
+          responseId: response.id, pageKey: sectionPageKey(id, page.sectionId), questionnaireId: id, questionnaireVersion: questionnaire.version,
+          itemIds: page.itemIds, answers: page.answers, complete: true, at,
+        })
+      }
+    }
+    repos.responses.submit(response.id, at)
+  }
+}

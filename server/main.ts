@@ -1,0 +1,37 @@
+// Starts the server: the only file that listens.
+import { randomBytes } from 'node:crypto'
+import { createApp } from './app.js'
+import { boot } from './boot.js'
+import { ConfigError, readConfig } from './config.js'
+import { seedDemo } from './demo/seed-demo.js'
+import { QuestionnaireDefinitionError } from './questionnaires/load-questionnaires.js'
+import { QuestionnaireVersionConflictError } from './services/questionnaire-catalogue.js'
+
+function start(): void {
+  const config = readConfig()
+  const { db, repos, services } = boot(config)
+  if (config.demo) {
+    const demo = seedDemo(repos, services)
+    if (demo) {
+      console.log(`${demo.created ? 'Created' : 'Using'} "Demo programme (synthetic data)". Try the survey:`)
+      console.log(`  personal invitation: ${config.baseUrl}${demo.invitationPath}`)
+      console.log(`  open practice link:  ${config.baseUrl}${demo.openLinkPath}`)
+    }
+  }
+  const sessionSecret = process.env.LINKSCORE_SESSION_SECRET ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
+  const app = createApp({ config, repos, services, sessionSecret })
+  const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
+  const stop = () => server.close(() => db.close())
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+try {
+  start()
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof QuestionnaireDefinitionError || error instanceof QuestionnaireVersionConflictError) {
+    console.error(`Linkscore did not start.\n${error.message}`)
+    process.exit(1)
+  }
+  throw error
+}

@@ -1,0 +1,14 @@
+import { csrfSync } from 'csrf-sync'
+import type { RequestHandler } from 'express'
+
+/** Synchroniser-token CSRF protection for every POST; the token travels in a hidden `_csrf` field. */
+export function setUpCsrf(): RequestHandler[] {
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  })
+  const exposeToken: RequestHandler = (req, res, next) => {
+    res.locals.csrfToken = generateToken(req)
+    next()
+  }
+  return [csrfSynchronisedProtection, exposeToken]
+}

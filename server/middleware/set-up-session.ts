@@ -1,0 +1,18 @@
+import session from 'express-session'
+import type { RequestHandler } from 'express'
+import type { SessionRepository } from '../data/repositories/session-repository.js'
+import { SqliteSessionStore } from './sqlite-session-store.js'
+
+const TWELVE_HOURS = 12 * 3600 * 1000
+
+export function setUpSession({ secret, https, sessions }: { secret: string; https: boolean; sessions: SessionRepository }): RequestHandler {
+  return session({
+    name: 'linkscore.sid',
+    secret,
+    store: new SqliteSessionStore(sessions),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: https, maxAge: TWELVE_HOURS },
+  })
+}

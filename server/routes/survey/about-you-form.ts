@@ -1,0 +1,31 @@
+// Checks the "About you" form: a role, and for roles that span settings, the setting closest to their work.
+import { BadRequestError } from '../../errors.js'
+import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
+import type { FieldError, FormBody } from '../../survey/page-answers.js'
+import { findRole } from '../../survey/roles.js'
+
+export type AboutYouResult = { role: string; setting: Setting } | { errors: FieldError[]; chosen: { role?: string; setting?: string } }
+
+const FIELDS = new Set(['_csrf', 'role', 'setting'])
+
+export function parseAboutYou(body: FormBody, intervention: string): AboutYouResult {
+  const fields = Object.keys(body)
+  if (fields.some((key) => !FIELDS.has(key))) throw new BadRequestError()
+  const roleCode = single(body.role)
+  const settingCode = single(body.setting)
+  const role = roleCode ? findRole(roleCode) : undefined
+  if (roleCode && !role) throw new BadRequestError()
+  if (settingCode && !(SETTINGS as readonly string[]).includes(settingCode)) throw new BadRequestError()
+  const chosen = { role: roleCode, setting: settingCode }
+  if (!role) return { errors: [{ itemId: 'role', kind: 'missing', message: 'Select your role' }], chosen }
+  const setting = role.setting ?? (settingCode as Setting | undefined)
+  if (!setting) {
+    return { errors: [{ itemId: 'setting', kind: 'missing', message: `Select which part of ${intervention} is closest to your work` }], chosen }
+  }
+  return { role: role.code, setting }
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  if (Array.isArray(value)) throw new BadRequestError()
+  return value || undefined
+}

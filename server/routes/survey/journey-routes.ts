@@ -1,0 +1,105 @@
+// The pages of a survey in progress, addressed by the response's resume token.
+import type { Request, Response } from 'express'
+import type { Config } from '../../config.js'
+import { BadRequestError, NotFoundError } from '../../errors.js'
+import type { SurveyContext, SurveyService } from '../../services/survey-service.js'
+import { sectionPageKey } from '../../survey/journey-pages.js'
+import { TamperedInputError, type FormBody } from '../../survey/page-answers.js'
+import { parseAboutYou } from './about-you-form.js'
+import { aboutYouPageModel, answersByItem, checkAnswersPageModel, sectionPageModel } from './journey-page-models.js'
+import { journeyUrl } from './journey-urls.js'
+
+const isChanging = (req: Request) => req.query.change === '1'
+const body = (req: Request) => (req.body ?? {}) as FormBody
+
+export function journeyRoutes(survey: SurveyService, config: Config) {
+  const context = (req: Request) => survey.context(String(req.params.token))
+  const afterSave = (ctx: SurveyContext, req: Request) =>
+    isChanging(req) ? journeyUrl(ctx.response.resumeToken, 'check-answers') : journeyUrl(ctx.response.resumeToken)
+
+  function sectionPage(ctx: SurveyContext, req: Request) {
+    const key = sectionPageKey(String(req.params.questionnaireId), String(req.params.sectionId))
+    const page = ctx.pages.find((p) => p.key === key)
+    if (!page || page.kind !== 'section') throw new NotFoundError()
+    return page
+  }
+
+  return {
+    /** Continues where the person stopped. */
+    resume(req: Request, res: Response) {
+      const ctx = context(req)
+      const next = survey.nextPage(ctx)
+      res.redirect(303, journeyUrl(ctx.response.resumeToken, next ?? 'check-answers'))
+    },
+
+    showAboutYou(req: Request, res: Response) {
+      const ctx = context(req)
+      if (!ctx.askAboutYou) throw new NotFoundError()
+      const chosen = { role: ctx.response.role ?? undefined, setting: ctx.response.setting ?? undefined }
+      res.render('pages/survey/about-you', aboutYouPageModel(ctx, chosen, [], req.originalUrl))
+    },
+
+    saveAboutYou(req: Request, res: Response) {
+      const ctx = context(req)
+      if (!ctx.askAboutYou) throw new NotFoundError()
+      const result = parseAboutYou(body(req), ctx.programme.intervention)
+      if ('errors' in result) return res.status(422).render('pages/survey/about-you', aboutYouPageModel(ctx, result.chosen, result.errors, req.originalUrl))
+      survey.saveAboutYou(ctx, result.role, result.setting)
+      res.redirect(303, afterSave(ctx, req))
+    },
+
+    showSection(req: Request, res: Response) {
+      const ctx = context(req)
+      const page = sectionPage(ctx, req)
+      const values = answersByItem(survey.answers(ctx), page.questionnaire.id)
+      res.render('pages/survey/section', sectionPageModel(ctx, page, values, { changing: isChanging(req), formAction: req.originalUrl }))
+    },
+
+    saveSection(req: Request, res: Response) {
+      const ctx = context(req)
+      const page = sectionPage(ctx, req)
+      const action = body(req).action
+      if (action !== undefined && action !== 'continue' && action !== 'save-later') throw new BadRequestError()
+      const finished = action !== 'save-later'
+      let result
+      try {
+        result = survey.savePage(ctx, page, body(req), { finished })
+      } catch (error) {
+        if (error instanceof TamperedInputError) throw new BadRequestError()
+        throw error
+      }
+      if (result.errors.length > 0) {
+        const model = sectionPageModel(ctx, page, result.values, { errors: result.errors, changing: isChanging(req), formAction: req.originalUrl })
+        return res.status(422).render('pages/survey/section', model)
+      }
+      res.redirect(303, finished ? afterSave(ctx, req) : journeyUrl(ctx.response.resumeToken, 'saved'))
+    },
+
+    showSaved(req: Request, res: Response) {
+      const ctx = context(req)
+      res.render('pages/survey/saved', { title: 'Your answers have been saved', demo: ctx.programme.isDemo, resumeUrl: `${config.baseUrl}${journeyUrl(ctx.response.resumeToken)}`, continueHref: journeyUrl(ctx.response.resumeToken) })
+    },
+
+    showCheckAnswers(req: Request, res: Response) {
+      const ctx = context(req)
+      const next = survey.nextPage(ctx)
+      if (next) return res.redirect(303, journeyUrl(ctx.response.resumeToken, next))
+      res.render('pages/survey/check-answers', { ...checkAnswersPageModel(ctx, survey.answers(ctx)), wide: false })
+    },
+
+    submit(req: Request, res: Response) {
+      const ctx = context(req)
+      if (Object.keys(body(req)).some((key) => key !== '_csrf')) throw new BadRequestError()
+      const next = survey.nextPage(ctx)
+      if (next) return res.redirect(303, journeyUrl(ctx.response.resumeToken, next))
+      survey.submit(ctx)
+      res.redirect(303, journeyUrl(ctx.response.resumeToken, 'confirmation'))
+    },
+
+    showConfirmation(req: Request, res: Response) {
+      const ctx = survey.context(String(req.params.token), { allowSubmitted: true })
+      if (ctx.response.status !== 'submitted') return res.redirect(303, journeyUrl(ctx.response.resumeToken))
+      res.render('pages/survey/confirmation', { title: 'Thank you: your answers have been sent', demo: ctx.programme.isDemo, programmeName: ctx.programme.name, minGroupSize: ctx.programme.minPracticeN })
+    },
+  }
+}

@@ -1,0 +1,49 @@
+// Start pages for personal invitations (/s/:token) and open practice links (/p/:practiceCode/:waveSlug).
+import type { Request, Response } from 'express'
+import type { Config } from '../../config.js'
+import type { SurveyService } from '../../services/survey-service.js'
+import { journeyUrl } from './journey-urls.js'
+import { startPageModel } from './start-page-model.js'
+
+const RESUME_COOKIE_DAYS = 120
+
+export function startRoutes(survey: SurveyService, config: Config) {
+  const openLinkPath = (req: Request) => `/p/${encodeURIComponent(String(req.params.practiceCode))}/${encodeURIComponent(String(req.params.waveSlug))}`
+  const cookieName = (req: Request) => `ls_resume_${String(req.params.practiceCode)}_${String(req.params.waveSlug)}`.replace(/[^A-Za-z0-9_-]/g, '_')
+
+  return {
+    showInvitation(req: Request, res: Response) {
+      const link = survey.invitation(String(req.params.token))
+      if (link.response) return res.redirect(303, journeyUrl(link.response.resumeToken))
+      res.render('pages/survey/start', { ...startPageModel(link), formAction: req.originalUrl, earlier: undefined })
+    },
+
+    startInvitation(req: Request, res: Response) {
+      const response = survey.startFromInvitation(String(req.params.token))
+      res.redirect(303, journeyUrl(response.resumeToken))
+    },
+
+    showOpenLink(req: Request, res: Response) {
+      const link = survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
+      const earlier = survey.findByResumeToken(String(req.cookies?.[cookieName(req)] ?? ''))
+      res.render('pages/survey/start', {
+        ...startPageModel(link),
+        formAction: openLinkPath(req),
+        earlier: earlier && { submitted: earlier.status === 'submitted', href: journeyUrl(earlier.resumeToken) },
+      })
+    },
+
+    startOpenLink(req: Request, res: Response) {
+      const link = survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
+      const response = survey.startFromOpenLink(link)
+      res.cookie(cookieName(req), response.resumeToken, {
+        path: openLinkPath(req),
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.baseUrl.startsWith('https:'),
+        maxAge: RESUME_COOKIE_DAYS * 24 * 3600 * 1000,
+      })
+      res.redirect(303, journeyUrl(response.resumeToken))
+    },
+  }
+}

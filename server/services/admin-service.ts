@@ -1,0 +1,135 @@
+// Setting up programmes, practices, waves and invitations (the CLI's work until there is a web admin).
+import { z } from 'zod'
+import type { Repositories } from '../data/index.js'
+import type { Programme } from '../data/repositories/programme-repository.js'
+import type { Wave, WaveStatus } from '../data/repositories/wave-repository.js'
+import { UsageError } from '../errors.js'
+import { PRESETTABLE_ROLES } from '../survey/roles.js'
+import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
+import { newToken } from './tokens.js'
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and hyphens (e.g. "north-pcn")')
+const isoDate = z.iso.date('use the form YYYY-MM-DD')
+
+export const programmeInput = z.object({
+  slug,
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  intervention: z.string().trim().min(1).max(100).default('social prescribing'),
+  isDemo: z.boolean().default(false),
+})
+
+export const practiceInput = z.object({
+  programme: z.string(),
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, 'use letters, digits and hyphens (e.g. an ODS code such as "B86001")'),
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  listSize: z.coerce.number().int().positive('must be a whole number above 0').optional(),
+  deprivationQuintile: z.coerce.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').optional(),
+  rurality: z.enum(['urban', 'rural']).optional(),
+  spModel: z.string().trim().max(200).optional(),
+})
+
+export const waveInput = z
+  .object({
+    programme: z.string(),
+    slug,
+    title: z.string().trim().min(1, 'must not be empty').max(200),
+    opensOn: isoDate.optional(),
+    closesOn: isoDate.optional(),
+    questionnaires: z.array(z.string()).min(1, 'name at least one questionnaire'),
+    open: z.boolean().default(false),
+  })
+  .refine((w) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn, { message: 'must not be before the opening date', path: ['closesOn'] })
+
+export const invitesInput = z.object({
+  programme: z.string().optional(),
+  wave: z.string(),
+  practice: z.string(),
+  count: z.coerce.number().int().min(1, 'must be at least 1').max(10000, 'must be at most 10,000'),
+  role: z.enum(PRESETTABLE_ROLES as [string, ...string[]], { message: `must be one of: ${PRESETTABLE_ROLES.join(', ')}` }).optional(),
+})
+
+function parse<S extends z.ZodType>(schema: S, input: unknown, names: Record<string, string> = {}): z.output<S> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const field = String(issue.path[0] ?? '')
+  throw new UsageError(`${names[field] ?? field}: ${issue.message}`)
+}
+
+export function createAdminService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
+  function programme(slug: string): Programme {
+    const p = repos.programmes.findBySlug(slug)
+    if (!p) throw new UsageError(`No programme "${slug}". Programmes: ${repos.programmes.list().map((x) => x.slug).join(', ') || 'none yet'}`)
+    return p
+  }
+  function wave(programmeSlug: string, waveSlug: string): Wave {
+    const p = programme(programmeSlug)
+    const w = repos.waves.findBySlug(p.id, waveSlug)
+    if (!w) throw new UsageError(`No wave "${waveSlug}" in programme "${p.slug}". Waves: ${repos.waves.listByProgramme(p.id).map((x) => x.slug).join(', ') || 'none yet'}`)
+    return w
+  }
+
+  return {
+    programme,
+    wave,
+
+    addProgramme(input: z.input<typeof programmeInput>): Programme {
+      const p = parse(programmeInput, input)
+      if (repos.programmes.findBySlug(p.slug)) throw new UsageError(`A programme "${p.slug}" already exists`)
+      return repos.programmes.create(p)
+    },
+
+    addPractice(input: z.input<typeof practiceInput>) {
+      const p = parse(practiceInput, input, { listSize: 'list size', deprivationQuintile: 'deprivation quintile', spModel: 'model' })
+      const prog = programme(p.programme)
+      if (repos.practices.findByCode(p.code)) throw new UsageError(`A practice with code "${p.code}" already exists`)
+      return repos.practices.create({
+        programmeId: prog.id, code: p.code, name: p.name, listSize: p.listSize ?? null,
+        deprivationQuintile: p.deprivationQuintile ?? null, rurality: p.rurality ?? null, spModel: p.spModel ?? null,
+      })
+    },
+
+    addWave(input: z.input<typeof waveInput>): Wave {
+      const w = parse(waveInput, input, { opensOn: 'opens', closesOn: 'closes' })
+      const prog = programme(w.programme)
+      if (repos.waves.findBySlug(prog.id, w.slug)) throw new UsageError(`Programme "${prog.slug}" already has a wave "${w.slug}"`)
+      const unknown = w.questionnaires.filter((id) => !catalogue.find(id))
+      if (unknown.length) throw new UsageError(`Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue.list().map((q) => q.id).join(', ')}`)
+      if (new Set(w.questionnaires).size !== w.questionnaires.length) throw new UsageError('A questionnaire is listed twice')
+      return repos.waves.create({
+        programmeId: prog.id, slug: w.slug, title: w.title, opensOn: w.opensOn ?? null, closesOn: w.closesOn ?? null,
+        status: w.open ? 'open' : 'draft', questionnaireIds: w.questionnaires,
+      })
+    },
+
+    setWaveStatus(programmeSlug: string, waveSlug: string, status: WaveStatus): Wave {
+      const w = wave(programmeSlug, waveSlug)
+      repos.waves.setStatus(w.id, status)
+      return { ...w, status }
+    },
+
+    /** Creates invitations and returns their paths (/s/<token>), one per invitation. */
+    createInvitations(input: z.input<typeof invitesInput>): string[] {
+      const i = parse(invitesInput, input)
+      const practice = repos.practices.findByCode(i.practice)
+      if (!practice) throw new UsageError(`No practice with code "${i.practice}"`)
+      const prog = repos.programmes.findById(practice.programmeId)!
+      if (i.programme && i.programme !== prog.slug) throw new UsageError(`Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
+      const w = wave(prog.slug, i.wave)
+      const tokens = Array.from({ length: i.count }, newToken)
+      repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)
+      return tokens.map((t) => `/s/${t}`)
+    },
+
+    /** Open links of demo programmes' open waves, for the home page and start-up message. */
+    demoOpenLinks() {
+      return repos.programmes.list().filter((p) => p.isDemo).flatMap((p) => {
+        const waves = repos.waves.listByProgramme(p.id).filter((w) => w.status === 'open')
+        return repos.practices.listByProgramme(p.id).flatMap((practice) =>
+          waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title })),
+        )
+      })
+    },
+  }
+}
+export type AdminService = ReturnType<typeof createAdminService>

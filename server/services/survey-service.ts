@@ -1,0 +1,176 @@
+// The respondent's journey: finding the survey behind a link, saving pages, submitting.
+import type { Repositories } from '../data/index.js'
+import type { Practice } from '../data/repositories/practice-repository.js'
+import type { Programme } from '../data/repositories/programme-repository.js'
+import type { SurveyResponse } from '../data/repositories/response-repository.js'
+import type { Wave } from '../data/repositories/wave-repository.js'
+import { ConflictError, NotFoundError, SurveyClosedError } from '../errors.js'
+import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
+import { ABOUT_YOU, firstUnsavedPage, journeyPages, type JourneyPage } from '../survey/journey-pages.js'
+import { findRole } from '../survey/roles.js'
+import { parsePageAnswers, type FormBody, type PageAnswers } from '../survey/page-answers.js'
+import { isTakingResponses } from '../survey/wave-availability.js'
+import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
+import { newToken, TOKEN_PATTERN } from './tokens.js'
+
+export interface Clock {
+  now(): Date
+}
+
+export interface SurveyLink {
+  programme: Programme
+  practice: Practice
+  wave: Wave
+  questionnaires: Questionnaire[]
+}
+
+export interface SurveyContext extends SurveyLink {
+  response: SurveyResponse
+  askAboutYou: boolean
+  pages: JourneyPage[]
+  saved: Set<string>
+}
+
+export function createSurveyService(repos: Repositories, catalogue: QuestionnaireCatalogue, clock: Clock) {
+  const nowIso = () => clock.now().toISOString()
+  const today = () => nowIso().slice(0, 10)
+
+  function link(practice: Practice, wave: Wave): SurveyLink {
+    const programme = repos.programmes.findById(practice.programmeId)!
+    return { programme, practice, wave, questionnaires: wave.questionnaireIds.map((id) => catalogue.get(id)) }
+  }
+
+  function requireOpen(wave: Wave): void {
+    if (!isTakingResponses(wave, today())) throw new SurveyClosedError(wave.title)
+  }
+
+  function findInvitation(token: string) {
+    const invitation = TOKEN_PATTERN.test(token) ? repos.invitations.findByToken(token) : undefined
+    if (!invitation) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link from your invitation.')
+    return invitation
+  }
+
+  function createResponse(l: SurveyLink, invitationId: number | null, presetRole: string | null): SurveyResponse {
+    const role = presetRole ? findRole(presetRole) : undefined
+    return repos.responses.create({
+      invitationId,
+      practiceId: l.practice.id,
+      waveId: l.wave.id,
+      resumeToken: newToken(),
+      source: invitationId ? 'invitation' : 'open_link',
+      role: role?.code ?? null,
+      setting: role?.setting ?? null,
+      at: nowIso(),
+    })
+  }
+
+  return {
+    /** The survey behind a personal invitation, and the response already started from it, if any. */
+    invitation(token: string): SurveyLink & { response?: SurveyResponse } {
+      const invitation = findInvitation(token)
+      const practice = repos.practices.findById(invitation.practiceId)!
+      const l = link(practice, repos.waves.findById(invitation.waveId)!)
+      const response = repos.responses.findByInvitation(invitation.id)
+      if (!response) requireOpen(l.wave)
+      return response ? { ...l, response } : l
+    },
+
+    startFromInvitation(token: string): SurveyResponse {
+      const invitation = findInvitation(token)
+      const existing = repos.responses.findByInvitation(invitation.id)
+      if (existing) return existing
+      const l = link(repos.practices.findById(invitation.practiceId)!, repos.waves.findById(invitation.waveId)!)
+      requireOpen(l.wave)
+      const response = createResponse(l, invitation.id, invitation.presetRole)
+      repos.invitations.markUsed(invitation.id, nowIso())
+      return response
+    },
+
+    /** The survey behind an open practice link. */
+    openLink(practiceCode: string, waveSlug: string): SurveyLink {
+      const practice = repos.practices.findByCode(practiceCode)
+      const wave = practice && repos.waves.findBySlug(practice.programmeId, waveSlug)
+      if (!practice || !wave) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link.')
+      const l = link(practice, wave)
+      requireOpen(wave)
+      return l
+    },
+
+    startFromOpenLink(l: SurveyLink): SurveyResponse {
+      requireOpen(l.wave)
+      return createResponse(l, null, null)
+    },
+
+    findByResumeToken(token: string): SurveyResponse | undefined {
+      return TOKEN_PATTERN.test(token) ? repos.responses.findByResumeToken(token) : undefined
+    },
+
+    /** Everything a journey page needs; refuses unknown links and (unless allowed) submitted responses and closed waves. */
+    context(resumeToken: string, { allowSubmitted = false } = {}): SurveyContext {
+      const response = TOKEN_PATTERN.test(resumeToken) ? repos.responses.findByResumeToken(resumeToken) : undefined
+      if (!response) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link.')
+      const l = link(repos.practices.findById(response.practiceId)!, repos.waves.findById(response.waveId)!)
+      if (response.status === 'submitted' && !allowSubmitted) {
+        throw new ConflictError('You have already submitted this survey', 'Your answers were sent and cannot be changed now. Thank you for taking part.')
+      }
+      if (response.status !== 'submitted') requireOpen(l.wave)
+      const invitation = response.invitationId ? repos.invitations.findById(response.invitationId) : undefined
+      const askAboutYou = !invitation?.presetRole
+      return {
+        ...l,
+        response,
+        askAboutYou,
+        pages: journeyPages(l.questionnaires, response.setting, askAboutYou),
+        saved: repos.responses.savedPages(response.id),
+      }
+    },
+
+    answers: (ctx: SurveyContext) => repos.responses.answers(ctx.response.id),
+
+    /** The page to continue on: the first one not yet saved, or undefined when only "Check your answers" is left. */
+    nextPage(ctx: SurveyContext): JourneyPage | undefined {
+      if (ctx.askAboutYou && !ctx.response.setting) return ctx.pages[0]
+      return firstUnsavedPage(ctx.pages, ctx.saved)
+    },
+
+    saveAboutYou(ctx: SurveyContext, role: string, setting: Setting): void {
+      const before = new Map(ctx.pages.map((p) => [p.key, p]))
+      const after = journeyPages(ctx.questionnaires, setting, ctx.askAboutYou)
+      const afterItems = new Map(after.map((p) => [p.key, p.kind === 'section' ? p.section.items.map((i) => i.id).join(',') : '']))
+      const shownAfter = new Set(after.flatMap((p) => (p.kind === 'section' ? p.section.items.map((i) => `${p.questionnaire.id}/${i.id}`) : [])))
+      const hiddenItems = ctx.questionnaires.flatMap((q) =>
+        q.sections.flatMap((s) => s.items.filter((i) => !shownAfter.has(`${q.id}/${i.id}`)).map((i) => ({ questionnaireId: q.id, itemId: i.id }))),
+      )
+      const pagesToForget = [...before.values()]
+        .filter((p) => p.kind === 'section' && afterItems.get(p.key) !== p.section.items.map((i) => i.id).join(','))
+        .map((p) => p.key)
+      repos.responses.saveRole({ responseId: ctx.response.id, role, setting, pageKey: ABOUT_YOU, at: nowIso(), hiddenItems, pagesToForget })
+    },
+
+    /** Checks and saves one page in one transaction. With errors, nothing is stored. */
+    savePage(ctx: SurveyContext, page: Extract<JourneyPage, { kind: 'section' }>, body: FormBody, { finished }: { finished: boolean }): PageAnswers {
+      const parsed = parsePageAnswers(page.section.items, body, ctx.programme.intervention)
+      const blocking = finished ? parsed.errors : parsed.errors.filter((e) => e.kind === 'invalid')
+      if (blocking.length > 0) return { ...parsed, errors: blocking }
+      repos.responses.savePage({
+        responseId: ctx.response.id,
+        pageKey: page.key,
+        questionnaireId: page.questionnaire.id,
+        questionnaireVersion: page.questionnaire.version,
+        itemIds: page.section.items.map((item) => item.id),
+        answers: [...parsed.values].flatMap(([itemId, values]) => values.map((value) => ({ itemId, value }))),
+        complete: parsed.errors.length === 0,
+        at: nowIso(),
+      })
+      return parsed
+    },
+
+    submit(ctx: SurveyContext): void {
+      if (!repos.responses.submit(ctx.response.id, nowIso())) {
+        throw new ConflictError('You have already submitted this survey', 'Your answers were sent and cannot be changed now. Thank you for taking part.')
+      }
+    },
+  }
+}
+
+export type SurveyService = ReturnType<typeof createSurveyService>
