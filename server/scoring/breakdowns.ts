@@ -56,6 +56,7 @@ function groupOrder(by: BreakdownDimension, keys: string[]): string[] {
 /**
  * One row per group with at least one score. `groups` maps a setting or role (null = no role) to the
  * scores of the practice's respondents in it; `totalShown` says whether the practice figure is shown.
+ * A withheld practice gets no breakdown rows at all: not even which groups answered is shown.
  */
 export function breakdownRows(
   ref: PracticeScaleRef,
@@ -64,13 +65,14 @@ export function breakdownRows(
   minBreakdownN: number,
   totalShown: boolean,
 ): BreakdownResult[] {
+  if (!totalShown) return []
   const sizes = new Map<string, readonly number[]>()
   for (const [group, scores] of groups) if (scores.length > 0) sizes.set(group ?? NO_ROLE, scores)
   const keys = groupOrder(by, [...sizes.keys()])
   const withheld = withheldGroups(
     keys.map((key) => ({ key, n: sizes.get(key)!.length })),
     minBreakdownN,
-    totalShown,
+    true,
   )
   return keys.map((key): BreakdownResult => {
     const group = key === NO_ROLE ? null : key
