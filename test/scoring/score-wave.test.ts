@@ -176,8 +176,9 @@ const arbitraryRespondent = fc
     answers: fc.record({ c1: likert, c2: likert, c3: likert, c4: likert, p1: likert, p2: likert, p3: likert, g1: fc.constantFrom('0', '5', '10', 'nr_stage', undefined) }),
   })
   .map(({ practiceCode, setting, role, answers }) => {
-    const defined = Object.entries(answers).filter((e): e is [string, string] => e[1] !== undefined)
-    return respondent(practiceCode, setting, Object.fromEntries(defined), role)
+    const defined: Record<string, string> = {}
+    for (const [item, code] of Object.entries(answers)) if (code !== undefined) defined[item] = code
+    return respondent(practiceCode, setting, defined, role)
   })
 const arbitraryOptions = fc.record({
   weighting: fc.constantFrom('respondents' as const, 'settings' as const),
