@@ -1,5 +1,11 @@
 import express, { Router } from 'express'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+
+/** nhsuk-frontend's CSS loads the Frutiger web font from an NHS server; it is licensed for NHS services only, so we drop it and Arial is used. */
+export function withoutWebFonts(css: string): string {
+  return css.replace(/@font-face\{[^}]*\}/g, '').replace(/\/\*# sourceMappingURL=[^*]*\*\//, '')
+}
 
 /** Our own static files, and nhsuk-frontend's compiled CSS, JavaScript and images served from the installed package. */
 export function setUpStaticAssets(root: string): Router {
@@ -8,7 +14,8 @@ export function setUpStaticAssets(root: string): Router {
   const options = { maxAge: '1h', index: false, fallthrough: true }
   router.use('/static', express.static(join(root, 'static'), options))
   router.use('/assets', express.static(join(nhsuk, 'assets'), options))
-  router.get('/vendor/nhsuk/nhsuk-frontend.min.css', (_req, res) => res.sendFile(join(nhsuk, 'nhsuk-frontend.min.css')))
+  const css = withoutWebFonts(readFileSync(join(nhsuk, 'nhsuk-frontend.min.css'), 'utf8'))
+  router.get('/vendor/nhsuk/nhsuk-frontend.min.css', (_req, res) => void res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(css))
   router.get('/vendor/nhsuk/nhsuk-frontend.min.js', (_req, res) => res.sendFile(join(nhsuk, 'nhsuk-frontend.min.js')))
   router.use('/vendor/chart.js', express.static(join(root, 'node_modules', 'chart.js', 'dist'), options))
   return router

@@ -159,7 +159,7 @@ export function createSurveyService(repos: Repositories, catalogue: Questionnair
         questionnaireVersion: page.questionnaire.version,
         itemIds: page.section.items.map((item) => item.id),
         answers: [...parsed.values].flatMap(([itemId, values]) => values.map((value) => ({ itemId, value }))),
-        complete: parsed.errors.length === 0,
+        complete: finished,
         at: nowIso(),
       })
       return parsed

@@ -14,6 +14,8 @@ export interface FieldError {
 export interface PageAnswers {
   /** Item id → stored values (one, or several for a multi item); blank items are absent. */
   values: Map<string, string[]>
+  /** What the person sent for each item, valid or not, to show again beside the errors. */
+  entered: Map<string, string[]>
   errors: FieldError[]
 }
 
@@ -28,15 +30,18 @@ export function parsePageAnswers(items: readonly Item[], body: FormBody, interve
     if (!CONTROL_FIELDS.has(key) && !itemsById.has(key)) throw new TamperedInputError(`unexpected field "${key}"`)
   }
   const values = new Map<string, string[]>()
+  const entered = new Map<string, string[]>()
   const errors: FieldError[] = []
   for (const item of items) {
-    const result = parseItem(item, body[item.id])
+    const raw = body[item.id]
+    if (raw !== undefined) entered.set(item.id, [raw].flat())
+    const result = parseItem(item, raw)
     const text = fillIntervention(item.text, intervention)
     if ('error' in result) errors.push({ itemId: item.id, kind: 'invalid', message: `${result.error}: ${text}` })
     else if (result.values.length > 0) values.set(item.id, result.values)
     else if (item.required) errors.push({ itemId: item.id, kind: 'missing', message: `${missingMessage(item)}: ${text}` })
   }
-  return { values, errors }
+  return { values, entered, errors }
 }
 
 /** Values a radio or checkbox item accepts, in the order they are shown. */

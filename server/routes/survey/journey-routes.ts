@@ -14,8 +14,11 @@ const body = (req: Request) => (req.body ?? {}) as FormBody
 
 export function journeyRoutes(survey: SurveyService, config: Config) {
   const context = (req: Request) => survey.context(String(req.params.token))
-  const afterSave = (ctx: SurveyContext, req: Request) =>
-    isChanging(req) ? journeyUrl(ctx.response.resumeToken, 'check-answers') : journeyUrl(ctx.response.resumeToken)
+  /** After a save: back to "Check your answers" when changing an answer, otherwise on to the first page not yet saved. */
+  const afterSave = (ctx: SurveyContext, req: Request) => {
+    const token = ctx.response.resumeToken
+    return isChanging(req) ? journeyUrl(token, 'check-answers') : journeyUrl(token, survey.nextPage(survey.context(token)) ?? 'check-answers')
+  }
 
   function sectionPage(ctx: SurveyContext, req: Request) {
     const key = sectionPageKey(String(req.params.questionnaireId), String(req.params.sectionId))
@@ -69,7 +72,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
         throw error
       }
       if (result.errors.length > 0) {
-        const model = sectionPageModel(ctx, page, result.values, { errors: result.errors, changing: isChanging(req), formAction: req.originalUrl })
+        const model = sectionPageModel(ctx, page, result.entered, { errors: result.errors, changing: isChanging(req), formAction: req.originalUrl })
         return res.status(422).render('pages/survey/section', model)
       }
       res.redirect(303, finished ? afterSave(ctx, req) : journeyUrl(ctx.response.resumeToken, 'saved'))
