@@ -13,7 +13,7 @@ export interface Page {
   errorSummary: { text: string; href: string }[]
 }
 
-export function httpClient(app: Express) {
+export function httpClient(app: Express | string) {
   const agent = request.agent(app)
   const toPage = (res: request.Response): Page => {
     const $ = cheerio.load(res.text ?? '')
