@@ -29,16 +29,18 @@ export function itemValue(item: Item, code: string | undefined, responseId = 0):
 
 /** Compiles the code tables once so a whole wave is read without rebuilding them. */
 export function itemValueReader(plan: ScoringPlan): (respondent: Respondent) => Float64Array {
-  const tables = plan.items.map(codeTable)
+  const ids = plan.items.map((item) => item.id)
+  // Scored items are likert5: '1'..'5' is one character, char code 49..53; reversed, 6 − x.
+  const reverse = plan.items.map((item) => item.reverse)
   return (respondent) => {
-    const values = new Float64Array(plan.items.length).fill(Number.NaN)
-    plan.items.forEach((item, i) => {
-      const code = respondent.values.get(item.id)
-      if (code === undefined || code.startsWith('nr_')) return
-      const value = tables[i]!.get(code)
-      if (value === undefined) throw new ScoringInputError(respondent.responseId, item.id, code)
-      values[i] = value
-    })
+    const values = new Float64Array(ids.length).fill(Number.NaN)
+    for (let i = 0; i < ids.length; i++) {
+      const code = respondent.values.get(ids[i]!)
+      if (code === undefined) continue
+      const c = code.length === 1 ? code.charCodeAt(0) - 48 : 0
+      if (c >= 1 && c <= 5) values[i] = reverse[i] ? 6 - c : c
+      else if (!code.startsWith('nr_')) throw new ScoringInputError(respondent.responseId, ids[i]!, code)
+    }
     return values
   }
 }

@@ -86,7 +86,7 @@ export function confidenceInterval(centre: number, sd: number, n: number): Inter
 }
 
 /** Respondent-weighted: n, mean, sample SD and 95% CI of the scores. Summed in ascending order. */
-export function summariseScores(scores: readonly number[]): ScoreSummary {
+export function summariseScores(scores: ArrayLike<number>): ScoreSummary {
   const sorted = ascending(scores)
   const n = sorted.length
   const m = mean(sorted)

@@ -21,23 +21,16 @@ export function cronbachAlpha(rows: readonly ArrayLike<number>[], items: readonl
   let n = 0
   let sumTotal = 0
   let sumSquares = 0
-  for (const row of rows) {
-    let complete = true
-    for (const i of items) {
-      if (Number.isNaN(row[i]!)) {
-        complete = false
-        break
-      }
-    }
-    if (!complete) continue
+  rows: for (const row of rows) {
+    for (let j = 0; j < J; j++) if (Number.isNaN(row[items[j]!]!)) continue rows
     n++
     let rowSum = 0
-    items.forEach((i, j) => {
-      const v = row[i]!
+    for (let j = 0; j < J; j++) {
+      const v = row[items[j]!]!
       itemTotal[j]! += v
       itemSquares[j]! += v * v
       rowSum += v
-    })
+    }
     sumTotal += rowSum
     sumSquares += rowSum * rowSum
   }

@@ -1,26 +1,26 @@
-// Scores one questionnaire for one wave: practice scores, breakdowns, programme statistics per scale,
-// and the general 0–10 items. Pure: plain data in, plain data out.
+// Scores one questionnaire for one wave: practice scores, programme statistics per scale and the
+// general 0–10 items. Pure: plain data in, plain data out. Breakdowns are in score-breakdowns.ts.
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { itemVariances, LOW_AGREEMENT, scaleRwg } from './agreement.js'
 import { bandFor } from './bands.js'
 import { benchmarks, competitionRanks } from './benchmarks.js'
-import { breakdownRows, type BreakdownResult } from './breakdowns.js'
+import { ascending } from './descriptive.js'
 import { generalItemResults, type GeneralItemResult } from './general-items.js'
 import { oneWayIcc } from './icc.js'
-import { itemValueReader } from './item-values.js'
 import {
   scaleRef,
   summariseBySetting,
   summariseScores,
   withheldPracticeScale,
-  type PracticeScaleRef,
   type PracticeScaleResult,
   type ScaleRef,
   type ScoreSummary,
+  type ShownPracticeScale,
 } from './practice-scores.js'
 import { cronbachAlpha } from './reliability.js'
 import type { Respondent } from './respondent.js'
-import { scaleScores, toScore100 } from './respondent-scores.js'
+import { toScore100 } from './respondent-scores.js'
+import { scoredPractices, scoresOn, type ScoredRespondent } from './scored-practices.js'
 import { resolveScoringOptions, type ScoringOptions } from './scoring-options.js'
 import { buildScoringPlan, type PlannedScale } from './scoring-plan.js'
 
@@ -58,57 +58,36 @@ export interface WaveScores {
   scales: ScaleRef[]
   /** Ordered by practice code, then scale. */
   practices: PracticeScaleResult[]
-  /** Ordered by practice code, then scale, then setting before role. */
-  breakdowns: BreakdownResult[]
   scaleStats: ScaleStats[]
   general: GeneralItemResult[]
-}
-
-interface ScoredRespondent {
-  respondent: Respondent
-  values: Float64Array
-  scores: Float64Array
 }
 
 export function scoreWave(input: WaveInput): WaveScores {
   const options = resolveScoringOptions(input.options)
   const plan = buildScoringPlan(input.questionnaire)
-  const read = itemValueReader(plan)
-  const practices = new Map<string, ScoredRespondent[]>()
-  for (const respondent of input.respondents) {
-    const values = read(respondent)
-    const scored = { respondent, values, scores: scaleScores(plan, values, respondent.setting) }
-    const members = practices.get(respondent.practiceCode)
-    if (members) members.push(scored)
-    else practices.set(respondent.practiceCode, [scored])
-  }
-  const codes = [...practices.keys()].sort()
-  const variances = new Map(codes.map((code) => [code, itemVariances(practices.get(code)!.map((m) => m.values), plan.items.length)]))
-
-  const rowsByPractice = new Map<string, PracticeScaleResult[]>(codes.map((code) => [code, []]))
-  const breakdownsByPractice = new Map<string, BreakdownResult[]>(codes.map((code) => [code, []]))
+  const practices = scoredPractices(plan, input.respondents)
+  const variances = practices.map((p) => itemVariances(p.members.map((m) => m.values), plan.items.length))
+  const rows: PracticeScaleResult[][] = practices.map(() => [])
   const scaleStats: ScaleStats[] = []
 
   plan.scales.forEach((scale, s) => {
     const ref = scaleRef(scale)
-    const summaries = codes.map((code) => summarisePractice(practices.get(code)!, s, options))
-    const shownIndex = codes.map((_, p) => p).filter((p) => summaries[p] !== null)
-    const shownScores = shownIndex.map((p) => toScore100(summaries[p]!.mean))
+    const summaries = practices.map((p) => summarisePractice(p.members, s, options))
+    const shown = practices.map((_, p) => p).filter((p) => summaries[p] !== null)
+    const shownScores = shown.map((p) => toScore100(summaries[p]!.mean))
     const ranks = competitionRanks(shownScores)
-    const rankOf = new Map(shownIndex.map((p, i) => [p, ranks[i]!]))
+    const rankOf = new Map(shown.map((p, i) => [p, ranks[i]!]))
 
-    codes.forEach((code, p) => {
-      const rowRef: PracticeScaleRef = { ...ref, practiceCode: code, wave: input.wave }
+    practices.forEach(({ code }, p) => {
       const summary = summaries[p]!
-      rowsByPractice.get(code)!.push(
+      rows[p]!.push(
         summary === null
           ? withheldPracticeScale(ref, code, input.wave)
-          : shownRow(rowRef, summary, scale, variances.get(code)!, plan.bands, rankOf.get(p)!),
+          : shownRow(ref, code, input.wave, summary, scale, variances[p]!, plan.bands, rankOf.get(p)!),
       )
-      breakdownsByPractice.get(code)!.push(...practiceBreakdowns(rowRef, practices.get(code)!, s, options, summary !== null))
     })
 
-    const shownMembers = shownIndex.map((p) => practices.get(codes[p]!)!)
+    const shownMembers = shown.map((p) => practices[p]!.members)
     const icc = oneWayIcc(shownMembers.map((members) => scoresOn(members, s)))
     const reliability = cronbachAlpha(
       shownMembers.flatMap((members) => members.map((m) => m.values)),
@@ -118,8 +97,8 @@ export function scoreWave(input: WaveInput): WaveScores {
     scaleStats.push({
       ...ref,
       wave: input.wave,
-      nPractices: shownIndex.length,
-      nRespondents: shownIndex.reduce((total, p) => total + summaries[p]!.n, 0),
+      nPractices: shown.length,
+      nRespondents: shown.reduce((total, p) => total + summaries[p]!.n, 0),
       icc1: icc.icc1,
       icc2: icc.icc2,
       alpha: reliability.alpha,
@@ -131,32 +110,27 @@ export function scoreWave(input: WaveInput): WaveScores {
     })
   })
 
-  const respondentsByPractice = new Map(codes.map((code) => [code, practices.get(code)!.map((m) => m.respondent)]))
   return {
     wave: input.wave,
     questionnaire: plan.questionnaire,
     questionnaireVersion: plan.version,
     options,
     scales: plan.scales.map(scaleRef),
-    practices: codes.flatMap((code) => rowsByPractice.get(code)!),
-    breakdowns: codes.flatMap((code) => breakdownsByPractice.get(code)!),
+    practices: rows.flat(),
     scaleStats,
-    general: generalItemResults(plan.questionnaire, input.wave, plan.generalItems, respondentsByPractice, options.minPracticeN),
+    general: generalItemResults(
+      plan.questionnaire,
+      input.wave,
+      plan.generalItems,
+      new Map(practices.map((p) => [p.code, p.members.map((m) => m.respondent)])),
+      options.minPracticeN,
+    ),
   }
-}
-
-function scoresOn(members: readonly ScoredRespondent[], s: number): number[] {
-  const scores: number[] = []
-  for (const m of members) {
-    const score = m.scores[s]!
-    if (!Number.isNaN(score)) scores.push(score)
-  }
-  return scores
 }
 
 /** null when the practice is withheld on this scale (fewer than minPracticeN respondents with a score). */
 function summarisePractice(members: readonly ScoredRespondent[], s: number, options: ScoringOptions): ScoreSummary | null {
-  const scores = scoresOn(members, s)
+  const scores = ascending(scoresOn(members, s))
   if (scores.length < options.minPracticeN) return null
   if (options.weighting === 'respondents') return summariseScores(scores)
   const bySetting = new Map<Setting, number[]>()
@@ -171,17 +145,25 @@ function summarisePractice(members: readonly ScoredRespondent[], s: number, opti
 }
 
 function shownRow(
-  ref: PracticeScaleRef,
+  ref: ScaleRef,
+  practiceCode: string,
+  wave: string,
   summary: ScoreSummary,
   scale: PlannedScale,
   variances: Float64Array,
   bands: Parameters<typeof bandFor>[0],
   rank: number,
-): PracticeScaleResult {
+): ShownPracticeScale {
   const agreement = scaleRwg(variances, scale.items)
   const score = toScore100(summary.mean)
   return {
-    ...ref,
+    questionnaire: ref.questionnaire,
+    level: ref.level,
+    scale: ref.scale,
+    scalePath: ref.scalePath,
+    scaleName: ref.scaleName,
+    practiceCode,
+    wave,
     withheld: false,
     n: summary.n,
     mean: summary.mean,
@@ -195,31 +177,4 @@ function shownRow(
     band: bandFor(bands, score),
     rank,
   }
-}
-
-function practiceBreakdowns(
-  ref: PracticeScaleRef,
-  members: readonly ScoredRespondent[],
-  s: number,
-  options: ScoringOptions,
-  totalShown: boolean,
-): BreakdownResult[] {
-  const bySetting = new Map<string | null, number[]>()
-  const byRole = new Map<string | null, number[]>()
-  for (const m of members) {
-    const score = m.scores[s]!
-    if (Number.isNaN(score)) continue
-    for (const [groups, key] of [
-      [bySetting, m.respondent.setting],
-      [byRole, m.respondent.role],
-    ] as const) {
-      const group = groups.get(key)
-      if (group) group.push(score)
-      else groups.set(key, [score])
-    }
-  }
-  return [
-    ...breakdownRows(ref, 'setting', bySetting, options.minBreakdownN, totalShown),
-    ...breakdownRows(ref, 'role', byRole, options.minBreakdownN, totalShown),
-  ]
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SETTINGS } from '../../server/questionnaires/definition-schema.js'
 import type { Respondent } from '../../server/scoring/respondent.js'
+import { scoreBreakdowns } from '../../server/scoring/score-breakdowns.js'
 import { scoreWave, type WaveScores } from '../../server/scoring/score-wave.js'
 import { fixtureQuestionnaire } from './fixtures/fixture-questionnaire.js'
 import { respondent } from './fixtures/respondents.js'
@@ -9,6 +10,8 @@ import { workedExample } from './fixtures/worked-example.js'
 
 const FIGURES = ['n', 'mean', 'score', 'sd', 'ci', 'scoreCi', 'rwg', 'rwgItems', 'lowAgreement', 'band', 'rank']
 const wave = (respondents: readonly Respondent[], options = {}) => scoreWave({ wave: 'w1', questionnaire: fixtureQuestionnaire, respondents, options })
+const breakdowns = (respondents: readonly Respondent[], options = {}) =>
+  scoreBreakdowns({ wave: 'w1', questionnaire: fixtureQuestionnaire, respondents, options })
 const row = (scores: WaveScores, practiceCode: string, scale: string) => scores.practices.find((r) => r.practiceCode === practiceCode && r.scale === scale)!
 const stats = (scores: WaveScores, scale: string) => scores.scaleStats.find((s) => s.scale === scale)!
 
@@ -86,27 +89,14 @@ describe('scoreWave: the worked example (docs/scoring.md)', () => {
 
   it('makes nothing of a withheld practice recoverable from the programme figures', () => {
     // Change everything practice C answered: every figure outside C's own (withheld) rows stays the same.
-    const changed = wave(
-      workedExample().map((r) =>
-        r.practiceCode === 'C' ? { ...r, values: new Map([['c1', '5'], ['c2', '1'], ['c3', '5'], ['p1', '5'], ['g1', '10']]) } : r,
-      ),
+    const changedRespondents = workedExample().map((r) =>
+      r.practiceCode === 'C' ? { ...r, values: new Map([['c1', '5'], ['c2', '1'], ['c3', '5'], ['p1', '5'], ['g1', '10']]) } : r,
     )
+    const changed = wave(changedRespondents)
     expect(changed.scaleStats).toEqual(scores.scaleStats)
     expect(changed.practices).toEqual(scores.practices)
-    expect(changed.breakdowns).toEqual(scores.breakdowns)
+    expect(breakdowns(changedRespondents)).toEqual(breakdowns(workedExample()))
     expect(changed.general).toEqual(scores.general)
-  })
-
-  it('withholds small breakdown groups', () => {
-    // A on differentiation: general practice n = 3 and link worker n = 2, both below 5
-    const rows = scores.breakdowns.filter((b) => b.practiceCode === 'A' && b.scale === 'coherence/differentiation')
-    expect(rows.map((b) => [b.by, b.group, b.withheld])).toEqual([
-      ['setting', 'general_practice', true],
-      ['setting', 'link_worker', true],
-      ['role', 'gp', true],
-      ['role', 'link_worker', true],
-      ['role', 'nurse', true],
-    ])
   })
 
   it('reports the 0–10 general item per practice, withheld below the minimum', () => {
@@ -134,34 +124,6 @@ describe('scoreWave: the worked example (docs/scoring.md)', () => {
     const empty = wave([])
     expect(empty.practices).toEqual([])
     expect(stats(empty, 'coherence')).toMatchObject({ nPractices: 0, nRespondents: 0, icc1: null, icc2: null, alpha: null, alphaN: 0, median: null })
-  })
-})
-
-describe('scoreWave: complementary suppression beside the practice total', () => {
-  it('withholds the next smallest setting so the lone small one cannot be subtracted out', () => {
-    // six general practice, five link workers and one community respondent, each answering c1 only
-    const respondents = [
-      ...Array.from({ length: 6 }, () => respondent('E', 'general_practice', { c1: '4' }, 'gp')),
-      ...Array.from({ length: 5 }, () => respondent('E', 'link_worker', { c1: '2' }, 'link_worker')),
-      respondent('E', 'community', { c1: '1' }, 'volunteer'),
-    ]
-    const scores = wave(respondents)
-    const total = row(scores, 'E', 'coherence/differentiation')
-    // total n 12, mean (24 + 10 + 1)/12 = 35/12
-    expect(total).toMatchObject({ withheld: false, n: 12 })
-    const settings = scores.breakdowns.filter((b) => b.scale === 'coherence/differentiation' && b.by === 'setting')
-    expect(settings.map((b) => [b.group, b.withheld])).toEqual([
-      ['general_practice', false],
-      ['link_worker', true],
-      ['community', true],
-    ])
-    // roles: gp 6 shown; link_worker 5 and volunteer 1 withheld (the same rule)
-    const roles = scores.breakdowns.filter((b) => b.scale === 'coherence/differentiation' && b.by === 'role')
-    expect(roles.map((b) => [b.group, b.withheld])).toEqual([
-      ['gp', false],
-      ['link_worker', true],
-      ['volunteer', true],
-    ])
   })
 })
 
@@ -195,6 +157,7 @@ describe('scoreWave properties', () => {
           .sort((a, b) => a.key - b.key)
           .map(({ r }) => r)
         expect(wave(shuffled, options)).toEqual(wave(respondents, options))
+        expect(breakdowns(shuffled, options)).toEqual(breakdowns(respondents, options))
       }),
       { numRuns: 200 },
     )
@@ -204,7 +167,7 @@ describe('scoreWave properties', () => {
     fc.assert(
       fc.property(fc.array(arbitraryRespondent, { maxLength: 40 }), arbitraryOptions, (respondents, options) => {
         const scores = wave(respondents, options)
-        for (const r of [...scores.practices, ...scores.breakdowns]) {
+        for (const r of [...scores.practices, ...breakdowns(respondents, options)]) {
           if (r.withheld) continue
           expect(r.score).toBeGreaterThanOrEqual(0)
           expect(r.score).toBeLessThanOrEqual(100)
@@ -229,8 +192,11 @@ describe('scoreWave properties', () => {
           if (g.withheld) expect(Object.keys(g).sort()).toEqual(['item', 'practiceCode', 'questionnaire', 'wave', 'withheld'])
           else expect(g.n).toBeGreaterThanOrEqual(options.minPracticeN)
         }
-        const groups = new Map<string, typeof scores.breakdowns>()
-        for (const b of scores.breakdowns) {
+        const rows = breakdowns(respondents, options)
+        const shownTotals = new Set(scores.practices.filter((r) => !r.withheld).map((r) => `${r.practiceCode}/${r.scale}`))
+        const groups = new Map<string, typeof rows>()
+        for (const b of rows) {
+          expect(shownTotals.has(`${b.practiceCode}/${b.scale}`)).toBe(true) // no breakdown of a withheld practice
           if (b.withheld) for (const key of FIGURES) expect(b).not.toHaveProperty(key)
           else expect(b.n).toBeGreaterThanOrEqual(options.minBreakdownN)
           const key = `${b.practiceCode}/${b.scale}/${b.by}`
