@@ -56,7 +56,8 @@ export function choicesFor(item: PageItem, n: number): number[] {
   return [n % item.options.length]
 }
 
-function given(item: PageItem, chosen: number[]): GivenAnswer {
+/** The answer that choosing these options (or typing TEXT_ANSWER) gives. */
+export function answerGiven(item: PageItem, chosen: number[]): GivenAnswer {
   if (item.kind === 'textarea') return { itemId: item.name, question: item.question, values: [TEXT_ANSWER.join('\n')], lines: TEXT_ANSWER }
   const options = chosen.map((i) => item.options[i]!)
   return { itemId: item.name, question: item.question, values: options.map((o) => o.value), lines: options.map((o) => o.label) }
@@ -85,7 +86,7 @@ export function pressToNavigate(page: Page, key: 'Enter' | 'Space'): Promise<voi
   return navigatingBy(page, () => page.keyboard.press(key))
 }
 
-async function checkedValues(page: Page, name: string): Promise<string[]> {
+export async function checkedValues(page: Page, name: string): Promise<string[]> {
   return page.locator(`input[name="${name}"]:checked`).evaluateAll((inputs) => inputs.map((input) => input.value as string))
 }
 
@@ -93,8 +94,8 @@ async function checkedValues(page: Page, name: string): Promise<string[]> {
  * Chooses option `index` of a radio group with the keyboard only: Tab into the group (focus lands on the checked
  * radio, or the first when none is), then Space for the first option or the arrow keys for the others.
  */
-export async function chooseRadioByKeyboard(page: Page, item: PageItem, index: number): Promise<void> {
-  await tabTo(page, `input[name="${item.name}"]`)
+export async function chooseRadioByKeyboard(page: Page, item: PageItem, index: number, { backwards = false } = {}): Promise<void> {
+  await tabTo(page, `input[name="${item.name}"]`, { backwards })
   const already = await checkedValues(page, item.name)
   const from = already.length ? item.options.findIndex((o) => o.value === already[0]) : 0
   if (!already.length && index === 0) await page.keyboard.press('Space')
@@ -124,7 +125,7 @@ export async function answerPageByKeyboard(page: Page, n = 0): Promise<GivenAnsw
       await page.keyboard.press('Enter')
       await page.keyboard.type(TEXT_ANSWER[1]!)
     }
-    answers.push(given(item, chosen))
+    answers.push(answerGiven(item, chosen))
   }
   return answers
 }
@@ -136,9 +137,16 @@ export async function answerPageByMouse(page: Page, n = 0): Promise<GivenAnswer[
     const chosen = choicesFor(item, n++)
     if (item.kind === 'textarea') await page.locator(`textarea[name="${item.name}"]`).fill(TEXT_ANSWER.join('\n'))
     else for (const i of chosen) await page.locator(`#${item.options[i]!.id}`).check()
-    answers.push(given(item, chosen))
+    answers.push(answerGiven(item, chosen))
   }
   return answers
+}
+
+/** What a page shows as the answer to an item: the checked values, or the text typed. */
+export async function shownAnswer(page: Page, item: PageItem): Promise<string[]> {
+  if (item.kind !== 'textarea') return checkedValues(page, item.name)
+  const text = await page.locator(`textarea[name="${item.name}"]`).inputValue()
+  return text ? [text] : []
 }
 
 export const isSectionPage = (page: Page) => /^\/r\/[^/]+\/[^/]+\/[^/]+$/.test(new URL(page.url()).pathname) && !/\/(check-answers|about-you|saved|confirmation)$/.test(page.url())

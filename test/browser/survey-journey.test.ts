@@ -1,0 +1,228 @@
+// The respondent's journey in a real browser: by keyboard alone in each setting, accessibility of every page, resuming elsewhere, without JavaScript, and under the CSP.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import type { Setting } from '../../server/questionnaires/definition-schema.js'
+import { itemsShownTo } from '../../server/questionnaires/questionnaire-model.js'
+import { ROLES } from '../../server/survey/roles.js'
+import { axeViolations, describeViolations } from '../support/axe.js'
+import { chromiumPath, launchBrowser, skipBrowserReason } from '../support/browser.js'
+import { listen, REAL_QUESTIONNAIRES, seedProgramme, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+import {
+  answerGiven,
+  answerPageByKeyboard,
+  answerPageByMouse,
+  chooseRadioByKeyboard,
+  expectedCheckAnswers,
+  heading,
+  isSectionPage,
+  navigatingBy,
+  pagePath,
+  pressToNavigate,
+  readAboutYouRows,
+  readCheckAnswers,
+  readItems,
+  resumeTokenOf,
+  shownAnswer,
+  tabTo,
+  type AnsweredSection,
+} from './journey-steps.js'
+
+const QUESTIONNAIRES = ['context', 'normalisation', 'good-practice']
+const WAVE_TITLE = 'Baseline survey'
+const SENT = 'Thank you: your answers have been sent'
+const MAX_PAGES = 20
+
+let browser: Browser
+let ls: TestLinkscore
+let server: Awaited<ReturnType<typeof listen>>
+
+const roleIndex = (code: string) => ROLES.findIndex((role) => role.code === code)
+const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue', exact: true })
+const clickToNavigate = (page: Page, name: string, role: 'button' | 'link' = 'button') =>
+  navigatingBy(page, () => page.getByRole(role, { name, exact: true }).click())
+
+/** The ids of every item a setting is asked, in the order of the journey. */
+function itemsAskedOf(setting: Setting): string[] {
+  return QUESTIONNAIRES.flatMap((id) => itemsShownTo(ls.services.catalogue.get(id), setting).map((item) => item.id))
+}
+
+function storedAnswers(token: string) {
+  const response = ls.repos.responses.findByResumeToken(token)!
+  return { response, answers: ls.repos.responses.answers(response.id).map((a) => `${a.itemId}=${a.value}`).sort() }
+}
+
+const givenAnswers = (sections: readonly AnsweredSection[]) =>
+  sections.flatMap((s) => s.answers.flatMap((a) => a.values.map((v) => `${a.itemId}=${v}`))).sort()
+
+/** Answers every section page by mouse, from the current page to "Check your answers", running `onEachPage` first on each. */
+async function answerSectionsByMouse(page: Page, onEachPage: (page: Page) => Promise<void> = async () => {}): Promise<AnsweredSection[]> {
+  const sections: AnsweredSection[] = []
+  let n = 0
+  while (isSectionPage(page)) {
+    if (sections.length === MAX_PAGES) throw new Error(`More than ${MAX_PAGES} section pages; stuck on ${page.url()}`)
+    await onEachPage(page)
+    const answers = await answerPageByMouse(page, n)
+    n += answers.length
+    sections.push({ path: pagePath(page), title: await heading(page), answers })
+    await navigatingBy(page, () => continueButton(page).click())
+  }
+  return sections
+}
+
+describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserReason ? ` (skipped: ${skipBrowserReason})` : ''}`, () => {
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  beforeEach(async () => {
+    ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    seedProgramme(ls, QUESTIONNAIRES)
+    server = await listen(ls.app)
+  })
+  afterEach(async () => {
+    await server?.stop()
+    ls?.close()
+  })
+
+  describe('with the keyboard alone', () => {
+    const journeys = [
+      { label: 'general practice, a GP choosing their role on "About you"', role: 'gp', setting: 'general_practice', via: 'invitation', presetRole: false },
+      { label: 'a link worker invited with the role preset, who skips "About you"', role: 'link_worker', setting: 'link_worker', via: 'invitation', presetRole: true },
+      { label: 'the community sector, through the open practice link', role: 'community_org', setting: 'community', via: 'open link', presetRole: false },
+    ] as const
+
+    it.each(journeys)('completes and sends the whole survey: $label', async ({ role, setting, via, presetRole }) => {
+      const link = via === 'open link'
+        ? '/p/P001/baseline'
+        : ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, ...(presetRole ? { role } : {}) })[0]!
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      try {
+        await page.goto(server.url + link)
+        expect(await heading(page)).toBe(WAVE_TITLE)
+        await tabTo(page, 'form button[type="submit"]')
+        await pressToNavigate(page, 'Enter')
+        const token = resumeTokenOf(page)
+
+        if (presetRole) {
+          expect(isSectionPage(page), `a preset role skips "About you", but the survey opened on ${page.url()}`).toBe(true)
+        } else {
+          expect(pagePath(page)).toBe(`/r/${token}/about-you`)
+          const roleItem = (await readItems(page)).find((item) => item.name === 'role')!
+          await chooseRadioByKeyboard(page, roleItem, roleIndex(role))
+          await tabTo(page, 'form button[type="submit"]')
+          await pressToNavigate(page, 'Enter')
+        }
+
+        const sections: AnsweredSection[] = []
+        let n = 0
+        while (isSectionPage(page)) {
+          if (sections.length === MAX_PAGES) throw new Error(`More than ${MAX_PAGES} section pages; stuck on ${page.url()}`)
+          const title = await heading(page)
+          const answers = await answerPageByKeyboard(page, n)
+          n += answers.length
+          if (sections.length === 0) {
+            // Change one's mind: Shift+Tab back to the first question and choose the next option with the arrow keys.
+            const items = await readItems(page)
+            const first = items.findIndex((item) => item.kind === 'radios')
+            const item = items[first]!
+            const chosen = item.options.findIndex((o) => o.value === answers[first]!.values[0])
+            const instead = chosen + 1 < item.options.length ? chosen + 1 : chosen - 1
+            await chooseRadioByKeyboard(page, item, instead, { backwards: true })
+            answers[first] = answerGiven(item, [instead])
+          }
+          sections.push({ path: pagePath(page), title, answers })
+          await tabTo(page, 'button[value="continue"]')
+          await pressToNavigate(page, 'Enter')
+        }
+
+        expect(pagePath(page)).toBe(`/r/${token}/check-answers`)
+        expect(await heading(page)).toBe('Check your answers before sending them')
+        const roleLabel = ROLES[roleIndex(role)]!.label
+        expect(await readAboutYouRows(page)).toEqual(presetRole ? [] : [{ question: 'Your role', answer: roleLabel }])
+        const expected = expectedCheckAnswers(sections)
+        expect(await readCheckAnswers(page)).toEqual(expected)
+        expect(expected.flatMap((s) => s.rows.map((r) => r.answer)), 'the journey gives some likert answers').toContain('Agree')
+
+        await tabTo(page, 'form button[type="submit"]')
+        await expect(page.locator(':focus').innerText()).resolves.toBe('Send my answers')
+        await pressToNavigate(page, 'Space')
+        expect(pagePath(page)).toBe(`/r/${token}/confirmation`)
+        expect(await heading(page)).toBe(SENT)
+
+        const stored = storedAnswers(token)
+        expect(stored.response).toMatchObject({ status: 'submitted', role, setting, source: via === 'open link' ? 'open_link' : 'invitation' })
+        expect(sections.flatMap((s) => s.answers.map((a) => a.itemId)), 'every question the setting is asked was answered').toEqual(itemsAskedOf(setting))
+        expect(stored.answers).toHaveLength(givenAnswers(sections).length)
+        expect(stored.answers).toEqual(givenAnswers(sections))
+      } finally {
+        await context.close()
+      }
+    }, 120_000)
+  })
+
+  it('passes axe-core (WCAG 2.2 AA) on every page of the journey', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const checked: string[] = []
+    const expectAccessible = async (name: string) => {
+      const t0 = Date.now()
+      const violations = await axeViolations(page)
+      expect.soft(violations, `${name} (${page.url()}):\n${describeViolations(violations)}`).toEqual([])
+      checked.push(name); console.log("AXE", name, Date.now() - t0)
+    }
+    try {
+      await page.goto(`${server.url}/p/P001/baseline`)
+      await expectAccessible('start page')
+      await clickToNavigate(page, 'Start now')
+      const token = resumeTokenOf(page)
+      await expectAccessible('About you')
+      await clickToNavigate(page, 'Continue')
+      expect(await page.locator('.nhsuk-error-summary').isVisible()).toBe(true)
+      await expectAccessible('About you with errors')
+      await page.getByLabel('Steering group member not listed above').check()
+      await expect(page.getByRole('group', { name: /closest to your work/ }).isVisible()).resolves.toBe(true)
+      await expectAccessible('About you, steering-member setting question revealed')
+      await page.getByLabel('GP', { exact: true }).check()
+      await clickToNavigate(page, 'Continue')
+
+      await clickToNavigate(page, 'Continue')
+      expect(await page.locator('.nhsuk-error-summary').isVisible()).toBe(true)
+      await expectAccessible('section page with errors')
+
+      let pageNumber = 0
+      await answerSectionsByMouse(page, async () => {
+        pageNumber++
+        await expectAccessible(`section page ${pageNumber}: ${await heading(page)}`)
+        if (pageNumber === 2) {
+          await clickToNavigate(page, 'Save and come back later')
+          expect(await heading(page)).toBe('Your answers have been saved')
+          await expectAccessible('saved page')
+          await clickToNavigate(page, 'Continue now', 'link')
+        }
+      })
+      expect(pageNumber).toBeGreaterThan(5)
+      await expectAccessible('check your answers')
+      await clickToNavigate(page, 'Send my answers')
+      expect(await heading(page)).toBe(SENT)
+      await expectAccessible('confirmation')
+
+      const again = await page.goto(`${server.url}/r/${token}/check-answers`)
+      expect(again!.status()).toBe(409)
+      await expectAccessible('409 already submitted')
+      const missing = await page.goto(`${server.url}/r/not-a-token`)
+      expect(missing!.status()).toBe(404)
+      await expectAccessible('404 page not found')
+      for (const path of ['/privacy', '/accessibility', '/']) {
+        await page.goto(server.url + path)
+        await expectAccessible(path)
+      }
+    } finally {
+      await context.close()
+    }
+    expect(checked).toHaveLength(20)
+  }, 120_000)
+})

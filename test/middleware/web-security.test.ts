@@ -1,0 +1,50 @@
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedProgramme, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+let ls: TestLinkscore
+beforeAll(() => {
+  ls = testLinkscore()
+  seedProgramme(ls, ['pilot'])
+})
+afterAll(() => ls.close())
+
+describe('security headers', () => {
+  it('sends a Content Security Policy without unsafe-inline, and the usual hardening headers', async () => {
+    const res = await request(ls.app).get('/p/P001/baseline')
+    const csp = res.headers['content-security-policy'] as string
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("style-src 'self'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['referrer-policy']).toBe('no-referrer')
+  })
+
+  it.each(['/', '/p/P001/baseline', '/privacy', '/no-such-page'])('%s has no inline script or style', async (url) => {
+    const html = (await request(ls.app).get(url)).text
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+    expect(html).not.toMatch(/<style/)
+    expect(html).not.toMatch(/\sstyle=/)
+    expect(html).not.toMatch(/\son[a-z]+=/)
+  })
+
+  it('sets the session cookie HttpOnly and SameSite', async () => {
+    const res = await request(ls.app).get('/p/P001/baseline')
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('linkscore.sid='))
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Lax/)
+  })
+
+  it('serves nhsuk-frontend CSS without the NHS web font', async () => {
+    const res = await request(ls.app).get('/vendor/nhsuk/nhsuk-frontend.min.css')
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('.nhsuk-radios__input')
+    expect(res.text).not.toContain('@font-face')
+    expect(res.text).not.toContain('assets.nhs.uk')
+  })
+
+  it('answers /healthz', async () => {
+    expect((await request(ls.app).get('/healthz')).body).toEqual({ status: 'ok' })
+  })
+})
