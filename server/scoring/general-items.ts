@@ -27,7 +27,10 @@ export interface ShownGeneralItem extends GeneralItemRef {
 
 export type GeneralItemResult = WithheldGeneralItem | ShownGeneralItem
 
-/** Rows ordered by practice code, then by the items' order in the questionnaire. */
+/**
+ * Rows ordered by practice code, then by the items' order in the questionnaire. Answers from settings
+ * the item is not shown to are ignored, as for scored items.
+ */
 export function generalItemResults(
   questionnaire: string,
   wave: string,
@@ -41,6 +44,7 @@ export function generalItemResults(
     items.forEach((item, i) => {
       const answers: number[] = []
       for (const r of respondents) {
+        if (!item.settings.includes(r.setting)) continue
         const code = r.values.get(item.id)
         if (code === undefined || code.startsWith('nr_')) continue
         const value = tables[i]!.get(code)

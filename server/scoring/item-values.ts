@@ -27,14 +27,19 @@ export function itemValue(item: Item, code: string | undefined, responseId = 0):
   return value
 }
 
-/** Compiles the code tables once so a whole wave is read without rebuilding them. */
+/**
+ * Compiles the scored items once so a whole wave is read quickly. An answer stored for an item not
+ * shown to the respondent's setting is ignored (missing), so it enters no score, rwg or alpha.
+ */
 export function itemValueReader(plan: ScoringPlan): (respondent: Respondent) => Float64Array {
   const ids = plan.items.map((item) => item.id)
   // Scored items are likert5: '1'..'5' is one character, char code 49..53; reversed, 6 − x.
   const reverse = plan.items.map((item) => item.reverse)
+  const settings = plan.items.map((item) => item.settings)
   return (respondent) => {
     const values = new Float64Array(ids.length).fill(Number.NaN)
     for (let i = 0; i < ids.length; i++) {
+      if (!settings[i]!.includes(respondent.setting)) continue
       const code = respondent.values.get(ids[i]!)
       if (code === undefined) continue
       const c = code.length === 1 ? code.charCodeAt(0) - 48 : 0

@@ -52,6 +52,12 @@ describe('itemValueReader', () => {
     expect([...values]).toEqual([5, Number.NaN, 2, Number.NaN, Number.NaN, Number.NaN, 1])
   })
 
+  it('ignores answers stored for items not shown to the setting', () => {
+    // c3 and p3 are shown to general practice only; c4 to link workers and community
+    const values = itemValueReader(buildScoringPlan(fixtureQuestionnaire))(respondent('A', 'link_worker', { c3: '5', c4: '4', p3: '2' }))
+    expect([...values]).toEqual([Number.NaN, Number.NaN, Number.NaN, 4, Number.NaN, Number.NaN, Number.NaN])
+  })
+
   it('names the response and item when a stored code is impossible', () => {
     const read = itemValueReader(buildScoringPlan(fixtureQuestionnaire))
     const r = respondent('A', 'general_practice', { p2: '9' })
