@@ -6,6 +6,7 @@ import { practiceRepository } from './repositories/practice-repository.js'
 import { programmeRepository } from './repositories/programme-repository.js'
 import { questionnaireVersionRepository } from './repositories/questionnaire-version-repository.js'
 import { responseRepository } from './repositories/response-repository.js'
+import { scoringRepository } from './repositories/scoring-repository.js'
 import { sessionRepository } from './repositories/session-repository.js'
 import { settingRepository } from './repositories/setting-repository.js'
 import { waveRepository } from './repositories/wave-repository.js'
@@ -22,6 +23,7 @@ export function createRepositories(db: Db) {
     exports: exportRepository(db),
     settings: settingRepository(db),
     sessions: sessionRepository(db),
+    scoring: scoringRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>
