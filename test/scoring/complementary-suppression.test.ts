@@ -9,8 +9,8 @@ describe('withheldGroups (minimum 5)', () => {
     [{ a: 5, b: 9 }, true, []],
     // one small group beside a shown total: the next smallest shown group goes too
     [{ a: 6, b: 5, c: 1 }, true, ['b', 'c']],
-    // ties for next smallest: the first key
-    [{ b: 5, a: 5, c: 2 }, true, ['a', 'c']],
+    // ties for next smallest: the one listed first
+    [{ b: 5, a: 5, c: 2 }, true, ['b', 'c']],
     // two small groups already hide each other
     [{ a: 1, b: 2, c: 9 }, true, ['a', 'b']],
     // one small group and one other: both

@@ -120,6 +120,15 @@ describe('scoreWave: the worked example (docs/scoring.md)', () => {
     expect(c).toMatchObject({ withheld: false, n: 2, mean: 1, score: 0, sd: 0, ci: { low: 1, high: 1 }, rwg: 1, band: 'Emerging', rank: 4 })
   })
 
+  it('shows one respondent when the programme minimum is 1, without SD, CI or rwg', () => {
+    // one respondent: c1 4, c2 '2' → 4; differentiation (4 + 4)/2 = 4, score 75 (Embedded); no variance can be estimated
+    const one = wave([respondent('Z', 'general_practice', { c1: '4', c2: '2' })], { minPracticeN: 1 })
+    expect(row(one, 'Z', 'coherence/differentiation')).toMatchObject({
+      withheld: false, n: 1, mean: 4, score: 75, sd: null, ci: null, scoreCi: null, rwg: null, rwgItems: 0, lowAgreement: null, band: 'Embedded', rank: 1,
+    })
+    expect(stats(one, 'coherence/differentiation')).toMatchObject({ nPractices: 1, icc1: null, icc2: null, alpha: null, alphaN: 1 })
+  })
+
   it('scores nothing from an empty wave', () => {
     const empty = wave([])
     expect(empty.practices).toEqual([])
