@@ -5,15 +5,16 @@ import { createRepositories } from './data/index.js'
 import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices } from './services/index.js'
+import type { StaffSecuritySettings } from './services/staff-security-settings.js'
 import type { Clock } from './services/survey-service.js'
 
-export function boot(config: Pick<Config, 'databasePath' | 'questionnairesFolder'>, clock?: Clock) {
+export function boot(config: Pick<Config, 'databasePath' | 'questionnairesFolder'>, clock?: Clock, staffSecurity?: StaffSecuritySettings) {
   const loaded = loadQuestionnaires(config.questionnairesFolder)
   const db = openDatabase(config.databasePath)
   try {
     const repos = createRepositories(db)
     const catalogue = createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
-    return { db, repos, services: createServices(repos, catalogue, clock) }
+    return { db, repos, services: createServices(repos, catalogue, clock, staffSecurity) }
   } catch (error) {
     db.close()
     throw error

@@ -29,6 +29,12 @@ export class ConflictError extends HttpError {
   }
 }
 
+export class TooManyRequestsError extends HttpError {
+  constructor(minutes: number) {
+    super(429, 'Too many attempts', `There have been too many attempts to sign in from your network. Wait ${minutes} minutes, then try again.`)
+  }
+}
+
 export class SurveyClosedError extends HttpError {
   constructor(waveTitle: string) {
     super(410, 'This survey is closed', `${waveTitle} is not taking responses at the moment. Thank you for your interest. If you think this is wrong, contact the person who sent you the link.`)

@@ -1,5 +1,6 @@
 // Builds every repository once, over one database connection.
 import type { Db } from './database.js'
+import { auditLogRepository } from './repositories/audit-log-repository.js'
 import { exportRepository } from './repositories/export-repository.js'
 import { invitationRepository } from './repositories/invitation-repository.js'
 import { practiceRepository } from './repositories/practice-repository.js'
@@ -9,6 +10,8 @@ import { responseRepository } from './repositories/response-repository.js'
 import { scoringRepository } from './repositories/scoring-repository.js'
 import { sessionRepository } from './repositories/session-repository.js'
 import { settingRepository } from './repositories/setting-repository.js'
+import { signInFailureRepository } from './repositories/sign-in-failure-repository.js'
+import { staffUserRepository } from './repositories/staff-user-repository.js'
 import { waveRepository } from './repositories/wave-repository.js'
 
 export function createRepositories(db: Db) {
@@ -23,6 +26,9 @@ export function createRepositories(db: Db) {
     exports: exportRepository(db),
     settings: settingRepository(db),
     sessions: sessionRepository(db),
+    staffUsers: staffUserRepository(db),
+    signInFailures: signInFailureRepository(db),
+    auditLog: auditLogRepository(db),
     scoring: scoringRepository(db),
   }
 }

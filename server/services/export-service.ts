@@ -40,7 +40,7 @@ export function createExportService(repos: Repositories, catalogue: Questionnair
             min: range?.min ?? '',
             max: range?.max ?? '',
             options: [...options, ...notRelevant].join(' | '),
-            settings: item.settings.join(' '),
+            settings: item.settings.join('|'),
             max_length: item.type === 'text' ? item.maxLength : '',
           }
         }),

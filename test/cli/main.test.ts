@@ -76,7 +76,7 @@ describe('exports', () => {
       questionnaire: 'pilot', version: '1', item: 'p_leaders', type: 'likert5', text: 'Leaders here make time for {intervention}.',
       scale_path: 'organisational/leadership', reverse: '0', min: '1', max: '5',
       options: '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage | nr_intervention=Not relevant to {intervention}',
-      settings: 'general_practice link_worker community', max_length: '',
+      settings: 'general_practice|link_worker|community', max_length: '',
     })
     expect(rows[5]).toMatchObject({ item: 'p_training_lacking', reverse: '1' })
     expect(rows[7]).toMatchObject({ item: 'p_comments', type: 'text', min: '', max: '', max_length: '40' })

@@ -1,0 +1,19 @@
+import type { RequestHandler } from 'express'
+import { NotFoundError } from '../errors.js'
+import type { StaffUser } from '../services/staff-access.js'
+
+/**
+ * Lets signed-in staff through, sending anyone else to sign in and then back here. With `allowed`, staff it refuses get
+ * "Page not found", so a page they may not see does not admit it exists.
+ */
+export function requireStaff(allowed: (user: StaffUser) => boolean = () => true): RequestHandler {
+  return (req, res, next) => {
+    const user = res.locals.user
+    if (!user) {
+      const back = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : ''
+      return res.redirect(303, `/sign-in${back}`)
+    }
+    if (!allowed(user)) return next(new NotFoundError())
+    next()
+  }
+}

@@ -1,0 +1,44 @@
+// Records who did what in the audit log, and reads it back a page at a time.
+import type { Repositories } from '../data/index.js'
+import type { AuditEntry, AuditSource } from '../data/repositories/audit-log-repository.js'
+import { NotFoundError } from '../errors.js'
+import type { StaffUser } from './staff-access.js'
+import type { Clock } from './survey-service.js'
+
+export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset'
+
+/** A signed-in user, someone trying to sign in as `email`, or the people at the command line or starting the server. */
+export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string } | { kind: 'command line' } | { kind: 'start-up' }
+
+export type AuditDetail = Record<string, string | number | boolean | null | readonly string[]>
+
+export const AUDIT_PAGE_SIZE = 50
+
+// Keys that suggest a secret: the audit log is read by people, so a caller's slip must fail loudly instead.
+const SECRET_KEY = /pass(word)?|secret|token|hash/i
+
+function actorColumns(actor: AuditActor): { actorUserId: number | null; actorEmail: string | null; source: AuditSource } {
+  if ('role' in actor) return { actorUserId: actor.id, actorEmail: actor.email, source: 'web' }
+  if (actor.kind === 'sign-in attempt') return { actorUserId: null, actorEmail: actor.email, source: 'web' }
+  return { actorUserId: null, actorEmail: null, source: actor.kind }
+}
+
+export function createAuditService(repos: Repositories, clock: Clock) {
+  return {
+    audit(actor: AuditActor, action: AuditAction, detail: AuditDetail = {}): void {
+      const secret = Object.keys(detail).find((key) => SECRET_KEY.test(key))
+      if (secret) throw new Error(`The audit log must not hold "${secret}"`)
+      const json = Object.keys(detail).length ? JSON.stringify(detail) : null
+      repos.auditLog.add({ at: clock.now().toISOString(), ...actorColumns(actor), action, detail: json })
+    },
+
+    /** One page of entries, newest first; pages count from 1, and a page past the end is not found. */
+    page(page: number): { entries: AuditEntry[]; page: number; pageCount: number; total: number } {
+      const total = repos.auditLog.count()
+      const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
+      if (!Number.isInteger(page) || page < 1 || page > pageCount) throw new NotFoundError()
+      return { entries: repos.auditLog.page(AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE), page, pageCount, total }
+    },
+  }
+}
+export type AuditService = ReturnType<typeof createAuditService>

@@ -1,0 +1,45 @@
+// Scores a wave of a programme from the database, one questionnaire at a time.
+import type { Repositories } from '../data/index.js'
+import type { Programme } from '../data/repositories/programme-repository.js'
+import type { Wave } from '../data/repositories/wave-repository.js'
+import { UsageError } from '../errors.js'
+import { questionnaireSchema, type Questionnaire } from '../questionnaires/definition-schema.js'
+import { compareWaves, scoreWave, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
+import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
+
+export type Weighting = ScoringOptions['weighting']
+
+export function createScoringService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
+  /** The definition the wave's answers were given to: scores must use the version people saw. */
+  function answeredDefinition(wave: Wave, questionnaireId: string): Questionnaire {
+    const versions = repos.scoring.answeredVersions(wave.id, questionnaireId)
+    if (versions.length > 1) {
+      throw new UsageError(`Wave "${wave.slug}" has answers to versions ${versions.join(' and ')} of "${questionnaireId}"; score each version's responses separately`)
+    }
+    const current = catalogue.get(questionnaireId)
+    if (versions.length === 0 || versions[0] === current.version) return current
+    return questionnaireSchema.parse(JSON.parse(repos.scoring.definitionJson(questionnaireId, versions[0]!)!))
+  }
+
+  function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting): WaveScores[] {
+    const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
+    return wave.questionnaireIds
+      .filter((id) => catalogue.get(id).scoring)
+      .map((id) => scoreWave({ wave: wave.slug, questionnaire: answeredDefinition(wave, id), respondents: repos.scoring.respondents(wave.id, id), options }))
+  }
+
+  return {
+    scoreWave: scoreQuestionnaires,
+
+    /** Change per practice and scale for every scored questionnaire the two waves share. */
+    compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): ChangeRow[] {
+      if (from.id === to.id) throw new UsageError('--from and --to name the same wave')
+      const before = new Map(scoreQuestionnaires(programme, from, weighting).map((s) => [s.questionnaire, s]))
+      return scoreQuestionnaires(programme, to, weighting).flatMap((after) => {
+        const earlier = before.get(after.questionnaire)
+        return earlier ? compareWaves(earlier, after) : []
+      })
+    },
+  }
+}
+export type ScoringService = ReturnType<typeof createScoringService>

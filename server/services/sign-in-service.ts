@@ -1,0 +1,71 @@
+// Staff sign-in: checks a password, counts wrong ones per e-mail address and locks after too many in a row.
+import type { Repositories } from '../data/index.js'
+import type { StaffAccount } from '../data/repositories/staff-user-repository.js'
+import type { AuditService } from './audit-service.js'
+import { generatePassword, hashPassword, verifyPassword } from './passwords.js'
+import type { StaffUser } from './staff-access.js'
+import type { StaffSecuritySettings } from './staff-security-settings.js'
+import type { Clock } from './survey-service.js'
+
+export type SignInResult = { outcome: 'signed in'; user: StaffUser } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
+
+export function createSignInService(repos: Repositories, audit: AuditService, clock: Clock, settings: StaffSecuritySettings) {
+  const limits = settings.signIn
+  const minutes = Math.ceil(limits.accountLockMs / 60_000)
+  // Unknown e-mail addresses are checked against this, so they take as long to refuse as a wrong password.
+  let decoy: Promise<string> | undefined
+  const decoyHash = () => (decoy ??= hashPassword(generatePassword(), settings.passwordCost))
+
+  const isLocked = (email: string) => {
+    const lockedUntil = repos.signInFailures.find(email)?.lockedUntil
+    return Boolean(lockedUntil && lockedUntil > clock.now().toISOString())
+  }
+
+  function staffUser(account: StaffAccount): StaffUser {
+    const scope = repos.staffUsers.scope(account.id)
+    return { id: account.id, email: account.email, role: account.role, programmeIds: scope.programmeIds, practiceIds: scope.practiceIds }
+  }
+
+  function refuse(email: string, account: StaffAccount | undefined): SignInResult {
+    const attempt = { kind: 'sign-in attempt', email } as const
+    const now = clock.now()
+    const after = repos.signInFailures.recordFailure(email, now.toISOString(), limits.accountMaxFailures, new Date(now.getTime() + limits.accountLockMs).toISOString())
+    const reason = !account ? 'no such account' : account.disabledAt ? 'account disabled' : 'wrong password'
+    audit.audit(attempt, 'sign-in failed', { reason, failuresInARow: after.failures })
+    if (!after.lockedNow) return { outcome: 'refused' }
+    audit.audit(attempt, 'account locked', { minutes })
+    return { outcome: 'locked', minutes }
+  }
+
+  return {
+    limits,
+
+    /** `email` as parsed by the sign-in form: trimmed and in lower case. */
+    async signIn(email: string, password: string): Promise<SignInResult> {
+      if (isLocked(email)) {
+        audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'account locked' })
+        return { outcome: 'locked', minutes }
+      }
+      const account = repos.staffUsers.findByEmail(email)
+      const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))
+      if (!matches || !account || account.disabledAt) return refuse(email, account)
+      // Another request may have locked the account while this password was being checked.
+      if (isLocked(email)) return { outcome: 'locked', minutes }
+      repos.signInFailures.clear(email)
+      const user = staffUser(account)
+      audit.audit(user, 'signed in')
+      return { outcome: 'signed in', user }
+    },
+
+    /** The user a session belongs to, unless the account has gone or been disabled since. */
+    userForSession(userId: number): StaffUser | undefined {
+      const account = repos.staffUsers.findById(userId)
+      return account && !account.disabledAt ? staffUser(account) : undefined
+    },
+
+    signedOut(user: StaffUser): void {
+      audit.audit(user, 'signed out')
+    },
+  }
+}
+export type SignInService = ReturnType<typeof createSignInService>

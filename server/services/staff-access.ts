@@ -1,0 +1,40 @@
+// Who may see what: pure rules over a signed-in user and the programme or practice asked for.
+import type { StaffRole } from '../data/repositories/staff-user-repository.js'
+
+export interface StaffUser {
+  id: number
+  email: string
+  role: StaffRole
+  /** Programmes an evaluator covers. */
+  programmeIds: readonly number[]
+  /** Practices a steering group member covers. */
+  practiceIds: readonly number[]
+}
+
+export const ROLE_NAMES: Record<StaffRole, string> = {
+  admin: 'Administrator',
+  evaluator: 'Evaluator',
+  steering: 'Steering group member',
+}
+
+/** Programme-wide views (the cross-site comparison): admins, and evaluators of that programme. Steering members see practices only. */
+export function canSeeProgramme(user: StaffUser, programmeId: number): boolean {
+  if (user.role === 'admin') return true
+  return user.role === 'evaluator' && user.programmeIds.includes(programmeId)
+}
+
+/** A practice's own pages (its scorecard): admins, evaluators of its programme, and steering members of that practice. */
+export function canSeePractice(user: StaffUser, practice: { id: number; programmeId: number }): boolean {
+  if (user.role === 'steering') return user.practiceIds.includes(practice.id)
+  return canSeeProgramme(user, practice.programmeId)
+}
+
+/** Data exports leave the service, so steering group members never get them. */
+export function canExport(user: StaffUser): boolean {
+  return user.role === 'admin' || user.role === 'evaluator'
+}
+
+/** The audit log and account administration. */
+export function canAdminister(user: StaffUser): boolean {
+  return user.role === 'admin'
+}

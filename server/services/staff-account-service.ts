@@ -1,0 +1,89 @@
+// Adding staff accounts and resetting their passwords (from the command line and at first start).
+import { z } from 'zod'
+import type { Repositories } from '../data/index.js'
+import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../data/repositories/staff-user-repository.js'
+import { UsageError } from '../errors.js'
+import type { AuditActor, AuditService } from './audit-service.js'
+import { generatePassword, hashPassword } from './passwords.js'
+import type { StaffSecuritySettings } from './staff-security-settings.js'
+import { staffEmail } from './staff-email.js'
+import type { Clock } from './survey-service.js'
+
+const newUserInput = z.object({
+  email: staffEmail('enter an e-mail address, such as name@example.org'),
+  role: z.enum(STAFF_ROLES, { error: `must be one of: ${STAFF_ROLES.join(', ')}` }),
+  programmes: z.array(z.string()).default([]),
+  practices: z.array(z.string()).default([]),
+})
+
+/** Which of programme and practice each role needs, and what to say when it is missing or not wanted. */
+const SCOPE_RULES: Record<StaffRole, { programmes: boolean; practices: boolean; problem: string }> = {
+  admin: { programmes: false, practices: false, problem: 'An admin sees every programme and practice: leave out programme and practice' },
+  evaluator: { programmes: true, practices: false, problem: 'An evaluator needs a programme (and no practice): they see whole programmes' },
+  steering: { programmes: false, practices: true, problem: 'A steering group member needs a practice (and no programme): they see single practices' },
+}
+
+export interface NewStaffUser {
+  account: StaffAccount
+  /** Shown once to whoever created the account; only its hash is stored. */
+  password: string
+  scope: string[]
+}
+
+export function createStaffAccountService(repos: Repositories, audit: AuditService, clock: Clock, settings: StaffSecuritySettings) {
+  function programmeIds(slugs: string[]): number[] {
+    return slugs.map((slug) => {
+      const p = repos.programmes.findBySlug(slug)
+      if (!p) throw new UsageError(`No programme "${slug}". Programmes: ${repos.programmes.list().map((x) => x.slug).join(', ') || 'none yet'}`)
+      return p.id
+    })
+  }
+  function practiceIds(codes: string[]): number[] {
+    return codes.map((code) => {
+      const p = repos.practices.findByCode(code)
+      if (!p) throw new UsageError(`No practice with code "${code}"`)
+      return p.id
+    })
+  }
+
+  async function addUser(input: z.input<typeof newUserInput>, actor: AuditActor): Promise<NewStaffUser> {
+    const parsed = newUserInput.safeParse(input)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      throw new UsageError(`${String(issue.path[0])}: ${issue.message}`)
+    }
+    const u = parsed.data
+    const rule = SCOPE_RULES[u.role]
+    if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw new UsageError(rule.problem)
+    if (repos.staffUsers.findByEmail(u.email)) throw new UsageError(`A user with e-mail "${u.email}" already exists`)
+    const scope = { programmeIds: programmeIds(u.programmes), practiceIds: practiceIds(u.practices) }
+    const password = generatePassword()
+    const passwordHash = await hashPassword(password, settings.passwordCost)
+    const account = repos.staffUsers.create({ email: u.email, role: u.role, passwordHash, createdAt: clock.now().toISOString(), scope })
+    const names = [...u.programmes, ...u.practices]
+    audit.audit(actor, 'user added', { user: account.email, role: account.role, ...(names.length ? { scope: names } : {}) })
+    return { account, password, scope: names }
+  }
+
+  return {
+    addUser,
+
+    /** Sets a new random password, ends any lock-out and returns the password. */
+    async resetPassword(email: string, actor: AuditActor): Promise<string> {
+      const account = repos.staffUsers.findByEmail(email.trim().toLowerCase())
+      if (!account) throw new UsageError(`No user with e-mail "${email}"`)
+      const password = generatePassword()
+      repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
+      repos.signInFailures.clear(account.email)
+      audit.audit(actor, 'password reset', { user: account.email })
+      return password
+    },
+
+    /** At start-up: an admin with this e-mail address when there is no admin at all, so someone can sign in. */
+    async ensureAdmin(email: string): Promise<NewStaffUser | undefined> {
+      if (repos.staffUsers.countActive('admin') > 0) return undefined
+      return addUser({ email, role: 'admin' }, { kind: 'start-up' })
+    },
+  }
+}
+export type StaffAccountService = ReturnType<typeof createStaffAccountService>
