@@ -7,6 +7,7 @@ import type { Config } from './config.js'
 import type { Repositories } from './data/index.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { layoutRenderer } from './middleware/layout-renderer.js'
+import { loadStaffUser } from './middleware/load-staff-user.js'
 import { requestLogging } from './middleware/request-logging.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
 import { setUpSession } from './middleware/set-up-session.js'
@@ -42,6 +43,7 @@ export function createApp({ config, repos, services, sessionSecret, log }: AppDe
   app.use(cookieParser())
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions }))
   app.use(setUpCsrf())
+  app.use(loadStaffUser(services.signIn))
   app.use(routes(services, config))
   app.use(notFound)
   app.use(errorHandler({ production: config.production, log }))

@@ -1,5 +1,6 @@
 // Configuration from the environment, parsed once.
 import { z } from 'zod'
+import { staffEmail } from './services/staff-email.js'
 
 const flag = z
   .string()
@@ -17,6 +18,7 @@ const environmentSchema = z.object({
   LINKSCORE_QUESTIONNAIRES: z.string().min(1).default('questionnaires'),
   LINKSCORE_TRUST_PROXY: flag.default(false),
   LINKSCORE_LOG_REQUESTS: flag.default(true),
+  LINKSCORE_ADMIN_EMAIL: staffEmail('must be an e-mail address, such as admin@localhost').default('admin@localhost'),
 })
 
 export interface Config {
@@ -28,6 +30,8 @@ export interface Config {
   questionnairesFolder: string
   trustProxy: boolean
   logRequests: boolean
+  /** The first admin account, created at start-up when there is no admin. */
+  adminEmail: string
 }
 
 export class ConfigError extends Error {}
@@ -48,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     questionnairesFolder: e.LINKSCORE_QUESTIONNAIRES,
     trustProxy: e.LINKSCORE_TRUST_PROXY,
     logRequests: e.LINKSCORE_LOG_REQUESTS,
+    adminEmail: e.LINKSCORE_ADMIN_EMAIL,
   }
 }

@@ -29,7 +29,7 @@ export class ConflictError extends HttpError {
   }
 }
 
-export class TooManyRequestsError extends HttpError {
+export class TooManySignInAttemptsError extends HttpError {
   constructor(minutes: number) {
     super(429, 'Too many attempts', `There have been too many attempts to sign in from your network. Wait ${minutes} minutes, then try again.`)
   }

@@ -5,7 +5,7 @@ describe('configuration from the environment', () => {
   it('has defaults for the quick start', () => {
     expect(readConfig({})).toEqual({
       production: false, port: 3000, databasePath: 'data/linkscore.db', demo: true, baseUrl: 'http://localhost:3000',
-      questionnairesFolder: 'questionnaires', trustProxy: false, logRequests: true,
+      questionnairesFolder: 'questionnaires', trustProxy: false, logRequests: true, adminEmail: 'admin@localhost',
     })
   })
 
@@ -18,6 +18,7 @@ describe('configuration from the environment', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ LINKSCORE_DEMO: 'maybe' }, 'LINKSCORE_DEMO'],
     [{ LINKSCORE_BASE_URL: 'ftp://x' }, 'LINKSCORE_BASE_URL'],
+    [{ LINKSCORE_ADMIN_EMAIL: 'admin' }, 'LINKSCORE_ADMIN_EMAIL'],
   ])('names the bad setting in %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(new RegExp(`  ${name}: `))

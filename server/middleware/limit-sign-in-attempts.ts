@@ -1,6 +1,6 @@
 import { rateLimit } from 'express-rate-limit'
 import type { RequestHandler } from 'express'
-import { TooManyRequestsError } from '../errors.js'
+import { TooManySignInAttemptsError } from '../errors.js'
 import type { SignInLimits } from '../services/staff-security-settings.js'
 
 /**
@@ -15,6 +15,6 @@ export function limitSignInAttempts(limits: Pick<SignInLimits, 'addressMaxFailur
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) => next(new TooManyRequestsError(minutes)),
+    handler: (_req, _res, next) => next(new TooManySignInAttemptsError(minutes)),
   })
 }

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express'
+import type { RequestHandler, Response } from 'express'
 import { NotFoundError } from '../errors.js'
 import type { StaffUser } from '../services/staff-access.js'
 
@@ -16,4 +16,11 @@ export function requireStaff(allowed: (user: StaffUser) => boolean = () => true)
     if (!allowed(user)) return next(new NotFoundError())
     next()
   }
+}
+
+/** The signed-in user in a handler behind requireStaff. */
+export function signedInUser(res: Response): StaffUser {
+  const user = res.locals.user
+  if (!user) throw new Error('signedInUser() outside requireStaff()')
+  return user
 }

@@ -4,10 +4,11 @@ import type { SessionRepository } from '../data/repositories/session-repository.
 import { SqliteSessionStore } from './sqlite-session-store.js'
 
 const TWELVE_HOURS = 12 * 3600 * 1000
+export const SESSION_COOKIE = 'linkscore.sid'
 
 export function setUpSession({ secret, https, sessions }: { secret: string; https: boolean; sessions: SessionRepository }): RequestHandler {
   return session({
-    name: 'linkscore.sid',
+    name: SESSION_COOKIE,
     secret,
     store: new SqliteSessionStore(sessions),
     resave: false,

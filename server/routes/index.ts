@@ -1,8 +1,13 @@
 // Every route of the app, in one readable list.
 import { Router } from 'express'
 import type { Config } from '../config.js'
+import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
+import { requireStaff } from '../middleware/require-staff.js'
+import { canAdminister } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { homeRoutes } from './home-routes.js'
+import { signInRoutes } from './staff/sign-in-routes.js'
+import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
 
@@ -11,6 +16,8 @@ export function routes(services: Services, config: Config): Router {
   const home = homeRoutes(services, config)
   const start = startRoutes(services.survey, config)
   const journey = journeyRoutes(services.survey, config)
+  const signIn = signInRoutes(services.signIn)
+  const staff = staffRoutes(services.staffScope, services.auditLog)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -30,6 +37,12 @@ export function routes(services: Services, config: Config): Router {
   router.get('/r/:token/confirmation', journey.showConfirmation)
   router.get('/r/:token/:questionnaireId/:sectionId', journey.showSection)
   router.post('/r/:token/:questionnaireId/:sectionId', journey.saveSection)
+
+  router.get('/sign-in', signIn.show)
+  router.post('/sign-in', limitSignInAttempts(services.signIn.limits), signIn.signIn)
+  router.post('/sign-out', signIn.signOut)
+  router.get('/staff', requireStaff(), staff.home)
+  router.get('/audit', requireStaff(canAdminister), staff.audit)
 
   return router
 }

@@ -82,6 +82,8 @@ export function createStaffAccountService(repos: Repositories, audit: AuditServi
     /** At start-up: an admin with this e-mail address when there is no admin at all, so someone can sign in. */
     async ensureAdmin(email: string): Promise<NewStaffUser | undefined> {
       if (repos.staffUsers.countActive('admin') > 0) return undefined
+      const taken = repos.staffUsers.findByEmail(email)
+      if (taken) throw new UsageError(`There is no admin account, and ${taken.email} already has an account (role: ${taken.role}${taken.disabledAt ? ', disabled' : ''}): set LINKSCORE_ADMIN_EMAIL to another address`)
       return addUser({ email, role: 'admin' }, { kind: 'start-up' })
     },
   }

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { createApp } from '../../server/app.js'
 import { boot, type Linkscore } from '../../server/boot.js'
 import { readConfig, type Config } from '../../server/config.js'
+import { DEFAULT_STAFF_SECURITY, type SignInLimits, type StaffSecuritySettings } from '../../server/services/staff-security-settings.js'
 import type { Clock } from '../../server/services/survey-service.js'
 
 export const REAL_QUESTIONNAIRES = 'questionnaires'
@@ -18,7 +19,12 @@ export interface TestLinkscore extends Linkscore {
   close(): void
 }
 
-export function testLinkscore(opts: { questionnaires?: string; production?: boolean; clock?: Clock; log?: (...args: unknown[]) => void } = {}): TestLinkscore {
+/** Cheap password hashing, so tests that sign in stay fast; the real cost is tested in test/services/passwords.test.ts. */
+export const TEST_STAFF_SECURITY: StaffSecuritySettings = { ...DEFAULT_STAFF_SECURITY, passwordCost: { N: 1024, r: 8, p: 1 } }
+
+export function testLinkscore(
+  opts: { questionnaires?: string; production?: boolean; clock?: Clock; signIn?: Partial<SignInLimits>; log?: (...args: unknown[]) => void } = {},
+): TestLinkscore {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
   const config: Config = {
     ...readConfig({ NODE_ENV: opts.production ? 'production' : 'test' }),
@@ -27,7 +33,7 @@ export function testLinkscore(opts: { questionnaires?: string; production?: bool
     demo: false,
     logRequests: false,
   }
-  const ls = boot(config, opts.clock)
+  const ls = boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', log: opts.log ?? (() => {}) })
   return {
     ...ls,

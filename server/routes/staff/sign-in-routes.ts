@@ -1,0 +1,46 @@
+// Staff sign-in and sign-out.
+import type { Request, Response } from 'express'
+import type { SignInService } from '../../services/sign-in-service.js'
+import { parseSignInForm, type SignInFields } from './sign-in-form.js'
+import { safeNextPath } from './safe-next-path.js'
+import { endStaffSession, startStaffSession } from './staff-session.js'
+
+export const STAFF_HOME = '/staff'
+const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
+
+function signInPage(res: Response, status: number, model: { email?: string; next?: string; errors?: Partial<Record<SignInFields, string>> }) {
+  const errors = model.errors ?? {}
+  const errorSummary = (['email', 'password'] as const).flatMap((field) => (errors[field] ? [{ text: errors[field], href: `#${field}` }] : []))
+  res.status(status).render('pages/staff/sign-in', { title: 'Sign in', email: model.email ?? '', next: model.next, errors, errorSummary })
+}
+
+export function signInRoutes(signIn: SignInService) {
+  return {
+    show(req: Request, res: Response) {
+      const next = safeNextPath(req.query.next)
+      if (res.locals.user) return res.redirect(303, next ?? STAFF_HOME)
+      signInPage(res, 200, { next })
+    },
+
+    async signIn(req: Request, res: Response) {
+      const form = parseSignInForm(body(req))
+      if ('errors' in form) return signInPage(res, 422, form)
+      const result = await signIn.signIn(form.email, form.password)
+      if (result.outcome === 'refused') {
+        return signInPage(res, 422, { ...form, errors: { email: 'Enter a correct e-mail address and password' } })
+      }
+      if (result.outcome === 'locked') {
+        const wait = `There have been too many attempts to sign in with this e-mail address. Wait ${result.minutes} minutes, then try again.`
+        return signInPage(res, 422, { ...form, errors: { email: wait } })
+      }
+      await startStaffSession(req, result.user.id)
+      res.redirect(303, form.next ?? STAFF_HOME)
+    },
+
+    async signOut(req: Request, res: Response) {
+      if (res.locals.user) signIn.signedOut(res.locals.user)
+      await endStaffSession(req, res)
+      res.redirect(303, '/sign-in')
+    },
+  }
+}

@@ -1,0 +1,19 @@
+// Starting and ending a staff member's session, with express-session's callbacks as promises.
+import type { Request, Response } from 'express'
+import { SESSION_COOKIE } from '../../middleware/set-up-session.js'
+
+const settle = (work: (done: (error?: unknown) => void) => void) =>
+  new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())))
+
+/** A new session id at sign-in (so a session id planted before it is worthless), with a new CSRF token. */
+export async function startStaffSession(req: Request, userId: number): Promise<void> {
+  await settle((done) => req.session.regenerate(done))
+  req.session.staffUserId = userId
+  req.csrfToken?.(true)
+  await settle((done) => req.session.save(done))
+}
+
+export async function endStaffSession(req: Request, res: Response): Promise<void> {
+  await settle((done) => req.session.destroy(done))
+  res.clearCookie(SESSION_COOKIE, { path: '/' })
+}

@@ -1,0 +1,20 @@
+// Staff accounts for tests, and signing in as them through the real sign-in form.
+import type { StaffRole } from '../../server/data/repositories/staff-user-repository.js'
+import type { Linkscore } from '../../server/boot.js'
+import type { HttpClient, Page } from './http-client.js'
+
+export async function addStaff(ls: Linkscore, email: string, role: StaffRole, scope: { programmes?: string[]; practices?: string[] } = {}): Promise<string> {
+  const added = await ls.services.staffAccounts.addUser({ email, role, ...scope }, { kind: 'command line' })
+  return added.password
+}
+
+/** Posts the sign-in form (with `next`, if given) and returns the answer, unfollowed. */
+export async function signIn(client: HttpClient, email: string, password: string, next?: string): Promise<Page> {
+  const form = await client.get(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in')
+  return client.post('/sign-in', { email, password, ...(next ? { next } : {}) }, form.csrf)
+}
+
+/** The audit log as `action who detail` lines, oldest first, for comparing in tests. */
+export function auditLines(ls: Linkscore): string[] {
+  return ls.repos.auditLog.page(10_000, 0).reverse().map((e) => [e.action, e.actorEmail ?? `(${e.source})`, e.detail ?? ''].join(' ').trim())
+}
