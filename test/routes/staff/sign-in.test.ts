@@ -30,7 +30,7 @@ describe('the sign-in page', () => {
     expect(page.$('#password').attr('autocomplete')).toBe('current-password')
   })
 
-  it.each([
+  it.each<{ case: string; fields: Record<string, string | string[]>; errors: string[][] }>([
     { case: 'an empty form', fields: {}, errors: [['Enter your e-mail address', '#email'], ['Enter your password', '#password']] },
     { case: 'no password', fields: { email: 'eva@example.org' }, errors: [['Enter your password', '#password']] },
     { case: 'an address without @', fields: { email: 'eva.example.org', password: 'x' }, errors: [['Enter an e-mail address in the correct format, like name@example.org', '#email']] },

@@ -1,0 +1,21 @@
+// The staff home page: the programmes and practices this user may open.
+import { ROLE_NAMES, type StaffUser } from '../../services/staff-access.js'
+import type { VisibleProgramme } from '../../services/staff-scope-service.js'
+
+export const programmePath = (slug: string) => `/programmes/${encodeURIComponent(slug)}`
+export const practicePath = (slug: string, code: string) => `${programmePath(slug)}/practices/${encodeURIComponent(code)}`
+export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
+
+export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[]) {
+  return {
+    title: 'Your programmes',
+    roleName: ROLE_NAMES[user.role],
+    canAdminister: user.role === 'admin',
+    programmes: visible.map(({ programme, wholeProgramme, practices }) => ({
+      name: programme.name,
+      demo: programme.isDemo,
+      compareHref: wholeProgramme ? comparePath(programme.slug) : undefined,
+      practices: practices.map((p) => ({ href: practicePath(programme.slug, p.code), text: p.name, code: p.code })),
+    })),
+  }
+}

@@ -1,0 +1,28 @@
+// Staff pages: the home page of programmes and practices, and the audit log.
+import type { Request, Response } from 'express'
+import { NotFoundError } from '../../errors.js'
+import { signedInUser } from '../../middleware/require-staff.js'
+import type { AuditService } from '../../services/audit-service.js'
+import type { StaffScopeService } from '../../services/staff-scope-service.js'
+import { auditPageModel } from './audit-page-model.js'
+import { staffHomePageModel } from './staff-home-page-model.js'
+
+function pageNumber(req: Request): number {
+  const page = req.query.page
+  if (page === undefined) return 1
+  if (typeof page !== 'string' || !/^[1-9]\d{0,6}$/.test(page)) throw new NotFoundError()
+  return Number(page)
+}
+
+export function staffRoutes(scope: StaffScopeService, auditLog: AuditService) {
+  return {
+    home(_req: Request, res: Response) {
+      const user = signedInUser(res)
+      res.render('pages/staff/home', staffHomePageModel(user, scope.visibleProgrammes(user)))
+    },
+
+    audit(req: Request, res: Response) {
+      res.render('pages/staff/audit', auditPageModel(auditLog.page(pageNumber(req))))
+    },
+  }
+}
