@@ -39,7 +39,7 @@ export function routes(services: Services, config: Config): Router {
   router.post('/r/:token/:questionnaireId/:sectionId', journey.saveSection)
 
   router.get('/sign-in', signIn.show)
-  router.post('/sign-in', limitSignInAttempts(services.signIn.limits), signIn.signIn)
+  router.post('/sign-in', limitSignInAttempts(services.signIn.limits, signIn.tooManyFromAddress), signIn.signIn)
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)

@@ -7,8 +7,8 @@ import type { Clock } from './survey-service.js'
 
 export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset'
 
-/** A signed-in user, someone trying to sign in as `email`, or the people at the command line or starting the server. */
-export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string } | { kind: 'command line' } | { kind: 'start-up' }
+/** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), or the people at the command line or starting the server. */
+export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' }
 
 export type AuditDetail = Record<string, string | number | boolean | null | readonly string[]>
 

@@ -63,6 +63,12 @@ export function createSignInService(repos: Repositories, audit: AuditService, cl
       return account && !account.disabledAt ? staffUser(account) : undefined
     },
 
+    /** One client address has failed to sign in too often; `email` is what it last tried, when that was an e-mail address. */
+    addressLimited(email: string | null): void {
+      const minutes = Math.ceil(limits.addressWindowMs / 60_000)
+      audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'too many failures from one address', minutes })
+    },
+
     signedOut(user: StaffUser): void {
       audit.audit(user, 'signed out')
     },

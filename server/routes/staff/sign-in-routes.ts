@@ -1,6 +1,7 @@
 // Staff sign-in and sign-out.
 import type { Request, Response } from 'express'
 import type { SignInService } from '../../services/sign-in-service.js'
+import { staffEmail } from '../../services/staff-email.js'
 import { parseSignInForm, type SignInFields } from './sign-in-form.js'
 import { safeNextPath } from './safe-next-path.js'
 import { endStaffSession, startStaffSession } from './staff-session.js'
@@ -35,6 +36,12 @@ export function signInRoutes(signIn: SignInService) {
       }
       await startStaffSession(req, result.user.id)
       res.redirect(303, form.next ?? STAFF_HOME)
+    },
+
+    /** Past the address limit: the audit log notes the e-mail address tried, if it was one. */
+    tooManyFromAddress(req: Request) {
+      const email = staffEmail('not an e-mail address').safeParse(body(req).email)
+      signIn.addressLimited(email.success ? email.data : null)
     },
 
     async signOut(req: Request, res: Response) {
