@@ -1,0 +1,91 @@
+// Every staff route × every kind of visitor, with the exact status each must get. Add new staff routes to ROUTES.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StaffRole } from '../../../server/data/repositories/staff-user-repository.js'
+import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
+import { addStaff, signIn } from '../../support/staff-users.js'
+import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+
+/** The visitors; "in scope" means covering programme `north` or its practice N1, which the routes below ask for. */
+const VISITORS = ['anonymous', 'admin', 'evaluator in scope', 'evaluator out of scope', 'steering in scope', 'steering out of scope'] as const
+type Visitor = (typeof VISITORS)[number]
+
+const ACCOUNTS: Record<Exclude<Visitor, 'anonymous'>, { role: StaffRole; programmes?: string[]; practices?: string[] }> = {
+  admin: { role: 'admin' },
+  'evaluator in scope': { role: 'evaluator', programmes: ['north'] },
+  'evaluator out of scope': { role: 'evaluator', programmes: ['south'] },
+  'steering in scope': { role: 'steering', practices: ['N1'] },
+  'steering out of scope': { role: 'steering', practices: ['S1'] },
+}
+
+interface Route {
+  method: 'GET' | 'POST'
+  path: string
+  expected: Record<Visitor, number>
+  /** Where a 303 goes, when it matters. */
+  redirects?: Partial<Record<Visitor, string>>
+}
+
+const everyone = (status: number, anonymous: number): Record<Visitor, number> =>
+  Object.fromEntries(VISITORS.map((v) => [v, v === 'anonymous' ? anonymous : status])) as Record<Visitor, number>
+
+const ROUTES: Route[] = [
+  { method: 'GET', path: '/sign-in', expected: everyone(303, 200), redirects: { admin: '/staff', 'steering in scope': '/staff' } },
+  { method: 'POST', path: '/sign-out', expected: everyone(303, 303), redirects: { anonymous: '/sign-in', admin: '/sign-in' } },
+  { method: 'GET', path: '/staff', expected: everyone(200, 303), redirects: { anonymous: '/sign-in?next=%2Fstaff' } },
+  {
+    method: 'GET',
+    path: '/audit',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    redirects: { anonymous: '/sign-in?next=%2Faudit' },
+  },
+  {
+    method: 'GET',
+    path: '/audit?page=1',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    redirects: { anonymous: '/sign-in?next=%2Faudit%3Fpage%3D1' },
+  },
+]
+
+let ls: TestLinkscore
+const passwords = new Map<Visitor, string>()
+
+beforeAll(async () => {
+  ls = testLinkscore({ signIn: { addressMaxFailures: 10_000 } })
+  const admin = ls.services.admin
+  admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
+  admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  for (const [visitor, account] of Object.entries(ACCOUNTS)) {
+    passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
+  }
+})
+afterAll(() => ls.close())
+
+async function visitorClient(visitor: Visitor): Promise<{ client: HttpClient; csrf: string }> {
+  const client = httpClient(ls.app)
+  if (visitor === 'anonymous') return { client, csrf: (await client.get('/sign-in')).csrf }
+  const signedIn = await signIn(client, `${visitor.replaceAll(' ', '-')}@example.org`, passwords.get(visitor)!)
+  expect(signedIn.status, `${visitor} signs in`).toBe(303)
+  // The header's sign-out form carries the token on every page.
+  return { client, csrf: (await client.get('/privacy')).csrf }
+}
+
+async function visit(route: Route, visitor: Visitor): Promise<Page> {
+  const { client, csrf } = await visitorClient(visitor)
+  return route.method === 'GET' ? client.get(route.path) : client.post(route.path, {}, csrf)
+}
+
+describe.each(ROUTES)('$method $path', (route) => {
+  it.each(VISITORS)('answers %s with the expected status', async (visitor) => {
+    const page = await visit(route, visitor)
+    expect(page.status).toBe(route.expected[visitor])
+    if (route.redirects?.[visitor]) expect(page.location).toBe(route.redirects[visitor])
+    // Out of scope looks exactly like a page that does not exist.
+    if (page.status === 404) expect(page.heading).toBe('Page not found')
+  })
+})
+
+it('covers every visitor for every route', () => {
+  for (const route of ROUTES) expect(Object.keys(route.expected).sort()).toEqual([...VISITORS].sort())
+})
