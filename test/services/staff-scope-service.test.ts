@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { NotFoundError } from '../../server/errors.js'
+import type { StaffUser } from '../../server/services/staff-access.js'
+import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+let ls: TestLinkscore
+let ids: Record<string, number>
+beforeEach(() => {
+  ls = testLinkscore()
+  const admin = ls.services.admin
+  ids = {
+    north: admin.addProgramme({ slug: 'north', name: 'North PCN' }).id,
+    south: admin.addProgramme({ slug: 'south', name: 'South PCN' }).id,
+    N1: admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' }).id,
+    N2: admin.addPractice({ programme: 'north', code: 'N2', name: 'North Two' }).id,
+    S1: admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' }).id,
+  }
+})
+afterEach(() => ls.close())
+
+const user = (role: StaffUser['role'], programmes: string[] = [], practices: string[] = []): StaffUser =>
+  ({ id: 1, email: 'x@example.org', role, programmeIds: programmes.map((p) => ids[p]!), practiceIds: practices.map((p) => ids[p]!) })
+const scope = () => ls.services.staffScope
+
+describe('what a user can find', () => {
+  it.each([
+    { who: 'admin', u: () => user('admin'), visible: ['north (whole): N1 N2', 'south (whole): S1'] },
+    { who: 'evaluator of south', u: () => user('evaluator', ['south']), visible: ['south (whole): S1'] },
+    { who: 'steering member of N2', u: () => user('steering', [], ['N2']), visible: ['north: N2'] },
+    { who: 'steering member of nothing', u: () => user('steering'), visible: [] },
+  ])('lists for the $who', ({ u, visible }) => {
+    expect(scope().visibleProgrammes(u()).map((v) => `${v.programme.slug}${v.wholeProgramme ? ' (whole)' : ''}: ${v.practices.map((p) => p.code).join(' ')}`)).toEqual(visible)
+  })
+
+  it.each([
+    { who: 'admin', u: () => user('admin'), slug: 'south', found: true },
+    { who: 'evaluator of north', u: () => user('evaluator', ['north']), slug: 'north', found: true },
+    { who: 'evaluator of north', u: () => user('evaluator', ['north']), slug: 'south', found: false },
+    { who: 'steering member of N1', u: () => user('steering', [], ['N1']), slug: 'north', found: false },
+    { who: 'admin', u: () => user('admin'), slug: 'nowhere', found: false },
+  ])('finds programme $slug for the $who: $found', ({ u, slug, found }) => {
+    if (found) expect(scope().programme(u(), slug).slug).toBe(slug)
+    else expect(() => scope().programme(u(), slug)).toThrow(NotFoundError)
+  })
+
+  it.each([
+    { who: 'admin', u: () => user('admin'), at: ['south', 'S1'], found: true },
+    { who: 'evaluator of north', u: () => user('evaluator', ['north']), at: ['north', 'N2'], found: true },
+    { who: 'evaluator of north', u: () => user('evaluator', ['north']), at: ['south', 'S1'], found: false },
+    { who: 'steering member of N1', u: () => user('steering', [], ['N1']), at: ['north', 'N1'], found: true },
+    { who: 'steering member of N1', u: () => user('steering', [], ['N1']), at: ['north', 'N2'], found: false },
+    { who: 'admin', u: () => user('admin'), at: ['south', 'N1'], found: false },
+    { who: 'admin', u: () => user('admin'), at: ['north', 'N9'], found: false },
+  ])('finds practice $at for the $who: $found', ({ u, at, found }) => {
+    const [slug, code] = at as [string, string]
+    if (found) expect(scope().practice(u(), slug, code).practice.code).toBe(code)
+    else expect(() => scope().practice(u(), slug, code)).toThrow(NotFoundError)
+  })
+})
