@@ -5,9 +5,11 @@ import { boot } from './boot.js'
 import { ConfigError, readConfig } from './config.js'
 import { seedDemo } from './demo/seed-demo.js'
 import { QuestionnaireDefinitionError } from './questionnaires/load-questionnaires.js'
+import { UsageError } from './errors.js'
 import { QuestionnaireVersionConflictError } from './services/questionnaire-catalogue.js'
+import { createStartUpAccounts } from './start-up-accounts.js'
 
-function start(): void {
+async function start(): Promise<void> {
   const config = readConfig()
   const { db, repos, services } = boot(config)
   if (config.demo) {
@@ -18,6 +20,7 @@ function start(): void {
       console.log(`  open practice link:  ${config.baseUrl}${demo.openLinkPath}`)
     }
   }
+  for (const line of await createStartUpAccounts(config, repos, services)) console.log(line)
   const sessionSecret = process.env.LINKSCORE_SESSION_SECRET ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
   const app = createApp({ config, repos, services, sessionSecret })
   const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
@@ -27,9 +30,9 @@ function start(): void {
 }
 
 try {
-  start()
+  await start()
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof QuestionnaireDefinitionError || error instanceof QuestionnaireVersionConflictError) {
+  if (error instanceof ConfigError || error instanceof QuestionnaireDefinitionError || error instanceof QuestionnaireVersionConflictError || error instanceof UsageError) {
     console.error(`Linkscore did not start.\n${error.message}`)
     process.exit(1)
   }

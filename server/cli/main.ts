@@ -9,6 +9,7 @@ import { writeLine, type CliIo } from './cli-io.js'
 import { addExportCommands } from './commands/export-commands.js'
 import { addSchemaCommand } from './commands/schema-command.js'
 import { addSetupCommands } from './commands/setup-commands.js'
+import { addUserCommands } from './commands/user-commands.js'
 import { addValidateCommand } from './commands/validate-command.js'
 
 const USER_ERRORS = [UsageError, ConfigError, QuestionnaireDefinitionError, QuestionnaireVersionConflictError]
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo): Command {
   addSchemaCommand(program, io)
   addSetupCommands(program, io)
   addExportCommands(program, io)
+  addUserCommands(program, io)
   for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError('(add --help for usage)')
   return program
 }
