@@ -29,7 +29,7 @@ export function canSeePractice(user: StaffUser, practice: { id: number; programm
   return canSeeProgramme(user, practice.programmeId)
 }
 
-/** Data exports leave the service, so steering group members never get them. */
+/** Data exports leave the service, so steering group members never get them. A programme's export also needs canSeeProgramme. */
 export function canExport(user: StaffUser): boolean {
   return user.role === 'admin' || user.role === 'evaluator'
 }
