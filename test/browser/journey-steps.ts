@@ -149,9 +149,10 @@ export async function shownAnswer(page: Page, item: PageItem): Promise<string[]>
   return text ? [text] : []
 }
 
-export const isSectionPage = (page: Page) => /^\/r\/[^/]+\/[^/]+\/[^/]+$/.test(new URL(page.url()).pathname) && !/\/(check-answers|about-you|saved|confirmation)$/.test(page.url())
-
 export const pagePath = (page: Page) => new URL(page.url()).pathname
+
+/** Section pages are /r/<token>/<questionnaire>/<section>; the other journey pages have one segment after the token. */
+export const isSectionPage = (page: Page) => /^\/r\/[^/]+\/[^/]+\/[^/]+$/.test(pagePath(page))
 
 /** The resume token in a journey URL (/r/<token>/…). */
 export const resumeTokenOf = (page: Page) => pagePath(page).split('/')[2]!

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { Setting } from '../../server/questionnaires/definition-schema.js'
-import { itemsShownTo } from '../../server/questionnaires/questionnaire-model.js'
+import { itemsShownTo, sectionsShownTo } from '../../server/questionnaires/questionnaire-model.js'
 import { ROLES } from '../../server/survey/roles.js'
 import { axeViolations, describeViolations } from '../support/axe.js'
 import { chromiumPath, launchBrowser, skipBrowserReason } from '../support/browser.js'
@@ -25,6 +25,8 @@ import {
   shownAnswer,
   tabTo,
   type AnsweredSection,
+  type GivenAnswer,
+  type PageItem,
 } from './journey-steps.js'
 
 const QUESTIONNAIRES = ['context', 'normalisation', 'good-practice']
@@ -169,10 +171,9 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
     const page = await context.newPage()
     const checked: string[] = []
     const expectAccessible = async (name: string) => {
-      const t0 = Date.now()
       const violations = await axeViolations(page)
       expect.soft(violations, `${name} (${page.url()}):\n${describeViolations(violations)}`).toEqual([])
-      checked.push(name); console.log("AXE", name, Date.now() - t0)
+      checked.push(name)
     }
     try {
       await page.goto(`${server.url}/p/P001/baseline`)
@@ -198,13 +199,15 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
         pageNumber++
         await expectAccessible(`section page ${pageNumber}: ${await heading(page)}`)
         if (pageNumber === 2) {
+          const stoppedOn = pagePath(page)
           await clickToNavigate(page, 'Save and come back later')
           expect(await heading(page)).toBe('Your answers have been saved')
           await expectAccessible('saved page')
-          await clickToNavigate(page, 'Continue now', 'link')
+          await clickToNavigate(page, 'Continue now')
+          expect(pagePath(page), '"Continue now" returns to the page left').toBe(stoppedOn)
         }
       })
-      expect(pageNumber).toBeGreaterThan(5)
+      expect(pageNumber, 'every section page a GP sees').toBe(QUESTIONNAIRES.flatMap((id) => sectionsShownTo(ls.services.catalogue.get(id), 'general_practice')).length)
       await expectAccessible('check your answers')
       await clickToNavigate(page, 'Send my answers')
       expect(await heading(page)).toBe(SENT)
@@ -223,6 +226,149 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
     } finally {
       await context.close()
     }
-    expect(checked).toHaveLength(20)
+    expect(checked.filter((name) => !name.startsWith('section page '))).toEqual([
+      'start page', 'About you', 'About you with errors', 'About you, steering-member setting question revealed', 'saved page',
+      'check your answers', 'confirmation', '409 already submitted', '404 page not found', '/privacy', '/accessibility', '/',
+    ])
+  }, 120_000)
+
+  it('resumes in another browser from the link on the "saved" page, on the page left, with earlier answers kept', async () => {
+    const [invitation] = ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'gp' })
+    const first = await browser.newContext()
+    const page = await first.newPage()
+    let token: string, firstPage: string, secondPage: string, resumeLink: string
+    let firstItems: PageItem[], firstAnswers: GivenAnswer[], partly: PageItem
+    try {
+      await page.goto(server.url + invitation!)
+      await clickToNavigate(page, 'Start now')
+      token = resumeTokenOf(page)
+      firstPage = pagePath(page)
+      firstItems = await readItems(page)
+      firstAnswers = await answerPageByMouse(page, 3)
+      expect(firstAnswers.length).toBeGreaterThan(3)
+      await navigatingBy(page, () => continueButton(page).click())
+
+      secondPage = pagePath(page)
+      expect(secondPage).not.toBe(firstPage)
+      partly = (await readItems(page))[0]!
+      await page.locator(`#${partly.options[3]!.id}`).check()
+      await clickToNavigate(page, 'Save and come back later')
+      expect(pagePath(page)).toBe(`/r/${token}/saved`)
+      resumeLink = (await page.locator('#resume-link').getAttribute('href'))!
+      expect(resumeLink).toBe(`${ls.config.baseUrl}/r/${token}`)
+      expect(await page.locator('#resume-link').innerText()).toBe(resumeLink)
+    } finally {
+      await first.close()
+    }
+
+    const second = await browser.newContext()
+    const later = await second.newPage()
+    try {
+      expect(await second.cookies()).toEqual([])
+      // The link names the configured base URL; this test's server listens elsewhere, so follow its path.
+      await later.goto(server.url + new URL(resumeLink).pathname)
+      expect(pagePath(later), 'resumes on the page where "Save and come back later" was pressed').toBe(secondPage)
+      expect(await shownAnswer(later, partly)).toEqual([partly.options[3]!.value])
+
+      await clickToNavigate(later, 'Back', 'link')
+      expect(pagePath(later)).toBe(firstPage)
+      for (const [i, item] of firstItems.entries()) {
+        expect(await shownAnswer(later, item), `the answer to "${item.question}"`).toEqual(firstAnswers[i]!.values)
+      }
+
+      await navigatingBy(later, () => continueButton(later).click())
+      expect(pagePath(later)).toBe(secondPage)
+      const sections = await answerSectionsByMouse(later)
+      await clickToNavigate(later, 'Send my answers')
+      expect(await heading(later)).toBe(SENT)
+      const stored = storedAnswers(token)
+      expect(stored.response).toMatchObject({ status: 'submitted', role: 'gp', setting: 'general_practice' })
+      expect(stored.answers).toEqual(givenAnswers([{ path: firstPage, title: '', answers: firstAnswers }, ...sections]))
+      expect(ls.db.prepare('SELECT COUNT(*) AS n FROM response').get()).toEqual({ n: 1 })
+    } finally {
+      await second.close()
+    }
+  }, 120_000)
+
+  it('works with JavaScript switched off, showing the setting question of "About you" from the start', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${server.url}/p/P001/baseline`)
+      await clickToNavigate(page, 'Start now')
+      const token = resumeTokenOf(page)
+      expect(pagePath(page)).toBe(`/r/${token}/about-you`)
+      expect(await page.locator('body.nhsuk-frontend-supported').count(), 'no script has run').toBe(0)
+      const settingQuestion = page.getByRole('group', { name: 'Which part of social prescribing is closest to your work?' })
+      expect(await settingQuestion.isVisible()).toBe(true)
+      expect(await page.getByLabel('Community sector').isVisible()).toBe(true)
+
+      await page.getByLabel('Steering group member not listed above').check()
+      await page.getByLabel('Community sector').check()
+      await clickToNavigate(page, 'Continue')
+      const sections = await answerSectionsByMouse(page)
+      expect(pagePath(page)).toBe(`/r/${token}/check-answers`)
+      expect(await readAboutYouRows(page)).toEqual([{ question: 'Your role', answer: 'Steering group member not listed above\nCommunity sector' }])
+      expect(await readCheckAnswers(page)).toEqual(expectedCheckAnswers(sections))
+      await clickToNavigate(page, 'Send my answers')
+      expect(await heading(page)).toBe(SENT)
+
+      const stored = storedAnswers(token)
+      expect(stored.response).toMatchObject({ status: 'submitted', role: 'steering_member', setting: 'community' })
+      expect(stored.answers).toEqual(givenAnswers(sections))
+      expect(sections.flatMap((s) => s.answers.map((a) => a.itemId))).toEqual(itemsAskedOf('community'))
+    } finally {
+      await context.close()
+    }
+  }, 120_000)
+
+  it('keeps to its Content Security Policy: no violations, no script errors, every asset of our own loads', async () => {
+    const context = await browser.newContext()
+    // Report violations through the console even if Chromium's own wording changes.
+    await context.addInitScript(() => {
+      const g = globalThis as unknown as { document: { addEventListener(type: string, listener: (e: { violatedDirective: string; blockedURI: string }) => void): void }; console: Console }
+      g.document.addEventListener('securitypolicyviolation', (e) => g.console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`))
+    })
+    const page = await context.newPage()
+    const problems: string[] = []
+    const assets = new Map<string, number>()
+    const ours = (url: string) => url.startsWith(server.url)
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /content.security.policy/i.test(m.text())) problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
+    })
+    page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`))
+    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`))
+    page.on('response', (r) => {
+      if (!ours(r.url())) return
+      if (r.request().resourceType() !== 'document') assets.set(new URL(r.url()).pathname, r.status())
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`)
+    })
+    page.on('request', (r) => {
+      if (!ours(r.url()) && !r.url().startsWith('data:')) problems.push(`request to another origin: ${r.url()}`)
+    })
+
+    try {
+      const start = await page.goto(`${server.url}/p/P001/baseline`)
+      const csp = start!.headers()['content-security-policy'] ?? ''
+      expect(csp).toContain("script-src 'self'")
+      expect(csp).not.toContain('unsafe-inline')
+      await clickToNavigate(page, 'Start now')
+      const settingQuestion = page.getByRole('group', { name: /closest to your work/ })
+      expect(await page.locator('body.nhsuk-frontend-supported').count(), 'static/js/init.js ran').toBe(1)
+      expect(await settingQuestion.isVisible(), 'the setting question waits for its role').toBe(false)
+      await page.getByLabel('Steering group member not listed above').check()
+      expect(await settingQuestion.isVisible()).toBe(true)
+      await page.getByLabel('Link workers').check()
+      await clickToNavigate(page, 'Continue')
+      await answerSectionsByMouse(page)
+      await clickToNavigate(page, 'Send my answers')
+      expect(await heading(page)).toBe(SENT)
+    } finally {
+      await context.close()
+    }
+    expect(problems).toEqual([])
+    for (const asset of ['/vendor/nhsuk/nhsuk-frontend.min.css', '/static/css/linkscore.css', '/static/js/init.js', '/vendor/nhsuk/nhsuk-frontend.min.js']) {
+      expect([200, 304], `${asset} loaded`).toContain(assets.get(asset))
+    }
   }, 120_000)
 })
