@@ -1,0 +1,94 @@
+// docs/scoring.md promises that an evaluator can reproduce every figure in R from the exports.
+// This runs the R code printed there against the demo data and compares it with `export scores` and `export scale-stats`.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from '../../server/demo/seed-demo.js'
+import { seededRandom } from '../../server/demo/seeded-random.js'
+import { syntheticPages } from '../../server/demo/synthetic-answers.js'
+import { sectionPageKey } from '../../server/survey/journey-pages.js'
+import { runCli } from '../support/run-cli.js'
+import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+const rscript = spawnSync('Rscript', ['--version']).status === 0
+if (!rscript) console.warn('Skipping the R reproduction test: Rscript not found (apt-get install -y r-base-core)')
+
+const R_CODE = [...readFileSync('docs/scoring.md', 'utf8').matchAll(/```r\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n')
+
+const COMPARE = `
+ours <- subset(read.csv("scores.csv"), questionnaire == questionnaire_id)
+m <- merge(scores, ours, by = c("practice_code", "scale"), suffixes = c(".r", ".ts"))
+st <- subset(read.csv("scale-stats.csv"), questionnaire == questionnaire_id)
+ms <- merge(scale_stats, st, by = "scale", suffixes = c(".r", ".ts"))
+gap <- function(d, col) { x <- as.numeric(d[[paste0(col, ".r")]]); y <- as.numeric(d[[paste0(col, ".ts")]])
+  if (any(is.na(x) != is.na(y))) return(Inf); if (all(is.na(x))) 0 else max(abs(x - y), na.rm = TRUE) }
+cat(sprintf("rows %d %d %d\\n", nrow(m), nrow(scores), nrow(ours)))
+cat(sprintf("withheld %d %d\\n", sum(as.logical(m$withheld.r) != as.logical(m$withheld.ts)), sum(as.logical(m$withheld.ts))))
+for (col in c("n", "mean", "score", "sd", "ci_low", "ci_high", "rwg", "rank")) cat(sprintf("scores %s %.17g\\n", col, gap(m, col)))
+for (col in c("n_practices", "n_respondents", "icc1", "icc2", "alpha", "alpha_n", "median", "best", "worst")) cat(sprintf("stats %s %.17g\\n", col, gap(ms, col)))
+`
+
+let ls: TestLinkscore
+const env = () => ({ LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONNAIRES })
+
+beforeAll(() => {
+  ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+  seedDemo(ls.repos, ls.services)
+  addSmallPractice(ls)
+})
+afterAll(() => ls?.close())
+
+/** A fourth practice with two responses, so the comparison covers withheld rows. */
+function addSmallPractice(ls: TestLinkscore): void {
+  const practice = ls.services.admin.addPractice({ programme: 'demo', code: 'DEMO04', name: 'Small practice' })
+  const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('demo')!.id, 'six-months')!
+  const random = seededRandom(7)
+  for (const [n, setting] of (['general_practice', 'link_worker'] as const).entries()) {
+    const at = '2026-07-20T10:00:00.000Z'
+    const r = ls.repos.responses.create({ invitationId: null, practiceId: practice.id, waveId: wave.id, resumeToken: `small-practice-${n}`.padEnd(24, 'x'), source: 'synthetic', role: setting === 'link_worker' ? 'link_worker' : 'gp', setting, at })
+    for (const id of wave.questionnaireIds) {
+      const q = ls.services.catalogue.get(id)
+      for (const page of syntheticPages(q, setting, { base: 3, spread: 0.5, byScale: {} }, random)) {
+        ls.repos.responses.savePage({ responseId: r.id, pageKey: sectionPageKey(id, page.sectionId), questionnaireId: id, questionnaireVersion: q.version, itemIds: page.itemIds, answers: page.answers, complete: true, at })
+      }
+    }
+    ls.repos.responses.submit(r.id, at)
+  }
+}
+
+describe.skipIf(!rscript)('the R code in docs/scoring.md', () => {
+  it.each([
+    { questionnaire: 'normalisation', weighting: 'respondents' },
+    { questionnaire: 'good-practice', weighting: 'respondents' },
+    { questionnaire: 'good-practice', weighting: 'settings' },
+  ])('reproduces every $questionnaire figure ($weighting weighting) to 1e-9', async ({ questionnaire, weighting }) => {
+    const dir = ls.folder
+    const exportTo = async (file: string, ...args: string[]) => {
+      const result = await runCli(['export', ...args], env())
+      expect(result.stderr).toBe('')
+      writeFileSync(join(dir, file), result.stdout)
+    }
+    await exportTo('answers.csv', 'answers', '--wave', 'six-months')
+    await exportTo('codebook.csv', 'codebook')
+    await exportTo('scores.csv', 'scores', '--wave', 'six-months', '--weighting', weighting)
+    await exportTo('scale-stats.csv', 'scale-stats', '--wave', 'six-months', '--weighting', weighting)
+    const script = R_CODE
+      .replace(/questionnaire_id <- "[^"]*"/, `questionnaire_id <- "${questionnaire}"`)
+      .replace(/wave_id +<- "[^"]*"/, 'wave_id <- "six-months"')
+      .replace(/weighting +<- "[^"]*"/, `weighting <- "${weighting}"`)
+    writeFileSync(join(dir, 'check.R'), script + COMPARE)
+    const out = execFileSync('Rscript', ['check.R'], { cwd: dir, encoding: 'utf8' })
+    const words = out.trim().split('\n').map((line) => line.split(' '))
+    const numbers = (kind: string) => words.find((w) => w[0] === kind)!.slice(1).map(Number)
+    const [merged, rRows, exportRows] = numbers('rows')
+    expect(merged).toBe(rRows)
+    expect(merged).toBe(exportRows)
+    const [disagreements, withheldRows] = numbers('withheld')
+    expect(disagreements).toBe(0)
+    expect(withheldRows).toBeGreaterThan(0)
+    const gaps = words.filter((w) => w[0] === 'scores' || w[0] === 'stats')
+    expect(gaps).toHaveLength(17)
+    for (const [kind, column, gap] of gaps) expect(Number(gap), `${kind} ${column}`).toBeLessThan(1e-9)
+  })
+})
