@@ -15,16 +15,17 @@ export const systemClock: Clock = { now: () => new Date() }
 
 export function createServices(repos: Repositories, catalogue: QuestionnaireCatalogue, clock: Clock = systemClock, staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY) {
   const audit = createAuditService(repos, clock)
+  const scoring = createScoringService(repos, catalogue)
   return {
     catalogue,
     survey: createSurveyService(repos, catalogue, clock),
     admin: createAdminService(repos, catalogue),
-    exports: createExportService(repos, catalogue),
+    exports: createExportService(repos, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService(repos, audit, clock, staffSecurity),
     staffAccounts: createStaffAccountService(repos, audit, clock, staffSecurity),
     staffScope: createStaffScopeService(repos),
-    scoring: createScoringService(repos, catalogue),
+    scoring,
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,52 @@
+// A small programme for the export tests: two waves of the pilot questionnaire, with a multi-choice item, "not relevant"
+// answers, unanswered items, a response not yet submitted and one with no answers at all.
+import type { Linkscore } from '../../server/boot.js'
+import type { Setting } from '../../server/questionnaires/definition-schema.js'
+
+export const STARTED = '2026-03-01T09:00:00.000Z'
+export const SUBMITTED = '2026-03-01T09:20:00.000Z'
+
+interface FixtureResponse {
+  practice: string
+  wave: string
+  role: string | null
+  setting: Setting | null
+  answers: Record<string, string | string[]>
+  submitted: boolean
+}
+
+const gp = (answers: FixtureResponse['answers'], practice = 'N1', wave = 'baseline'): FixtureResponse => ({ practice, wave, role: 'gp', setting: 'general_practice', answers, submitted: true })
+
+export const FIXTURE_RESPONSES: FixtureResponse[] = [
+  gp({ p_role_years: 'short', p_leaders: '4', p_confidence: '8', p_training_gp: 'nr_role', p_training_lacking: '2', p_channels: ['colleagues', 'link_worker'], p_comments: 'Commas, "quotes"\nand a new line' }),
+  gp({ p_role_years: 'long', p_leaders: '2', p_training_gp: '3', p_channels: ['directory'] }),
+  gp({ p_role_years: 'long', p_leaders: '3', p_training_gp: '4', p_training_lacking: '4' }),
+  { practice: 'N1', wave: 'baseline', role: 'link_worker', setting: 'link_worker', answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: 'nr_stage', p_training_lw: '5' }, submitted: true },
+  gp({ p_role_years: 'short', p_leaders: '5' }, 'N2'),
+  { practice: 'N1', wave: 'baseline', role: 'community_org', setting: 'community', answers: { p_role_years: 'long', p_leaders: '1' }, submitted: false },
+  { practice: 'N2', wave: 'baseline', role: null, setting: null, answers: {}, submitted: false },
+  gp({ p_role_years: 'long', p_leaders: '5', p_training_gp: '4' }, 'N1', 'six-months'),
+  gp({ p_role_years: 'long', p_leaders: '4', p_training_gp: '5' }, 'N1', 'six-months'),
+  gp({ p_role_years: 'long', p_leaders: '4', p_training_gp: '4' }, 'N1', 'six-months'),
+]
+
+/** Programme `north` (practices N1, N2; waves baseline and six-months) and programme `south` (S1, no waves). */
+export function seedExportFixture(ls: Linkscore): void {
+  const admin = ls.services.admin
+  admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  const practices = new Map(['N1', 'N2'].map((code) => [code, admin.addPractice({ programme: 'north', code, name: `North ${code}` })]))
+  admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  const waves = new Map(['baseline', 'six-months'].map((slug) => [slug, admin.addWave({ programme: 'north', slug, title: slug, questionnaires: ['pilot'], open: true })]))
+  FIXTURE_RESPONSES.forEach((f, n) => {
+    const { id } = ls.repos.responses.create({
+      invitationId: null, practiceId: practices.get(f.practice)!.id, waveId: waves.get(f.wave)!.id, resumeToken: `export-fixture-${n}`.padEnd(24, 'x'),
+      source: 'synthetic', role: f.role, setting: f.setting, at: STARTED,
+    })
+    const answers = Object.entries(f.answers).flatMap(([itemId, value]) => [value].flat().map((v) => ({ itemId, value: v })))
+    if (answers.length) {
+      ls.repos.responses.savePage({ responseId: id, pageKey: 'all', questionnaireId: 'pilot', questionnaireVersion: 1, itemIds: Object.keys(f.answers), answers, complete: true, at: STARTED })
+    }
+    if (f.submitted) ls.repos.responses.submit(id, SUBMITTED)
+  })
+}
