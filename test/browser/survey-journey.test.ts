@@ -89,7 +89,13 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
     ls?.close()
   })
 
-  describe('with the keyboard alone', () => {
+  /** axe-core on the page as this setting sees it: each setting has its own items on some pages. */
+  async function expectAccessible(page: Page, name: string): Promise<void> {
+    const violations = await axeViolations(page)
+    expect.soft(violations, `${name} (${page.url()}):\n${describeViolations(violations)}`).toEqual([])
+  }
+
+  describe('with the keyboard alone, with axe-core on every page', () => {
     const journeys = [
       { label: 'general practice, a GP choosing their role on "About you"', role: 'gp', setting: 'general_practice', via: 'invitation', presetRole: false },
       { label: 'a link worker invited with the role preset, who skips "About you"', role: 'link_worker', setting: 'link_worker', via: 'invitation', presetRole: true },
@@ -124,6 +130,7 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
         while (isSectionPage(page)) {
           if (sections.length === MAX_PAGES) throw new Error(`More than ${MAX_PAGES} section pages; stuck on ${page.url()}`)
           const title = await heading(page)
+          await expectAccessible(page, `${setting}: ${title}`)
           const answers = await answerPageByKeyboard(page, n)
           n += answers.length
           if (sections.length === 0) {
@@ -143,6 +150,7 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
 
         expect(pagePath(page)).toBe(`/r/${token}/check-answers`)
         expect(await heading(page)).toBe('Check your answers before sending them')
+        await expectAccessible(page, `${setting}: check your answers`)
         const roleLabel = ROLES[roleIndex(role)]!.label
         expect(await readAboutYouRows(page)).toEqual(presetRole ? [] : [{ question: 'Your role', answer: roleLabel }])
         const expected = expectedCheckAnswers(sections)
