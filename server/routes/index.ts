@@ -3,8 +3,9 @@ import { Router } from 'express'
 import type { Config } from '../config.js'
 import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
 import { requireStaff } from '../middleware/require-staff.js'
-import { canAdminister } from '../services/staff-access.js'
+import { canAdminister, canExport } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
+import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
@@ -18,6 +19,7 @@ export function routes(services: Services, config: Config): Router {
   const journey = journeyRoutes(services.survey, config)
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
+  const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -43,6 +45,9 @@ export function routes(services: Services, config: Config): Router {
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)
+  router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
+  router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
+  router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)
 
   return router
 }

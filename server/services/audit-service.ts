@@ -5,7 +5,7 @@ import { NotFoundError } from '../errors.js'
 import type { StaffUser } from './staff-access.js'
 import type { Clock } from './survey-service.js'
 
-export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset'
+export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset' | 'data exported'
 
 /** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), or the people at the command line or starting the server. */
 export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' }

@@ -1,7 +1,7 @@
 // `linkscore export responses`: the wide format, one row per response and one column per item, on a small fixture.
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedExportFixture, STARTED, SUBMITTED } from '../support/export-fixture.js'
+import { RESPONSES_HEADER as HEADER, seedExportFixture, STARTED, SUBMITTED_RESPONSE_ROWS as SUBMITTED_ROWS } from '../support/export-fixture.js'
 import { runCli } from '../support/run-cli.js'
 import { FIXTURE_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
@@ -13,20 +13,6 @@ beforeAll(() => {
   env = { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
 })
 afterAll(() => ls.close())
-
-const HEADER = [
-  'response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at',
-  'p_role_years', 'p_leaders', 'p_confidence', 'p_training_gp', 'p_training_lw', 'p_training_lacking',
-  'p_channels__colleagues', 'p_channels__directory', 'p_channels__link_worker', 'p_comments',
-]
-const submitted = (id: number, practice: string, role: string, setting: string) => [String(id), practice, 'baseline', role, setting, 'submitted', STARTED, SUBMITTED]
-const SUBMITTED_ROWS = [
-  [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
-  [...submitted(2, 'N1', 'gp', 'general_practice'), 'long', '2', '', '3', '', '', '0', '1', '0', ''],
-  [...submitted(3, 'N1', 'gp', 'general_practice'), 'long', '3', '', '4', '', '4', '', '', '', ''],
-  [...submitted(4, 'N1', 'link_worker', 'link_worker'), 'short', 'nr_intervention', 'nr_stage', '', '5', '', '', '', '', ''],
-  [...submitted(5, 'N2', 'gp', 'general_practice'), 'short', '5', '', '', '', '', '', '', '', ''],
-]
 
 const rows = async (...args: string[]) => {
   const result = await runCli(['export', 'responses', ...args], env)

@@ -37,7 +37,9 @@ export function seedExportFixture(ls: Linkscore): void {
   admin.addProgramme({ slug: 'south', name: 'South PCN' })
   const practices = new Map(['N1', 'N2'].map((code) => [code, admin.addPractice({ programme: 'north', code, name: `North ${code}` })]))
   admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
-  const waves = new Map(['baseline', 'six-months'].map((slug) => [slug, admin.addWave({ programme: 'north', slug, title: slug, questionnaires: ['pilot'], open: true })]))
+  const waves = new Map(
+    [['baseline', 'Baseline'], ['six-months', 'Six months']].map(([slug, title]) => [slug!, admin.addWave({ programme: 'north', slug: slug!, title: title!, questionnaires: ['pilot'], open: true })]),
+  )
   FIXTURE_RESPONSES.forEach((f, n) => {
     const { id } = ls.repos.responses.create({
       invitationId: null, practiceId: practices.get(f.practice)!.id, waveId: waves.get(f.wave)!.id, resumeToken: `export-fixture-${n}`.padEnd(24, 'x'),
@@ -50,3 +52,18 @@ export function seedExportFixture(ls: Linkscore): void {
     if (f.submitted) ls.repos.responses.submit(id, SUBMITTED)
   })
 }
+
+/** The responses export of the baseline wave, submitted responses only, as parsed CSV: header, then rows. */
+export const RESPONSES_HEADER = [
+  'response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at',
+  'p_role_years', 'p_leaders', 'p_confidence', 'p_training_gp', 'p_training_lw', 'p_training_lacking',
+  'p_channels__colleagues', 'p_channels__directory', 'p_channels__link_worker', 'p_comments',
+]
+const submitted = (id: number, practice: string, role: string, setting: string) => [String(id), practice, 'baseline', role, setting, 'submitted', STARTED, SUBMITTED]
+export const SUBMITTED_RESPONSE_ROWS = [
+  [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
+  [...submitted(2, 'N1', 'gp', 'general_practice'), 'long', '2', '', '3', '', '', '0', '1', '0', ''],
+  [...submitted(3, 'N1', 'gp', 'general_practice'), 'long', '3', '', '4', '', '4', '', '', '', ''],
+  [...submitted(4, 'N1', 'link_worker', 'link_worker'), 'short', 'nr_intervention', 'nr_stage', '', '5', '', '', '', '', ''],
+  [...submitted(5, 'N2', 'gp', 'general_practice'), 'short', '5', '', '', '', '', '', '', '', ''],
+]

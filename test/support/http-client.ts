@@ -31,6 +31,11 @@ export function httpClient(app: Express | string) {
     async get(url: string): Promise<Page> {
       return toPage(await agent.get(url))
     },
+    /** The response as sent, for downloads: status, headers and body text. */
+    async download(url: string): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+      const res = await agent.get(url)
+      return { status: res.status, headers: res.headers as Record<string, string>, text: res.text }
+    },
     /** Follows redirects like a browser would, returning the final page and its URL. */
     async follow(url: string): Promise<Page & { url: string }> {
       let current = url

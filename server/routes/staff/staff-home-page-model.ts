@@ -1,6 +1,7 @@
 // The staff home page: the programmes and practices this user may open.
-import { ROLE_NAMES, type StaffUser } from '../../services/staff-access.js'
+import { canExport, ROLE_NAMES, type StaffUser } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
+import { exportsPath } from '../exports/export-paths.js'
 
 export const programmePath = (slug: string) => `/programmes/${encodeURIComponent(slug)}`
 export const practicePath = (slug: string, code: string) => `${programmePath(slug)}/practices/${encodeURIComponent(code)}`
@@ -15,6 +16,7 @@ export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[])
       name: programme.name,
       demo: programme.isDemo,
       compareHref: wholeProgramme ? comparePath(programme.slug) : undefined,
+      exportsHref: wholeProgramme && canExport(user) ? exportsPath(programme.slug) : undefined,
       practices: practices.map((p) => ({ href: practicePath(programme.slug, p.code), text: p.name, code: p.code })),
     })),
   }

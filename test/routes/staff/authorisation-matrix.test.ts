@@ -28,6 +28,9 @@ interface Route {
 const everyone = (status: number, anonymous: number): Record<Visitor, number> =>
   Object.fromEntries(VISITORS.map((v) => [v, v === 'anonymous' ? anonymous : status])) as Record<Visitor, number>
 
+const exporters = (status: number): Record<Visitor, number> =>
+  ({ anonymous: 303, admin: status, 'evaluator in scope': status, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 })
+
 const ROUTES: Route[] = [
   { method: 'GET', path: '/sign-in', expected: everyone(303, 200), redirects: { admin: '/staff', 'steering in scope': '/staff' } },
   { method: 'POST', path: '/sign-out', expected: everyone(303, 303), redirects: { anonymous: '/sign-in', admin: '/sign-in' } },
@@ -44,6 +47,13 @@ const ROUTES: Route[] = [
     expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
     redirects: { anonymous: '/sign-in?next=%2Faudit%3Fpage%3D1' },
   },
+  // Exports: admins and the programme's evaluators; steering members never, even for their own practice's programme.
+  { method: 'GET', path: '/programmes/north/exports', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexports' } },
+  { method: 'GET', path: '/programmes/north/exports/codebook.csv', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/exports/linkscore.R', expected: exporters(200) },
+  // North has no waves here: those allowed get the page saying so (422); the others must not learn even that.
+  { method: 'GET', path: '/programmes/north/exports/answers.csv?wave=baseline', expected: exporters(422) },
+  { method: 'GET', path: '/programmes/nowhere/exports', expected: everyone(404, 303) },
 ]
 
 let ls: TestLinkscore

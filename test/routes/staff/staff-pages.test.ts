@@ -38,9 +38,9 @@ describe('the staff home page', () => {
     expect(page.heading).toBe('Your programmes')
     expect(page.$('.nhsuk-caption-l').text()).toBe('Administrator')
     expect(programmesShown(page)).toEqual([
-      { programme: 'Empty PCN', links: ['Compare the practices of Empty PCN -> /programmes/empty/compare'] },
-      { programme: 'North PCN', links: ['Compare the practices of North PCN -> /programmes/north/compare', 'North One -> /programmes/north/practices/N1', 'North Two -> /programmes/north/practices/N2'] },
-      { programme: 'South PCN', links: ['Compare the practices of South PCN -> /programmes/south/compare', 'South One -> /programmes/south/practices/S1'] },
+      { programme: 'Empty PCN', links: ['Compare the practices of Empty PCN -> /programmes/empty/compare', 'Download data from Empty PCN -> /programmes/empty/exports'] },
+      { programme: 'North PCN', links: ['Compare the practices of North PCN -> /programmes/north/compare', 'Download data from North PCN -> /programmes/north/exports', 'North One -> /programmes/north/practices/N1', 'North Two -> /programmes/north/practices/N2'] },
+      { programme: 'South PCN', links: ['Compare the practices of South PCN -> /programmes/south/compare', 'Download data from South PCN -> /programmes/south/exports', 'South One -> /programmes/south/practices/S1'] },
       { programme: 'Administration', links: ['Audit log -> /audit'] },
     ])
   })
@@ -48,7 +48,7 @@ describe('the staff home page', () => {
   it('shows an evaluator only their programmes', async () => {
     await signedInAs('evaluator', { programmes: ['north'] })
     expect(programmesShown(await client.get('/staff'))).toEqual([
-      { programme: 'North PCN', links: ['Compare the practices of North PCN -> /programmes/north/compare', 'North One -> /programmes/north/practices/N1', 'North Two -> /programmes/north/practices/N2'] },
+      { programme: 'North PCN', links: ['Compare the practices of North PCN -> /programmes/north/compare', 'Download data from North PCN -> /programmes/north/exports', 'North One -> /programmes/north/practices/N1', 'North Two -> /programmes/north/practices/N2'] },
     ])
   })
 

@@ -1,0 +1,90 @@
+// The exports page of a programme and its downloads, for admins and the programme's evaluators.
+import type { Request, Response } from 'express'
+import { ConflictError, NotFoundError, UsageError } from '../../errors.js'
+import { exportFileName, isExportKind, type ExportKind } from '../../exports/export-kinds.js'
+import { signedInUser } from '../../middleware/require-staff.js'
+import type { AuditDetail, AuditService } from '../../services/audit-service.js'
+import type { ExportRequest, ExportService } from '../../services/export-service.js'
+import type { StaffScopeService } from '../../services/staff-scope-service.js'
+import type { Programme } from '../../data/repositories/programme-repository.js'
+import type { Wave } from '../../data/repositories/wave-repository.js'
+import { parseExportQuery, type ExportChoices, type ExportField } from './export-query.js'
+import { defaultChoices, exportsPageModel } from './exports-page-model.js'
+import { sendCsv, sendText } from './send-download.js'
+
+type Chosen = Exclude<ExportChoices, { errors: unknown }>
+const query = (req: Request) => req.query as Record<string, unknown>
+
+/** What to export, and what the audit log says about it. */
+function exportRequest(kind: ExportKind, programme: Programme, c: Chosen): { request: ExportRequest; detail: AuditDetail; fileName: string } {
+  const base = { export: kind, programme: programme.slug }
+  const fileName = exportFileName(programme.slug, kind, { wave: c.wave?.slug, from: c.from?.slug })
+  switch (kind) {
+    case 'answers':
+    case 'responses':
+      return { request: { kind, wave: c.wave!, includePartial: c.includePartial }, detail: { ...base, wave: c.wave!.slug, includePartial: c.includePartial }, fileName }
+    case 'scores':
+    case 'scale-stats':
+      return { request: { kind, wave: c.wave!, weighting: c.weighting }, detail: { ...base, wave: c.wave!.slug, weighting: c.weighting }, fileName }
+    case 'change':
+      return { request: { kind, from: c.from!, to: c.wave!, weighting: c.weighting }, detail: { ...base, from: c.from!.slug, to: c.wave!.slug, weighting: c.weighting }, fileName }
+    case 'codebook':
+      return { request: { kind }, detail: base, fileName }
+  }
+}
+
+export function exportRoutes(scope: StaffScopeService, exports: ExportService, auditLog: AuditService) {
+  function programmeAndWaves(req: Request, res: Response): { programme: Programme; waves: Wave[] } {
+    const programme = scope.programme(signedInUser(res), String(req.params.slug))
+    return { programme, waves: exports.waves(programme) }
+  }
+
+  function showPage(res: Response, status: number, programme: Programme, waves: Wave[], form: Parameters<typeof exportsPageModel>[2]) {
+    res.status(status).render('pages/exports/exports', exportsPageModel(programme, waves, form))
+  }
+
+  /** A choice the page cannot honour shows the page again, with the message beside the field. */
+  function invalid(res: Response, programme: Programme, waves: Wave[], form: { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> }) {
+    showPage(res, 422, programme, waves, form)
+  }
+
+  return {
+    page(req: Request, res: Response) {
+      const { programme, waves } = programmeAndWaves(req, res)
+      const choices = parseExportQuery(query(req), 'page', waves, programme.name)
+      if ('errors' in choices) return invalid(res, programme, waves, choices)
+      showPage(res, 200, programme, waves, { choices: defaultChoices(waves, choices) })
+    },
+
+    async download(req: Request, res: Response) {
+      const { programme, waves } = programmeAndWaves(req, res)
+      const kind = String(req.params.kind)
+      if (!isExportKind(kind)) throw new NotFoundError()
+      const choices = parseExportQuery(query(req), kind, waves, programme.name)
+      if ('errors' in choices) return invalid(res, programme, waves, choices)
+      const { request, detail, fileName } = exportRequest(kind, programme, choices)
+      const table = tableOrConflict(() => exports.table(request))
+      auditLog.audit(signedInUser(res), 'data exported', detail)
+      await sendCsv(res, fileName, table)
+    },
+
+    rScript(req: Request, res: Response) {
+      const { programme, waves } = programmeAndWaves(req, res)
+      const choices = parseExportQuery(query(req), 'r-script', waves, programme.name)
+      if ('errors' in choices) return invalid(res, programme, waves, choices)
+      const { wave, from } = defaultChoices(waves, choices)
+      auditLog.audit(signedInUser(res), 'data exported', { export: 'r-script', programme: programme.slug })
+      sendText(res, exportFileName(programme.slug, 'r-script', {}), exports.rScript(programme, { wave: wave?.slug ?? 'WAVE', from: from?.slug ?? 'EARLIER-WAVE' }))
+    },
+  }
+}
+
+/** Scoring refuses a wave with answers to two versions of a questionnaire; on the web that is a conflict to explain, not a failure. */
+function tableOrConflict<T>(build: () => T): T {
+  try {
+    return build()
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConflictError('This export cannot be made', error.message)
+    throw error
+  }
+}

@@ -1,0 +1,132 @@
+// Downloads on the web: the same bytes as the command line, named and recorded in the audit log; bad choices get the
+// exports page again with a message, never a file.
+import { parse } from 'csv-parse/sync'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { RESPONSES_HEADER, seedExportFixture, SUBMITTED_RESPONSE_ROWS } from '../../support/export-fixture.js'
+import { httpClient, type HttpClient } from '../../support/http-client.js'
+import { runCli } from '../../support/run-cli.js'
+import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
+import { FIXTURE_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+
+let ls: TestLinkscore
+let admin: HttpClient
+let evaluator: HttpClient
+beforeAll(async () => {
+  ls = testLinkscore()
+  seedExportFixture(ls)
+  admin = httpClient(ls.app)
+  evaluator = httpClient(ls.app)
+  await signIn(admin, 'admin@example.org', await addStaff(ls, 'admin@example.org', 'admin'))
+  await signIn(evaluator, 'eva@example.org', await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] }))
+})
+afterAll(() => ls.close())
+
+const cli = async (...args: string[]) => {
+  const result = await runCli(args, { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES })
+  expect(result.stderr).toBe('')
+  return result.stdout
+}
+const EXPORTS = '/programmes/north/exports'
+
+describe('each download is the command line export, byte for byte', () => {
+  it.each([
+    { path: 'answers.csv?wave=baseline', args: ['answers', '--wave', 'baseline'], file: 'north-baseline-answers.csv' },
+    { path: 'answers.csv?wave=baseline&include-partial=yes', args: ['answers', '--wave', 'baseline', '--include-partial'], file: 'north-baseline-answers.csv' },
+    { path: 'responses.csv?wave=baseline', args: ['responses', '--wave', 'baseline'], file: 'north-baseline-responses.csv' },
+    { path: 'responses.csv?wave=baseline&include-partial=yes', args: ['responses', '--wave', 'baseline', '--include-partial'], file: 'north-baseline-responses.csv' },
+    { path: 'codebook.csv', args: ['codebook'], file: 'north-codebook.csv' },
+    { path: 'scores.csv?wave=baseline', args: ['scores', '--wave', 'baseline'], file: 'north-baseline-scores.csv' },
+    { path: 'scores.csv?wave=six-months&weighting=settings', args: ['scores', '--wave', 'six-months', '--weighting', 'settings'], file: 'north-six-months-scores.csv' },
+    { path: 'scale-stats.csv?wave=baseline&weighting=respondents', args: ['scale-stats', '--wave', 'baseline'], file: 'north-baseline-scale-stats.csv' },
+    { path: 'change.csv?from=baseline&to=six-months', args: ['change', '--from', 'baseline', '--to', 'six-months'], file: 'north-baseline-to-six-months-change.csv' },
+  ])('$path', async ({ path, args, file }) => {
+    const download = await evaluator.download(`${EXPORTS}/${path}`)
+    expect(download.status).toBe(200)
+    expect(download.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${file}"`)
+    expect(download.headers['cache-control']).toBe('no-store')
+    expect(download.text.split('\n').length).toBeGreaterThan(2)
+    expect(download.text).toBe(await cli('export', ...args))
+  })
+
+  it('gives the wide responses exactly: 0/1 per option, codes as stored, unanswered items empty', async () => {
+    const download = await admin.download(`${EXPORTS}/responses.csv?wave=baseline`)
+    expect(parse(download.text)).toEqual([RESPONSES_HEADER, ...SUBMITTED_RESPONSE_ROWS])
+  })
+})
+
+describe('the audit log', () => {
+  it('records one entry per download: who, which export, the programme, the waves and the options', async () => {
+    const before = auditLines(ls).length
+    await evaluator.download(`${EXPORTS}/answers.csv?wave=baseline&include-partial=yes`)
+    await evaluator.download(`${EXPORTS}/scores.csv?wave=six-months&weighting=settings`)
+    await admin.download(`${EXPORTS}/change.csv?from=baseline&to=six-months`)
+    await admin.download(`${EXPORTS}/codebook.csv`)
+    await admin.download(`${EXPORTS}/linkscore.R?wave=baseline`)
+    await admin.download(`${EXPORTS}/answers.csv?wave=nope`)
+    expect(auditLines(ls).slice(before)).toEqual([
+      'data exported eva@example.org {"export":"answers","programme":"north","wave":"baseline","includePartial":true}',
+      'data exported eva@example.org {"export":"scores","programme":"north","wave":"six-months","weighting":"settings"}',
+      'data exported admin@example.org {"export":"change","programme":"north","from":"baseline","to":"six-months","weighting":"respondents"}',
+      'data exported admin@example.org {"export":"codebook","programme":"north"}',
+      'data exported admin@example.org {"export":"r-script","programme":"north"}',
+    ])
+  })
+})
+
+describe('choices the page cannot honour', () => {
+  let auditCount: number
+  beforeEach(() => {
+    auditCount = auditLines(ls).length
+  })
+
+  it.each([
+    { path: 'answers.csv', field: 'wave', message: 'Choose a wave' },
+    { path: 'answers.csv?wave=', field: 'wave', message: 'Choose a wave' },
+    { path: 'responses.csv?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
+    { path: 'answers.csv?wave=baseline&wave=six-months', field: 'wave', message: 'Choose only one wave' },
+    { path: 'answers.csv?wave=baseline&include-partial=maybe', field: 'include-partial', message: 'To include unfinished responses, tick the box; otherwise leave it empty' },
+    { path: 'scores.csv?wave=baseline&weighting=heavy', field: 'weighting', message: 'Choose respondents or setting groups for the practice mean' },
+    { path: 'scale-stats.csv', field: 'wave', message: 'Choose a wave' },
+    { path: 'change.csv?to=six-months', field: 'from', message: 'Choose a wave to compare with' },
+    { path: 'change.csv?from=baseline', field: 'wave', message: 'Choose a wave' },
+    { path: 'change.csv?from=baseline&to=baseline', field: 'from', message: 'Choose a different wave to compare with' },
+    { path: 'linkscore.R?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
+    { path: '?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
+  ])('$path: 422, the exports page with "$message" at #$field, and no file', async ({ path, field, message }) => {
+    const url = path.startsWith('?') ? `${EXPORTS}${path}` : `${EXPORTS}/${path}`
+    const page = await admin.get(url)
+    expect(page.status).toBe(422)
+    expect(page.title).toMatch(/^Error: Download data: North PCN/)
+    expect(page.errorSummary).toEqual([{ text: message, href: `#${field}` }])
+    expect(page.$(`#${field}-error`).text()).toContain(message)
+    expect(page.$(`#${field}`).length).toBe(1)
+    const download = await admin.download(url)
+    expect(download.headers['content-type']).toMatch(/^text\/html/)
+    expect(download.headers['content-disposition']).toBeUndefined()
+    expect(auditLines(ls).length).toBe(auditCount)
+  })
+
+  it.each(['everything.csv', 'answers.txt', 'answers', '.csv', 'Answers.csv'])('an unknown download, %s, is not found', async (path) => {
+    const page = await admin.get(`${EXPORTS}/${path}?wave=baseline`)
+    expect(page.status).toBe(404)
+    expect(page.heading).toBe('Page not found')
+  })
+})
+
+describe('the R script download', () => {
+  it('is a text file named after the programme, pointing at the waves chosen', async () => {
+    const download = await evaluator.download(`${EXPORTS}/linkscore.R?wave=baseline`)
+    expect(download.status).toBe(200)
+    expect(download.headers['content-type']).toBe('text/plain; charset=utf-8')
+    expect(download.headers['content-disposition']).toBe('attachment; filename="north-linkscore.R"')
+    expect(download.text).toContain('linkscore_wave <- "baseline"')
+    expect(download.text).toContain('answers = paste0("north-", linkscore_wave, "-answers.csv")')
+  })
+
+  it('points at the latest wave and the one before it when none is chosen', async () => {
+    const text = (await evaluator.download(`${EXPORTS}/linkscore.R`)).text
+    expect(text).toContain('linkscore_wave <- "six-months"')
+    expect(text).toContain('linkscore_from_wave <- "baseline"')
+  })
+})

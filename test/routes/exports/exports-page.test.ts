@@ -1,0 +1,75 @@
+// The exports page: a GET form of choices that rewrites the download links, without JavaScript.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedExportFixture } from '../../support/export-fixture.js'
+import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
+import { addStaff, signIn } from '../../support/staff-users.js'
+import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+
+let ls: TestLinkscore
+let client: HttpClient
+beforeAll(async () => {
+  ls = testLinkscore()
+  seedExportFixture(ls)
+  client = httpClient(ls.app)
+  await signIn(client, 'eva@example.org', await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north', 'south'] }))
+})
+afterAll(() => ls.close())
+
+const links = (page: Page) => page.$('.ls-downloads a').map((_, a) => `${page.$(a).text()} -> ${page.$(a).attr('href')}`).get()
+const checked = (page: Page, name: string) => page.$(`input[name="${name}"]:checked`).map((_, input) => page.$(input).attr('value')).get()
+const radios = (page: Page, name: string) => page.$(`input[name="${name}"]`).map((_, input) => page.$(input).attr('value')).get()
+
+describe('the exports page', () => {
+  it('offers the latest wave compared with the one before, and links every download with its choices', async () => {
+    const page = await client.get('/programmes/north/exports')
+    expect(page.status).toBe(200)
+    expect(page.heading).toBe('Download data: North PCN')
+    expect(page.$('main form').attr('method')).toBe('get')
+    expect(page.$('main form').attr('action')).toBe('/programmes/north/exports')
+    expect(radios(page, 'wave')).toEqual(['six-months', 'baseline'])
+    expect(checked(page, 'wave')).toEqual(['six-months'])
+    expect(checked(page, 'from')).toEqual(['baseline'])
+    expect(checked(page, 'weighting')).toEqual(['respondents'])
+    expect(checked(page, 'include-partial')).toEqual([])
+    expect(links(page)).toEqual([
+      'Answers, long format: Six months -> /programmes/north/exports/answers.csv?wave=six-months',
+      'Responses, wide format: Six months -> /programmes/north/exports/responses.csv?wave=six-months',
+      'Practice scores: Six months -> /programmes/north/exports/scores.csv?wave=six-months',
+      'Scale statistics: Six months -> /programmes/north/exports/scale-stats.csv?wave=six-months',
+      'Change from Baseline to Six months -> /programmes/north/exports/change.csv?from=baseline&to=six-months',
+      'Codebook -> /programmes/north/exports/codebook.csv',
+      'R script to read these files -> /programmes/north/exports/linkscore.R?wave=six-months&from=baseline',
+    ])
+    expect(page.$('.ls-downloads .nhsuk-hint').first().text()).toBe('File: north-six-months-answers.csv')
+    expect(page.$('.nhsuk-back-link a').attr('href')).toBe('/staff')
+  })
+
+  it('carries the choices into the links and keeps them ticked', async () => {
+    const page = await client.get('/programmes/north/exports?wave=baseline&weighting=settings&include-partial=yes')
+    expect(checked(page, 'wave')).toEqual(['baseline'])
+    expect(checked(page, 'weighting')).toEqual(['settings'])
+    expect(checked(page, 'include-partial')).toEqual(['yes'])
+    expect(links(page)).toEqual([
+      'Answers, long format: Baseline -> /programmes/north/exports/answers.csv?wave=baseline&include-partial=yes',
+      'Responses, wide format: Baseline -> /programmes/north/exports/responses.csv?wave=baseline&include-partial=yes',
+      'Practice scores: Baseline -> /programmes/north/exports/scores.csv?wave=baseline&weighting=settings',
+      'Scale statistics: Baseline -> /programmes/north/exports/scale-stats.csv?wave=baseline&weighting=settings',
+      'Codebook -> /programmes/north/exports/codebook.csv',
+      'R script to read these files -> /programmes/north/exports/linkscore.R?wave=baseline',
+    ])
+  })
+
+  it('links only the codebook and R script for a programme with no waves', async () => {
+    const page = await client.get('/programmes/south/exports')
+    expect(page.$('main form').length).toBe(0)
+    expect(page.$('main').text()).toContain('This programme has no waves yet')
+    expect(links(page)).toEqual(['Codebook -> /programmes/south/exports/codebook.csv', 'R script to read these files -> /programmes/south/exports/linkscore.R'])
+  })
+
+  it('every link it gives downloads', async () => {
+    const page = await client.get('/programmes/north/exports?wave=six-months&from=baseline&weighting=settings&include-partial=yes')
+    for (const href of page.$('.ls-downloads a').map((_, a) => page.$(a).attr('href')).get()) {
+      expect((await client.download(href)).status, href).toBe(200)
+    }
+  })
+})
