@@ -30,6 +30,11 @@ export interface WaveInput {
   /** Submitted responses to this questionnaire in this wave. */
   respondents: readonly Respondent[]
   options?: Partial<ScoringOptions>
+  /**
+   * Withholds a practice on a scale even when it has enough respondents (the setting view uses it to
+   * keep complementary suppression). A practice withheld this way is left out of every programme figure.
+   */
+  alsoWithhold?: (practiceCode: string, scale: string) => boolean
 }
 
 /** Programme statistics for one scale, over the practices whose score on it is shown. */
@@ -72,7 +77,7 @@ export function scoreWave(input: WaveInput): WaveScores {
 
   plan.scales.forEach((scale, s) => {
     const ref = scaleRef(scale)
-    const summaries = practices.map((p) => summarisePractice(p.members, s, options))
+    const summaries = practices.map((p) => (input.alsoWithhold?.(p.code, scale.key) ? null : summarisePractice(p.members, s, options)))
     const shown = practices.map((_, p) => p).filter((p) => summaries[p] !== null)
     const shownScores = shown.map((p) => toScore100(summaries[p]!.mean))
     const ranks = competitionRanks(shownScores)
