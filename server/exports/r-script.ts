@@ -144,8 +144,12 @@ linkscore_items_in_scale <- function(questionnaire, path) {
   read.csv(file, colClasses = "character", na.strings = "", check.names = FALSE, fileEncoding = "UTF-8")
 }
 
+# Numbers become numbers, and true/false logical; identifiers stay text (a practice code may look like a number).
 .linkscore_typed <- function(d, text_columns) {
-  for (n in setdiff(names(d), text_columns)) d[[n]] <- type.convert(d[[n]], as.is = TRUE)
+  for (n in setdiff(names(d), text_columns)) {
+    x <- d[[n]]
+    d[[n]] <- if (all(x[!is.na(x)] %in% c("true", "false"))) x == "true" else type.convert(x, as.is = TRUE)
+  }
   d
 }
 

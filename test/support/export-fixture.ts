@@ -21,7 +21,7 @@ export const FIXTURE_RESPONSES: FixtureResponse[] = [
   gp({ p_role_years: 'short', p_leaders: '4', p_confidence: '8', p_training_gp: 'nr_role', p_training_lacking: '2', p_channels: ['colleagues', 'link_worker'], p_comments: 'Commas, "quotes"\nand a new line' }),
   gp({ p_role_years: 'long', p_leaders: '2', p_training_gp: '3', p_channels: ['directory'] }),
   gp({ p_role_years: 'long', p_leaders: '3', p_training_gp: '4', p_training_lacking: '4' }),
-  { practice: 'N1', wave: 'baseline', role: 'link_worker', setting: 'link_worker', answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: 'nr_stage', p_training_lw: '5' }, submitted: true },
+  { practice: 'N1', wave: 'baseline', role: 'link_worker', setting: 'link_worker', answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: '0', p_training_lw: '5' }, submitted: true },
   gp({ p_role_years: 'short', p_leaders: '5' }, 'N2'),
   { practice: 'N1', wave: 'baseline', role: 'community_org', setting: 'community', answers: { p_role_years: 'long', p_leaders: '1' }, submitted: false },
   { practice: 'N2', wave: 'baseline', role: null, setting: null, answers: {}, submitted: false },
@@ -64,6 +64,6 @@ export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
   [...submitted(2, 'N1', 'gp', 'general_practice'), 'long', '2', '', '3', '', '', '0', '1', '0', ''],
   [...submitted(3, 'N1', 'gp', 'general_practice'), 'long', '3', '', '4', '', '4', '', '', '', ''],
-  [...submitted(4, 'N1', 'link_worker', 'link_worker'), 'short', 'nr_intervention', 'nr_stage', '', '5', '', '', '', '', ''],
+  [...submitted(4, 'N1', 'link_worker', 'link_worker'), 'short', 'nr_intervention', '0', '', '5', '', '', '', '', ''],
   [...submitted(5, 'N2', 'gp', 'general_practice'), 'short', '5', '', '', '', '', '', '', '', ''],
 ]

@@ -1,0 +1,154 @@
+// Runs the generated R script in R on real exports: labels, types, "not relevant" both ways, and every column of the
+// demo programme's wide file. Skipped, saying so, where Rscript is not installed.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from '../../server/demo/seed-demo.js'
+import { exportFileName } from '../../server/exports/export-kinds.js'
+import { allItems } from '../../server/questionnaires/questionnaire-model.js'
+import { seedExportFixture } from '../support/export-fixture.js'
+import { runCli } from '../support/run-cli.js'
+import { FIXTURE_QUESTIONNAIRES, REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+const rscript = spawnSync('Rscript', ['--version']).status === 0
+if (!rscript) console.warn('Skipping the R script test: Rscript not found (apt-get install -y r-base-core)')
+
+// Prints `key<TAB>values joined by |` for the test to read; newlines in values are shown as \n.
+const OUT = 'out <- function(key, value) cat(key, "\\t", gsub("\\n", "\\\\n", paste(value, collapse = "|"), fixed = TRUE), "\\n", sep = "")\n'
+
+async function exportTo(ls: TestLinkscore, folder: string, programme: string, kind: Parameters<typeof exportFileName>[1], waves: { wave?: string; from?: string }, ...args: string[]) {
+  const result = await runCli(['export', kind, ...args], { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder })
+  expect(result.stderr).toBe('')
+  writeFileSync(join(folder, exportFileName(programme, kind, waves)), result.stdout)
+}
+
+function runR(folder: string, code: string): { values: Map<string, string>; stderr: string } {
+  writeFileSync(join(folder, 'check.R'), OUT + code)
+  const result = spawnSync('Rscript', ['check.R'], { cwd: folder, encoding: 'utf8' })
+  expect(result.status, result.stderr).toBe(0)
+  const values = new Map(result.stdout.trim().split('\n').map((line) => line.split('\t') as [string, string]))
+  return { values, stderr: result.stderr }
+}
+
+describe.skipIf(!rscript)('the R script, run in R', () => {
+  let ls: TestLinkscore
+  beforeAll(async () => {
+    ls = testLinkscore({ questionnaires: FIXTURE_QUESTIONNAIRES })
+    seedExportFixture(ls)
+    const north = ls.repos.programmes.findBySlug('north')!
+    writeFileSync(join(ls.folder, 'north-linkscore.R'), ls.services.exports.rScript(north, { wave: 'baseline', from: 'baseline' }))
+    await exportTo(ls, ls.folder, 'north', 'answers', { wave: 'baseline' }, '--wave', 'baseline')
+    await exportTo(ls, ls.folder, 'north', 'responses', { wave: 'baseline' }, '--wave', 'baseline', '--include-partial')
+    await exportTo(ls, ls.folder, 'north', 'codebook', {})
+    await exportTo(ls, ls.folder, 'north', 'scores', { wave: 'baseline' }, '--wave', 'baseline')
+    await exportTo(ls, ls.folder, 'north', 'change', { from: 'baseline', wave: 'six-months' }, '--from', 'baseline', '--to', 'six-months')
+  })
+  afterAll(() => ls?.close())
+
+  it('reads the wide file with value labels, "not relevant" as NA with a note', () => {
+    const { values, stderr } = runR(ls.folder, `source("north-linkscore.R")
+out("loaded", Filter(exists, c("answers", "responses", "codebook", "scores", "scale_stats", "change")))
+out("p_leaders class", class(responses$p_leaders))
+out("p_leaders levels", levels(responses$p_leaders))
+out("p_leaders", as.character(responses$p_leaders))
+out("p_leaders as numbers", as.integer(responses$p_leaders))
+out("p_leaders label", attr(responses$p_leaders, "label"))
+out("p_training_gp", as.character(responses$p_training_gp))
+out("p_role_years", as.character(responses$p_role_years))
+out("p_confidence", responses$p_confidence)
+out("p_channels__directory", c(class(responses$p_channels__directory), responses$p_channels__directory))
+out("p_channels__directory label", attr(responses$p_channels__directory, "label"))
+out("p_comments", responses$p_comments[1])
+out("answers 1 label", answers$label[answers$response_id == 1])
+out("answers 1 number", answers$number[answers$response_id == 1])
+out("scores withheld", c(class(scores$withheld), scores$withheld))
+out("scores n", class(scores$n))
+out("scale map", paste(linkscore_scale_map$item, linkscore_scale_map$scale_path, linkscore_scale_map$reverse))
+out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
+`)
+    expect(Object.fromEntries(values)).toEqual({
+      loaded: 'answers|responses|codebook|scores',
+      'p_leaders class': 'ordered|factor',
+      'p_leaders levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree',
+      p_leaders: 'Agree|Disagree|Neither agree nor disagree|NA|Strongly agree|Strongly disagree|NA',
+      'p_leaders as numbers': '4|2|3|NA|5|1|NA',
+      'p_leaders label': 'Leaders here make time for social prescribing.',
+      p_training_gp: 'NA|Neither agree nor disagree|Agree|NA|NA|NA|NA',
+      p_role_years: 'Under a year|A year or more|A year or more|Under a year|Under a year|A year or more|NA',
+      p_confidence: '8|NA|NA|0|NA|NA|NA',
+      p_channels__directory: 'integer|0|1|NA|NA|NA|NA|NA',
+      'p_channels__directory label': 'How do you hear about local services?: From a directory',
+      p_comments: 'Commas, "quotes"\\nand a new line',
+      'answers 1 label': 'Under a year|Agree|8|Not relevant to my role|Disagree|From colleagues|From the link worker|Commas, "quotes"\\nand a new line',
+      'answers 1 number': 'NA|4|8|NA|2|NA|NA|NA',
+      'scores withheld': 'logical|FALSE|FALSE|FALSE|TRUE|TRUE|TRUE',
+      'scores n': 'integer',
+      'scale map': 'p_leaders organisational/leadership FALSE|p_training_gp organisational/training FALSE|p_training_lw organisational/training FALSE|p_training_lacking organisational/training TRUE',
+      'in training': 'p_training_gp|p_training_lw|p_training_lacking',
+    })
+    expect(stderr).toContain('north-baseline-responses.csv: 2 "not relevant" answers read as NA')
+  })
+
+  it('keeps "not relevant" as labelled levels when asked', () => {
+    const { values, stderr } = runR(ls.folder, `linkscore_keep_not_relevant <- TRUE
+source("north-linkscore.R")
+out("p_leaders class", class(responses$p_leaders))
+out("p_leaders levels", levels(responses$p_leaders))
+out("p_leaders", as.character(responses$p_leaders))
+out("p_training_gp levels", levels(responses$p_training_gp))
+`)
+    expect(Object.fromEntries(values)).toEqual({
+      'p_leaders class': 'factor',
+      'p_leaders levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role|Not relevant at this stage|Not relevant to social prescribing',
+      p_leaders: 'Agree|Disagree|Neither agree nor disagree|Not relevant to social prescribing|Strongly agree|Strongly disagree|NA',
+      'p_training_gp levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role',
+    })
+    expect(stderr).not.toContain('read as NA')
+  })
+
+  it('reads the change file named by linkscore_from_wave and linkscore_wave', () => {
+    const { values } = runR(ls.folder, `linkscore_wave <- "six-months"; linkscore_from_wave <- "baseline"
+source("north-linkscore.R")
+out("loaded", Filter(exists, c("answers", "responses", "codebook", "scores", "scale_stats", "change")))
+out("change", c(nrow(change), class(change$withheld), class(change$difference), unique(change$to_wave)))
+`)
+    expect(values.get('loaded')).toBe('codebook|change')
+    expect(values.get('change')).toBe('6|logical|numeric|six-months')
+  })
+})
+
+describe.skipIf(!rscript)('the R script for the real questionnaires, run in R on the demo programme', () => {
+  let ls: TestLinkscore
+  beforeAll(() => {
+    ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    seedDemo(ls.repos, ls.services)
+  })
+  afterAll(() => ls?.close())
+
+  it('gives every item column of the wide file its type, with no warning', async () => {
+    const demo = ls.repos.programmes.findBySlug('demo')!
+    writeFileSync(join(ls.folder, 'demo-linkscore.R'), ls.services.exports.rScript(demo, { wave: 'six-months', from: 'baseline' }))
+    await exportTo(ls, ls.folder, 'demo', 'responses', { wave: 'six-months' }, '--wave', 'six-months')
+    const { values, stderr } = runR(ls.folder, `options(warn = 1)
+source("demo-linkscore.R")
+out("rows", nrow(responses))
+for (n in names(responses)[-(1:8)]) out(n, class(responses[[n]])[1])
+out("items", nrow(linkscore_items))
+out("scale map", nrow(linkscore_scale_map))
+`)
+    expect(stderr).not.toMatch(/warning/i)
+    const wave = ls.repos.waves.findBySlug(demo.id, 'six-months')!
+    const items = wave.questionnaireIds.flatMap((id) => allItems(ls.services.catalogue.get(id)))
+    const expected = Object.fromEntries(items.flatMap((item) => {
+      if (item.type === 'multi') return item.options.map((o) => [`${item.id}__${o.code}`, 'integer'])
+      return [[item.id, { likert5: 'ordered', scale0to10: 'numeric', single: 'factor', text: 'character' }[item.type]]]
+    }))
+    const columns = Object.fromEntries([...values].filter(([key]) => !['rows', 'items', 'scale map'].includes(key)))
+    expect(columns).toEqual(expected)
+    expect(Number(values.get('rows'))).toBe(30)
+    const all = ls.services.catalogue.list().flatMap(allItems)
+    expect(Number(values.get('items'))).toBe(all.length)
+    expect(Number(values.get('scale map'))).toBe(all.filter((i) => i.type === 'likert5' && i.scale).length)
+  })
+})
