@@ -6,6 +6,7 @@ import { invitationRepository } from './repositories/invitation-repository.js'
 import { practiceRepository } from './repositories/practice-repository.js'
 import { programmeRepository } from './repositories/programme-repository.js'
 import { questionnaireVersionRepository } from './repositories/questionnaire-version-repository.js'
+import { reportRepository } from './repositories/report-repository.js'
 import { responseRepository } from './repositories/response-repository.js'
 import { scoringRepository } from './repositories/scoring-repository.js'
 import { sessionRepository } from './repositories/session-repository.js'
@@ -30,6 +31,7 @@ export function createRepositories(db: Db) {
     signInFailures: signInFailureRepository(db),
     auditLog: auditLogRepository(db),
     scoring: scoringRepository(db),
+    reports: reportRepository(db),
   }
 }
 export type Repositories = ReturnType<typeof createRepositories>

@@ -7,6 +7,7 @@ import { canAdminister, canExport } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
+import { reportRoutes } from './reports/report-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
@@ -20,6 +21,7 @@ export function routes(services: Services, config: Config): Router {
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog)
+  const reports = reportRoutes(services.staffScope, services.reports)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -48,6 +50,8 @@ export function routes(services: Services, config: Config): Router {
   router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
   router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
   router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)
+  router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
+  router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
 
   return router
 }

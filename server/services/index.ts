@@ -3,6 +3,7 @@ import type { Repositories } from '../data/index.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExportService } from './export-service.js'
+import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createSignInService } from './sign-in-service.js'
@@ -26,6 +27,7 @@ export function createServices(repos: Repositories, catalogue: QuestionnaireCata
     staffAccounts: createStaffAccountService(repos, audit, clock, staffSecurity),
     staffScope: createStaffScopeService(repos),
     scoring,
+    reports: createReportService(repos, scoring),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -3,11 +3,17 @@ import type { Repositories } from '../data/index.js'
 import type { Programme } from '../data/repositories/programme-repository.js'
 import type { Wave } from '../data/repositories/wave-repository.js'
 import { UsageError } from '../errors.js'
-import { questionnaireSchema, type Questionnaire } from '../questionnaires/definition-schema.js'
-import { compareWaves, scoreWave, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
+import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
+import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 
 export type Weighting = ScoringOptions['weighting']
+
+/** Which respondents to score: those of some practices only, and of one setting only (see scoreWaveForSetting). */
+export interface RespondentFilter {
+  practiceCodes?: ReadonlySet<string>
+  setting?: Setting
+}
 
 export function createScoringService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
@@ -21,15 +27,24 @@ export function createScoringService(repos: Repositories, catalogue: Questionnai
     return questionnaireSchema.parse(JSON.parse(repos.scoring.definitionJson(questionnaireId, versions[0]!)!))
   }
 
-  function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting): WaveScores[] {
+  function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): WaveScores[] {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
+    const { practiceCodes, setting } = filter
     return wave.questionnaireIds
       .filter((id) => catalogue.get(id).scoring)
-      .map((id) => scoreWave({ wave: wave.slug, questionnaire: answeredDefinition(wave, id), respondents: repos.scoring.respondents(wave.id, id), options }))
+      .map((id) => {
+        const all = repos.scoring.respondents(wave.id, id)
+        const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+        const input = { wave: wave.slug, questionnaire: answeredDefinition(wave, id), respondents, options }
+        return setting ? scoreWaveForSetting(input, setting) : scoreWave(input)
+      })
   }
 
   return {
     scoreWave: scoreQuestionnaires,
+
+    /** The definition a wave's answers to a questionnaire were given to: the one its scores' names, guidance and bands come from. */
+    definition: answeredDefinition,
 
     /** Change per practice and scale for every scored questionnaire the two waves share. */
     compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): ChangeRow[] {

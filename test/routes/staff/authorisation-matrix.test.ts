@@ -54,6 +54,18 @@ const ROUTES: Route[] = [
   // North has no waves here: those allowed get the page saying so (422); the others must not learn even that.
   { method: 'GET', path: '/programmes/north/exports/answers.csv?wave=baseline', expected: exporters(422) },
   { method: 'GET', path: '/programmes/nowhere/exports', expected: everyone(404, 303) },
+  // The practice scorecard: its steering members too; the comparison: like exports, never steering members.
+  {
+    method: 'GET',
+    path: '/programmes/north/practices/N1',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 200, 'evaluator out of scope': 404, 'steering in scope': 200, 'steering out of scope': 404 },
+    redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fpractices%2FN1' },
+  },
+  { method: 'GET', path: '/programmes/north/practices/N1?wave=nope', expected: { anonymous: 303, admin: 404, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 } },
+  { method: 'GET', path: '/programmes/south/practices/N1', expected: everyone(404, 303) },
+  { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
+  { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/nowhere/compare', expected: everyone(404, 303) },
 ]
 
 let ls: TestLinkscore

@@ -1,0 +1,45 @@
+// What travels to static/js/report-charts.js in a <script type="application/json"> block. Withheld figures are
+// null (radar, bar) or left out (scatter): a withheld figure never reaches the page, not even hidden.
+
+export interface SeriesData {
+  label: string
+  values: (number | null)[]
+  /** How the series is told apart without colour: a solid or dashed line, a filled or outlined bar. */
+  style: 'solid' | 'dashed' | 'filled' | 'outlined'
+}
+
+export interface RadarOrBarData {
+  type: 'radar' | 'bar'
+  labels: string[]
+  series: SeriesData[]
+  min: number
+  max: number
+}
+
+export interface ScatterData {
+  type: 'scatter'
+  xLabel: string
+  yLabel: string
+  points: { label: string; x: number; y: number }[]
+  min: number
+  max: number
+}
+
+export type ChartData = RadarOrBarData | ScatterData
+
+export interface ChartModel {
+  id: string
+  /** The canvas's accessible name: what the chart shows and where its figures are in words. */
+  label: string
+  /** JSON safe to place inside a script element. */
+  json: string
+}
+
+/** JSON that cannot close the script element it sits in, nor open a comment: every "<" is escaped. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+export function chartModel(id: string, label: string, data: ChartData): ChartModel {
+  return { id, label, json: jsonForScript(data) }
+}

@@ -1,0 +1,192 @@
+// The programme comparison: practices × overall scores and top-level scales, sortable through links, with
+// filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
+import type { Practice } from '../../data/repositories/practice-repository.js'
+import { SETTINGS } from '../../questionnaires/definition-schema.js'
+import { overallScores, type ScaleStats } from '../../scoring/index.js'
+import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
+import { SETTING_LABELS } from '../../survey/roles.js'
+import { comparePath, practicePath } from '../staff/staff-home-page-model.js'
+import { chartModel, type ChartModel } from './chart-data.js'
+import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
+import { REPORT_ASSETS } from './report-assets.js'
+import { bandLabel, bandsOf, questionnaireLabel, WITHHELD_GROUP, withheldGroupNote, withQuery, type BandLabel } from './report-labels.js'
+import type { CompareQuery } from './report-query.js'
+import { waveOptions } from './wave-options.js'
+
+export type SortDirection = 'asc' | 'desc'
+
+export interface Cell {
+  /** The unrounded score, for sorting only; null when withheld. Never sent to the page. */
+  value: number | null
+  text: string
+  band: BandLabel | null
+}
+
+export interface PracticeRow {
+  name: string
+  code: string
+  href: string
+  cells: Cell[]
+}
+
+interface Column {
+  key: string
+  label: string
+  questionnaire: string
+  /** null: the questionnaire's overall score. */
+  scale: string | null
+}
+
+/** The scatter's axes: overall good practice across, overall normalisation up, when a wave has both. */
+const SCATTER = { x: 'good-practice', y: 'normalisation' } as const
+const PRACTICE_KEY = 'practice'
+const NOT_AVAILABLE = 'Not available'
+
+function columnsOf(questionnaires: readonly ScoredQuestionnaire[]): Column[] {
+  return questionnaires.flatMap(({ scores }) => [
+    { key: scores.questionnaire, label: 'Overall', questionnaire: scores.questionnaire, scale: null },
+    ...scores.scales.filter((s) => s.scalePath.length === 1).map((s) => ({ key: `${scores.questionnaire}.${s.scale}`, label: s.scaleName, questionnaire: scores.questionnaire, scale: s.scale })),
+  ])
+}
+
+const byName = (a: PracticeRow, b: PracticeRow) => a.name.localeCompare(b.name, 'en-GB') || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+
+/** Sorted by the column at `index` (−1: practice name); withheld figures always last, ties by practice name. */
+export function sortRows(rows: readonly PracticeRow[], index: number, dir: SortDirection): PracticeRow[] {
+  const sign = dir === 'asc' ? 1 : -1
+  return [...rows].sort((a, b) => {
+    if (index < 0) return sign * byName(a, b)
+    const x = a.cells[index]!.value
+    const y = b.cells[index]!.value
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1
+    return x === y ? byName(a, b) : sign * (x - y)
+  })
+}
+
+function practiceRows(data: ComparisonData, columns: Column[], withheldText: string): PracticeRow[] {
+  const lookups = new Map(
+    data.questionnaires.map(({ definition, scores }) => {
+      const rows = new Map(scores.practices.map((r) => [`${r.practiceCode}\u0000${r.scale}`, r]))
+      const overall = new Map(overallScores(scores, bandsOf(definition)).map((o) => [o.practiceCode, o]))
+      return [scores.questionnaire, { definition, rows, overall }]
+    }),
+  )
+  const cell = (practice: Practice, column: Column): Cell => {
+    const { definition, rows, overall } = lookups.get(column.questionnaire)!
+    const result = column.scale === null ? overall.get(practice.code) : rows.get(`${practice.code}\u0000${column.scale}`)
+    if (!result || result.withheld) return { value: null, text: withheldText, band: null }
+    return { value: result.score, text: formatScore(result.score), band: bandLabel(bandsOf(definition), result.band) }
+  }
+  return data.practices.map((practice) => ({
+    name: practice.name,
+    code: practice.code,
+    href: withQuery(practicePath(data.programme.slug, practice.code), { wave: data.wave?.slug }),
+    cells: columns.map((column) => cell(practice, column)),
+  }))
+}
+
+function statsRow(s: ScaleStats) {
+  const coefficient = (x: number | null) => (x === null ? NOT_AVAILABLE : formatCoefficient(x))
+  return {
+    name: s.scaleName,
+    practices: formatCount(s.nPractices),
+    respondents: formatCount(s.nRespondents),
+    alpha: s.alpha === null ? NOT_AVAILABLE : `${formatCoefficient(s.alpha)} (${formatCount(s.alphaN)} complete responses)`,
+    icc1: coefficient(s.icc1),
+    icc2: coefficient(s.icc2),
+  }
+}
+
+function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly ScoredQuestionnaire[], withheldText: string) {
+  const overallColumns = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.scale === null)
+  const label = (id: string) => `Overall ${questionnaireLabel(id).toLowerCase()}`
+  const bar: ChartModel | null = overallColumns.length === 0 ? null : chartModel('chart-overall', `Bar chart of each practice's ${overallColumns.map((c) => label(c.questionnaire).toLowerCase()).join(' and ')} score, 0 to 100. The figures are in the table that follows.`, {
+    type: 'bar',
+    labels: rows.map((r) => r.name),
+    series: overallColumns.map((c, i) => ({ label: label(c.questionnaire), values: rows.map((r) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))), style: i === 0 ? 'filled' : 'outlined' })),
+    min: 0,
+    max: 100,
+  })
+  const ids = questionnaires.map((q) => q.scores.questionnaire)
+  const [xId, yId] = ids.includes(SCATTER.x) && ids.includes(SCATTER.y) ? [SCATTER.x, SCATTER.y] : [ids[0], ids[1]]
+  const x = overallColumns.find((c) => c.questionnaire === xId)
+  const y = overallColumns.find((c) => c.questionnaire === yId)
+  const scatter = x && y ? {
+    heading: `${label(y.questionnaire)} against ${label(x.questionnaire).toLowerCase()}`,
+    xLabel: label(x.questionnaire),
+    yLabel: label(y.questionnaire),
+    chart: chartModel('chart-scatter', `Scatter chart of each practice's ${label(y.questionnaire).toLowerCase()} score against its ${label(x.questionnaire).toLowerCase()} score, 0 to 100. The figures are in the table that follows.`, {
+      type: 'scatter',
+      xLabel: label(x.questionnaire),
+      yLabel: label(y.questionnaire),
+      points: rows.flatMap((r) => {
+        const [a, b] = [r.cells[x.index]!.value, r.cells[y.index]!.value]
+        return a === null || b === null ? [] : [{ label: r.name, x: chartScore(a), y: chartScore(b) }]
+      }),
+      min: 0,
+      max: 100,
+    }),
+    rows: rows.map((r) => ({ name: r.name, x: r.cells[x.index]!.text, y: r.cells[y.index]!.text })),
+  } : null
+  return {
+    bar: bar && { chart: bar, headings: overallColumns.map((c) => label(c.questionnaire)), rows: rows.map((r) => ({ name: r.name, values: overallColumns.map((c) => r.cells[c.index]!.text) })) },
+    scatter,
+    withheldText,
+  }
+}
+
+function filterForm(data: ComparisonData, query: CompareQuery, path: string) {
+  const option = (value: string, text: string, current: string | undefined) => ({ value, text, selected: value === (current ?? '') })
+  const models = [...new Set(data.allPractices.map((p) => p.spModel).filter((m): m is string => m !== null))].sort()
+  return {
+    action: path,
+    wave: waveOptions(data.waves, data.wave),
+    deprivation: [option('', 'Any', query.deprivation), ...['1', '2', '3', '4', '5'].map((q) => option(q, q === '1' ? '1 (most deprived)' : q === '5' ? '5 (least deprived)' : q, query.deprivation))],
+    rurality: [option('', 'Any', query.rurality), option('urban', 'Urban', query.rurality), option('rural', 'Rural', query.rurality)],
+    model: [option('', 'Any', query.model), ...models.map((m) => option(m, m, query.model))],
+    setting: [option('', 'All settings', query.setting), ...SETTINGS.map((s) => option(s, SETTING_LABELS[s], query.setting))],
+    sort: query.sort,
+    dir: query.dir,
+    clearHref: withQuery(path, { wave: query.wave }),
+  }
+}
+
+export function comparePageModel(data: ComparisonData, query: CompareQuery) {
+  const { programme } = data
+  const path = comparePath(programme.slug)
+  const columns = columnsOf(data.questionnaires)
+  const index = columns.findIndex((c) => c.key === query.sort)
+  const sortKey = index < 0 ? PRACTICE_KEY : query.sort!
+  const dir: SortDirection = query.dir ?? (index < 0 ? 'asc' : 'desc')
+  const withheldText = query.setting ? WITHHELD_GROUP : fewerThan(programme.minPracticeN)
+  const rows = sortRows(practiceRows(data, columns, withheldText), index, dir)
+  const keep = { wave: query.wave, deprivation: query.deprivation, rurality: query.rurality, model: query.model, setting: query.setting }
+  const header = (key: string, label: string, numeric: boolean) => {
+    const sorted = key === sortKey
+    const nextDir = sorted ? (dir === 'asc' ? 'desc' : 'asc') : numeric ? 'desc' : 'asc'
+    return { label, numeric, href: withQuery(path, { ...keep, sort: key, dir: nextDir }), ariaSort: sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }
+  }
+  return {
+    title: `Compare practices: ${programme.name}`,
+    wide: true,
+    demo: programme.isDemo,
+    ...REPORT_ASSETS,
+    backLink: { href: '/staff', text: 'Your programmes' },
+    waveTitle: data.wave?.title ?? null,
+    form: filterForm(data, query, path),
+    settingNote: query.setting ? `Scores from respondents in one setting only: ${SETTING_LABELS[query.setting]}. ${withheldGroupNote(programme.minBreakdownN)}` : null,
+    shownCount: `${formatCount(data.practices.length)} of ${formatCount(data.allPractices.length)} practices`,
+    groups: data.questionnaires.map(({ scores }) => ({ label: questionnaireLabel(scores.questionnaire), span: columns.filter((c) => c.questionnaire === scores.questionnaire).length })),
+    caption: `Practices by overall score and by ${data.questionnaires.map(({ definition }) => (definition.scoring?.levels[0]?.name ?? 'scale').toLowerCase()).join(' and ')} (0 to 100)`,
+    headers: [header(PRACTICE_KEY, 'Practice', false), ...columns.map((c) => header(c.key, c.label, true))],
+    rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band }) => ({ text, band })) })),
+    charts: charts(rows, columns, data.questionnaires, withheldText),
+    stats: data.questionnaires.map(({ definition, scores }) => ({
+      heading: questionnaireLabel(scores.questionnaire),
+      topLevel: (definition.scoring?.levels[0]?.name ?? 'Scale'),
+      childLevel: (definition.scoring?.levels[1]?.name ?? 'Sub-scale'),
+      rows: scores.scaleStats.filter((s) => s.scalePath.length === 1).map(statsRow),
+      childRows: scores.scaleStats.filter((s) => s.scalePath.length > 1).map(statsRow),
+    })),
+  }
+}

@@ -1,0 +1,26 @@
+// The practice scorecard and the programme comparison. Who may see which is decided by the scope service (404 otherwise).
+import type { Request, Response } from 'express'
+import { signedInUser } from '../../middleware/require-staff.js'
+import type { ReportService } from '../../services/report-service.js'
+import type { StaffScopeService } from '../../services/staff-scope-service.js'
+import { comparePageModel } from './compare-page-model.js'
+import { comparisonFilters, parseCompareQuery, parseScorecardQuery } from './report-query.js'
+import { scorecardPageModel } from './scorecard-page-model.js'
+
+type Params = { slug: string; code: string }
+
+export function reportRoutes(scope: StaffScopeService, reports: ReportService) {
+  return {
+    scorecard(req: Request<Params>, res: Response) {
+      const { programme, practice } = scope.practice(signedInUser(res), req.params.slug, req.params.code)
+      const { wave } = parseScorecardQuery(req.query)
+      res.render('pages/reports/scorecard', scorecardPageModel(reports.scorecard(programme, practice, wave)))
+    },
+
+    compare(req: Request<Params>, res: Response) {
+      const programme = scope.programme(signedInUser(res), req.params.slug)
+      const query = parseCompareQuery(req.query)
+      res.render('pages/reports/compare', comparePageModel(reports.comparison(programme, query.wave, comparisonFilters(query)), query))
+    },
+  }
+}

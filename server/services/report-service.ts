@@ -1,0 +1,145 @@
+// Gathers what the practice scorecard and the programme comparison show: scores, change, counts and free text.
+import type { Repositories } from '../data/index.js'
+import type { Practice, Rurality } from '../data/repositories/practice-repository.js'
+import type { Programme } from '../data/repositories/programme-repository.js'
+import type { InvitationCount, SubmittedCount } from '../data/repositories/report-repository.js'
+import type { Wave } from '../data/repositories/wave-repository.js'
+import { NotFoundError } from '../errors.js'
+import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
+import { allItems } from '../questionnaires/questionnaire-model.js'
+import type { ChangeRow, WaveScores } from '../scoring/index.js'
+import type { ScoringService } from './scoring-service.js'
+
+export interface ReportWave {
+  wave: Wave
+  /** Submitted responses in the whole programme. */
+  submitted: number
+}
+
+export interface ScoredQuestionnaire {
+  definition: Questionnaire
+  scores: WaveScores
+}
+
+export interface TextAnswerGroup {
+  questionnaireId: string
+  itemId: string
+  /** The question as the definition words it, {intervention} not yet filled in. */
+  text: string
+  /** Sorted by their text, never by who wrote them or when. */
+  answers: string[]
+}
+
+export interface ScorecardData {
+  programme: Programme
+  practice: Practice
+  waves: ReportWave[]
+  /** null when the programme has no waves yet. */
+  wave: Wave | null
+  /** The wave before, by position; null for the first. */
+  previousWave: Wave | null
+  questionnaires: ScoredQuestionnaire[]
+  /** Change from previousWave to wave, every practice; null without a previous wave. */
+  change: ChangeRow[] | null
+  responses: { submitted: SubmittedCount[]; invitations: InvitationCount[] }
+  /** null when the practice has fewer submitted responses than programme.minPracticeN: free text is then never read. */
+  textAnswers: TextAnswerGroup[] | null
+}
+
+export interface ComparisonFilters {
+  deprivationQuintile?: number
+  rurality?: Rurality
+  spModel?: string
+  setting?: Setting
+}
+
+export interface ComparisonData {
+  programme: Programme
+  waves: ReportWave[]
+  wave: Wave | null
+  /** Every practice of the programme, for the filter choices. */
+  allPractices: Practice[]
+  /** The practices the context filters keep, in code order. */
+  practices: Practice[]
+  /** Scored from the kept practices' respondents only (and one setting's, when filtered by setting). */
+  questionnaires: ScoredQuestionnaire[]
+}
+
+export function matchesContext(practice: Practice, filters: ComparisonFilters): boolean {
+  return (
+    (filters.deprivationQuintile === undefined || practice.deprivationQuintile === filters.deprivationQuintile) &&
+    (filters.rurality === undefined || practice.rurality === filters.rurality) &&
+    (filters.spModel === undefined || practice.spModel === filters.spModel)
+  )
+}
+
+export function createReportService(repos: Repositories, scoring: ScoringService) {
+  function waves(programme: Programme): ReportWave[] {
+    const submitted = repos.reports.submittedByWave(programme.id)
+    return repos.waves.listByProgramme(programme.id).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
+  }
+
+  /** The wave asked for (404 when the programme has none by that name), else the latest with submitted responses, else the latest. */
+  function chooseWave(list: ReportWave[], slug: string | undefined): Wave | null {
+    if (slug !== undefined) {
+      const found = list.find((w) => w.wave.slug === slug)
+      if (!found) throw new NotFoundError()
+      return found.wave
+    }
+    return (list.findLast((w) => w.submitted > 0) ?? list.at(-1))?.wave ?? null
+  }
+
+  function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): ScoredQuestionnaire[] {
+    return scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores }))
+  }
+
+  function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): TextAnswerGroup[] {
+    return questionnaires.flatMap(({ definition }) => {
+      const items = allItems(definition).filter((item) => item.type === 'text')
+      if (items.length === 0) return []
+      const answers = repos.reports.textAnswers(wave.id, practice.id, definition.id, items.map((i) => i.id))
+      return items.map((item) => ({
+        questionnaireId: definition.id,
+        itemId: item.id,
+        text: item.text,
+        answers: answers.filter((a) => a.itemId === item.id).map((a) => a.value),
+      }))
+    })
+  }
+
+  return {
+    scorecard(programme: Programme, practice: Practice, waveSlug?: string): ScorecardData {
+      const list = waves(programme)
+      const wave = chooseWave(list, waveSlug)
+      const empty = { submitted: [], invitations: [] }
+      if (!wave) return { programme, practice, waves: list, wave, previousWave: null, questionnaires: [], change: null, responses: empty, textAnswers: null }
+      const position = list.findIndex((w) => w.wave.id === wave.id)
+      const previousWave = position > 0 ? list[position - 1]!.wave : null
+      const questionnaires = scored(programme, wave)
+      const submitted = repos.reports.submittedCounts(wave.id, practice.id)
+      const total = submitted.reduce((sum, c) => sum + c.n, 0)
+      return {
+        programme,
+        practice,
+        waves: list,
+        wave,
+        previousWave,
+        questionnaires,
+        change: previousWave ? scoring.compare(programme, previousWave, wave) : null,
+        responses: { submitted, invitations: repos.reports.invitationCounts(wave.id, practice.id) },
+        textAnswers: total >= programme.minPracticeN ? textAnswers(wave, practice, questionnaires) : null,
+      }
+    },
+
+    comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters): ComparisonData {
+      const list = waves(programme)
+      const wave = chooseWave(list, waveSlug)
+      const allPractices = repos.practices.listByProgramme(programme.id)
+      const practices = allPractices.filter((p) => matchesContext(p, filters))
+      const practiceCodes = new Set(practices.map((p) => p.code))
+      const questionnaires = wave ? scored(programme, wave, { practiceCodes, ...(filters.setting ? { setting: filters.setting } : {}) }) : []
+      return { programme, waves: list, wave, allPractices, practices, questionnaires }
+    },
+  }
+}
+export type ReportService = ReturnType<typeof createReportService>

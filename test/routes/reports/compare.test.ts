@@ -1,0 +1,250 @@
+// The programme comparison over HTTP: figures against the CLI's exports, sorting and filtering through the query, and
+// small-number withholding with and without the setting filter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Setting } from '../../../server/questionnaires/definition-schema.js'
+import { scoreBreakdowns, scoreWave, type ShownBreakdown } from '../../../server/scoring/index.js'
+import type { HttpClient, Page } from '../../support/http-client.js'
+import { coefficient, exportCsv, scaleNames, score, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
+import { changeAnswers, REPORT_PRACTICES, seedReportFixture } from '../../support/report-fixture.js'
+import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+
+let ls: TestLinkscore
+let client: HttpClient
+let scores: CsvRow[]
+let stats: CsvRow[]
+const SCORED = ['normalisation', 'good-practice']
+const NAMES = new Map(REPORT_PRACTICES.map((p) => [p.code, p.name]))
+const WITHHELD = 'Fewer than 3 responses'
+
+beforeAll(async () => {
+  ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+  seedReportFixture(ls)
+  client = await staffClient(ls, ls.app, 'admin@example.org', 'admin')
+  scores = await exportCsv(ls, 'scores', '--wave', 'follow-up', '--programme', 'north')
+  stats = await exportCsv(ls, 'scale-stats', '--wave', 'follow-up', '--programme', 'north')
+})
+afterAll(() => ls.close())
+
+const compare = (query = '') => client.get(`/programmes/north/compare${query}`)
+const mainTable = (page: Page) => page.$('.ls-compare-table')
+const practicesShown = (page: Page) => tableRows(page.$, mainTable(page)).map((row) => row[0])
+const topLevel = (questionnaire: string) => [...scaleNames(ls, questionnaire)].filter(([path]) => !path.includes('/'))
+const bandOf = (questionnaire: string, x: number) => ls.services.catalogue.get(questionnaire).scoring!.bands.find((b) => x >= b.min)!.label
+
+/** A practice's row as the exports give it: per questionnaire, the overall (mean of the top-level scores) then each top-level scale. */
+function expectedRow(code: string, figures: (questionnaire: string, scale: string) => { score: number; band: string } | null, withheld = WITHHELD): string[] {
+  const cells = SCORED.flatMap((questionnaire) => {
+    const top = topLevel(questionnaire).map(([path]) => figures(questionnaire, path))
+    const shown = top.every((f) => f !== null)
+    const overall = shown ? top.reduce((sum, f) => sum + f!.score, 0) / top.length : null
+    return [
+      overall === null ? withheld : `${score(overall)} ${bandOf(questionnaire, overall)}`,
+      ...top.map((f) => (f === null ? withheld : `${score(f.score)} ${f.band}`)),
+    ]
+  })
+  return [`${NAMES.get(code)} (${code})`, ...cells]
+}
+const fromExport = (code: string) => (questionnaire: string, scale: string) => {
+  const row = scores.find((r) => r.practice_code === code && r.questionnaire === questionnaire && r.scale === scale)
+  return !row || row.withheld === 'true' ? null : { score: Number(row.score), band: row.band! }
+}
+const overallOf = (code: string, questionnaire: string) => {
+  const top = topLevel(questionnaire).map(([path]) => fromExport(code)(questionnaire, path))
+  return top.some((f) => f === null) ? null : top.reduce((sum, f) => sum + f!.score, 0) / top.length
+}
+const ALL = ['N1', 'N2', 'N3', 'N4', 'N5']
+
+describe('the comparison table', () => {
+  it('shows each practice, by name, with the overall and top-level scores and bands of the scores export, rounded', async () => {
+    const page = await compare()
+    expect(page.status).toBe(200)
+    expect(page.$('.ls-report-wave').text()).toBe('Survey: Follow-up survey')
+    expect(mainTable(page).find('thead tr').first().find('th').map((_, th) => `${page.$(th).text()} × ${page.$(th).attr('colspan')}`).get()).toEqual(['Normalisation × 5', 'Good practice × 5'])
+    expect(mainTable(page).find('thead tr').last().find('th').map((_, th) => page.$(th).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
+      'Practice ▲', 'Overall', ...topLevel('normalisation').map(([, n]) => n), 'Overall', ...topLevel('good-practice').map(([, n]) => n),
+    ])
+    expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, fromExport(code))))
+    // Cedar (two respondents) and Damson (none) are withheld everywhere
+    expect(tableRows(page.$, mainTable(page))[2]!.slice(1)).toEqual(Array(10).fill(WITHHELD))
+  })
+
+  it('colours each cell by band, and names the band too', async () => {
+    const page = await compare()
+    const alder = mainTable(page).find('tbody tr').first().find('td')
+    expect(alder.map((_, td) => page.$(td).attr('class')).get().every((c) => /ls-band-cell--(green|aqua-green|yellow|red)/.test(c!))).toBe(true)
+    expect(alder.map((_, td) => page.$(td).find('.ls-band-cell__band').text()).get().every((text) => text.length > 0)).toBe(true)
+  })
+
+  it.each([
+    ['good-practice', 'desc'],
+    ['good-practice', 'asc'],
+    ['normalisation.coherence', 'asc'],
+    ['good-practice.policy', 'desc'],
+  ] as const)('sorts by %s, %s, with withheld practices last and ties by name', async (key, dir) => {
+    const page = await compare(`?sort=${key}&dir=${dir}`)
+    const [questionnaire, scale] = key.split('.') as [string, string | undefined]
+    const value = (code: string) => (scale ? fromExport(code)(questionnaire, `${scale}`)?.score ?? null : overallOf(code, questionnaire))
+    const expected = [...ALL].sort((a, b) => {
+      const [x, y] = [value(a), value(b)]
+      if (x === null || y === null) return x === y ? NAMES.get(a)!.localeCompare(NAMES.get(b)!) : x === null ? 1 : -1
+      return (dir === 'asc' ? x - y : y - x) || NAMES.get(a)!.localeCompare(NAMES.get(b)!)
+    })
+    expect(practicesShown(page)).toEqual(expected.map((code) => `${NAMES.get(code)} (${code})`))
+    const sorted = mainTable(page).find('th[aria-sort]')
+    expect(sorted).toHaveLength(1)
+    expect(sorted.attr('aria-sort')).toBe(dir === 'asc' ? 'ascending' : 'descending')
+    expect(sorted.find('a').attr('href')).toBe(`/programmes/north/compare?sort=${key}&dir=${dir === 'asc' ? 'desc' : 'asc'}`)
+  })
+
+  it('links every heading to its sort, keeping the filters, scores first from the highest', async () => {
+    const page = await compare('?wave=follow-up&rurality=urban')
+    expect(mainTable(page).find('thead tr').last().find('a').map((_, a) => page.$(a).attr('href')).get()).toEqual([
+      '/programmes/north/compare?wave=follow-up&rurality=urban&sort=practice&dir=desc',
+      '/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation&dir=desc',
+      ...topLevel('normalisation').map(([path]) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation.${path}&dir=desc`),
+      '/programmes/north/compare?wave=follow-up&rurality=urban&sort=good-practice&dir=desc',
+      ...topLevel('good-practice').map(([path]) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=good-practice.${path}&dir=desc`),
+    ])
+    expect(mainTable(page).find('th[aria-sort]').text().trim()).toMatch(/^Practice/)
+  })
+
+  it('falls back to the default order for a sort it does not know, and answers an unknown survey with "Page not found"', async () => {
+    expect(practicesShown(await compare('?sort=secret&dir=sideways'))).toEqual(practicesShown(await compare()))
+    expect(practicesShown(await compare('?sort=practice&dir=desc'))).toEqual([...practicesShown(await compare())].reverse())
+    expect((await compare('?wave=nope')).status).toBe(404)
+  })
+})
+
+describe('the filters', () => {
+  it.each([
+    ['?deprivation=2', ['N1', 'N3']],
+    ['?rurality=rural', ['N2', 'N4']],
+    [`?model=${encodeURIComponent('Voluntary sector partner')}`, ['N2', 'N5']],
+    [`?deprivation=2&rurality=urban&model=${encodeURIComponent('Employed by the network')}`, ['N1', 'N3']],
+    ['?deprivation=4', []],
+  ] as const)('%s keeps the practices of that context, with the same figures', async (query, codes) => {
+    const page = await compare(query)
+    if (codes.length === 0) {
+      expect(page.$('main').text()).toContain('No practices match these filters.')
+      return
+    }
+    expect(tableRows(page.$, mainTable(page))).toEqual(codes.map((code) => expectedRow(code, fromExport(code))))
+    expect(page.$('main').text()).toContain(`Showing ${codes.length} of 5 practices.`)
+  })
+
+  it('remembers the chosen filters in the form, which is a GET form', async () => {
+    const page = await compare('?deprivation=2&setting=link_worker&sort=good-practice&dir=asc')
+    const form = page.$('form.ls-filter-form')
+    expect(form.attr('method')).toBe('get')
+    expect(form.find('#deprivation option[selected]').attr('value')).toBe('2')
+    expect(form.find('#setting option[selected]').attr('value')).toBe('link_worker')
+    expect(form.find('#rurality option[selected]').attr('value')).toBe('')
+    expect(form.find('input[type=hidden]').map((_, i) => `${page.$(i).attr('name')}=${page.$(i).attr('value')}`).get()).toEqual(['sort=good-practice', 'dir=asc'])
+  })
+
+  it('computes the scale statistics from the practices kept', async () => {
+    const all = await compare()
+    const statsTables = all.$('.ls-compare table').filter((_, t) => all.$(t).find('caption').text().includes('scale statistics by'))
+    const expected = (rows: CsvRow[], questionnaire: string) =>
+      topLevel(questionnaire).map(([path, name]) => {
+        const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
+        const c = (x: string) => (x === '' ? 'Not available' : coefficient(x))
+        return [name, s.n_practices!, s.n_respondents!, s.alpha === '' ? 'Not available' : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`, c(s.icc1!), c(s.icc2!)]
+      })
+    expect(tableRows(all.$, statsTables.eq(0))).toEqual(expected(stats, 'normalisation'))
+    expect(tableRows(all.$, statsTables.eq(2))).toEqual(expected(stats, 'good-practice'))
+
+    const filtered = await compare('?rurality=urban')
+    const programme = ls.repos.programmes.findBySlug('north')!
+    const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
+    const urban = new Set(['N1', 'N3', 'N5'])
+    const rescored = scoreWave({ wave: 'follow-up', questionnaire: ls.services.catalogue.get('good-practice'), respondents: ls.repos.scoring.respondents(wave.id, 'good-practice').filter((r) => urban.has(r.practiceCode)) })
+    const asCsv = rescored.scaleStats.map((s) => ({ questionnaire: s.questionnaire, scale: s.scale, n_practices: String(s.nPractices), n_respondents: String(s.nRespondents), alpha: s.alpha === null ? '' : String(s.alpha), alpha_n: String(s.alphaN), icc1: s.icc1 === null ? '' : String(s.icc1), icc2: s.icc2 === null ? '' : String(s.icc2) }))
+    const filteredTables = filtered.$('.ls-compare table').filter((_, t) => filtered.$(t).find('caption').text().includes('scale statistics by'))
+    expect(tableRows(filtered.$, filteredTables.eq(2))).toEqual(expected(asCsv, 'good-practice'))
+    expect(tableRows(filtered.$, filteredTables.eq(2))).not.toEqual(expected(stats, 'good-practice'))
+  })
+})
+
+describe('the setting filter', () => {
+  function breakdowns(setting: Setting) {
+    const programme = ls.repos.programmes.findBySlug('north')!
+    const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
+    const rows = SCORED.flatMap((q) => scoreBreakdowns({ wave: 'follow-up', questionnaire: ls.services.catalogue.get(q), respondents: ls.repos.scoring.respondents(wave.id, q) }))
+    return (code: string) => (questionnaire: string, scale: string) => {
+      const b = rows.find((r) => r.practiceCode === code && r.questionnaire === questionnaire && r.scale === scale && r.by === 'setting' && r.group === setting)
+      return !b || b.withheld ? null : { score: (b as ShownBreakdown).score, band: bandOf(questionnaire, (b as ShownBreakdown).score) }
+    }
+  }
+
+  it.each(['general_practice', 'link_worker', 'community'] as const)('shows %s respondents\' figures exactly where the scorecard breakdowns show them', async (setting) => {
+    const page = await compare(`?setting=${setting}`)
+    const figures = breakdowns(setting)
+    expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, figures(code), 'Withheld')))
+    expect(page.$('.nhsuk-inset-text').text()).toContain('Scores from respondents in one setting only')
+  })
+
+  it('changes the figures, and withholds the link workers of Alder Surgery, a group of five hidden beside a smaller one', async () => {
+    const gp = tableRows((await compare('?setting=general_practice')).$, mainTable(await compare('?setting=general_practice')))
+    const everyone = tableRows((await compare()).$, mainTable(await compare()))
+    expect(gp[0]).not.toEqual(everyone[0])
+    const lw = await compare('?setting=link_worker')
+    expect(tableRows(lw.$, mainTable(lw))[0]!.slice(1)).toEqual(Array(10).fill('Withheld'))
+    expect(tableRows(lw.$, mainTable(lw))[4]!.slice(1)).not.toContain('Withheld')
+  })
+})
+
+describe('the charts', () => {
+  it('draw the overall scores of the table, in its order, with withheld figures left out of the data', async () => {
+    const page = await compare('?sort=normalisation&dir=desc')
+    const order = practicesShown(page).map((name) => name!.replace(/ \(N\d\)$/, ''))
+    const codes = order.map((name) => REPORT_PRACTICES.find((p) => p.name === name)!.code)
+    const overall = (code: string, q: string) => {
+      const x = overallOf(code, q)
+      return x === null ? null : Number(score(x))
+    }
+    expect(JSON.parse(page.$('#chart-overall-data').text())).toEqual({
+      type: 'bar',
+      labels: order,
+      series: [
+        { label: 'Overall normalisation', values: codes.map((c) => overall(c, 'normalisation')), style: 'filled' },
+        { label: 'Overall good practice', values: codes.map((c) => overall(c, 'good-practice')), style: 'outlined' },
+      ],
+      min: 0,
+      max: 100,
+    })
+    expect(JSON.parse(page.$('#chart-scatter-data').text())).toEqual({
+      type: 'scatter',
+      xLabel: 'Overall good practice',
+      yLabel: 'Overall normalisation',
+      points: codes.filter((c) => overall(c, 'good-practice') !== null).map((c) => ({ label: NAMES.get(c), x: overall(c, 'good-practice'), y: overall(c, 'normalisation') })),
+      min: 0,
+      max: 100,
+    })
+    expect(tableRows(page.$, page.$('#chart-overall').parent().find('table'))).toEqual(codes.map((c) => [NAMES.get(c), ...['normalisation', 'good-practice'].map((q) => (overall(c, q) === null ? WITHHELD : String(overall(c, q))))]))
+    for (const id of ['chart-overall', 'chart-scatter']) {
+      expect(page.$(`#${id}`).attr('hidden')).toBe('hidden')
+      expect(page.$(`#${id} canvas`).attr('role')).toBe('img')
+      expect(page.$(`#${id} canvas`).attr('aria-label')).toContain('The figures are in the table that follows.')
+    }
+  })
+})
+
+describe('withheld figures', () => {
+  it('never depend on the answers they come from, in the whole page or with the setting filter', async () => {
+    const pages = ['', '?setting=link_worker', '?sort=good-practice&dir=desc']
+    const before = await Promise.all(pages.map(async (q) => (await compare(q)).$.html()))
+    const followUp = (code: string, setting?: string) =>
+      ls.db.prepare(`SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN practice p ON p.id = r.practice_id
+        WHERE p.code = ? AND w.slug = 'follow-up' AND (? IS NULL OR r.setting = ?)`).pluck().all(code, setting ?? null, setting ?? null) as number[]
+    // Cedar is withheld everywhere; Alder's link workers are withheld under the link worker filter.
+    expect(changeAnswers(ls, followUp('N3'))).toBeGreaterThan(40)
+    expect(await Promise.all(pages.map(async (q) => (await compare(q)).$.html()))).toEqual(before)
+    // Alder's link workers are shown on some sub-constructs and elements (where no community respondent has a score, so
+    // there is no smaller group to protect), and the statistics for those rightly change: leave those tables out.
+    const withoutChildStats = (html: string) => html.replace(/<details class="nhsuk-details">[\s\S]*?<\/details>/g, '')
+    expect(changeAnswers(ls, followUp('N1', 'link_worker'))).toBeGreaterThan(100)
+    expect(withoutChildStats((await compare('?setting=link_worker')).$.html())).toBe(withoutChildStats(before[1]!))
+    expect((await compare()).$.html()).not.toBe(before[0])
+  })
+})

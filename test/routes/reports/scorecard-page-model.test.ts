@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { scorecardPageModel } from '../../../server/routes/reports/scorecard-page-model.js'
+import { compareWaves, scoreWave } from '../../../server/scoring/index.js'
+import type { ScorecardData } from '../../../server/services/report-service.js'
+import { fixtureQuestionnaire } from '../../scoring/fixtures/fixture-questionnaire.js'
+import { respondent } from '../../scoring/fixtures/respondents.js'
+import { FIRST_WAVE, PRACTICES, PROGRAMME, SCORED, WAVE } from './report-model-fixtures.js'
+
+const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData => ({
+  programme: PROGRAMME,
+  practice: PRACTICES.find((p) => p.code === code)!,
+  waves: [{ wave: FIRST_WAVE, submitted: 0 }, { wave: WAVE, submitted: 13 }],
+  wave: WAVE,
+  previousWave: null,
+  questionnaires: SCORED,
+  change: null,
+  responses: { submitted: [], invitations: [] },
+  textAnswers: null,
+  ...over,
+})
+
+describe('scorecardPageModel', () => {
+  it("rounds a shown practice's figures, and gives the programme median, best and worst", () => {
+    const section = scorecardPageModel(data('A')).sections[0]!
+    // docs/scoring.md's worked example: A scores 62.5 on differentiation, B and D 58.33, C is withheld
+    expect(section.rows.map((r) => [r.name, r.top, r.withheld, r.score, r.n, r.median, r.best, r.worst])).toEqual([
+      ['Coherence', true, null, '67', '4', '58', '67', '58'],
+      ['Differentiation', false, null, '63', '5', '58', '63', '58'],
+      ['Communal specification', false, null, '69', '4', '69', '69', '69'],
+      ['Participation', true, null, '63', '5', '63', '63', '63'],
+      ['Initiation', false, null, '63', '5', '63', '63', '63'],
+    ])
+    // rwg(J) of the worked example is 62/151: low agreement, said in words
+    expect(section.rows[1]!.agreement).toEqual({ text: '0.41 Low agreement', low: true })
+    expect(section.rows[1]!.ci).toBe('28\u201397')
+    expect(section.rows[1]!.band).toEqual({ text: 'Developing', colour: 'aqua-green' })
+    expect(section.rows[0]!.change).toBeNull()
+  })
+
+  it('puts "Fewer than 3 responses" in place of every figure of a withheld practice, in the rows and the chart', () => {
+    const model = scorecardPageModel(data('C'))
+    const section = model.sections[0]!
+    expect(section.rows.every((r) => r.withheld === 'Fewer than 3 responses' && r.score === '' && r.n === '' && r.ci === '' && r.band === null)).toBe(true)
+    expect(section.glance.map((g) => [g.score, g.band])).toEqual([['Fewer than 3 responses', null], ['Fewer than 3 responses', null]])
+    expect(JSON.parse(section.chart.json).series[0].values).toEqual([null, null])
+    expect([section.strengths, section.priorities, section.noHighlights]).toEqual([[], [], 'None shown: fewer than 3 responses'])
+    expect(model.text.withheld).toBe('Not shown: fewer than 3 responses from this practice.')
+  })
+
+  it('splits a short list of shown scales between strengths and priorities, never naming one twice', () => {
+    const section = scorecardPageModel(data('A')).sections[0]!
+    // Three components shown: one strength, one priority; differentiation and initiation tie, so the first listed is lower
+    expect(section.strengths.map((h) => `${h.name} ${h.score}`)).toEqual(['Communal specification 69'])
+    expect(section.priorities.map((h) => `${h.name} ${h.score}`)).toEqual(['Differentiation 63'])
+    expect(scorecardPageModel(data('B')).sections[0]!.noHighlights).toBe('Too few scores are shown to pick these out')
+  })
+
+  it('gives the change since the previous wave in points on 0–100, with its significance in words', () => {
+    const earlier = scoreWave({ wave: 'w1', questionnaire: fixtureQuestionnaire, respondents: ['4', '4', '5', '3'].map((c1) => respondent('A', 'general_practice', { c1, c2: '2', p1: '2', p2: '2' })) })
+    const change = compareWaves(earlier, SCORED[0]!.scores)
+    const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change }))
+    expect(model.changeHeading).toBe('Change since First wave')
+    const differentiation = change.find((c) => c.practiceCode === 'A' && c.scale === 'coherence/differentiation')!
+    if (differentiation.withheld) throw new Error('expected a shown change')
+    // Differentiation: respondent scores 4, 4, 4.5 and 3.5 (mean 4) before, 3.5 now: −0.5 on 1–5, −12.5 points, shown as −13
+    expect(differentiation.difference).toBe(-0.5)
+    expect(model.sections[0]!.rows[1]!.change).toEqual({ text: '\u221213', flag: differentiation.changed ? 'significant fall' : 'not significant' })
+    expect(scorecardPageModel(data('C', { previousWave: FIRST_WAVE, change })).sections[0]!.rows[0]!.change).toEqual({ text: 'Fewer than 3 responses in a wave', flag: '' })
+  })
+
+  it('offers the waves latest first, marking those without responses', () => {
+    expect(scorecardPageModel(data('A')).waveForm.options).toEqual([
+      { value: 'w2', text: 'Second wave', selected: true },
+      { value: 'w1', text: 'First wave (no responses yet)', selected: false },
+    ])
+  })
+})
