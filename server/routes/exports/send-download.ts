@@ -15,7 +15,10 @@ export async function sendCsv(res: Response, fileName: string, table: ExportTabl
     // The person cancelled the download: writeCsv has stopped reading the database, and there is no one to tell.
     if (res.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return
     // Before the first byte the error handler can still send a page, which must not arrive as a .csv file.
-    if (!res.headersSent) res.removeHeader('Content-Disposition')
+    if (!res.headersSent) {
+      res.removeHeader('Content-Disposition')
+      res.removeHeader('Content-Type')
+    }
     throw error
   }
 }
