@@ -1,0 +1,156 @@
+// The scorecard and the comparison in Chromium, on the demo programme, signed in as its demo users: no axe-core
+// violations, charts drawn under the CSP, sorting and filtering by links and forms, pages whole without JavaScript,
+// and the scorecard printed to at most two A4 pages (kept in test-results/ to look at).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { seedDemo } from '../../server/demo/seed-demo.js'
+import { seedDemoStaff } from '../../server/demo/seed-demo-staff.js'
+import { axeViolations, describeViolations } from '../support/axe.js'
+import { chromiumPath, launchBrowser, skipBrowserReason } from '../support/browser.js'
+import { listen, REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+const ARTEFACTS = 'test-results'
+const SCORECARD = '/programmes/demo/practices/DEMO01'
+const COMPARE = '/programmes/demo/compare'
+
+let browser: Browser
+let ls: TestLinkscore
+let server: Awaited<ReturnType<typeof listen>>
+let passwords: Map<string, string>
+let context: BrowserContext
+let page: Page
+let problems: string[]
+
+async function expectNoViolations(what: string) {
+  const violations = await axeViolations(page)
+  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
+}
+
+async function signInAs(email: string, next: string) {
+  await page.goto(`${server.url}${next}`)
+  expect(new URL(page.url()).pathname).toBe('/sign-in')
+  await page.getByLabel('E-mail address').fill(email)
+  await page.getByLabel('Password').fill(passwords.get(email)!)
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  expect(new URL(page.url()).pathname).toBe(next)
+}
+
+/** Every chart on the page: shown, a chart.js chart on its canvas, and pixels drawn. */
+async function drawnCharts(): Promise<{ id: string; hidden: boolean; chart: boolean; inked: boolean; label: string | null }[]> {
+  return page.$$eval('[data-chart-data]', (containers) =>
+    containers.map((container) => {
+      const canvas = container.querySelector('canvas')!
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+      let inked = false
+      for (let i = 3; i < data.length && !inked; i += 4) inked = data[i]! > 0
+      const Chart = (globalThis as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart
+      return { id: container.id, hidden: (container as HTMLElement).hidden, chart: Boolean(Chart?.getChart(canvas)), inked, label: canvas.getAttribute('aria-label') }
+    }),
+  )
+}
+
+describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` (skipped: ${skipBrowserReason})` : ''}`, () => {
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    seedDemo(ls.repos, ls.services)
+    passwords = new Map((await seedDemoStaff(ls.repos, ls.services)).map((a) => [a.email, a.password!]))
+    server = await listen(ls.app)
+    mkdirSync(ARTEFACTS, { recursive: true })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    ls?.close()
+  })
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    problems = []
+    // A CSP refusal (of an inline script or style, say) is reported on the console.
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
+    })
+    page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`))
+  })
+  afterEach(async () => {
+    await context?.close()
+    expect(problems).toEqual([])
+  })
+
+  it('shows a steering group member their scorecard, charts drawn, with no violations, and prints it on two A4 pages', async () => {
+    await signInAs('demo-steering@example.org', SCORECARD)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Riverside Medical Centre (demo)')
+    const charts = await drawnCharts()
+    expect(charts.map((c) => [c.id, c.hidden, c.chart, c.inked])).toEqual([
+      ['chart-normalisation', false, true, true],
+      ['chart-good-practice', false, true, true],
+    ])
+    for (const c of charts) expect(c.label).toMatch(/^Radar chart of the practice's/)
+    await expectNoViolations('scorecard')
+
+    // The width of A4 inside print.css's margins, so the screenshot looks like the printed page
+    await page.setViewportSize({ width: 718, height: 1039 })
+    await page.emulateMedia({ media: 'print' })
+    // chart.js redraws at the printed size when its container resizes
+    await page.waitForFunction(() => [...document.querySelectorAll('.ls-glance canvas')].every((c) => c.getBoundingClientRect().width < 260))
+    await page.screenshot({ path: `${ARTEFACTS}/scorecard-print.png`, fullPage: true })
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
+    writeFileSync(`${ARTEFACTS}/scorecard.pdf`, pdf)
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []
+    expect(pages.length).toBeGreaterThanOrEqual(1)
+    expect(pages.length).toBeLessThanOrEqual(2)
+    expect(await page.locator('.nhsuk-header').isVisible()).toBe(false)
+    expect(await page.locator('form.ls-report-form').isVisible()).toBe(false)
+  })
+
+  it('refuses a steering group member the comparison and other practices', async () => {
+    await signInAs('demo-steering@example.org', SCORECARD)
+    for (const path of [COMPARE, '/programmes/demo/practices/DEMO02']) {
+      const response = await page.goto(`${server.url}${path}`)
+      expect(response?.status()).toBe(404)
+    }
+    problems = problems.filter((p) => !/status of 404/.test(p))
+  })
+
+  it('lets an evaluator compare practices, sort by a heading and filter by setting, with no violations', async () => {
+    await signInAs('demo-evaluator@example.org', COMPARE)
+    expect((await drawnCharts()).map((c) => [c.id, c.hidden, c.chart, c.inked])).toEqual([
+      ['chart-overall', false, true, true],
+      ['chart-scatter', false, true, true],
+    ])
+    await expectNoViolations('comparison')
+
+    await Promise.all([page.waitForNavigation(), page.locator('.ls-compare-table thead a', { hasText: 'Policy structures' }).click()])
+    expect(new URL(page.url()).search).toBe('?sort=good-practice.policy&dir=desc')
+    expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending')
+    const rows = await page.locator('.ls-compare-table tbody th').allTextContents()
+    // The demo's profiles: Hillside strong on policy, Riverside weak
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Hillside Surgery (demo) (DEMO02)', 'Market Street Practice (demo) (DEMO03)', 'Riverside Medical Centre (demo) (DEMO01)'])
+
+    await page.getByLabel('Respondents').selectOption('general_practice')
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Apply filters' }).click()])
+    expect(new URL(page.url()).searchParams.get('setting')).toBe('general_practice')
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('good-practice.policy')
+    await expect.poll(() => page.locator('.nhsuk-inset-text').textContent()).toContain('General practice')
+    await expectNoViolations('comparison filtered by setting')
+  })
+
+  it('gives whole pages without JavaScript: charts stay hidden and their tables hold the figures', async () => {
+    await signInAs('demo-evaluator@example.org', COMPARE)
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() })
+    try {
+      const plain = await noScript.newPage()
+      for (const [path, tables] of [[SCORECARD, 2], [COMPARE, 2]] as const) {
+        await plain.goto(`${server.url}${path}`)
+        expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).hidden))).toEqual(Array(tables).fill(true))
+        expect(await plain.locator('.ls-chart-table').count()).toBe(tables)
+        for (const table of await plain.locator('.ls-chart-table').all()) expect(await table.isVisible()).toBe(true)
+      }
+    } finally {
+      await noScript.close()
+    }
+  })
+})
