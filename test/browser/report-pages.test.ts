@@ -36,16 +36,30 @@ async function signInAs(email: string, next: string) {
   expect(new URL(page.url()).pathname).toBe(next)
 }
 
+// The little of the DOM these tests touch inside the page (the project compiles without the DOM library).
+interface Canvas {
+  width: number
+  height: number
+  getAttribute(name: string): string | null
+  getBoundingClientRect(): { width: number }
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null
+}
+interface ChartContainer {
+  id: string
+  hidden: boolean
+  querySelector(selector: 'canvas'): Canvas | null
+}
+
 /** Every chart on the page: shown, a chart.js chart on its canvas, and pixels drawn. */
 async function drawnCharts(): Promise<{ id: string; hidden: boolean; chart: boolean; inked: boolean; label: string | null }[]> {
-  return page.$$eval('[data-chart-data]', (containers) =>
-    containers.map((container) => {
+  return page.$$eval('[data-chart-data]', (elements) =>
+    (elements as unknown as ChartContainer[]).map((container) => {
       const canvas = container.querySelector('canvas')!
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
       let inked = false
       for (let i = 3; i < data.length && !inked; i += 4) inked = data[i]! > 0
-      const Chart = (globalThis as unknown as { Chart?: { getChart(c: HTMLCanvasElement): unknown } }).Chart
-      return { id: container.id, hidden: (container as HTMLElement).hidden, chart: Boolean(Chart?.getChart(canvas)), inked, label: canvas.getAttribute('aria-label') }
+      const Chart = (globalThis as unknown as { Chart?: { getChart(c: Canvas): unknown } }).Chart
+      return { id: container.id, hidden: container.hidden, chart: Boolean(Chart?.getChart(canvas)), inked, label: canvas.getAttribute('aria-label') }
     }),
   )
 }
@@ -95,7 +109,10 @@ describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` 
     await page.setViewportSize({ width: 718, height: 1039 })
     await page.emulateMedia({ media: 'print' })
     // chart.js redraws at the printed size when its container resizes
-    await page.waitForFunction(() => [...document.querySelectorAll('.ls-glance canvas')].every((c) => c.getBoundingClientRect().width < 260))
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Canvas> } }
+      return Array.from(document.querySelectorAll('.ls-glance canvas')).every((c) => c.getBoundingClientRect().width < 260)
+    })
     await page.screenshot({ path: `${ARTEFACTS}/scorecard-print.png`, fullPage: true })
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     writeFileSync(`${ARTEFACTS}/scorecard.pdf`, pdf)
@@ -145,7 +162,7 @@ describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` 
       const plain = await noScript.newPage()
       for (const [path, tables] of [[SCORECARD, 2], [COMPARE, 2]] as const) {
         await plain.goto(`${server.url}${path}`)
-        expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).hidden))).toEqual(Array(tables).fill(true))
+        expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => (cs as unknown as ChartContainer[]).map((c) => c.hidden))).toEqual(Array(tables).fill(true))
         expect(await plain.locator('.ls-chart-table').count()).toBe(tables)
         for (const table of await plain.locator('.ls-chart-table').all()) expect(await table.isVisible()).toBe(true)
       }
