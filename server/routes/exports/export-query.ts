@@ -69,7 +69,7 @@ export function parseExportQuery(query: Record<string, unknown>, purpose: keyof 
   const parsed = schema(waves, programmeName).safeParse(raw)
   if (parsed.success) {
     for (const field of required) if (!parsed.data[field as 'wave' | 'from']) errors[field] ??= MISSING[field]
-    if (parsed.data.wave && parsed.data.from && parsed.data.wave.id === parsed.data.from.id && used.includes('from')) {
+    if (purpose === 'change' && parsed.data.wave && parsed.data.from && parsed.data.wave.id === parsed.data.from.id) {
       errors.from = 'Choose a different wave to compare with'
     }
   } else {

@@ -93,5 +93,8 @@ export function exportsPageModel(
     ],
     includePartialItems: [{ value: 'yes', text: 'Include responses not yet submitted (answers and responses files only)', checked: values['include-partial'] === 'yes' }],
     downloads: 'errors' in form ? [] : downloads(programme, form.choices),
+    changeNote: 'choices' in form && waves.length > 1 && (!form.choices.from || form.choices.from.id === form.choices.wave?.id)
+      ? 'For the change between two waves, choose a different wave under "Compare with".'
+      : undefined,
   }
 }

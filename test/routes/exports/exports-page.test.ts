@@ -57,6 +57,14 @@ describe('the exports page', () => {
       'Codebook -> /programmes/north/exports/codebook.csv',
       'R script to read these files -> /programmes/north/exports/linkscore.R?wave=baseline',
     ])
+    expect(page.$('main').text()).toContain('For the change between two waves, choose a different wave under "Compare with".')
+  })
+
+  it('takes the same wave to compare with as no comparison, not as a mistake', async () => {
+    const page = await client.get('/programmes/north/exports?wave=six-months&from=six-months')
+    expect(page.status).toBe(200)
+    expect(links(page).filter((link) => link.startsWith('Change'))).toEqual([])
+    expect(page.$('main').text()).toContain('choose a different wave under "Compare with"')
   })
 
   it('links only the codebook and R script for a programme with no waves', async () => {

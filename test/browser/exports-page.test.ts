@@ -1,0 +1,81 @@
+// The exports page in a real browser: no axe-core violations (with and without errors), and choosing and downloading
+// a file with JavaScript off.
+import { readFileSync } from 'node:fs'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { axeViolations, describeViolations } from '../support/axe.js'
+import { chromiumPath, launchBrowser, skipBrowserReason } from '../support/browser.js'
+import { seedExportFixture } from '../support/export-fixture.js'
+import { runCli } from '../support/run-cli.js'
+import { addStaff } from '../support/staff-users.js'
+import { FIXTURE_QUESTIONNAIRES, listen, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+let browser: Browser
+let ls: TestLinkscore
+let server: Awaited<ReturnType<typeof listen>>
+let context: BrowserContext
+let page: Page
+let password: string
+
+async function signIn() {
+  await page.goto(`${server.url}/sign-in`)
+  await page.getByLabel('E-mail address').fill('eva@example.org')
+  await page.getByLabel('Password').fill(password)
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+}
+
+async function expectNoViolations(what: string) {
+  const violations = await axeViolations(page)
+  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
+}
+
+describe.skipIf(!chromiumPath)(`the exports page in Chromium${skipBrowserReason ? ` (skipped: ${skipBrowserReason})` : ''}`, () => {
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  beforeEach(async () => {
+    ls = testLinkscore()
+    seedExportFixture(ls)
+    password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
+    server = await listen(ls.app)
+  })
+  afterEach(async () => {
+    await context?.close()
+    await server?.stop()
+    ls?.close()
+  })
+
+  it('has no accessibility violations, with and without errors', async () => {
+    context = await browser.newContext()
+    page = await context.newPage()
+    await signIn()
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Download data from North PCN' }).click()])
+    expect(await page.title()).toBe('Download data: North PCN – Linkscore')
+    await expectNoViolations('exports page')
+    await page.goto(`${server.url}/programmes/north/exports/change.csv?from=baseline&to=baseline`)
+    expect(await page.title()).toBe('Error: Download data: North PCN – Linkscore')
+    await expectNoViolations('exports page with an error')
+  })
+
+  it('chooses a wave and a weighting and downloads the file, with JavaScript off', async () => {
+    context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true })
+    page = await context.newPage()
+    await signIn()
+    await page.goto(`${server.url}/programmes/north/exports`)
+    await page.locator('#wave-2').check() // Baseline, under "Wave"
+    await page.getByLabel(/Mean of the setting groups/).check()
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Update the downloads' }).click()])
+    // "Compare with" still says Baseline: the same wave, so there is no change file, and that is not an error.
+    expect(new URL(page.url()).search).toBe('?wave=baseline&from=baseline&weighting=settings')
+    expect(await page.title()).toBe('Download data: North PCN – Linkscore')
+    expect(await page.getByRole('link', { name: /^Change from/ }).count()).toBe(0)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Practice scores: Baseline' }).click()])
+    expect(download.suggestedFilename()).toBe('north-baseline-scores.csv')
+    const cli = await runCli(['export', 'scores', '--wave', 'baseline', '--weighting', 'settings'], { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES })
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(cli.stdout)
+  })
+})
