@@ -1,7 +1,7 @@
 // A small programme for the export tests: two waves of the pilot questionnaire, with a multi-choice item, "not relevant"
 // answers, unanswered items, a response not yet submitted and one with no answers at all.
 import type { Linkscore } from '../../server/boot.js'
-import type { Setting } from '../../server/questionnaires/definition-schema.js'
+import { questionnaireSchema, type Questionnaire, type Setting } from '../../server/questionnaires/definition-schema.js'
 
 export const STARTED = '2026-03-01T09:00:00.000Z'
 export const SUBMITTED = '2026-03-01T09:20:00.000Z'
@@ -67,3 +67,21 @@ export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(4, 'N1', 'link_worker', 'link_worker'), 'short', 'nr_intervention', '0', '', '5', '', '', '', '', ''],
   [...submitted(5, 'N2', 'gp', 'general_practice'), 'short', '5', '', '', '', '', '', '', '', ''],
 ]
+
+/**
+ * Stores version 2 of the pilot questionnaire as if it had been loaded once (a new item p_extra, a new p_channels option
+ * "newsletter") and adds a baseline response in N1 that answered it. Returns the response id.
+ */
+export function answerVersion2(ls: Linkscore, submitted: boolean): number {
+  const v2 = structuredClone(ls.services.catalogue.get('pilot')) as Questionnaire
+  v2.sections[0]!.items.splice(2, 0, { id: 'p_extra', type: 'likert5', text: 'A new statement.', required: false, settings: ['general_practice'], reverse: false, notRelevant: [] })
+  const channels = v2.sections[1]!.items.find((item) => item.id === 'p_channels')!
+  if (channels.type === 'multi') channels.options.push({ code: 'newsletter', label: 'From a newsletter' })
+  ls.repos.questionnaireVersions.save('pilot', 2, 'version-2', JSON.stringify(questionnaireSchema.parse({ ...v2, version: 2 })))
+  const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
+  const { id } = ls.repos.responses.create({ invitationId: null, practiceId: ls.repos.practices.findByCode('N1')!.id, waveId: wave.id, resumeToken: 'version-2-response'.padEnd(24, 'x'), source: 'synthetic', role: 'gp', setting: 'general_practice', at: STARTED })
+  const answers = [{ itemId: 'p_extra', value: '3' }, { itemId: 'p_channels', value: 'newsletter' }]
+  ls.repos.responses.savePage({ responseId: id, pageKey: 'all', questionnaireId: 'pilot', questionnaireVersion: 2, itemIds: ['p_extra', 'p_channels'], answers, complete: true, at: STARTED })
+  if (submitted) ls.repos.responses.submit(id, SUBMITTED)
+  return id
+}

@@ -2,7 +2,7 @@
 // exports page again with a message, never a file.
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { RESPONSES_HEADER, seedExportFixture, SUBMITTED_RESPONSE_ROWS } from '../../support/export-fixture.js'
+import { answerVersion2, RESPONSES_HEADER, seedExportFixture, SUBMITTED_RESPONSE_ROWS } from '../../support/export-fixture.js'
 import { httpClient, type HttpClient } from '../../support/http-client.js'
 import { runCli } from '../../support/run-cli.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
@@ -128,5 +128,26 @@ describe('the R script download', () => {
     const text = (await evaluator.download(`${EXPORTS}/linkscore.R`)).text
     expect(text).toContain('linkscore_wave <- "six-months"')
     expect(text).toContain('linkscore_from_wave <- "baseline"')
+  })
+})
+
+describe('a wave with answers to two versions of a questionnaire', () => {
+  it('explains that its scores cannot be exported (409), and logs no download', async () => {
+    const other = testLinkscore()
+    try {
+      seedExportFixture(other)
+      answerVersion2(other, true)
+      const client = httpClient(other.app)
+      await signIn(client, 'admin@example.org', await addStaff(other, 'admin@example.org', 'admin'))
+      const before = auditLines(other).length
+      const page = await client.get(`${EXPORTS}/scores.csv?wave=baseline`)
+      expect(page.status).toBe(409)
+      expect(page.heading).toBe('This export cannot be made')
+      expect(page.$('main p').first().text()).toBe('Wave "baseline" has answers to versions 1 and 2 of "pilot"; score each version\'s responses separately')
+      expect(auditLines(other).length).toBe(before)
+      expect((await client.download(`${EXPORTS}/responses.csv?wave=baseline`)).status).toBe(200)
+    } finally {
+      other.close()
+    }
   })
 })

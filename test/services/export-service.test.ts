@@ -1,0 +1,48 @@
+// The export service: which definitions the wide file's columns come from when a wave holds answers to two versions.
+import { parse } from 'csv-parse/sync'
+import { PassThrough } from 'node:stream'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { UsageError } from '../../server/errors.js'
+import { writeCsv } from '../../server/exports/csv.js'
+import type { ExportRequest } from '../../server/services/export-service.js'
+import { answerVersion2, RESPONSES_HEADER, seedExportFixture } from '../support/export-fixture.js'
+import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+
+let ls: TestLinkscore
+beforeEach(() => {
+  ls = testLinkscore()
+  seedExportFixture(ls)
+})
+afterEach(() => ls.close())
+
+const baseline = () => ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
+
+async function csv(request: ExportRequest): Promise<string[][]> {
+  const table = ls.services.exports.table(request)
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (chunk: Buffer) => chunks.push(chunk))
+  await writeCsv(out, table.columns, table.rows)
+  return parse(Buffer.concat(chunks).toString('utf8')) as string[][]
+}
+
+describe('the responses export of a wave with answers to two versions', () => {
+  it('adds the items and options only the other version has, after the current ones', async () => {
+    const id = answerVersion2(ls, true)
+    const rows = await csv({ kind: 'responses', wave: baseline(), includePartial: false })
+    expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
+    const row = Object.fromEntries(rows[0]!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]))
+    expect(row).toMatchObject({ p_extra: '3', p_channels__colleagues: '0', p_channels__directory: '0', p_channels__link_worker: '0', p_channels__newsletter: '1', p_leaders: '' })
+  })
+
+  it('leaves them out when no response of the wave (submitted, unless unfinished ones are asked for) used that version', async () => {
+    answerVersion2(ls, false)
+    expect((await csv({ kind: 'responses', wave: baseline(), includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
+    expect((await csv({ kind: 'responses', wave: baseline(), includePartial: true }))[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
+  })
+
+  it('refuses to score it, rather than score one version against the other', () => {
+    answerVersion2(ls, true)
+    expect(() => ls.services.exports.table({ kind: 'scores', wave: baseline(), weighting: 'respondents' })).toThrow(UsageError)
+  })
+})
