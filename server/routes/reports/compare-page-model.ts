@@ -164,7 +164,13 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery) {
   const header = (key: string, label: string, numeric: boolean) => {
     const sorted = key === sortKey
     const nextDir = sorted ? (dir === 'asc' ? 'desc' : 'asc') : numeric ? 'desc' : 'asc'
-    return { label, numeric, href: withQuery(path, { ...keep, sort: key, dir: nextDir }), ariaSort: sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }
+    return {
+      label,
+      numeric,
+      href: withQuery(path, { ...keep, sort: key, dir: nextDir }),
+      ariaSort: sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined,
+      arrow: sorted ? (dir === 'asc' ? '\u25b2' : '\u25bc') : undefined,
+    }
   }
   return {
     title: `Compare practices: ${programme.name}`,
