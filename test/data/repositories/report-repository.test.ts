@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+
+let ls: TestLinkscore
+const AT = '2026-03-01T09:00:00.000Z'
+let ids: { programme: number; practice: number; other: number; wave: number; empty: number }
+
+function respond(practiceId: number, opts: { role: string; setting: 'general_practice' | 'link_worker' | 'community'; invitation?: string | null; comment?: string; submit?: boolean }) {
+  let invitationId: number | null = null
+  if (opts.invitation !== undefined) {
+    const [path] = ls.services.admin.createInvitations({ wave: 'w1', practice: practiceId === ids.practice ? 'P1' : 'P2', count: 1, ...(opts.invitation ? { role: opts.invitation } : {}) })
+    invitationId = ls.repos.invitations.findByToken(path!.slice(3))!.id
+  }
+  const r = ls.repos.responses.create({ invitationId, practiceId, waveId: ids.wave, resumeToken: `t${Math.random()}`.padEnd(24, 'x'), source: invitationId ? 'invitation' : 'open_link', role: opts.role, setting: opts.setting, at: AT })
+  if (opts.comment) ls.repos.responses.savePage({ responseId: r.id, pageKey: 'p', questionnaireId: 'pilot', questionnaireVersion: 1, itemIds: ['p_comments'], answers: [{ itemId: 'p_comments', value: opts.comment }], complete: true, at: AT })
+  if (opts.submit !== false) ls.repos.responses.submit(r.id, AT)
+}
+
+beforeEach(() => {
+  ls = testLinkscore()
+  const admin = ls.services.admin
+  const programme = admin.addProgramme({ slug: 'north', name: 'North' })
+  const p1 = admin.addPractice({ programme: 'north', code: 'P1', name: 'One' })
+  const p2 = admin.addPractice({ programme: 'north', code: 'P2', name: 'Two' })
+  const w1 = admin.addWave({ programme: 'north', slug: 'w1', title: 'W1', questionnaires: ['pilot'], open: true })
+  const w2 = admin.addWave({ programme: 'north', slug: 'w2', title: 'W2', questionnaires: ['pilot'] })
+  ids = { programme: programme.id, practice: p1.id, other: p2.id, wave: w1.id, empty: w2.id }
+})
+afterEach(() => ls.close())
+
+describe('reportRepository', () => {
+  it('counts submitted responses by setting and how they came, and invitations by preset role', () => {
+    respond(ids.practice, { role: 'gp', setting: 'general_practice', invitation: 'gp' })
+    respond(ids.practice, { role: 'gp', setting: 'general_practice', invitation: 'gp' })
+    respond(ids.practice, { role: 'practice_nurse', setting: 'general_practice', invitation: null })
+    respond(ids.practice, { role: 'link_worker', setting: 'link_worker' })
+    respond(ids.practice, { role: 'gp', setting: 'general_practice', submit: false })
+    respond(ids.other, { role: 'gp', setting: 'general_practice' })
+    ls.services.admin.createInvitations({ wave: 'w1', practice: 'P1', count: 3 })
+    expect(ls.repos.reports.submittedCounts(ids.wave, ids.practice)).toEqual([
+      { setting: 'general_practice', presetRole: null, viaInvitation: true, n: 1 },
+      { setting: 'general_practice', presetRole: 'gp', viaInvitation: true, n: 2 },
+      { setting: 'link_worker', presetRole: null, viaInvitation: false, n: 1 },
+    ])
+    expect(ls.repos.reports.invitationCounts(ids.wave, ids.practice)).toEqual([{ presetRole: null, n: 4 }, { presetRole: 'gp', n: 2 }])
+    expect(ls.repos.reports.submittedByWave(ids.programme)).toEqual(new Map([[ids.wave, 5], [ids.empty, 0]]))
+  })
+
+  it('reads the free text of submitted responses only, sorted by the text', () => {
+    respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Zebra crossing' })
+    respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Apples' })
+    respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Not submitted', submit: false })
+    respond(ids.other, { role: 'gp', setting: 'general_practice', comment: 'Another practice' })
+    expect(ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_comments'])).toEqual([
+      { itemId: 'p_comments', value: 'Apples' },
+      { itemId: 'p_comments', value: 'Zebra crossing' },
+    ])
+    expect(ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_leaders'])).toEqual([])
+  })
+})
