@@ -143,7 +143,7 @@ describe('a wave with answers to two versions of a questionnaire', () => {
       const page = await client.get(`${EXPORTS}/scores.csv?wave=baseline`)
       expect(page.status).toBe(409)
       expect(page.heading).toBe('This export cannot be made')
-      expect(page.$('main p').first().text()).toBe('Wave "baseline" has answers to versions 1 and 2 of "pilot"; score each version\'s responses separately')
+      expect(page.$('main p').first().text()).toBe('Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.')
       expect(auditLines(other).length).toBe(before)
       expect((await client.download(`${EXPORTS}/responses.csv?wave=baseline`)).status).toBe(200)
     } finally {
