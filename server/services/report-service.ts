@@ -4,7 +4,7 @@ import type { Practice, Rurality } from '../data/repositories/practice-repositor
 import type { Programme } from '../data/repositories/programme-repository.js'
 import type { InvitationCount, SubmittedCount } from '../data/repositories/report-repository.js'
 import type { Wave } from '../data/repositories/wave-repository.js'
-import { NotFoundError } from '../errors.js'
+import { ConflictError, NotFoundError, UsageError } from '../errors.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 import type { ChangeRow, WaveScores } from '../scoring/index.js'
@@ -39,8 +39,10 @@ export interface ScorecardData {
   /** The wave before, by position; null for the first. */
   previousWave: Wave | null
   questionnaires: ScoredQuestionnaire[]
-  /** Change from previousWave to wave, every practice; null without a previous wave. */
+  /** Change from previousWave to wave, every practice; null without a previous wave, or when it cannot be scored. */
   change: ChangeRow[] | null
+  /** Why the change is not given although there is a previous wave (its answers span two questionnaire versions). */
+  changeProblem: string | null
   responses: { submitted: SubmittedCount[]; invitations: InvitationCount[] }
   /** null when the practice has fewer submitted responses than programme.minPracticeN: free text is then never read. */
   textAnswers: TextAnswerGroup[] | null
@@ -63,6 +65,26 @@ export interface ComparisonData {
   practices: Practice[]
   /** Scored from the kept practices' respondents only (and one setting's, when filtered by setting). */
   questionnaires: ScoredQuestionnaire[]
+}
+
+/** Scoring refuses a wave with answers to two versions of a questionnaire: on a report page that is a conflict to explain. */
+function scoresOrConflict<T>(build: () => T): T {
+  try {
+    return build()
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConflictError('These scores cannot be shown', error.message)
+    throw error
+  }
+}
+
+/** The change since the previous wave, or why there is none. */
+function changeOrProblem(build: () => ChangeRow[]): { change: ChangeRow[] | null; changeProblem: string | null } {
+  try {
+    return { change: build(), changeProblem: null }
+  } catch (error) {
+    if (error instanceof UsageError) return { change: null, changeProblem: error.message }
+    throw error
+  }
 }
 
 export function matchesContext(practice: Practice, filters: ComparisonFilters): boolean {
@@ -90,7 +112,7 @@ export function createReportService(repos: Repositories, scoring: ScoringService
   }
 
   function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): ScoredQuestionnaire[] {
-    return scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores }))
+    return scoresOrConflict(() => scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores })))
   }
 
   function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): TextAnswerGroup[] {
@@ -112,7 +134,7 @@ export function createReportService(repos: Repositories, scoring: ScoringService
       const list = waves(programme)
       const wave = chooseWave(list, waveSlug)
       const empty = { submitted: [], invitations: [] }
-      if (!wave) return { programme, practice, waves: list, wave, previousWave: null, questionnaires: [], change: null, responses: empty, textAnswers: null }
+      if (!wave) return { programme, practice, waves: list, wave, previousWave: null, questionnaires: [], change: null, changeProblem: null, responses: empty, textAnswers: null }
       const position = list.findIndex((w) => w.wave.id === wave.id)
       const previousWave = position > 0 ? list[position - 1]!.wave : null
       const questionnaires = scored(programme, wave)
@@ -125,7 +147,7 @@ export function createReportService(repos: Repositories, scoring: ScoringService
         wave,
         previousWave,
         questionnaires,
-        change: previousWave ? scoring.compare(programme, previousWave, wave) : null,
+        ...(previousWave ? changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
         responses: { submitted, invitations: repos.reports.invitationCounts(wave.id, practice.id) },
         textAnswers: total >= programme.minPracticeN ? textAnswers(wave, practice, questionnaires) : null,
       }

@@ -14,6 +14,7 @@ const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData =>
   previousWave: null,
   questionnaires: SCORED,
   change: null,
+  changeProblem: null,
   responses: { submitted: [], invitations: [] },
   textAnswers: null,
   ...over,
@@ -66,6 +67,11 @@ describe('scorecardPageModel', () => {
     expect(differentiation.difference).toBe(-0.5)
     expect(model.sections[0]!.rows[1]!.change).toEqual({ text: '\u221213', flag: differentiation.changed ? 'significant fall' : 'not significant' })
     expect(scorecardPageModel(data('C', { previousWave: FIRST_WAVE, change })).sections[0]!.rows[0]!.change).toEqual({ text: 'Fewer than 3 responses in a wave', flag: '' })
+  })
+
+  it('says why the change is missing when the previous wave cannot be scored', () => {
+    const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change: null, changeProblem: 'It has answers to two versions.' }))
+    expect([model.changeHeading, model.changeProblem, model.sections[0]!.rows[0]!.change]).toEqual([null, 'The change since First wave is not shown. It has answers to two versions.', null])
   })
 
   it('offers the waves latest first, marking those without responses', () => {

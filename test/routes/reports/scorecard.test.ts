@@ -5,6 +5,7 @@ import type { HttpClient, Page } from '../../support/http-client.js'
 import { change, coefficient, exportCsv, mean10, scaleNames, score, score100, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
 import { changeAnswers, seedReportFixture, UNSAFE_TEXT, UNSUBMITTED_TEXT } from '../../support/report-fixture.js'
 import { ROLES, SETTING_LABELS } from '../../../server/survey/roles.js'
+import { answerVersion2, seedExportFixture } from '../../support/export-fixture.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
 let ls: TestLinkscore
@@ -197,6 +198,28 @@ describe("the programme's own threshold", () => {
       expect(tableRows(page.$, section(page, 'good-practice').find('.ls-scale-table'))[0]![1]).toBe('Fewer than 4 responses')
     } finally {
       own.close()
+    }
+  })
+})
+
+describe('a wave with answers to two versions of a questionnaire', () => {
+  it('explains that its scores cannot be shown (409), and leaves the change out of the next wave\'s scorecard', async () => {
+    const other = testLinkscore()
+    try {
+      seedExportFixture(other)
+      answerVersion2(other, true)
+      const admin = await staffClient(other, other.app, 'admin@example.org', 'admin')
+      const problem = 'Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.'
+      for (const path of ['/programmes/north/practices/N1?wave=baseline', '/programmes/north/compare?wave=baseline']) {
+        const page = await admin.get(path)
+        expect([page.status, page.heading, page.$('main p').first().text()]).toEqual([409, 'These scores cannot be shown', problem])
+      }
+      const later = await admin.get('/programmes/north/practices/N1')
+      expect(later.status).toBe(200)
+      expect(later.$('.nhsuk-inset-text').text().trim()).toBe(`The change since Baseline is not shown. ${problem}`)
+      expect(later.$('.ls-scale-table thead th').last().text()).toBe('Worst')
+    } finally {
+      other.close()
     }
   })
 })
