@@ -3,7 +3,7 @@
 import { SETTINGS } from '../questionnaires/definition-schema.js'
 import { withheldGroups } from './complementary-suppression.js'
 import type { Interval, PracticeScaleRef } from './practice-scores.js'
-import { summariseScores } from './practice-scores.js'
+import { identifyingFields, summariseScores } from './practice-scores.js'
 import { toScore100 } from './respondent-scores.js'
 
 export type BreakdownDimension = 'setting' | 'role'
@@ -35,11 +35,7 @@ const NO_ROLE = '\u0000no role'
 
 function withheldBreakdown(ref: PracticeScaleRef, by: BreakdownDimension, group: string | null): WithheldBreakdown {
   return {
-    questionnaire: ref.questionnaire,
-    level: ref.level,
-    scale: ref.scale,
-    scalePath: ref.scalePath,
-    scaleName: ref.scaleName,
+    ...identifyingFields(ref),
     practiceCode: ref.practiceCode,
     wave: ref.wave,
     by,

@@ -55,6 +55,11 @@ export interface ShownPracticeScale extends PracticeScaleRef {
 
 export type PracticeScaleResult = WithheldPracticeScale | ShownPracticeScale
 
+/** Only a row's identifying fields: a row built from another row can then carry no figure by accident. */
+export function identifyingFields(ref: ScaleRef): ScaleRef {
+  return { questionnaire: ref.questionnaire, level: ref.level, scale: ref.scale, scalePath: ref.scalePath, scaleName: ref.scaleName }
+}
+
 export function scaleRef(scale: PlannedScale): ScaleRef {
   return { questionnaire: scale.questionnaire, level: scale.level, scale: scale.key, scalePath: scale.path, scaleName: scale.name }
 }
@@ -62,11 +67,7 @@ export function scaleRef(scale: PlannedScale): ScaleRef {
 /** The only way a withheld practice row is made: from identifiers, never from a summary. */
 export function withheldPracticeScale(ref: ScaleRef, practiceCode: string, wave: string): WithheldPracticeScale {
   return {
-    questionnaire: ref.questionnaire,
-    level: ref.level,
-    scale: ref.scale,
-    scalePath: ref.scalePath,
-    scaleName: ref.scaleName,
+    ...identifyingFields(ref),
     practiceCode,
     wave,
     withheld: true,

@@ -8,6 +8,7 @@ import { ascending } from './descriptive.js'
 import { generalItemResults, type GeneralItemResult } from './general-items.js'
 import { oneWayIcc } from './icc.js'
 import {
+  identifyingFields,
   scaleRef,
   summariseBySetting,
   summariseScores,
@@ -162,11 +163,7 @@ function shownRow(
   const agreement = scaleRwg(variances, scale.items)
   const score = toScore100(summary.mean)
   return {
-    questionnaire: ref.questionnaire,
-    level: ref.level,
-    scale: ref.scale,
-    scalePath: ref.scalePath,
-    scaleName: ref.scaleName,
+    ...identifyingFields(ref),
     practiceCode,
     wave,
     withheld: false,
