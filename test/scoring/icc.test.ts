@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { SHROUT_FLEISS_TABLE_2 } from './fixtures/shrout-fleiss-1979.js'
 import { oneWayIcc } from '../../server/scoring/icc.js'
 
 describe('oneWayIcc', () => {
@@ -27,14 +28,7 @@ describe('oneWayIcc', () => {
     // each rated by four judges; Table 3 prints BMS = 11.24, WMS = 6.26; Table 4 (p. 424) prints
     // ICC(1,1) = .17 and ICC(1,4) = .44. Bliese's ICC(1) is their ICC(1,1) and ICC(2) their ICC(1,k).
     // Exactly: BMS = 1349/120, WMS = 451/72, ICC(1) = 448/2703, ICC(2) = 1792/4047.
-    const icc = oneWayIcc([
-      [9, 2, 5, 8],
-      [6, 1, 3, 2],
-      [8, 4, 6, 8],
-      [7, 1, 2, 6],
-      [10, 5, 6, 9],
-      [6, 2, 4, 7],
-    ])
+    const icc = oneWayIcc(SHROUT_FLEISS_TABLE_2)
     expect(icc.msb.toFixed(2)).toBe('11.24')
     expect(icc.msw.toFixed(2)).toBe('6.26')
     expect(icc.icc1!.toFixed(2)).toBe('0.17')

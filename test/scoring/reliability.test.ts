@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { SHROUT_FLEISS_TABLE_2 } from './fixtures/shrout-fleiss-1979.js'
 import { cronbachAlpha } from '../../server/scoring/reliability.js'
 
 const NaN_ = Number.NaN
-const rows = (data: number[][]) => data.map((r) => Float64Array.from(r))
+const rows = (data: readonly (readonly number[])[]) => data.map((r) => Float64Array.from(r))
 
 describe('cronbachAlpha', () => {
   it('matches a hand computation', () => {
@@ -25,14 +26,7 @@ describe('cronbachAlpha', () => {
     // (p. 424) prints ICC(3,4) = .91, and p. 426 notes ICC(3,k) is equivalent to Cronbach's alpha.
     // Here targets are respondents and judges are items. Exactly: BMS = 1349/120, EMS = 367/360,
     // α = (BMS − EMS)/BMS = 3680/4047.
-    const sf = [
-      [9, 2, 5, 8],
-      [6, 1, 3, 2],
-      [8, 4, 6, 8],
-      [7, 1, 2, 6],
-      [10, 5, 6, 9],
-      [6, 2, 4, 7],
-    ]
+    const sf = SHROUT_FLEISS_TABLE_2
     const result = cronbachAlpha(rows(sf), [0, 1, 2, 3])
     expect(result.alpha!.toFixed(2)).toBe('0.91')
     expect(result.alpha).toBeCloseTo(3680 / 4047, 12)
