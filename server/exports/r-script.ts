@@ -3,7 +3,7 @@ import { LIKERT5_LABELS, NOT_RELEVANT_LABELS } from '../questionnaires/answer-la
 import { NOT_RELEVANT_CODES, type Questionnaire } from '../questionnaires/definition-schema.js'
 import { allItems, allScales, fillIntervention } from '../questionnaires/questionnaire-model.js'
 import { exportFileName, type ExportKind } from './export-kinds.js'
-import { questionnairePrefix, RESPONSE_COLUMNS } from './response-rows.js'
+import { RESPONSE_COLUMNS } from './response-rows.js'
 
 export interface RScriptInput {
   programme: { slug: string; name: string; intervention: string }

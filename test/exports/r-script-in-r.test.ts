@@ -1,6 +1,6 @@
 // Runs the generated R script in R on real exports: labels, types, "not relevant" both ways, and every column of the
 // demo programme's wide file. Skipped, saying so, where Rscript is not installed.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,3 +1,5 @@
+// The fixture is untyped YAML edited into invalid shapes on purpose, so `any` is the honest type of what the edits touch.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { readFileSync } from 'node:fs'

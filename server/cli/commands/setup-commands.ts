@@ -1,5 +1,5 @@
 // programme add, practice add, wave add/open/close, invites create.
-import { Command, Option } from 'commander'
+import { type Command, Option } from 'commander'
 import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'

@@ -1,5 +1,5 @@
 // user add, user password: staff accounts. Each prints a generated password once; only its hash is stored.
-import { Command, Option } from 'commander'
+import { type Command, Option } from 'commander'
 import { STAFF_ROLES, type StaffRole } from '../../data/repositories/staff-user-repository.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'

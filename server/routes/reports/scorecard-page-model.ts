@@ -5,7 +5,7 @@ import { allItems, fillIntervention } from '../../questionnaires/questionnaire-m
 import type { ChangeRow, PracticeScaleResult, ScaleStats, ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { practicePath } from '../staff/staff-home-page-model.js'
-import { chartModel, type ChartModel } from './chart-data.js'
+import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { bandLabel, bandsOf, questionnaireLabel, scaleNode, withheldGroupNote, type BandLabel } from './report-labels.js'
