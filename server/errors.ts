@@ -37,7 +37,11 @@ export class TooManySignInAttemptsError extends HttpError {
 
 export class SurveyClosedError extends HttpError {
   constructor(waveTitle: string) {
-    super(410, 'This survey is closed', `${waveTitle} is not taking responses at the moment. Thank you for your interest. If you think this is wrong, contact the person who sent you the link.`)
+    super(
+      410,
+      'This survey is closed',
+      `${waveTitle} is not taking responses at the moment. Thank you for your interest. If you think this is wrong, contact the person who sent you the link.`,
+    )
   }
 }
 

@@ -32,7 +32,12 @@ async function start(): Promise<void> {
 try {
   await start()
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof QuestionnaireDefinitionError || error instanceof QuestionnaireVersionConflictError || error instanceof UsageError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof QuestionnaireDefinitionError ||
+    error instanceof QuestionnaireVersionConflictError ||
+    error instanceof UsageError
+  ) {
     console.error(`Linkscore did not start.\n${error.message}`)
     process.exit(1)
   }

@@ -4,7 +4,11 @@ import type { Repositories } from './data/index.js'
 import { seedDemoStaff } from './demo/seed-demo-staff.js'
 import type { Services } from './services/index.js'
 
-export async function createStartUpAccounts(config: Pick<Config, 'adminEmail' | 'baseUrl' | 'demo'>, repos: Repositories, services: Services): Promise<string[]> {
+export async function createStartUpAccounts(
+  config: Pick<Config, 'adminEmail' | 'baseUrl' | 'demo'>,
+  repos: Repositories,
+  services: Services,
+): Promise<string[]> {
   const lines: string[] = []
   const admin = await services.staffAccounts.ensureAdmin(config.adminEmail)
   if (admin) {

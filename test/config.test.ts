@@ -4,13 +4,26 @@ import { ConfigError, readConfig } from '../server/config.js'
 describe('configuration from the environment', () => {
   it('has defaults for the quick start', () => {
     expect(readConfig({})).toEqual({
-      production: false, port: 3000, databasePath: 'data/linkscore.db', demo: true, baseUrl: 'http://localhost:3000',
-      questionnairesFolder: 'questionnaires', trustProxy: false, logRequests: true, adminEmail: 'admin@localhost',
+      production: false,
+      port: 3000,
+      databasePath: 'data/linkscore.db',
+      demo: true,
+      baseUrl: 'http://localhost:3000',
+      questionnairesFolder: 'questionnaires',
+      trustProxy: false,
+      logRequests: true,
+      adminEmail: 'admin@localhost',
     })
   })
 
   it('reads every setting', () => {
-    const config = readConfig({ NODE_ENV: 'production', PORT: '8080', LINKSCORE_DB: '/var/lib/ls.db', LINKSCORE_DEMO: 'off', LINKSCORE_BASE_URL: 'https://survey.example.org/' })
+    const config = readConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      LINKSCORE_DB: '/var/lib/ls.db',
+      LINKSCORE_DEMO: 'off',
+      LINKSCORE_BASE_URL: 'https://survey.example.org/',
+    })
     expect(config).toMatchObject({ production: true, port: 8080, databasePath: '/var/lib/ls.db', demo: false, baseUrl: 'https://survey.example.org' })
   })
 

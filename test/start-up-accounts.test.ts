@@ -34,7 +34,11 @@ describe('accounts at start-up', () => {
     const lines = await start({ ...CONFIG, demo: true })
     expect(lines.slice(2, 3)).toEqual(['Demo staff accounts (sign in at https://survey.example.org/sign-in; passwords are shown only now):'])
     const demo = lines.slice(3).map((l) => l.trim().split(/\s+/))
-    expect(demo.map(([role, email]) => `${role} ${email}`)).toEqual(['admin demo-admin@example.org', 'evaluator demo-evaluator@example.org', 'steering demo-steering@example.org'])
+    expect(demo.map(([role, email]) => `${role} ${email}`)).toEqual([
+      'admin demo-admin@example.org',
+      'evaluator demo-evaluator@example.org',
+      'steering demo-steering@example.org',
+    ])
     for (const [, email, password] of demo) expect(await verifyPassword(password!, ls.repos.staffUsers.findByEmail(email!)!.passwordHash)).toBe(true)
     const programme = ls.repos.programmes.findBySlug('demo')!.id
     const practice = ls.repos.practices.findByCode('DEMO01')!.id
@@ -43,7 +47,9 @@ describe('accounts at start-up', () => {
     expect(auditLines(ls).map((l) => l.split(' {')[0])).toEqual(Array(4).fill('user added (start-up)'))
 
     const again = await start({ ...CONFIG, demo: true })
-    expect(again).toEqual(['Demo staff accounts: demo-admin@example.org, demo-evaluator@example.org, demo-steering@example.org (reset a password with "linkscore user password --email …")'])
+    expect(again).toEqual([
+      'Demo staff accounts: demo-admin@example.org, demo-evaluator@example.org, demo-steering@example.org (reset a password with "linkscore user password --email …")',
+    ])
     expect(again.join()).not.toMatch(/[A-Za-z0-9_-]{24}/)
   })
 

@@ -25,7 +25,11 @@ export function buildProgram(io: CliIo): Command {
   addSetupCommands(program, io)
   addExportCommands(program, io)
   addUserCommands(program, io)
-  for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }).showHelpAfterError('(add --help for usage)')
+  for (const command of allCommands(program))
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+      .showHelpAfterError('(add --help for usage)')
   return program
 }
 
@@ -34,7 +38,10 @@ function allCommands(command: Command): Command[] {
 }
 
 /** Runs one command line and returns the exit code: 0 done, 1 a user error (explained on stderr), 2 bad usage. */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+): Promise<number> {
   try {
     await buildProgram(io).parseAsync(argv, { from: 'user' })
     return 0

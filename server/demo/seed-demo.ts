@@ -41,10 +41,31 @@ function createDemo(repos: Repositories, services: Services, seed: number): void
     ...[...available].filter((id) => !DEMO_QUESTIONNAIRE_ORDER.includes(id)).sort(),
   ]
   const practices = DEMO_PRACTICES.map(({ practice }) =>
-    admin.addPractice({ programme: DEMO_SLUG, ...practice, listSize: practice.listSize ?? undefined, deprivationQuintile: practice.deprivationQuintile ?? undefined, rurality: practice.rurality ?? undefined, spModel: practice.spModel ?? undefined }),
+    admin.addPractice({
+      programme: DEMO_SLUG,
+      ...practice,
+      listSize: practice.listSize ?? undefined,
+      deprivationQuintile: practice.deprivationQuintile ?? undefined,
+      rurality: practice.rurality ?? undefined,
+      spModel: practice.spModel ?? undefined,
+    }),
   )
-  const baseline = admin.addWave({ programme: DEMO_SLUG, slug: 'baseline', title: 'Baseline survey (demo)', opensOn: '2026-01-05', closesOn: '2026-02-27', questionnaires })
-  const sixMonths = admin.addWave({ programme: DEMO_SLUG, slug: 'six-months', title: 'Six-month survey (demo)', opensOn: '2026-07-01', questionnaires, open: true })
+  const baseline = admin.addWave({
+    programme: DEMO_SLUG,
+    slug: 'baseline',
+    title: 'Baseline survey (demo)',
+    opensOn: '2026-01-05',
+    closesOn: '2026-02-27',
+    questionnaires,
+  })
+  const sixMonths = admin.addWave({
+    programme: DEMO_SLUG,
+    slug: 'six-months',
+    title: 'Six-month survey (demo)',
+    opensOn: '2026-07-01',
+    questionnaires,
+    open: true,
+  })
   const random = seededRandom(seed)
   practices.forEach((practice, p) => {
     const profile = DEMO_PRACTICES[p]!.profile
@@ -55,18 +76,41 @@ function createDemo(repos: Repositories, services: Services, seed: number): void
   repos.waves.setStatus(baseline.id, 'closed')
 }
 
-function addSyntheticResponses(repos: Repositories, services: Services, wave: Wave, practiceId: number, profile: AnswerProfile, random: SeededRandom, at: string): void {
+function addSyntheticResponses(
+  repos: Repositories,
+  services: Services,
+  wave: Wave,
+  practiceId: number,
+  profile: AnswerProfile,
+  random: SeededRandom,
+  at: string,
+): void {
   for (let r = 0; r < DEMO_RESPONSES_PER_PRACTICE; r++) {
     const role = findRole(DEMO_ROLE_MIX[r % DEMO_ROLE_MIX.length]!)!
     const setting = role.setting!
-    const response = repos.responses.create({ invitationId: null, practiceId, waveId: wave.id, resumeToken: newToken(), source: 'synthetic', role: role.code, setting, at })
+    const response = repos.responses.create({
+      invitationId: null,
+      practiceId,
+      waveId: wave.id,
+      resumeToken: newToken(),
+      source: 'synthetic',
+      role: role.code,
+      setting,
+      at,
+    })
     repos.responses.saveRole({ responseId: response.id, role: role.code, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
     for (const id of wave.questionnaireIds) {
       const questionnaire = services.catalogue.get(id)
       for (const page of syntheticPages(questionnaire, setting, profile, random)) {
         repos.responses.savePage({
-          responseId: response.id, pageKey: sectionPageKey(id, page.sectionId), questionnaireId: id, questionnaireVersion: questionnaire.version,
-          itemIds: page.itemIds, answers: page.answers, complete: true, at,
+          responseId: response.id,
+          pageKey: sectionPageKey(id, page.sectionId),
+          questionnaireId: id,
+          questionnaireVersion: questionnaire.version,
+          itemIds: page.itemIds,
+          answers: page.answers,
+          complete: true,
+          at,
         })
       }
     }

@@ -44,7 +44,11 @@ function answer(item: Item, level: number, random: SeededRandom): string[] {
     }
     case 'text': {
       if (random.chance(0.3)) return []
-      const pool = /barrier|hinder|get_in_the_way|gets_in/.test(item.id) ? DEMO_TEXT_ANSWERS.hinders : /facilitat|help/.test(item.id) ? DEMO_TEXT_ANSWERS.helps : DEMO_TEXT_ANSWERS.other
+      const pool = /barrier|hinder|get_in_the_way|gets_in/.test(item.id)
+        ? DEMO_TEXT_ANSWERS.hinders
+        : /facilitat|help/.test(item.id)
+          ? DEMO_TEXT_ANSWERS.helps
+          : DEMO_TEXT_ANSWERS.other
       return [random.pick(pool)]
     }
   }

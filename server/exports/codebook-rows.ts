@@ -3,7 +3,20 @@ import { LIKERT5_LABELS, NOT_RELEVANT_LABELS } from '../questionnaires/answer-la
 import type { Item, Questionnaire } from '../questionnaires/definition-schema.js'
 import { allItems, itemRange } from '../questionnaires/questionnaire-model.js'
 
-export const CODEBOOK_COLUMNS = ['questionnaire', 'version', 'item', 'type', 'text', 'scale_path', 'reverse', 'min', 'max', 'options', 'settings', 'max_length'] as const
+export const CODEBOOK_COLUMNS = [
+  'questionnaire',
+  'version',
+  'item',
+  'type',
+  'text',
+  'scale_path',
+  'reverse',
+  'min',
+  'max',
+  'options',
+  'settings',
+  'max_length',
+] as const
 
 export type CodebookRow = Record<(typeof CODEBOOK_COLUMNS)[number], string | number>
 
@@ -34,7 +47,9 @@ export function codebookRows(questionnaires: readonly Questionnaire[]): Codebook
         reverse: item.type === 'likert5' && item.reverse ? 1 : 0,
         min: range?.min ?? '',
         max: range?.max ?? '',
-        options: itemCodes(item).map(({ code, label }) => `${code}=${label}`).join(' | '),
+        options: itemCodes(item)
+          .map(({ code, label }) => `${code}=${label}`)
+          .join(' | '),
         settings: item.settings.join('|'),
         max_length: item.type === 'text' ? item.maxLength : '',
       }

@@ -23,7 +23,8 @@ export function rString(text: string): string {
     else if (ch === '\n') out += '\\n'
     else if (ch === '\r') out += '\\r'
     else if (ch === '\t') out += '\\t'
-    else if (code === 0) continue // R strings cannot hold NUL
+    else if (code === 0)
+      continue // R strings cannot hold NUL
     else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`
     else if (code > 0x7e) out += code > 0xffff ? `\\U{${code.toString(16)}}` : `\\u{${code.toString(16)}}`
     else out += ch
@@ -36,13 +37,17 @@ const VARIABLE = '\u0001'
 /** The file name an export is downloaded under, as R that builds it from linkscore_wave and linkscore_from_wave. */
 function rFileName(programmeSlug: string, kind: ExportKind): string {
   const name = exportFileName(programmeSlug, kind, { wave: `${VARIABLE}linkscore_wave${VARIABLE}`, from: `${VARIABLE}linkscore_from_wave${VARIABLE}` })
-  const parts = name.split(VARIABLE).map((part, i) => (i % 2 ? part : part && rString(part))).filter(Boolean)
+  const parts = name
+    .split(VARIABLE)
+    .map((part, i) => (i % 2 ? part : part && rString(part)))
+    .filter(Boolean)
   return parts.length === 1 ? parts[0]! : `paste0(${parts.join(', ')})`
 }
 
 const rVector = (values: readonly string[]) => `c(${values.map(rString).join(', ')})`
 const rNamedVector = (entries: readonly [string, string][]) => `c(${entries.map(([name, value]) => `${rString(name)} = ${rString(value)}`).join(', ')})`
-const rList = (entries: readonly [string, string][]) => (entries.length ? `list(\n${entries.map(([name, value]) => `  ${rString(name)} = ${value}`).join(',\n')}\n)` : 'list()')
+const rList = (entries: readonly [string, string][]) =>
+  entries.length ? `list(\n${entries.map(([name, value]) => `  ${rString(name)} = ${value}`).join(',\n')}\n)` : 'list()'
 const rTable = (columns: readonly string[], rows: readonly string[][]) =>
   `.linkscore_table(${rVector(columns)}, list(${rows.length ? '\n' : ''}${rows.map((row) => `  ${rVector(row)}`).join(',\n')}${rows.length ? '\n' : ''}))`
 
@@ -53,13 +58,21 @@ export function rScript({ programme, wave, fromWave, questionnaires, generatedOn
   const file = (kind: ExportKind) => rFileName(programme.slug, kind)
 
   const itemRows = items.map(({ q, item }) => [
-    q.id, String(q.version), item.id, item.type, item.type === 'likert5' && item.scale ? item.scale.join('/') : '',
-    item.type === 'likert5' && item.reverse ? 'TRUE' : 'FALSE', item.settings.join('|'), fill(item.text),
+    q.id,
+    String(q.version),
+    item.id,
+    item.type,
+    item.type === 'likert5' && item.scale ? item.scale.join('/') : '',
+    item.type === 'likert5' && item.reverse ? 'TRUE' : 'FALSE',
+    item.settings.join('|'),
+    fill(item.text),
   ])
   const optionEntries = items.flatMap(({ q, item }): [string, string][] =>
-    item.type === 'single' || item.type === 'multi' ? [[key(q, item.id), rNamedVector(item.options.map((o) => [o.code, fill(o.label)]))]] : [])
+    item.type === 'single' || item.type === 'multi' ? [[key(q, item.id), rNamedVector(item.options.map((o) => [o.code, fill(o.label)]))]] : [],
+  )
   const notRelevantEntries = items.flatMap(({ q, item }): [string, string][] =>
-    'notRelevant' in item && item.notRelevant.length ? [[key(q, item.id), rVector(item.notRelevant)]] : [])
+    'notRelevant' in item && item.notRelevant.length ? [[key(q, item.id), rVector(item.notRelevant)]] : [],
+  )
   const scaleRows = questionnaires.flatMap((q) => allScales(q).map((s) => [q.id, s.level, s.path.join('/'), s.node.name]))
 
   return `# Linkscore: reads the CSV exports of ${programme.name} into R with value labels and the scale map.

@@ -38,9 +38,13 @@ export const questionnairePrefix = (questionnaireId: string) => `${questionnaire
  * newer ones. An item id used by two questionnaires (of the wave or of `alsoInUse`, so that names do not depend on the
  * wave) is prefixed with its questionnaire's id.
  */
-export function responseLayout(definitions: readonly { id: string; versions: readonly Questionnaire[] }[], alsoInUse: readonly Questionnaire[] = []): ResponseLayout {
+export function responseLayout(
+  definitions: readonly { id: string; versions: readonly Questionnaire[] }[],
+  alsoInUse: readonly Questionnaire[] = [],
+): ResponseLayout {
   const owners = new Map<string, Set<string>>()
-  const own = (questionnaireId: string, q: Questionnaire) => allItems(q).forEach((item) => owners.set(item.id, (owners.get(item.id) ?? new Set()).add(questionnaireId)))
+  const own = (questionnaireId: string, q: Questionnaire) =>
+    allItems(q).forEach((item) => owners.set(item.id, (owners.get(item.id) ?? new Set()).add(questionnaireId)))
   for (const { id, versions } of definitions) versions.forEach((q) => own(id, q))
   for (const q of alsoInUse) own(q.id, q)
 
@@ -83,8 +87,14 @@ export function* responseRows(answers: Iterable<ResponseAnswerRow>, layout: Resp
     if (row?.response_id !== a.response_id) {
       if (row) yield row
       row = {
-        response_id: a.response_id, practice_code: a.practice_code, wave: a.wave, role: a.role, setting: a.setting,
-        status: a.status, started_at: a.started_at, submitted_at: a.submitted_at,
+        response_id: a.response_id,
+        practice_code: a.practice_code,
+        wave: a.wave,
+        role: a.role,
+        setting: a.setting,
+        status: a.status,
+        started_at: a.started_at,
+        submitted_at: a.submitted_at,
       }
     }
     if (a.questionnaire === null || a.item === null || a.value === null) continue

@@ -1,27 +1,103 @@
 // The rows of the three score exports: full precision, and blank figures on withheld rows.
 import type { ChangeRow, PracticeScaleResult, ScaleStats } from '../scoring/index.js'
 
-export const SCORE_COLUMNS = ['practice_code', 'wave', 'questionnaire', 'level', 'scale', 'n', 'mean', 'score', 'sd', 'ci_low', 'ci_high', 'rwg', 'band', 'rank', 'withheld'] as const
-export const SCALE_STATS_COLUMNS = ['questionnaire', 'level', 'scale', 'n_practices', 'n_respondents', 'icc1', 'icc2', 'alpha', 'alpha_n', 'median', 'best', 'worst'] as const
-export const CHANGE_COLUMNS = ['practice_code', 'questionnaire', 'level', 'scale', 'from_wave', 'to_wave', 'n_from', 'n_to', 'mean_from', 'mean_to', 'difference', 'p_value', 'changed', 'withheld'] as const
+export const SCORE_COLUMNS = [
+  'practice_code',
+  'wave',
+  'questionnaire',
+  'level',
+  'scale',
+  'n',
+  'mean',
+  'score',
+  'sd',
+  'ci_low',
+  'ci_high',
+  'rwg',
+  'band',
+  'rank',
+  'withheld',
+] as const
+export const SCALE_STATS_COLUMNS = [
+  'questionnaire',
+  'level',
+  'scale',
+  'n_practices',
+  'n_respondents',
+  'icc1',
+  'icc2',
+  'alpha',
+  'alpha_n',
+  'median',
+  'best',
+  'worst',
+] as const
+export const CHANGE_COLUMNS = [
+  'practice_code',
+  'questionnaire',
+  'level',
+  'scale',
+  'from_wave',
+  'to_wave',
+  'n_from',
+  'n_to',
+  'mean_from',
+  'mean_to',
+  'difference',
+  'p_value',
+  'changed',
+  'withheld',
+] as const
 
 type Cell = string | number | boolean | null
 
 export function scoreRow(r: PracticeScaleResult): Record<(typeof SCORE_COLUMNS)[number], Cell> {
   const ids = { practice_code: r.practiceCode, wave: r.wave, questionnaire: r.questionnaire, level: r.level, scale: r.scale }
   if (r.withheld) return { ...ids, n: null, mean: null, score: null, sd: null, ci_low: null, ci_high: null, rwg: null, band: null, rank: null, withheld: true }
-  return { ...ids, n: r.n, mean: r.mean, score: r.score, sd: r.sd, ci_low: r.ci?.low ?? null, ci_high: r.ci?.high ?? null, rwg: r.rwg, band: r.band, rank: r.rank, withheld: false }
+  return {
+    ...ids,
+    n: r.n,
+    mean: r.mean,
+    score: r.score,
+    sd: r.sd,
+    ci_low: r.ci?.low ?? null,
+    ci_high: r.ci?.high ?? null,
+    rwg: r.rwg,
+    band: r.band,
+    rank: r.rank,
+    withheld: false,
+  }
 }
 
 export function scaleStatsRow(s: ScaleStats): Record<(typeof SCALE_STATS_COLUMNS)[number], Cell> {
   return {
-    questionnaire: s.questionnaire, level: s.level, scale: s.scale, n_practices: s.nPractices, n_respondents: s.nRespondents,
-    icc1: s.icc1, icc2: s.icc2, alpha: s.alpha, alpha_n: s.alphaN, median: s.median, best: s.best, worst: s.worst,
+    questionnaire: s.questionnaire,
+    level: s.level,
+    scale: s.scale,
+    n_practices: s.nPractices,
+    n_respondents: s.nRespondents,
+    icc1: s.icc1,
+    icc2: s.icc2,
+    alpha: s.alpha,
+    alpha_n: s.alphaN,
+    median: s.median,
+    best: s.best,
+    worst: s.worst,
   }
 }
 
 export function changeRow(c: ChangeRow): Record<(typeof CHANGE_COLUMNS)[number], Cell> {
   const ids = { practice_code: c.practiceCode, questionnaire: c.questionnaire, level: c.level, scale: c.scale, from_wave: c.fromWave, to_wave: c.toWave }
   if (c.withheld) return { ...ids, n_from: null, n_to: null, mean_from: null, mean_to: null, difference: null, p_value: null, changed: null, withheld: true }
-  return { ...ids, n_from: c.nFrom, n_to: c.nTo, mean_from: c.meanFrom, mean_to: c.meanTo, difference: c.difference, p_value: c.pValue, changed: c.changed, withheld: false }
+  return {
+    ...ids,
+    n_from: c.nFrom,
+    n_to: c.nTo,
+    mean_from: c.meanFrom,
+    mean_to: c.meanTo,
+    difference: c.difference,
+    p_value: c.pValue,
+    changed: c.changed,
+    withheld: false,
+  }
 }

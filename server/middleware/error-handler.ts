@@ -32,11 +32,20 @@ function describe(error: unknown): { status: number; title: string; message: str
   if (error instanceof HttpError) return { status: error.status, title: error.title, message: error.message }
   const e = (error ?? {}) as ExpressStatusError
   if (e.code === 'EBADCSRFTOKEN' || (e.status === 403 && String((error as Error).message).includes('csrf'))) {
-    return { status: 403, title: 'This form has expired', message: 'For your security, forms stop working after a while or when sent from another site. Go back, reload the page and try again. Answers you saved earlier are kept.' }
+    return {
+      status: 403,
+      title: 'This form has expired',
+      message:
+        'For your security, forms stop working after a while or when sent from another site. Go back, reload the page and try again. Answers you saved earlier are kept.',
+    }
   }
   const status = e.status ?? e.statusCode
   if (status && status >= 400 && status < 500 && e.expose !== false) {
-    return { status, title: 'Sorry, there is a problem with that request', message: status === 413 ? 'What you sent is too large.' : 'The request could not be understood. Go back and try again.' }
+    return {
+      status,
+      title: 'Sorry, there is a problem with that request',
+      message: status === 413 ? 'What you sent is too large.' : 'The request could not be understood. Go back and try again.',
+    }
   }
   return { status: 500, title: 'Sorry, there is a problem with the service', message: 'Try again later. Answers you saved earlier are kept.' }
 }

@@ -9,13 +9,7 @@ export { respondentScores, toScore100, type RespondentScaleScore } from './respo
 export type { Respondent } from './respondent.js'
 export { DEFAULT_SCORING_OPTIONS, type ScoringOptions } from './scoring-options.js'
 export { ScoringInputError } from './scoring-input-error.js'
-export type {
-  Interval,
-  PracticeScaleResult,
-  ScaleRef,
-  ShownPracticeScale,
-  WithheldPracticeScale,
-} from './practice-scores.js'
+export type { Interval, PracticeScaleResult, ScaleRef, ShownPracticeScale, WithheldPracticeScale } from './practice-scores.js'
 export type { BreakdownDimension, BreakdownResult, ShownBreakdown, WithheldBreakdown } from './breakdowns.js'
 export type { GeneralItemResult, ShownGeneralItem, WithheldGeneralItem } from './general-items.js'
 export { LOW_AGREEMENT } from './agreement.js'

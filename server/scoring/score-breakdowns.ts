@@ -24,8 +24,24 @@ export function scoreBreakdowns(input: WaveInput, practiceCodes?: readonly strin
     plan.scales.forEach((scale, s) => {
       const ref: PracticeScaleRef = { ...scaleRef(scale), practiceCode: code, wave: input.wave }
       const totalShown = scoresOn(members, s).length >= options.minPracticeN
-      rows.push(...breakdownRows(ref, 'setting', groupScores(members, s, (m) => m.respondent.setting), options.minBreakdownN, totalShown))
-      rows.push(...breakdownRows(ref, 'role', groupScores(members, s, (m) => m.respondent.role), options.minBreakdownN, totalShown))
+      rows.push(
+        ...breakdownRows(
+          ref,
+          'setting',
+          groupScores(members, s, (m) => m.respondent.setting),
+          options.minBreakdownN,
+          totalShown,
+        ),
+      )
+      rows.push(
+        ...breakdownRows(
+          ref,
+          'role',
+          groupScores(members, s, (m) => m.respondent.role),
+          options.minBreakdownN,
+          totalShown,
+        ),
+      )
     })
   }
   return rows

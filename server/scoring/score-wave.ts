@@ -72,7 +72,12 @@ export function scoreWave(input: WaveInput): WaveScores {
   const options = resolveScoringOptions(input.options)
   const plan = buildScoringPlan(input.questionnaire)
   const practices = scoredPractices(plan, input.respondents)
-  const variances = practices.map((p) => itemVariances(p.members.map((m) => m.values), plan.items.length))
+  const variances = practices.map((p) =>
+    itemVariances(
+      p.members.map((m) => m.values),
+      plan.items.length,
+    ),
+  )
   const rows: PracticeScaleResult[][] = practices.map(() => [])
   const scaleStats: ScaleStats[] = []
 

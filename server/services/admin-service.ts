@@ -59,13 +59,29 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, names: Record<str
 export function createAdminService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
   function programme(slug: string): Programme {
     const p = repos.programmes.findBySlug(slug)
-    if (!p) throw new UsageError(`No programme "${slug}". Programmes: ${repos.programmes.list().map((x) => x.slug).join(', ') || 'none yet'}`)
+    if (!p)
+      throw new UsageError(
+        `No programme "${slug}". Programmes: ${
+          repos.programmes
+            .list()
+            .map((x) => x.slug)
+            .join(', ') || 'none yet'
+        }`,
+      )
     return p
   }
   function wave(programmeSlug: string, waveSlug: string): Wave {
     const p = programme(programmeSlug)
     const w = repos.waves.findBySlug(p.id, waveSlug)
-    if (!w) throw new UsageError(`No wave "${waveSlug}" in programme "${p.slug}". Waves: ${repos.waves.listByProgramme(p.id).map((x) => x.slug).join(', ') || 'none yet'}`)
+    if (!w)
+      throw new UsageError(
+        `No wave "${waveSlug}" in programme "${p.slug}". Waves: ${
+          repos.waves
+            .listByProgramme(p.id)
+            .map((x) => x.slug)
+            .join(', ') || 'none yet'
+        }`,
+      )
     return w
   }
 
@@ -84,8 +100,13 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
       const prog = programme(p.programme)
       if (repos.practices.findByCode(p.code)) throw new UsageError(`A practice with code "${p.code}" already exists`)
       return repos.practices.create({
-        programmeId: prog.id, code: p.code, name: p.name, listSize: p.listSize ?? null,
-        deprivationQuintile: p.deprivationQuintile ?? null, rurality: p.rurality ?? null, spModel: p.spModel ?? null,
+        programmeId: prog.id,
+        code: p.code,
+        name: p.name,
+        listSize: p.listSize ?? null,
+        deprivationQuintile: p.deprivationQuintile ?? null,
+        rurality: p.rurality ?? null,
+        spModel: p.spModel ?? null,
       })
     },
 
@@ -94,11 +115,22 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
       const prog = programme(w.programme)
       if (repos.waves.findBySlug(prog.id, w.slug)) throw new UsageError(`Programme "${prog.slug}" already has a wave "${w.slug}"`)
       const unknown = w.questionnaires.filter((id) => !catalogue.find(id))
-      if (unknown.length) throw new UsageError(`Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue.list().map((q) => q.id).join(', ')}`)
+      if (unknown.length)
+        throw new UsageError(
+          `Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue
+            .list()
+            .map((q) => q.id)
+            .join(', ')}`,
+        )
       if (new Set(w.questionnaires).size !== w.questionnaires.length) throw new UsageError('A questionnaire is listed twice')
       return repos.waves.create({
-        programmeId: prog.id, slug: w.slug, title: w.title, opensOn: w.opensOn ?? null, closesOn: w.closesOn ?? null,
-        status: w.open ? 'open' : 'draft', questionnaireIds: w.questionnaires,
+        programmeId: prog.id,
+        slug: w.slug,
+        title: w.title,
+        opensOn: w.opensOn ?? null,
+        closesOn: w.closesOn ?? null,
+        status: w.open ? 'open' : 'draft',
+        questionnaireIds: w.questionnaires,
       })
     },
 
@@ -114,7 +146,8 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
       const practice = repos.practices.findByCode(i.practice)
       if (!practice) throw new UsageError(`No practice with code "${i.practice}"`)
       const prog = repos.programmes.findById(practice.programmeId)!
-      if (i.programme && i.programme !== prog.slug) throw new UsageError(`Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
+      if (i.programme && i.programme !== prog.slug)
+        throw new UsageError(`Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
       const w = wave(prog.slug, i.wave)
       const tokens = Array.from({ length: i.count }, newToken)
       repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)
@@ -123,12 +156,15 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
 
     /** Open links of demo programmes' open waves, for the home page and start-up message. */
     demoOpenLinks() {
-      return repos.programmes.list().filter((p) => p.isDemo).flatMap((p) => {
-        const waves = repos.waves.listByProgramme(p.id).filter((w) => w.status === 'open')
-        return repos.practices.listByProgramme(p.id).flatMap((practice) =>
-          waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title })),
-        )
-      })
+      return repos.programmes
+        .list()
+        .filter((p) => p.isDemo)
+        .flatMap((p) => {
+          const waves = repos.waves.listByProgramme(p.id).filter((w) => w.status === 'open')
+          return repos.practices
+            .listByProgramme(p.id)
+            .flatMap((practice) => waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title })))
+        })
     },
   }
 }

@@ -14,7 +14,12 @@ import { createSurveyService, type Clock } from './survey-service.js'
 
 export const systemClock: Clock = { now: () => new Date() }
 
-export function createServices(repos: Repositories, catalogue: QuestionnaireCatalogue, clock: Clock = systemClock, staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY) {
+export function createServices(
+  repos: Repositories,
+  catalogue: QuestionnaireCatalogue,
+  clock: Clock = systemClock,
+  staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
+) {
   const audit = createAuditService(repos, clock)
   const scoring = createScoringService(repos, catalogue)
   return {

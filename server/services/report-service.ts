@@ -112,14 +112,21 @@ export function createReportService(repos: Repositories, scoring: ScoringService
   }
 
   function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): ScoredQuestionnaire[] {
-    return scoresOrConflict(() => scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores })))
+    return scoresOrConflict(() =>
+      scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores })),
+    )
   }
 
   function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): TextAnswerGroup[] {
     return questionnaires.flatMap(({ definition }) => {
       const items = allItems(definition).filter((item) => item.type === 'text')
       if (items.length === 0) return []
-      const answers = repos.reports.textAnswers(wave.id, practice.id, definition.id, items.map((i) => i.id))
+      const answers = repos.reports.textAnswers(
+        wave.id,
+        practice.id,
+        definition.id,
+        items.map((i) => i.id),
+      )
       return items.map((item) => ({
         questionnaireId: definition.id,
         itemId: item.id,
@@ -134,7 +141,19 @@ export function createReportService(repos: Repositories, scoring: ScoringService
       const list = waves(programme)
       const wave = chooseWave(list, waveSlug)
       const empty = { submitted: [], invitations: [] }
-      if (!wave) return { programme, practice, waves: list, wave, previousWave: null, questionnaires: [], change: null, changeProblem: null, responses: empty, textAnswers: null }
+      if (!wave)
+        return {
+          programme,
+          practice,
+          waves: list,
+          wave,
+          previousWave: null,
+          questionnaires: [],
+          change: null,
+          changeProblem: null,
+          responses: empty,
+          textAnswers: null,
+        }
       const position = list.findIndex((w) => w.wave.id === wave.id)
       const previousWave = position > 0 ? list[position - 1]!.wave : null
       const questionnaires = scored(programme, wave)

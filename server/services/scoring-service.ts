@@ -20,7 +20,9 @@ export function createScoringService(repos: Repositories, catalogue: Questionnai
   function answeredDefinition(wave: Wave, questionnaireId: string): Questionnaire {
     const versions = repos.scoring.answeredVersions(wave.id, questionnaireId)
     if (versions.length > 1) {
-      throw new UsageError(`Wave "${wave.slug}" has answers to versions ${versions.join(' and ')} of "${questionnaireId}"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.`)
+      throw new UsageError(
+        `Wave "${wave.slug}" has answers to versions ${versions.join(' and ')} of "${questionnaireId}"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.`,
+      )
     }
     const current = catalogue.get(questionnaireId)
     if (versions.length === 0 || versions[0] === current.version) return current

@@ -29,7 +29,12 @@ export function createSignInService(repos: Repositories, audit: AuditService, cl
   function refuse(email: string, account: StaffAccount | undefined): SignInResult {
     const attempt = { kind: 'sign-in attempt', email } as const
     const now = clock.now()
-    const after = repos.signInFailures.recordFailure(email, now.toISOString(), limits.accountMaxFailures, new Date(now.getTime() + limits.accountLockMs).toISOString())
+    const after = repos.signInFailures.recordFailure(
+      email,
+      now.toISOString(),
+      limits.accountMaxFailures,
+      new Date(now.getTime() + limits.accountLockMs).toISOString(),
+    )
     const reason = !account ? 'no such account' : account.disabledAt ? 'account disabled' : 'wrong password'
     audit.audit(attempt, 'sign-in failed', { reason, failuresInARow: after.failures })
     if (!after.lockedNow) return { outcome: 'refused' }

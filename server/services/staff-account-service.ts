@@ -34,7 +34,15 @@ export function createStaffAccountService(repos: Repositories, audit: AuditServi
   function programmeIds(slugs: string[]): number[] {
     return slugs.map((slug) => {
       const p = repos.programmes.findBySlug(slug)
-      if (!p) throw new UsageError(`No programme "${slug}". Programmes: ${repos.programmes.list().map((x) => x.slug).join(', ') || 'none yet'}`)
+      if (!p)
+        throw new UsageError(
+          `No programme "${slug}". Programmes: ${
+            repos.programmes
+              .list()
+              .map((x) => x.slug)
+              .join(', ') || 'none yet'
+          }`,
+        )
       return p.id
     })
   }
@@ -83,7 +91,10 @@ export function createStaffAccountService(repos: Repositories, audit: AuditServi
     async ensureAdmin(email: string): Promise<NewStaffUser | undefined> {
       if (repos.staffUsers.countActive('admin') > 0) return undefined
       const taken = repos.staffUsers.findByEmail(email)
-      if (taken) throw new UsageError(`There is no admin account, and ${taken.email} already has an account (role: ${taken.role}${taken.disabledAt ? ', disabled' : ''}): set LINKSCORE_ADMIN_EMAIL to another address`)
+      if (taken)
+        throw new UsageError(
+          `There is no admin account, and ${taken.email} already has an account (role: ${taken.role}${taken.disabledAt ? ', disabled' : ''}): set LINKSCORE_ADMIN_EMAIL to another address`,
+        )
       return addUser({ email, role: 'admin' }, { kind: 'start-up' })
     },
   }

@@ -22,14 +22,20 @@ export function itemField(item: Item, intervention: string, values: readonly str
     case 'likert5':
       return {
         component: 'radios',
-        params: { ...common, classes: 'ls-likert', items: [...LIKERT5_LABELS.map((label, i) => choice(String(i + 1), label)), ...notRelevant(item.notRelevant)] },
+        params: {
+          ...common,
+          classes: 'ls-likert',
+          items: [...LIKERT5_LABELS.map((label, i) => choice(String(i + 1), label)), ...notRelevant(item.notRelevant)],
+        },
       }
     case 'scale0to10':
       return {
         component: 'radios',
         params: {
           ...common,
-          hint: [item.hint && fill(item.hint), `0 means ${fill(item.labels.min).toLowerCase()}, 10 means ${fill(item.labels.max).toLowerCase()}.`].filter(Boolean).join(' '),
+          hint: [item.hint && fill(item.hint), `0 means ${fill(item.labels.min).toLowerCase()}, 10 means ${fill(item.labels.max).toLowerCase()}.`]
+            .filter(Boolean)
+            .join(' '),
           classes: 'nhsuk-radios--inline ls-scale0to10',
           items: [...Array.from({ length: 11 }, (_, i) => choice(String(i), String(i))), ...notRelevant(item.notRelevant)],
         },
@@ -39,7 +45,10 @@ export function itemField(item: Item, intervention: string, values: readonly str
     case 'multi':
       return { component: 'checkboxes', params: { ...common, items: item.options.map((o) => choice(o.code, fill(o.label))) } }
     case 'text':
-      return { component: 'textarea', params: { name: item.id, id: item.id, label: common.legend, hint: common.hint, errorMessage, value: values[0] ?? '', maxLength: item.maxLength } }
+      return {
+        component: 'textarea',
+        params: { name: item.id, id: item.id, label: common.legend, hint: common.hint, errorMessage, value: values[0] ?? '', maxLength: item.maxLength },
+      }
   }
 }
 

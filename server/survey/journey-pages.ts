@@ -4,9 +4,7 @@ import { sectionsShownTo } from '../questionnaires/questionnaire-model.js'
 
 export const ABOUT_YOU = 'about-you'
 
-export type JourneyPage =
-  | { kind: 'about-you'; key: typeof ABOUT_YOU }
-  | { kind: 'section'; key: string; questionnaire: Questionnaire; section: Section }
+export type JourneyPage = { kind: 'about-you'; key: typeof ABOUT_YOU } | { kind: 'section'; key: string; questionnaire: Questionnaire; section: Section }
 
 export function sectionPageKey(questionnaireId: string, sectionId: string): string {
   return `${questionnaireId}/${sectionId}`

@@ -41,7 +41,11 @@ function config(data) {
     return {
       type: 'radar',
       data: { labels: data.labels.map((label) => lines(label)), datasets: data.series.map(dataset) },
-      options: { ...common, aspectRatio: 1.15, scales: { r: { min: data.min, max: data.max, ticks: { ...ticks, backdropColor: 'transparent' }, pointLabels: { font: fontFor(12, 7) } } } },
+      options: {
+        ...common,
+        aspectRatio: 1.15,
+        scales: { r: { min: data.min, max: data.max, ticks: { ...ticks, backdropColor: 'transparent' }, pointLabels: { font: fontFor(12, 7) } } },
+      },
     }
   }
   if (data.type === 'bar') {

@@ -75,7 +75,10 @@ describe.skipIf(!chromiumPath)(`the exports page in Chromium${skipBrowserReason 
     expect(await page.getByRole('link', { name: /^Change from/ }).count()).toBe(0)
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Practice scores: Baseline' }).click()])
     expect(download.suggestedFilename()).toBe('north-baseline-scores.csv')
-    const cli = await runCli(['export', 'scores', '--wave', 'baseline', '--weighting', 'settings'], { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES })
+    const cli = await runCli(['export', 'scores', '--wave', 'baseline', '--weighting', 'settings'], {
+      LINKSCORE_DB: ls.config.databasePath,
+      LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES,
+    })
     expect(readFileSync((await download.path())!, 'utf8')).toBe(cli.stdout)
   })
 })

@@ -63,7 +63,11 @@ export function answerGiven(item: PageItem, chosen: number[]): GivenAnswer {
   return { itemId: item.name, question: item.question, values: options.map((o) => o.value), lines: options.map((o) => o.label) }
 }
 
-const focusedIs = (page: Page, selector: string) => page.locator(`:is(${selector}):focus`).count().then((n) => n > 0)
+const focusedIs = (page: Page, selector: string) =>
+  page
+    .locator(`:is(${selector}):focus`)
+    .count()
+    .then((n) => n > 0)
 
 /** Presses Tab (or Shift+Tab) until the focused element matches the selector; fails after a bounded number of presses. */
 export async function tabTo(page: Page, selector: string, { backwards = false, maxPresses = 80 } = {}): Promise<void> {
@@ -164,7 +168,11 @@ export function readCheckAnswers(page: Page): Promise<CheckAnswersSection[]> {
   return page.locator('.ls-check-section').evaluateAll((sections) =>
     sections.map((section) => {
       const h2 = section.querySelector('h2')
-      const title = [...h2.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent as string).join('').trim()
+      const title = [...h2.childNodes]
+        .filter((node) => node.nodeType === 3)
+        .map((node) => node.textContent as string)
+        .join('')
+        .trim()
       const rows = [...section.querySelectorAll('.nhsuk-summary-list__row')].map((row) => ({
         question: (row.querySelector('dt').textContent as string).trim(),
         answer: (row.querySelector('dd').innerText as string).trim(),
@@ -181,7 +189,12 @@ export function expectedCheckAnswers(sections: readonly AnsweredSection[]): Chec
 
 /** The "About you" rows of "Check your answers". */
 export function readAboutYouRows(page: Page): Promise<{ question: string; answer: string }[]> {
-  return page.locator('h2:text-is("About you") + .nhsuk-summary-list .nhsuk-summary-list__row').evaluateAll((rows) =>
-    rows.map((row) => ({ question: (row.querySelector('dt').textContent as string).trim(), answer: (row.querySelector('.nhsuk-summary-list__value').innerText as string).trim() })),
-  )
+  return page
+    .locator('h2:text-is("About you") + .nhsuk-summary-list .nhsuk-summary-list__row')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        question: (row.querySelector('dt').textContent as string).trim(),
+        answer: (row.querySelector('.nhsuk-summary-list__value').innerText as string).trim(),
+      })),
+    )
 }

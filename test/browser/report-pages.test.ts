@@ -145,7 +145,11 @@ describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` 
     expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending')
     const rows = await page.locator('.ls-compare-table tbody th').allTextContents()
     // The demo's profiles: Hillside strong on policy, Riverside weak
-    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual(['Hillside Surgery (demo) (DEMO02)', 'Market Street Practice (demo) (DEMO03)', 'Riverside Medical Centre (demo) (DEMO01)'])
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      'Hillside Surgery (demo) (DEMO02)',
+      'Market Street Practice (demo) (DEMO03)',
+      'Riverside Medical Centre (demo) (DEMO01)',
+    ])
 
     await page.getByLabel('Respondents').selectOption('general_practice')
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Apply filters' }).click()])
@@ -160,9 +164,14 @@ describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` 
     const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() })
     try {
       const plain = await noScript.newPage()
-      for (const [path, tables] of [[SCORECARD, 2], [COMPARE, 2]] as const) {
+      for (const [path, tables] of [
+        [SCORECARD, 2],
+        [COMPARE, 2],
+      ] as const) {
         await plain.goto(`${server.url}${path}`)
-        expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => (cs as unknown as ChartContainer[]).map((c) => c.hidden))).toEqual(Array(tables).fill(true))
+        expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => (cs as unknown as ChartContainer[]).map((c) => c.hidden))).toEqual(
+          Array(tables).fill(true),
+        )
         expect(await plain.locator('.ls-chart-table').count()).toBe(tables)
         for (const table of await plain.locator('.ls-chart-table').all()) expect(await table.isVisible()).toBe(true)
       }

@@ -50,11 +50,16 @@ function itemsAskedOf(setting: Setting): string[] {
 
 function storedAnswers(token: string) {
   const response = ls.repos.responses.findByResumeToken(token)!
-  return { response, answers: ls.repos.responses.answers(response.id).map((a) => `${a.itemId}=${a.value}`).sort() }
+  return {
+    response,
+    answers: ls.repos.responses
+      .answers(response.id)
+      .map((a) => `${a.itemId}=${a.value}`)
+      .sort(),
+  }
 }
 
-const givenAnswers = (sections: readonly AnsweredSection[]) =>
-  sections.flatMap((s) => s.answers.flatMap((a) => a.values.map((v) => `${a.itemId}=${v}`))).sort()
+const givenAnswers = (sections: readonly AnsweredSection[]) => sections.flatMap((s) => s.answers.flatMap((a) => a.values.map((v) => `${a.itemId}=${v}`))).sort()
 
 /** Answers every section page by mouse, from the current page to "Check your answers", running `onEachPage` first on each. */
 async function answerSectionsByMouse(page: Page, onEachPage: (page: Page) => Promise<void> = async () => {}): Promise<AnsweredSection[]> {
@@ -98,80 +103,97 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
   describe('with the keyboard alone, with axe-core on every page', () => {
     const journeys = [
       { label: 'general practice, a GP choosing their role on "About you"', role: 'gp', setting: 'general_practice', via: 'invitation', presetRole: false },
-      { label: 'a link worker invited with the role preset, who skips "About you"', role: 'link_worker', setting: 'link_worker', via: 'invitation', presetRole: true },
+      {
+        label: 'a link worker invited with the role preset, who skips "About you"',
+        role: 'link_worker',
+        setting: 'link_worker',
+        via: 'invitation',
+        presetRole: true,
+      },
       { label: 'the community sector, through the open practice link', role: 'community_org', setting: 'community', via: 'open link', presetRole: false },
     ] as const
 
-    it.each(journeys)('completes and sends the whole survey: $label', async ({ role, setting, via, presetRole }) => {
-      const link = via === 'open link'
-        ? '/p/P001/baseline'
-        : ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, ...(presetRole ? { role } : {}) })[0]!
-      const context = await browser.newContext()
-      const page = await context.newPage()
-      try {
-        await page.goto(server.url + link)
-        expect(await heading(page)).toBe(WAVE_TITLE)
-        await tabTo(page, 'form button[type="submit"]')
-        await pressToNavigate(page, 'Enter')
-        const token = resumeTokenOf(page)
-
-        if (presetRole) {
-          expect(isSectionPage(page), `a preset role skips "About you", but the survey opened on ${page.url()}`).toBe(true)
-        } else {
-          expect(pagePath(page)).toBe(`/r/${token}/about-you`)
-          const roleItem = (await readItems(page)).find((item) => item.name === 'role')!
-          await chooseRadioByKeyboard(page, roleItem, roleIndex(role))
+    it.each(journeys)(
+      'completes and sends the whole survey: $label',
+      async ({ role, setting, via, presetRole }) => {
+        const link =
+          via === 'open link'
+            ? '/p/P001/baseline'
+            : ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, ...(presetRole ? { role } : {}) })[0]!
+        const context = await browser.newContext()
+        const page = await context.newPage()
+        try {
+          await page.goto(server.url + link)
+          expect(await heading(page)).toBe(WAVE_TITLE)
           await tabTo(page, 'form button[type="submit"]')
           await pressToNavigate(page, 'Enter')
-        }
+          const token = resumeTokenOf(page)
 
-        const sections: AnsweredSection[] = []
-        let n = 0
-        while (isSectionPage(page)) {
-          if (sections.length === MAX_PAGES) throw new Error(`More than ${MAX_PAGES} section pages; stuck on ${page.url()}`)
-          const title = await heading(page)
-          await expectAccessible(page, `${setting}: ${title}`)
-          const answers = await answerPageByKeyboard(page, n)
-          n += answers.length
-          if (sections.length === 0) {
-            // Change one's mind: Shift+Tab back to the first question and choose the next option with the arrow keys.
-            const items = await readItems(page)
-            const first = items.findIndex((item) => item.kind === 'radios')
-            const item = items[first]!
-            const chosen = item.options.findIndex((o) => o.value === answers[first]!.values[0])
-            const instead = chosen + 1 < item.options.length ? chosen + 1 : chosen - 1
-            await chooseRadioByKeyboard(page, item, instead, { backwards: true })
-            answers[first] = answerGiven(item, [instead])
+          if (presetRole) {
+            expect(isSectionPage(page), `a preset role skips "About you", but the survey opened on ${page.url()}`).toBe(true)
+          } else {
+            expect(pagePath(page)).toBe(`/r/${token}/about-you`)
+            const roleItem = (await readItems(page)).find((item) => item.name === 'role')!
+            await chooseRadioByKeyboard(page, roleItem, roleIndex(role))
+            await tabTo(page, 'form button[type="submit"]')
+            await pressToNavigate(page, 'Enter')
           }
-          sections.push({ path: pagePath(page), title, answers })
-          await tabTo(page, 'button[value="continue"]')
-          await pressToNavigate(page, 'Enter')
+
+          const sections: AnsweredSection[] = []
+          let n = 0
+          while (isSectionPage(page)) {
+            if (sections.length === MAX_PAGES) throw new Error(`More than ${MAX_PAGES} section pages; stuck on ${page.url()}`)
+            const title = await heading(page)
+            await expectAccessible(page, `${setting}: ${title}`)
+            const answers = await answerPageByKeyboard(page, n)
+            n += answers.length
+            if (sections.length === 0) {
+              // Change one's mind: Shift+Tab back to the first question and choose the next option with the arrow keys.
+              const items = await readItems(page)
+              const first = items.findIndex((item) => item.kind === 'radios')
+              const item = items[first]!
+              const chosen = item.options.findIndex((o) => o.value === answers[first]!.values[0])
+              const instead = chosen + 1 < item.options.length ? chosen + 1 : chosen - 1
+              await chooseRadioByKeyboard(page, item, instead, { backwards: true })
+              answers[first] = answerGiven(item, [instead])
+            }
+            sections.push({ path: pagePath(page), title, answers })
+            await tabTo(page, 'button[value="continue"]')
+            await pressToNavigate(page, 'Enter')
+          }
+
+          expect(pagePath(page)).toBe(`/r/${token}/check-answers`)
+          expect(await heading(page)).toBe('Check your answers before sending them')
+          await expectAccessible(page, `${setting}: check your answers`)
+          const roleLabel = ROLES[roleIndex(role)]!.label
+          expect(await readAboutYouRows(page)).toEqual(presetRole ? [] : [{ question: 'Your role', answer: roleLabel }])
+          const expected = expectedCheckAnswers(sections)
+          expect(await readCheckAnswers(page)).toEqual(expected)
+          expect(
+            expected.flatMap((s) => s.rows.map((r) => r.answer)),
+            'the journey gives some likert answers',
+          ).toContain('Agree')
+
+          await tabTo(page, 'form button[type="submit"]')
+          await expect(page.locator(':focus').innerText()).resolves.toBe('Send my answers')
+          await pressToNavigate(page, 'Space')
+          expect(pagePath(page)).toBe(`/r/${token}/confirmation`)
+          expect(await heading(page)).toBe(SENT)
+
+          const stored = storedAnswers(token)
+          expect(stored.response).toMatchObject({ status: 'submitted', role, setting, source: via === 'open link' ? 'open_link' : 'invitation' })
+          expect(
+            sections.flatMap((s) => s.answers.map((a) => a.itemId)),
+            'every question the setting is asked was answered',
+          ).toEqual(itemsAskedOf(setting))
+          expect(stored.answers).toHaveLength(givenAnswers(sections).length)
+          expect(stored.answers).toEqual(givenAnswers(sections))
+        } finally {
+          await context.close()
         }
-
-        expect(pagePath(page)).toBe(`/r/${token}/check-answers`)
-        expect(await heading(page)).toBe('Check your answers before sending them')
-        await expectAccessible(page, `${setting}: check your answers`)
-        const roleLabel = ROLES[roleIndex(role)]!.label
-        expect(await readAboutYouRows(page)).toEqual(presetRole ? [] : [{ question: 'Your role', answer: roleLabel }])
-        const expected = expectedCheckAnswers(sections)
-        expect(await readCheckAnswers(page)).toEqual(expected)
-        expect(expected.flatMap((s) => s.rows.map((r) => r.answer)), 'the journey gives some likert answers').toContain('Agree')
-
-        await tabTo(page, 'form button[type="submit"]')
-        await expect(page.locator(':focus').innerText()).resolves.toBe('Send my answers')
-        await pressToNavigate(page, 'Space')
-        expect(pagePath(page)).toBe(`/r/${token}/confirmation`)
-        expect(await heading(page)).toBe(SENT)
-
-        const stored = storedAnswers(token)
-        expect(stored.response).toMatchObject({ status: 'submitted', role, setting, source: via === 'open link' ? 'open_link' : 'invitation' })
-        expect(sections.flatMap((s) => s.answers.map((a) => a.itemId)), 'every question the setting is asked was answered').toEqual(itemsAskedOf(setting))
-        expect(stored.answers).toHaveLength(givenAnswers(sections).length)
-        expect(stored.answers).toEqual(givenAnswers(sections))
-      } finally {
-        await context.close()
-      }
-    }, 120_000)
+      },
+      120_000,
+    )
   })
 
   it('passes axe-core (WCAG 2.2 AA) on every page of the journey', async () => {
@@ -215,7 +237,9 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
           expect(pagePath(page), '"Continue now" returns to the page left').toBe(stoppedOn)
         }
       })
-      expect(pageNumber, 'every section page a GP sees').toBe(QUESTIONNAIRES.flatMap((id) => sectionsShownTo(ls.services.catalogue.get(id), 'general_practice')).length)
+      expect(pageNumber, 'every section page a GP sees').toBe(
+        QUESTIONNAIRES.flatMap((id) => sectionsShownTo(ls.services.catalogue.get(id), 'general_practice')).length,
+      )
       await expectAccessible('check your answers')
       await clickToNavigate(page, 'Send my answers')
       expect(await heading(page)).toBe(SENT)
@@ -235,8 +259,18 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
       await context.close()
     }
     expect(checked.filter((name) => !name.startsWith('section page '))).toEqual([
-      'start page', 'About you', 'About you with errors', 'About you, steering-member setting question revealed', 'saved page',
-      'check your answers', 'confirmation', '409 already submitted', '404 page not found', '/privacy', '/accessibility', '/',
+      'start page',
+      'About you',
+      'About you with errors',
+      'About you, steering-member setting question revealed',
+      'saved page',
+      'check your answers',
+      'confirmation',
+      '409 already submitted',
+      '404 page not found',
+      '/privacy',
+      '/accessibility',
+      '/',
     ])
   }, 120_000)
 
@@ -334,7 +368,10 @@ describe.skipIf(!chromiumPath)(`the respondent journey in Chromium${skipBrowserR
     const context = await browser.newContext()
     // Report violations through the console even if Chromium's own wording changes.
     await context.addInitScript(() => {
-      const g = globalThis as unknown as { document: { addEventListener(type: string, listener: (e: { violatedDirective: string; blockedURI: string }) => void): void }; console: Console }
+      const g = globalThis as unknown as {
+        document: { addEventListener(type: string, listener: (e: { violatedDirective: string; blockedURI: string }) => void): void }
+        console: Console
+      }
       g.document.addEventListener('securitypolicyviolation', (e) => g.console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`))
     })
     const page = await context.newPage()

@@ -22,8 +22,16 @@ afterAll(() => {
 
 type Fields = Record<string, string | string[]>
 const PEOPLE: { role: string; first: Fields; second: Fields }[] = [
-  { role: 'gp', first: { p_role_years: 'short', p_leaders: '5', p_confidence: '10' }, second: { p_training_gp: '1', p_training_lacking: '4', p_channels: ['directory'], p_comments: 'Quotes "and", commas\nand a new line' } },
-  { role: 'link_worker', first: { p_role_years: 'long', p_leaders: 'nr_intervention', p_confidence: '0' }, second: { p_training_lw: '3', p_channels: ['colleagues', 'directory', 'link_worker'] } },
+  {
+    role: 'gp',
+    first: { p_role_years: 'short', p_leaders: '5', p_confidence: '10' },
+    second: { p_training_gp: '1', p_training_lacking: '4', p_channels: ['directory'], p_comments: 'Quotes "and", commas\nand a new line' },
+  },
+  {
+    role: 'link_worker',
+    first: { p_role_years: 'long', p_leaders: 'nr_intervention', p_confidence: '0' },
+    second: { p_training_lw: '3', p_channels: ['colleagues', 'directory', 'link_worker'] },
+  },
   { role: 'community_org', first: { p_role_years: 'long', p_leaders: '2' }, second: {} },
 ]
 

@@ -18,15 +18,58 @@ const cli = (...args: string[]) => runCli(args, env)
 
 async function setUp() {
   expect((await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).code).toBe(0)
-  expect((await cli('practice', 'add', '--programme', 'north', '--code', 'B86001', '--name', 'Riverside', '--deprivation', '2', '--rurality', 'urban', '--list-size', '12000')).code).toBe(0)
-  expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot', '--opens', '2026-01-01', '--open')).code).toBe(0)
+  expect(
+    (
+      await cli(
+        'practice',
+        'add',
+        '--programme',
+        'north',
+        '--code',
+        'B86001',
+        '--name',
+        'Riverside',
+        '--deprivation',
+        '2',
+        '--rurality',
+        'urban',
+        '--list-size',
+        '12000',
+      )
+    ).code,
+  ).toBe(0)
+  expect(
+    (
+      await cli(
+        'wave',
+        'add',
+        '--programme',
+        'north',
+        '--slug',
+        'baseline',
+        '--title',
+        'Baseline',
+        '--questionnaires',
+        'pilot',
+        '--opens',
+        '2026-01-01',
+        '--open',
+      )
+    ).code,
+  ).toBe(0)
 }
 
 describe('setting up a programme', () => {
   it('adds a programme, a practice and a wave, and prints what it did', async () => {
-    expect(await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).toEqual({ code: 0, stdout: 'added programme north: North PCN\n', stderr: '' })
+    expect(await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).toEqual({
+      code: 0,
+      stdout: 'added programme north: North PCN\n',
+      stderr: '',
+    })
     expect((await cli('practice', 'add', '--programme', 'north', '--code', 'B86001', '--name', 'Riverside')).stdout).toBe('added practice B86001: Riverside\n')
-    expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot')).stdout).toBe('added wave baseline (draft): pilot\n')
+    expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot')).stdout).toBe(
+      'added wave baseline (draft): pilot\n',
+    )
     expect((await cli('wave', 'open', '--programme', 'north', '--wave', 'baseline')).stdout).toBe('wave baseline is open\n')
     expect((await cli('wave', 'close', '--programme', 'north', '--wave', 'baseline')).stdout).toBe('wave baseline is closed\n')
   })
@@ -41,15 +84,51 @@ describe('setting up a programme', () => {
   })
 
   it.each([
-    { args: ['programme', 'add', '--slug', 'North PCN', '--name', 'x'], message: 'linkscore: slug: use lower-case letters, digits and hyphens (e.g. "north-pcn")\n' },
+    {
+      args: ['programme', 'add', '--slug', 'North PCN', '--name', 'x'],
+      message: 'linkscore: slug: use lower-case letters, digits and hyphens (e.g. "north-pcn")\n',
+    },
     { args: ['practice', 'add', '--programme', 'south', '--code', 'X1', '--name', 'x'], message: 'linkscore: No programme "south". Programmes: north\n' },
-    { args: ['practice', 'add', '--programme', 'north', '--code', 'B86001', '--name', 'again'], message: 'linkscore: A practice with code "B86001" already exists\n' },
-    { args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', 'x', '--deprivation', '7'], message: 'linkscore: deprivation quintile: must be 1 to 5\n' },
-    { args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot,nope'], message: 'linkscore: Unknown questionnaire "nope". Available: pilot\n' },
-    { args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot', '--opens', '2026-05-01', '--closes', '2026-04-01'], message: 'linkscore: closes: must not be before the opening date\n' },
-    { args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot', '--opens', '1 May'], message: 'linkscore: opens: use the form YYYY-MM-DD\n' },
+    {
+      args: ['practice', 'add', '--programme', 'north', '--code', 'B86001', '--name', 'again'],
+      message: 'linkscore: A practice with code "B86001" already exists\n',
+    },
+    {
+      args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', 'x', '--deprivation', '7'],
+      message: 'linkscore: deprivation quintile: must be 1 to 5\n',
+    },
+    {
+      args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot,nope'],
+      message: 'linkscore: Unknown questionnaire "nope". Available: pilot\n',
+    },
+    {
+      args: [
+        'wave',
+        'add',
+        '--programme',
+        'north',
+        '--slug',
+        'w2',
+        '--title',
+        'W',
+        '--questionnaires',
+        'pilot',
+        '--opens',
+        '2026-05-01',
+        '--closes',
+        '2026-04-01',
+      ],
+      message: 'linkscore: closes: must not be before the opening date\n',
+    },
+    {
+      args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot', '--opens', '1 May'],
+      message: 'linkscore: opens: use the form YYYY-MM-DD\n',
+    },
     { args: ['invites', 'create', '--wave', 'baseline', '--practice', 'B86001', '--count', '0'], message: 'linkscore: count: must be at least 1\n' },
-    { args: ['invites', 'create', '--wave', 'later', '--practice', 'B86001', '--count', '1'], message: 'linkscore: No wave "later" in programme "north". Waves: baseline\n' },
+    {
+      args: ['invites', 'create', '--wave', 'later', '--practice', 'B86001', '--count', '1'],
+      message: 'linkscore: No wave "later" in programme "north". Waves: baseline\n',
+    },
     { args: ['export', 'answers', '--wave', 'nope'], message: 'linkscore: No wave "nope" in any programme\n' },
   ])('explains a mistake: $message', async ({ args, message }) => {
     await setUp()
@@ -59,7 +138,10 @@ describe('setting up a programme', () => {
 
   it.each([
     { args: ['invites', 'create', '--wave', 'baseline', '--practice', 'B86001'], stderr: "error: required option '--count <n>' not specified" },
-    { args: ['invites', 'create', '--wave', 'baseline', '--practice', 'B86001', '--count', '1', '--role', 'steering_member'], stderr: "error: option '--role <role>' argument 'steering_member' is invalid" },
+    {
+      args: ['invites', 'create', '--wave', 'baseline', '--practice', 'B86001', '--count', '1', '--role', 'steering_member'],
+      stderr: "error: option '--role <role>' argument 'steering_member' is invalid",
+    },
     { args: ['wave', 'reopen'], stderr: "error: unknown command 'reopen'" },
   ])('exits 2 with usage help for $stderr', async ({ args, stderr }) => {
     const result = await cli(...args)
@@ -71,12 +153,30 @@ describe('setting up a programme', () => {
 describe('exports', () => {
   it('writes the codebook with codes and labels', async () => {
     const rows = parse((await cli('export', 'codebook')).stdout, { columns: true }) as Record<string, string>[]
-    expect(rows.map((r) => r.item)).toEqual(['p_role_years', 'p_leaders', 'p_confidence', 'p_training_gp', 'p_training_lw', 'p_training_lacking', 'p_channels', 'p_comments'])
+    expect(rows.map((r) => r.item)).toEqual([
+      'p_role_years',
+      'p_leaders',
+      'p_confidence',
+      'p_training_gp',
+      'p_training_lw',
+      'p_training_lacking',
+      'p_channels',
+      'p_comments',
+    ])
     expect(rows[1]).toEqual({
-      questionnaire: 'pilot', version: '1', item: 'p_leaders', type: 'likert5', text: 'Leaders here make time for {intervention}.',
-      scale_path: 'organisational/leadership', reverse: '0', min: '1', max: '5',
-      options: '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage | nr_intervention=Not relevant to {intervention}',
-      settings: 'general_practice|link_worker|community', max_length: '',
+      questionnaire: 'pilot',
+      version: '1',
+      item: 'p_leaders',
+      type: 'likert5',
+      text: 'Leaders here make time for {intervention}.',
+      scale_path: 'organisational/leadership',
+      reverse: '0',
+      min: '1',
+      max: '5',
+      options:
+        '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage | nr_intervention=Not relevant to {intervention}',
+      settings: 'general_practice|link_worker|community',
+      max_length: '',
     })
     expect(rows[5]).toMatchObject({ item: 'p_training_lacking', reverse: '1' })
     expect(rows[7]).toMatchObject({ item: 'p_comments', type: 'text', min: '', max: '', max_length: '40' })
@@ -86,8 +186,12 @@ describe('exports', () => {
     await setUp()
     await cli('programme', 'add', '--slug', 'south', '--name', 'South')
     await cli('wave', 'add', '--programme', 'south', '--slug', 'baseline', '--title', 'B', '--questionnaires', 'pilot')
-    expect((await cli('export', 'answers', '--wave', 'baseline')).stderr).toBe('linkscore: Several programmes have a wave "baseline" (north, south): add --programme\n')
-    expect((await cli('export', 'answers', '--wave', 'baseline', '--programme', 'south')).stdout).toBe('response_id,practice_code,wave,questionnaire,questionnaire_version,role,setting,item,value\n')
+    expect((await cli('export', 'answers', '--wave', 'baseline')).stderr).toBe(
+      'linkscore: Several programmes have a wave "baseline" (north, south): add --programme\n',
+    )
+    expect((await cli('export', 'answers', '--wave', 'baseline', '--programme', 'south')).stdout).toBe(
+      'response_id,practice_code,wave,questionnaire,questionnaire_version,role,setting,item,value\n',
+    )
   })
 })
 

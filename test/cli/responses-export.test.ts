@@ -40,6 +40,10 @@ describe('export responses', () => {
   })
 
   it('explains an unknown wave', async () => {
-    expect(await runCli(['export', 'responses', '--wave', 'nope'], env)).toEqual({ code: 1, stdout: '', stderr: 'linkscore: No wave "nope" in any programme\n' })
+    expect(await runCli(['export', 'responses', '--wave', 'nope'], env)).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'linkscore: No wave "nope" in any programme\n',
+    })
   })
 })

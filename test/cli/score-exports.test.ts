@@ -9,8 +9,26 @@ let env: Record<string, string>
 const AT = '2026-03-01T09:00:00.000Z'
 
 function addResponse(practiceId: number, waveId: number, values: Record<string, string>, n: number) {
-  const r = ls.repos.responses.create({ invitationId: null, practiceId, waveId, resumeToken: `token-${waveId}-${practiceId}-${n}`.padEnd(24, 'x'), source: 'synthetic', role: 'gp', setting: 'general_practice', at: AT })
-  ls.repos.responses.savePage({ responseId: r.id, pageKey: 'all', questionnaireId: 'pilot', questionnaireVersion: 1, itemIds: Object.keys(values), answers: Object.entries(values).map(([itemId, value]) => ({ itemId, value })), complete: true, at: AT })
+  const r = ls.repos.responses.create({
+    invitationId: null,
+    practiceId,
+    waveId,
+    resumeToken: `token-${waveId}-${practiceId}-${n}`.padEnd(24, 'x'),
+    source: 'synthetic',
+    role: 'gp',
+    setting: 'general_practice',
+    at: AT,
+  })
+  ls.repos.responses.savePage({
+    responseId: r.id,
+    pageKey: 'all',
+    questionnaireId: 'pilot',
+    questionnaireVersion: 1,
+    itemIds: Object.keys(values),
+    answers: Object.entries(values).map(([itemId, value]) => ({ itemId, value })),
+    complete: true,
+    at: AT,
+  })
   ls.repos.responses.submit(r.id, AT)
 }
 
@@ -46,10 +64,30 @@ const T_975_DF2 = 0.95 / Math.sqrt(2 * 0.975 * 0.025) // closed form of the t qu
 describe('export scores', () => {
   it('has the documented columns, one row per practice × scale', async () => {
     const rows = await csv('export', 'scores', '--wave', 'w1')
-    expect(Object.keys(rows[0]!)).toEqual(['practice_code', 'wave', 'questionnaire', 'level', 'scale', 'n', 'mean', 'score', 'sd', 'ci_low', 'ci_high', 'rwg', 'band', 'rank', 'withheld'])
+    expect(Object.keys(rows[0]!)).toEqual([
+      'practice_code',
+      'wave',
+      'questionnaire',
+      'level',
+      'scale',
+      'n',
+      'mean',
+      'score',
+      'sd',
+      'ci_low',
+      'ci_high',
+      'rwg',
+      'band',
+      'rank',
+      'withheld',
+    ])
     expect(rows.map((r) => `${r.practice_code} ${r.level} ${r.scale}`)).toEqual([
-      'P1 dimension organisational', 'P1 element organisational/leadership', 'P1 element organisational/training',
-      'P2 dimension organisational', 'P2 element organisational/leadership', 'P2 element organisational/training',
+      'P1 dimension organisational',
+      'P1 element organisational/leadership',
+      'P1 element organisational/training',
+      'P2 dimension organisational',
+      'P2 element organisational/leadership',
+      'P2 element organisational/training',
     ])
   })
 
@@ -80,15 +118,37 @@ describe('export scores', () => {
   it('withholds every figure of a practice below the minimum', async () => {
     const rows = (await csv('export', 'scores', '--wave', 'w1')).filter((r) => r.practice_code === 'P2')
     expect(rows).toHaveLength(3)
-    for (const r of rows) expect(r).toMatchObject({ n: '', mean: '', score: '', sd: '', ci_low: '', ci_high: '', rwg: '', band: '', rank: '', withheld: 'true' })
+    for (const r of rows)
+      expect(r).toMatchObject({ n: '', mean: '', score: '', sd: '', ci_low: '', ci_high: '', rwg: '', band: '', rank: '', withheld: 'true' })
   })
 })
 
 describe('export scale-stats', () => {
   it('leaves the withheld practice out of programme figures, and ICC undefined with one practice', async () => {
     const rows = await csv('export', 'scale-stats', '--wave', 'w1')
-    expect(Object.keys(rows[0]!)).toEqual(['questionnaire', 'level', 'scale', 'n_practices', 'n_respondents', 'icc1', 'icc2', 'alpha', 'alpha_n', 'median', 'best', 'worst'])
-    expect(rows.find((r) => r.scale === 'organisational/leadership')).toMatchObject({ n_practices: '1', n_respondents: '3', icc1: '', icc2: '', median: '50', best: '50', worst: '50' })
+    expect(Object.keys(rows[0]!)).toEqual([
+      'questionnaire',
+      'level',
+      'scale',
+      'n_practices',
+      'n_respondents',
+      'icc1',
+      'icc2',
+      'alpha',
+      'alpha_n',
+      'median',
+      'best',
+      'worst',
+    ])
+    expect(rows.find((r) => r.scale === 'organisational/leadership')).toMatchObject({
+      n_practices: '1',
+      n_respondents: '3',
+      icc1: '',
+      icc2: '',
+      median: '50',
+      best: '50',
+      worst: '50',
+    })
   })
 })
 
@@ -101,7 +161,8 @@ describe('export change', () => {
     const t = 1 / Math.sqrt(2 / 3)
     const x = t / Math.sqrt(4 + t * t)
     expect(num(leadership.p_value)).toBeCloseTo(1 - 1.5 * x + 0.5 * x ** 3, 9)
-    for (const r of rows.filter((r) => r.practice_code === 'P2')) expect(r).toMatchObject({ mean_from: '', mean_to: '', difference: '', p_value: '', withheld: 'true' })
+    for (const r of rows.filter((r) => r.practice_code === 'P2'))
+      expect(r).toMatchObject({ mean_from: '', mean_to: '', difference: '', p_value: '', withheld: 'true' })
   })
 
   it('refuses the same wave twice', async () => {

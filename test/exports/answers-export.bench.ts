@@ -17,7 +17,9 @@ const MB = 1024 * 1024
 const started = performance.now()
 const large = buildLargeWave(PRACTICES, PER_PRACTICE)
 const { ls, wave } = large
-console.log(`built ${large.answers.toLocaleString('en-GB')} answers from ${large.responses.toLocaleString('en-GB')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+console.log(
+  `built ${large.answers.toLocaleString('en-GB')} answers from ${large.responses.toLocaleString('en-GB')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+)
 
 /**
  * Runs `work`, which reports its progress (0–1) as it goes, and prints rows per second and how far RSS has grown above
@@ -87,13 +89,21 @@ async function streamOverHttp(path: string, expectedBytes: number, progress: (fr
     const email = `bench-${Date.now()}@example.org`
     const { password } = await ls.services.staffAccounts.addUser({ email, role: 'evaluator', programmes: ['bench'] }, { kind: 'command line' })
     const form = await fetch(`${base}/sign-in`)
-    let cookie = form.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    let cookie = form.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!
     const signedIn = await fetch(`${base}/sign-in`, {
-      method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
     })
-    cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    cookie = signedIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
     const download = await fetch(`${base}${path}`, { headers: { cookie } })
     if (download.status !== 200) throw new Error(`download answered ${download.status}`)
     let bytes = 0
@@ -107,9 +117,15 @@ async function streamOverHttp(path: string, expectedBytes: number, progress: (fr
   }
 }
 
-const answerBytes = await measured('answers export, as the command line writes it', large.answers, (progress) => streamThroughService('answers', large.answers, progress))
-await measured('answers export, downloaded over HTTP', large.answers, (progress) => streamOverHttp('/programmes/bench/exports/answers.csv?wave=w1', answerBytes, progress))
-await measured('responses export (wide), as the command line writes it', large.responses, (progress) => streamThroughService('responses', large.responses, progress))
+const answerBytes = await measured('answers export, as the command line writes it', large.answers, (progress) =>
+  streamThroughService('answers', large.answers, progress),
+)
+await measured('answers export, downloaded over HTTP', large.answers, (progress) =>
+  streamOverHttp('/programmes/bench/exports/answers.csv?wave=w1', answerBytes, progress),
+)
+await measured('responses export (wide), as the command line writes it', large.responses, (progress) =>
+  streamThroughService('responses', large.responses, progress),
+)
 
 afterAll(() => {
   ls.db.close()
@@ -117,7 +133,11 @@ afterAll(() => {
 })
 
 describe('answers export', () => {
-  bench(`${large.answers.toLocaleString('en-GB')} answers streamed as CSV`, async () => {
-    await streamThroughService('answers', large.answers, () => {})
-  }, { iterations: 2, time: 0, warmupIterations: 0 })
+  bench(
+    `${large.answers.toLocaleString('en-GB')} answers streamed as CSV`,
+    async () => {
+      await streamThroughService('answers', large.answers, () => {})
+    },
+    { iterations: 2, time: 0, warmupIterations: 0 },
+  )
 })

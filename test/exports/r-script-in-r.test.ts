@@ -17,7 +17,14 @@ if (!rscript) console.warn('Skipping the R script test: Rscript not found (apt-g
 // Prints `key<TAB>values joined by |` for the test to read; newlines in values are shown as \n.
 const OUT = 'out <- function(key, value) cat(key, "\\t", gsub("\\n", "\\\\n", paste(value, collapse = "|"), fixed = TRUE), "\\n", sep = "")\n'
 
-async function exportTo(ls: TestLinkscore, folder: string, programme: string, kind: Parameters<typeof exportFileName>[1], waves: { wave?: string; from?: string }, ...args: string[]) {
+async function exportTo(
+  ls: TestLinkscore,
+  folder: string,
+  programme: string,
+  kind: Parameters<typeof exportFileName>[1],
+  waves: { wave?: string; from?: string },
+  ...args: string[]
+) {
   const result = await runCli(['export', kind, ...args], { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder })
   expect(result.stderr).toBe('')
   writeFileSync(join(folder, exportFileName(programme, kind, waves)), result.stdout)
@@ -27,7 +34,12 @@ function runR(folder: string, code: string): { values: Map<string, string>; stde
   writeFileSync(join(folder, 'check.R'), OUT + code)
   const result = spawnSync('Rscript', ['check.R'], { cwd: folder, encoding: 'utf8' })
   expect(result.status, result.stderr).toBe(0)
-  const values = new Map(result.stdout.trim().split('\n').map((line) => line.split('\t') as [string, string]))
+  const values = new Map(
+    result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t') as [string, string]),
+  )
   return { values, stderr: result.stderr }
 }
 
@@ -47,7 +59,9 @@ describe.skipIf(!rscript)('the R script, run in R', () => {
   afterAll(() => ls?.close())
 
   it('reads the wide file with value labels, "not relevant" as NA with a note', () => {
-    const { values, stderr } = runR(ls.folder, `source("north-linkscore.R")
+    const { values, stderr } = runR(
+      ls.folder,
+      `source("north-linkscore.R")
 out("loaded", Filter(exists, c("answers", "responses", "codebook", "scores", "scale_stats", "change")))
 out("p_leaders class", class(responses$p_leaders))
 out("p_leaders levels", levels(responses$p_leaders))
@@ -66,7 +80,8 @@ out("scores withheld", c(class(scores$withheld), scores$withheld))
 out("scores n", class(scores$n))
 out("scale map", paste(linkscore_scale_map$item, linkscore_scale_map$scale_path, linkscore_scale_map$reverse))
 out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
-`)
+`,
+    )
     expect(Object.fromEntries(values)).toEqual({
       loaded: 'answers|responses|codebook|scores',
       'p_leaders class': 'ordered|factor',
@@ -84,23 +99,28 @@ out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
       'answers 1 number': 'NA|4|8|NA|2|NA|NA|NA',
       'scores withheld': 'logical|FALSE|FALSE|FALSE|TRUE|TRUE|TRUE',
       'scores n': 'integer',
-      'scale map': 'p_leaders organisational/leadership FALSE|p_training_gp organisational/training FALSE|p_training_lw organisational/training FALSE|p_training_lacking organisational/training TRUE',
+      'scale map':
+        'p_leaders organisational/leadership FALSE|p_training_gp organisational/training FALSE|p_training_lw organisational/training FALSE|p_training_lacking organisational/training TRUE',
       'in training': 'p_training_gp|p_training_lw|p_training_lacking',
     })
     expect(stderr).toContain('north-baseline-responses.csv: 2 "not relevant" answers read as NA')
   })
 
   it('keeps "not relevant" as labelled levels when asked', () => {
-    const { values, stderr } = runR(ls.folder, `linkscore_keep_not_relevant <- TRUE
+    const { values, stderr } = runR(
+      ls.folder,
+      `linkscore_keep_not_relevant <- TRUE
 source("north-linkscore.R")
 out("p_leaders class", class(responses$p_leaders))
 out("p_leaders levels", levels(responses$p_leaders))
 out("p_leaders", as.character(responses$p_leaders))
 out("p_training_gp levels", levels(responses$p_training_gp))
-`)
+`,
+    )
     expect(Object.fromEntries(values)).toEqual({
       'p_leaders class': 'factor',
-      'p_leaders levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role|Not relevant at this stage|Not relevant to social prescribing',
+      'p_leaders levels':
+        'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role|Not relevant at this stage|Not relevant to social prescribing',
       p_leaders: 'Agree|Disagree|Neither agree nor disagree|Not relevant to social prescribing|Strongly agree|Strongly disagree|NA',
       'p_training_gp levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role',
     })
@@ -108,11 +128,14 @@ out("p_training_gp levels", levels(responses$p_training_gp))
   })
 
   it('reads the change file named by linkscore_from_wave and linkscore_wave', () => {
-    const { values } = runR(ls.folder, `linkscore_wave <- "six-months"; linkscore_from_wave <- "baseline"
+    const { values } = runR(
+      ls.folder,
+      `linkscore_wave <- "six-months"; linkscore_from_wave <- "baseline"
 source("north-linkscore.R")
 out("loaded", Filter(exists, c("answers", "responses", "codebook", "scores", "scale_stats", "change")))
 out("change", c(nrow(change), class(change$withheld), class(change$difference), unique(change$to_wave)))
-`)
+`,
+    )
     expect(values.get('loaded')).toBe('codebook|change')
     expect(values.get('change')).toBe('6|logical|numeric|six-months')
   })
@@ -130,20 +153,25 @@ describe.skipIf(!rscript)('the R script for the real questionnaires, run in R on
     const demo = ls.repos.programmes.findBySlug('demo')!
     writeFileSync(join(ls.folder, 'demo-linkscore.R'), ls.services.exports.rScript(demo, { wave: 'six-months', from: 'baseline' }))
     await exportTo(ls, ls.folder, 'demo', 'responses', { wave: 'six-months' }, '--wave', 'six-months')
-    const { values, stderr } = runR(ls.folder, `options(warn = 1)
+    const { values, stderr } = runR(
+      ls.folder,
+      `options(warn = 1)
 source("demo-linkscore.R")
 out("rows", nrow(responses))
 for (n in names(responses)[-(1:8)]) out(n, class(responses[[n]])[1])
 out("items", nrow(linkscore_items))
 out("scale map", nrow(linkscore_scale_map))
-`)
+`,
+    )
     expect(stderr).not.toMatch(/warning/i)
     const wave = ls.repos.waves.findBySlug(demo.id, 'six-months')!
     const items = wave.questionnaireIds.flatMap((id) => allItems(ls.services.catalogue.get(id)))
-    const expected = Object.fromEntries(items.flatMap((item) => {
-      if (item.type === 'multi') return item.options.map((o) => [`${item.id}__${o.code}`, 'integer'])
-      return [[item.id, { likert5: 'ordered', scale0to10: 'numeric', single: 'factor', text: 'character' }[item.type]]]
-    }))
+    const expected = Object.fromEntries(
+      items.flatMap((item) => {
+        if (item.type === 'multi') return item.options.map((o) => [`${item.id}__${o.code}`, 'integer'])
+        return [[item.id, { likert5: 'ordered', scale0to10: 'numeric', single: 'factor', text: 'character' }[item.type]]]
+      }),
+    )
     const columns = Object.fromEntries([...values].filter(([key]) => !['rows', 'items', 'scale map'].includes(key)))
     expect(columns).toEqual(expected)
     expect(Number(values.get('rows'))).toBe(30)

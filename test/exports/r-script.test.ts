@@ -38,14 +38,19 @@ describe('the R script for the current questionnaires', () => {
         const scale = item.type === 'likert5' && item.scale ? item.scale.join('/') : ''
         const reverse = item.type === 'likert5' && item.reverse ? 'TRUE' : 'FALSE'
         const row = `c(${[q.id, String(q.version), item.id, item.type, scale, reverse].map(rString).join(', ')}, `
-        expect(lines.filter((line) => line.startsWith(row)), `${q.id}/${item.id}`).toHaveLength(1)
+        expect(
+          lines.filter((line) => line.startsWith(row)),
+          `${q.id}/${item.id}`,
+        ).toHaveLength(1)
       }
     }
     expect(script).not.toContain('{intervention}')
   })
 
   it('maps every likert item of a scale to its scale path, and lists every scale at every level', () => {
-    const scored = questionnaires.flatMap((q) => allItems(q).flatMap((i) => (i.type === 'likert5' && i.scale ? [{ q, id: i.id, path: i.scale.join('/') }] : [])))
+    const scored = questionnaires.flatMap((q) =>
+      allItems(q).flatMap((i) => (i.type === 'likert5' && i.scale ? [{ q, id: i.id, path: i.scale.join('/') }] : [])),
+    )
     expect(scored.length).toBeGreaterThan(50)
     for (const { q, id, path } of scored) expect(script).toContain(`${rString(q.id)}, "${q.version}", ${rString(id)}, "likert5", ${rString(path)}, `)
     const scales = questionnaires.flatMap((q) => allScales(q).map((s) => `c(${[q.id, s.level, s.path.join('/'), s.node.name].map(rString).join(', ')})`))
@@ -55,7 +60,9 @@ describe('the R script for the current questionnaires', () => {
 
   it('labels the agree scale, the "not relevant" codes and every option', () => {
     expect(lines).toContain(`linkscore_likert5_labels <- c(${LIKERT5_LABELS.map(rString).join(', ')})`)
-    expect(lines).toContain('linkscore_not_relevant_labels <- c("nr_role" = "Not relevant to my role", "nr_stage" = "Not relevant at this stage", "nr_intervention" = "Not relevant to social prescribing")')
+    expect(lines).toContain(
+      'linkscore_not_relevant_labels <- c("nr_role" = "Not relevant to my role", "nr_stage" = "Not relevant at this stage", "nr_intervention" = "Not relevant to social prescribing")',
+    )
     let choiceItems = 0
     for (const q of questionnaires) {
       for (const item of allItems(q)) {

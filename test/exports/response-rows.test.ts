@@ -15,7 +15,12 @@ describe('responseLayout', () => {
   it('puts questionnaires in wave order and items in definition order, one column per option of a multi item', () => {
     const a = questionnaire('alpha', 1, [likert('a1'), multi('a2', ['x', 'y'])])
     const b = questionnaire('beta', 1, [likert('b1')])
-    expect(responseLayout([{ id: 'beta', versions: [b] }, { id: 'alpha', versions: [a] }]).columns).toEqual([...FIXED, 'b1', 'a1', 'a2__x', 'a2__y'])
+    expect(
+      responseLayout([
+        { id: 'beta', versions: [b] },
+        { id: 'alpha', versions: [a] },
+      ]).columns,
+    ).toEqual([...FIXED, 'b1', 'a1', 'a2__x', 'a2__y'])
   })
 
   it('adds items and options that only an older version answered in the wave has, after the current ones', () => {
@@ -27,7 +32,12 @@ describe('responseLayout', () => {
   it('prefixes an item id that two questionnaires use with its questionnaire, even when only one is in the wave', () => {
     const a = questionnaire('good-practice', 1, [likert('q1'), multi('q2', ['x', 'y'])])
     const b = questionnaire('other', 1, [likert('q1'), multi('q2', ['x', 'y'])])
-    expect(responseLayout([{ id: 'good-practice', versions: [a] }], [a, b]).columns).toEqual([...FIXED, 'good_practice__q1', 'good_practice__q2__x', 'good_practice__q2__y'])
+    expect(responseLayout([{ id: 'good-practice', versions: [a] }], [a, b]).columns).toEqual([
+      ...FIXED,
+      'good_practice__q1',
+      'good_practice__q2__x',
+      'good_practice__q2__y',
+    ])
   })
 })
 
@@ -35,11 +45,18 @@ describe('responseRows', () => {
   const q = questionnaire('alpha', 1, [likert('a1'), multi('a2', ['x', 'y', 'z']), likert('a3')])
   const layout = responseLayout([{ id: 'alpha', versions: [q] }])
   const response = { practice_code: 'P1', wave: 'w', role: 'gp', setting: 'general_practice', status: 'submitted', started_at: 's', submitted_at: 't' }
-  const answer = (response_id: number, item: string | null, value: string | null, questionnaire: string | null = 'alpha'): ResponseAnswerRow =>
-    ({ ...response, response_id, questionnaire: item && questionnaire, item, value })
+  const answer = (response_id: number, item: string | null, value: string | null, questionnaire: string | null = 'alpha'): ResponseAnswerRow => ({
+    ...response,
+    response_id,
+    questionnaire: item && questionnaire,
+    item,
+    value,
+  })
 
   it('folds consecutive answers into one row per response', () => {
-    const rows = [...responseRows([answer(1, 'a1', '4'), answer(1, 'a2', 'x'), answer(1, 'a2', 'z'), answer(2, 'a1', 'nr_role'), answer(3, null, null)], layout)]
+    const rows = [
+      ...responseRows([answer(1, 'a1', '4'), answer(1, 'a2', 'x'), answer(1, 'a2', 'z'), answer(2, 'a1', 'nr_role'), answer(3, null, null)], layout),
+    ]
     expect(rows).toEqual([
       { response_id: 1, ...response, a1: '4', a2__x: 1, a2__y: 0, a2__z: 1 },
       { response_id: 2, ...response, a1: 'nr_role' },
@@ -48,7 +65,9 @@ describe('responseRows', () => {
   })
 
   it('ignores answers to questionnaires and items the layout does not have', () => {
-    expect([...responseRows([answer(1, 'a1', '4'), answer(1, 'zz', '1'), answer(1, 'a1', '2', 'beta')], layout)]).toEqual([{ response_id: 1, ...response, a1: '4' }])
+    expect([...responseRows([answer(1, 'a1', '4'), answer(1, 'zz', '1'), answer(1, 'a1', '2', 'beta')], layout)]).toEqual([
+      { response_id: 1, ...response, a1: '4' },
+    ])
   })
 
   it('yields nothing for no rows', () => {

@@ -33,10 +33,12 @@ describe('user errors', () => {
 
   it('answers a body that is too large with 413 and no stack', async () => {
     const ls = testLinkscore({ production: true })
-    const res = await request(ls.app).post('/p/X/y').type('form').send(`a=${'x'.repeat(300_000)}`)
+    const res = await request(ls.app)
+      .post('/p/X/y')
+      .type('form')
+      .send(`a=${'x'.repeat(300_000)}`)
     expect(res.status).toBe(413)
     expect(res.text).not.toMatch(/at .*\.ts:\d+/)
     ls.close()
   })
-
 })

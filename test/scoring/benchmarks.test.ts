@@ -3,12 +3,27 @@ import { benchmarks, competitionRanks } from '../../server/scoring/benchmarks.js
 
 describe('competitionRanks', () => {
   it.each([
-    [[80, 70, 80, 60], [1, 3, 1, 4]],
-    [[50, 50, 50], [1, 1, 1]],
-    [[10, 20, 30], [3, 2, 1]],
-    [[70, 80, 80, 80, 60], [4, 1, 1, 1, 5]],
+    [
+      [80, 70, 80, 60],
+      [1, 3, 1, 4],
+    ],
+    [
+      [50, 50, 50],
+      [1, 1, 1],
+    ],
+    [
+      [10, 20, 30],
+      [3, 2, 1],
+    ],
+    [
+      [70, 80, 80, 80, 60],
+      [4, 1, 1, 1, 5],
+    ],
     // floating-point noise is not a difference: 250/3 and (13/3 − 1)·25 are the same score
-    [[250 / 3, (13 / 3 - 1) * 25, 90], [2, 2, 1]],
+    [
+      [250 / 3, (13 / 3 - 1) * 25, 90],
+      [2, 2, 1],
+    ],
     [[], []],
   ])('ranks %j as %j', (scores, ranks) => {
     expect(competitionRanks(scores)).toEqual(ranks)

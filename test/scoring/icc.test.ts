@@ -7,7 +7,10 @@ describe('oneWayIcc', () => {
     // groups (1, 2, 3) and (4, 5, 6): means 2 and 5, grand mean 3.5
     // SSB = 3·1.5² + 3·1.5² = 13.5, MSB = 13.5/1; SSW = 2 + 2 = 4, MSW = 4/(6 − 2) = 1; k = 6/2 = 3
     // ICC(1) = (13.5 − 1)/(13.5 + 2·1) = 25/31; ICC(2) = 12.5/13.5 = 25/27
-    const icc = oneWayIcc([[1, 2, 3], [4, 5, 6]])
+    const icc = oneWayIcc([
+      [1, 2, 3],
+      [4, 5, 6],
+    ])
     expect(icc.icc1).toBeCloseTo(25 / 31, 12)
     expect(icc.icc2).toBeCloseTo(25 / 27, 12)
     expect(icc).toMatchObject({ msb: 13.5, msw: 1, groups: 2, n: 6, k: 3 })
@@ -17,7 +20,10 @@ describe('oneWayIcc', () => {
     // (1, 2) and (4, 5, 6): N = 5, k = 2.5; means 1.5 and 5, grand 18/5
     // SSB = 2·2.1² + 3·1.4² = 14.7 = MSB; SSW = 0.5 + 2 = 2.5, MSW = 2.5/3 = 5/6
     // ICC(1) = (147/10 − 5/6)/(147/10 + 1.5·5/6) = (208/15)/(319/20) = 832/957; ICC(2) = (208/15)/(147/10) = 416/441
-    const icc = oneWayIcc([[1, 2], [4, 5, 6]])
+    const icc = oneWayIcc([
+      [1, 2],
+      [4, 5, 6],
+    ])
     expect(icc.icc1).toBeCloseTo(832 / 957, 12)
     expect(icc.icc2).toBeCloseTo(416 / 441, 12)
     expect(icc.k).toBe(2.5)
@@ -42,7 +48,10 @@ describe('oneWayIcc', () => {
   it('reports negative values as they are', () => {
     // (1, 3) and (1, 3): means equal so MSB = 0; MSW = (2 + 2)/2 = 2, k = 2
     // ICC(1) = (0 − 2)/(0 + 1·2) = −1; ICC(2) = −2/0 is undefined
-    const icc = oneWayIcc([[1, 3], [3, 1]])
+    const icc = oneWayIcc([
+      [1, 3],
+      [3, 1],
+    ])
     expect(icc.icc1).toBe(-1)
     expect(icc.icc2).toBeNull()
   })
@@ -50,7 +59,13 @@ describe('oneWayIcc', () => {
   it.each([
     ['one practice', [[1, 2, 3]]],
     ['no within-practice degrees of freedom', [[1], [4]]],
-    ['zero variance everywhere', [[3, 3], [3, 3, 3]]],
+    [
+      'zero variance everywhere',
+      [
+        [3, 3],
+        [3, 3, 3],
+      ],
+    ],
     ['nothing', []],
   ])('is undefined for %s', (_, groups) => {
     const icc = oneWayIcc(groups)

@@ -9,13 +9,29 @@ describe('cronbachAlpha', () => {
   it('matches a hand computation', () => {
     // items (1, 2, 3) and (2, 3, 3); variances 1 and 1/3; totals 3, 5, 6 with variance
     // ((−5/3)² + (1/3)² + (4/3)²)/2 = (42/9)/2 = 7/3; α = 2 · (1 − (4/3)/(7/3)) = 2 · 3/7 = 6/7
-    const result = cronbachAlpha(rows([[1, 2], [2, 3], [3, 3]]), [0, 1])
+    const result = cronbachAlpha(
+      rows([
+        [1, 2],
+        [2, 3],
+        [3, 3],
+      ]),
+      [0, 1],
+    )
     expect(result.alpha).toBeCloseTo(6 / 7, 12)
     expect(result).toMatchObject({ n: 3, items: 2 })
   })
 
   it('drops respondents with any missing item (listwise) and reports the n used', () => {
-    const result = cronbachAlpha(rows([[1, 2], [2, 3], [3, 3], [5, NaN_], [NaN_, NaN_]]), [0, 1])
+    const result = cronbachAlpha(
+      rows([
+        [1, 2],
+        [2, 3],
+        [3, 3],
+        [5, NaN_],
+        [NaN_, NaN_],
+      ]),
+      [0, 1],
+    )
     expect(result.alpha).toBeCloseTo(6 / 7, 12)
     expect(result.n).toBe(3)
   })
@@ -35,8 +51,23 @@ describe('cronbachAlpha', () => {
 
   it.each([
     ['a single item', [[1], [2], [4]], [0]],
-    ['one complete respondent', [[1, 2], [3, NaN_]], [0, 1]],
-    ['no variance in the total', [[3, 3], [3, 3], [3, 3]], [0, 1]],
+    [
+      'one complete respondent',
+      [
+        [1, 2],
+        [3, NaN_],
+      ],
+      [0, 1],
+    ],
+    [
+      'no variance in the total',
+      [
+        [3, 3],
+        [3, 3],
+        [3, 3],
+      ],
+      [0, 1],
+    ],
     ['no respondents', [], [0, 1]],
   ])('is undefined for %s', (_, data, items) => {
     expect(cronbachAlpha(rows(data), items).alpha).toBeNull()

@@ -32,7 +32,11 @@ console.log(
 )
 
 describe('scoreWave', () => {
-  bench(`${PRACTICES} practices × ${PER_PRACTICE} respondents, two questionnaires`, () => {
-    scoreBoth()
-  }, { iterations: 5, time: 0 })
+  bench(
+    `${PRACTICES} practices × ${PER_PRACTICE} respondents, two questionnaires`,
+    () => {
+      scoreBoth()
+    },
+    { iterations: 5, time: 0 },
+  )
 })

@@ -90,7 +90,18 @@ describe('scoreWave: the worked example (docs/scoring.md)', () => {
   it('makes nothing of a withheld practice recoverable from the programme figures', () => {
     // Change everything practice C answered: every figure outside C's own (withheld) rows stays the same.
     const changedRespondents = workedExample().map((r) =>
-      r.practiceCode === 'C' ? { ...r, values: new Map([['c1', '5'], ['c2', '1'], ['c3', '5'], ['p1', '5'], ['g1', '10']]) } : r,
+      r.practiceCode === 'C'
+        ? {
+            ...r,
+            values: new Map([
+              ['c1', '5'],
+              ['c2', '1'],
+              ['c3', '5'],
+              ['p1', '5'],
+              ['g1', '10'],
+            ]),
+          }
+        : r,
     )
     const changed = wave(changedRespondents)
     expect(changed.scaleStats).toEqual(scores.scaleStats)
@@ -124,7 +135,18 @@ describe('scoreWave: the worked example (docs/scoring.md)', () => {
     // one respondent: c1 4, c2 '2' → 4; differentiation (4 + 4)/2 = 4, score 75 (Embedded); no variance can be estimated
     const one = wave([respondent('Z', 'general_practice', { c1: '4', c2: '2' })], { minPracticeN: 1 })
     expect(row(one, 'Z', 'coherence/differentiation')).toMatchObject({
-      withheld: false, n: 1, mean: 4, score: 75, sd: null, ci: null, scoreCi: null, rwg: null, rwgItems: 0, lowAgreement: null, band: 'Embedded', rank: 1,
+      withheld: false,
+      n: 1,
+      mean: 4,
+      score: 75,
+      sd: null,
+      ci: null,
+      scoreCi: null,
+      rwg: null,
+      rwgItems: 0,
+      lowAgreement: null,
+      band: 'Embedded',
+      rank: 1,
     })
     expect(stats(one, 'coherence/differentiation')).toMatchObject({ nPractices: 1, icc1: null, icc2: null, alpha: null, alphaN: 1 })
   })
@@ -144,7 +166,16 @@ const arbitraryRespondent = fc
     practiceCode: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
     setting: fc.constantFrom(...SETTINGS),
     role: fc.constantFrom('gp', 'nurse', 'manager', null),
-    answers: fc.record({ c1: likert, c2: likert, c3: likert, c4: likert, p1: likert, p2: likert, p3: likert, g1: fc.constantFrom('0', '5', '10', 'nr_stage', undefined) }),
+    answers: fc.record({
+      c1: likert,
+      c2: likert,
+      c3: likert,
+      c4: likert,
+      p1: likert,
+      p2: likert,
+      p3: likert,
+      g1: fc.constantFrom('0', '5', '10', 'nr_stage', undefined),
+    }),
   })
   .map(({ practiceCode, setting, role, answers }) => {
     const defined: Record<string, string> = {}

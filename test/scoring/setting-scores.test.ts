@@ -21,14 +21,17 @@ const programme = [
   ...many(3, 'F', 'link_worker', { c1: '4' }),
 ]
 const DIFFERENTIATION = 'coherence/differentiation'
-const row = (scores: ReturnType<typeof scoreWaveForSetting>, practice: string) => scores.practices.find((r) => r.practiceCode === practice && r.scale === DIFFERENTIATION)!
+const row = (scores: ReturnType<typeof scoreWaveForSetting>, practice: string) =>
+  scores.practices.find((r) => r.practiceCode === practice && r.scale === DIFFERENTIATION)!
 
 describe('scoreWaveForSetting', () => {
   it("gives exactly the breakdown's figures where the breakdown shows the group", () => {
     const scores = scoreWaveForSetting(input(programme), 'general_practice')
     expect(row(scores, 'E')).toMatchObject({ withheld: false, n: 6, mean: 4, score: 75, sd: 0 })
     expect(row(scores, 'F')).toMatchObject({ withheld: false, n: 6, mean: 4 })
-    const breakdown = scoreBreakdowns(input(programme)).find((b) => b.practiceCode === 'F' && b.scale === DIFFERENTIATION && b.by === 'setting' && b.group === 'general_practice')!
+    const breakdown = scoreBreakdowns(input(programme)).find(
+      (b) => b.practiceCode === 'F' && b.scale === DIFFERENTIATION && b.by === 'setting' && b.group === 'general_practice',
+    )!
     expect(breakdown.withheld).toBe(false)
     const shown = row(scores, 'F')
     if (shown.withheld || breakdown.withheld) throw new Error('unreachable')
@@ -37,7 +40,16 @@ describe('scoreWaveForSetting', () => {
 
   it('withholds a group of five that complementary suppression hides, and leaves it out of the programme figures', () => {
     const scores = scoreWaveForSetting(input(programme), 'link_worker')
-    expect(row(scores, 'E')).toEqual({ questionnaire: 'fixture', level: 'component', scale: DIFFERENTIATION, scalePath: ['coherence', 'differentiation'], scaleName: 'Differentiation', practiceCode: 'E', wave: 'w1', withheld: true })
+    expect(row(scores, 'E')).toEqual({
+      questionnaire: 'fixture',
+      level: 'component',
+      scale: DIFFERENTIATION,
+      scalePath: ['coherence', 'differentiation'],
+      scaleName: 'Differentiation',
+      practiceCode: 'E',
+      wave: 'w1',
+      withheld: true,
+    })
     expect(row(scores, 'F')).toMatchObject({ withheld: false, n: 6, mean: 3.5, score: 62.5, rank: 1 })
     const stats = scores.scaleStats.find((s) => s.scale === DIFFERENTIATION)!
     expect(stats).toMatchObject({ nPractices: 1, nRespondents: 6, median: 62.5, best: 62.5, worst: 62.5, icc1: null })

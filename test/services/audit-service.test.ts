@@ -8,15 +8,35 @@ afterEach(() => ls.close())
 
 describe('recording in the audit log', () => {
   it.each([
-    { actor: 'a signed-in user', who: { id: 0, email: 'eva@example.org', role: 'evaluator', programmeIds: [], practiceIds: [] } as StaffUser, columns: { actorEmail: 'eva@example.org', source: 'web' } },
-    { actor: 'someone trying to sign in', who: { kind: 'sign-in attempt', email: 'x@example.org' } as const, columns: { actorUserId: null, actorEmail: 'x@example.org', source: 'web' } },
+    {
+      actor: 'a signed-in user',
+      who: { id: 0, email: 'eva@example.org', role: 'evaluator', programmeIds: [], practiceIds: [] } as StaffUser,
+      columns: { actorEmail: 'eva@example.org', source: 'web' },
+    },
+    {
+      actor: 'someone trying to sign in',
+      who: { kind: 'sign-in attempt', email: 'x@example.org' } as const,
+      columns: { actorUserId: null, actorEmail: 'x@example.org', source: 'web' },
+    },
     { actor: 'the command line', who: { kind: 'command line' } as const, columns: { actorUserId: null, actorEmail: null, source: 'command line' } },
     { actor: 'start-up', who: { kind: 'start-up' } as const, columns: { actorUserId: null, actorEmail: null, source: 'start-up' } },
   ])('records $actor with the time, action and detail as JSON', ({ who, columns }) => {
-    if ('role' in who) who.id = ls.repos.staffUsers.create({ email: who.email, role: who.role, passwordHash: 'h', createdAt: 'now', scope: { programmeIds: [], practiceIds: [] } }).id
+    if ('role' in who)
+      who.id = ls.repos.staffUsers.create({
+        email: who.email,
+        role: who.role,
+        passwordHash: 'h',
+        createdAt: 'now',
+        scope: { programmeIds: [], practiceIds: [] },
+      }).id
     ls.services.auditLog.audit(who, 'password reset', { user: 'sam@example.org', scope: ['north'] })
     const [entry] = ls.repos.auditLog.page(1, 0)
-    expect(entry).toMatchObject({ at: '2026-03-02T09:00:00.000Z', action: 'password reset', detail: '{"user":"sam@example.org","scope":["north"]}', ...columns })
+    expect(entry).toMatchObject({
+      at: '2026-03-02T09:00:00.000Z',
+      action: 'password reset',
+      detail: '{"user":"sam@example.org","scope":["north"]}',
+      ...columns,
+    })
     if ('role' in who) expect(entry!.actorUserId).toBe(who.id)
   })
 

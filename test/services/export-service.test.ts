@@ -32,7 +32,14 @@ describe('the responses export of a wave with answers to two versions', () => {
     const rows = await csv({ kind: 'responses', wave: baseline(), includePartial: false })
     expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
     const row = Object.fromEntries(rows[0]!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]))
-    expect(row).toMatchObject({ p_extra: '3', p_channels__colleagues: '0', p_channels__directory: '0', p_channels__link_worker: '0', p_channels__newsletter: '1', p_leaders: '' })
+    expect(row).toMatchObject({
+      p_extra: '3',
+      p_channels__colleagues: '0',
+      p_channels__directory: '0',
+      p_channels__link_worker: '0',
+      p_channels__newsletter: '1',
+      p_leaders: '',
+    })
   })
 
   it('leaves them out when no response of the wave (submitted, unless unfinished ones are asked for) used that version', async () => {

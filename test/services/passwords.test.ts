@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCRYPT_COST, generatePassword, hashPassword, MIN_PASSWORD_LENGTH, PasswordTooShortError, verifyPassword } from '../../server/services/passwords.js'
+import {
+  DEFAULT_SCRYPT_COST,
+  generatePassword,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  PasswordTooShortError,
+  verifyPassword,
+} from '../../server/services/passwords.js'
 
 const CHEAP = { N: 1024, r: 8, p: 1 }
 
@@ -44,9 +51,12 @@ describe('checking a password', () => {
     expect(await verifyPassword('cafe\u0301 au lait please', stored)).toBe(true)
   })
 
-  it.each(['', 'plain text', 'bcrypt$2b$10$abc', 'scrypt$1024$8$1$c2FsdA$', 'scrypt$x$8$1$c2FsdA$aGFzaA'])('refuses a malformed stored hash %j', async (stored) => {
-    expect(await verifyPassword('correct horse battery', stored)).toBe(false)
-  })
+  it.each(['', 'plain text', 'bcrypt$2b$10$abc', 'scrypt$1024$8$1$c2FsdA$', 'scrypt$x$8$1$c2FsdA$aGFzaA'])(
+    'refuses a malformed stored hash %j',
+    async (stored) => {
+      expect(await verifyPassword('correct horse battery', stored)).toBe(false)
+    },
+  )
 })
 
 describe('generated passwords', () => {

@@ -22,8 +22,26 @@ function answerOnce(config: { databasePath: string; questionnairesFolder: string
   ls.services.admin.addProgramme({ slug: 'p', name: 'P' })
   const practice = ls.services.admin.addPractice({ programme: 'p', code: 'C1', name: 'C1' })
   const wave = ls.services.admin.addWave({ programme: 'p', slug: 'w', title: 'W', questionnaires: ['pilot'], open: true })
-  const response = ls.repos.responses.create({ invitationId: null, practiceId: practice.id, waveId: wave.id, resumeToken: 'x'.repeat(24), source: 'open_link', role: 'gp', setting: 'general_practice', at: '2026-01-01T00:00:00Z' })
-  ls.repos.responses.savePage({ responseId: response.id, pageKey: 'pilot/first-page', questionnaireId: 'pilot', questionnaireVersion: 1, itemIds: ['p_leaders'], answers: [{ itemId: 'p_leaders', value: '4' }], complete: true, at: '2026-01-01T00:00:00Z' })
+  const response = ls.repos.responses.create({
+    invitationId: null,
+    practiceId: practice.id,
+    waveId: wave.id,
+    resumeToken: 'x'.repeat(24),
+    source: 'open_link',
+    role: 'gp',
+    setting: 'general_practice',
+    at: '2026-01-01T00:00:00Z',
+  })
+  ls.repos.responses.savePage({
+    responseId: response.id,
+    pageKey: 'pilot/first-page',
+    questionnaireId: 'pilot',
+    questionnaireVersion: 1,
+    itemIds: ['p_leaders'],
+    answers: [{ itemId: 'p_leaders', value: '4' }],
+    complete: true,
+    at: '2026-01-01T00:00:00Z',
+  })
   ls.db.close()
 }
 
@@ -39,7 +57,9 @@ it('refuses a changed definition under a version that has answers, and names the
   answerOnce(config)
   writeFileSync(file, readFileSync(file, 'utf8').replace('Leaders here make time', 'Leaders here find time'))
   expect(() => boot(config)).toThrow(QuestionnaireVersionConflictError)
-  expect(() => boot(config)).toThrow(/pilot\.yaml: "pilot" version 1 already has answers, and its definition has changed since they were given\. Restore the earlier definition, or raise "version" to 2/)
+  expect(() => boot(config)).toThrow(
+    /pilot\.yaml: "pilot" version 1 already has answers, and its definition has changed since they were given\. Restore the earlier definition, or raise "version" to 2/,
+  )
 })
 
 it('accepts the change under a new version, and formatting-only edits under the old one', () => {

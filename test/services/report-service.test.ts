@@ -18,7 +18,11 @@ describe('the report service', () => {
   it('chooses the latest survey with responses, and the one before it for the change', () => {
     const data = ls.services.reports.scorecard(programme(), practice('N1'))
     expect([data.wave?.slug, data.previousWave?.slug]).toEqual(['follow-up', 'baseline'])
-    expect(data.waves.map((w) => [w.wave.slug, w.submitted])).toEqual([['baseline', 22], ['follow-up', 32], ['year-two', 0]])
+    expect(data.waves.map((w) => [w.wave.slug, w.submitted])).toEqual([
+      ['baseline', 22],
+      ['follow-up', 32],
+      ['year-two', 0],
+    ])
     expect(new Set(data.change!.map((c) => `${c.fromWave}→${c.toWave}`))).toEqual(new Set(['baseline→follow-up']))
     const first = ls.services.reports.scorecard(programme(), practice('N1'), 'baseline')
     expect([first.previousWave, first.change]).toEqual([null, null])
@@ -43,6 +47,11 @@ describe('the report service', () => {
 
   it('matches practice context on every filter given', () => {
     const p = practice('N2')
-    expect([matchesContext(p, {}), matchesContext(p, { deprivationQuintile: 1, rurality: 'rural' }), matchesContext(p, { deprivationQuintile: 1, rurality: 'urban' }), matchesContext(p, { spModel: 'Voluntary sector partner' })]).toEqual([true, true, false, true])
+    expect([
+      matchesContext(p, {}),
+      matchesContext(p, { deprivationQuintile: 1, rurality: 'rural' }),
+      matchesContext(p, { deprivationQuintile: 1, rurality: 'urban' }),
+      matchesContext(p, { spModel: 'Voluntary sector partner' }),
+    ]).toEqual([true, true, false, true])
   })
 })

@@ -7,8 +7,14 @@ const N1 = { id: 11, programmeId: NORTH }
 const N2 = { id: 12, programmeId: NORTH }
 const S1 = { id: 21, programmeId: SOUTH }
 
-const user = (role: StaffUser['role'], scope: Partial<Pick<StaffUser, 'programmeIds' | 'practiceIds'>> = {}): StaffUser =>
-  ({ id: 1, email: 'x@example.org', role, programmeIds: [], practiceIds: [], ...scope })
+const user = (role: StaffUser['role'], scope: Partial<Pick<StaffUser, 'programmeIds' | 'practiceIds'>> = {}): StaffUser => ({
+  id: 1,
+  email: 'x@example.org',
+  role,
+  programmeIds: [],
+  practiceIds: [],
+  ...scope,
+})
 
 const admin = user('admin')
 const northEvaluator = user('evaluator', { programmeIds: [NORTH] })
@@ -21,8 +27,28 @@ describe.each([
   { who: 'an admin', u: admin, north: true, south: true, n1: true, n2: true, s1: true, exports: true, administers: true },
   { who: 'an evaluator of north', u: northEvaluator, north: true, south: false, n1: true, n2: true, s1: false, exports: true, administers: false },
   { who: 'a steering member of N1', u: n1Steering, north: false, south: false, n1: true, n2: false, s1: false, exports: false, administers: false },
-  { who: 'an evaluator with only a practice', u: evaluatorWithPractice, north: false, south: false, n1: false, n2: false, s1: false, exports: true, administers: false },
-  { who: 'a steering member with only a programme', u: steeringWithProgramme, north: false, south: false, n1: false, n2: false, s1: false, exports: false, administers: false },
+  {
+    who: 'an evaluator with only a practice',
+    u: evaluatorWithPractice,
+    north: false,
+    south: false,
+    n1: false,
+    n2: false,
+    s1: false,
+    exports: true,
+    administers: false,
+  },
+  {
+    who: 'a steering member with only a programme',
+    u: steeringWithProgramme,
+    north: false,
+    south: false,
+    n1: false,
+    n2: false,
+    s1: false,
+    exports: false,
+    administers: false,
+  },
 ])('$who', ({ u, north, south, n1, n2, s1, exports, administers }) => {
   it('sees the programme-wide views it should', () => {
     expect([canSeeProgramme(u, NORTH), canSeeProgramme(u, SOUTH)]).toEqual([north, south])

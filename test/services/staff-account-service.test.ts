@@ -17,8 +17,18 @@ const accounts = () => ls.services.staffAccounts
 describe('adding a staff account', () => {
   it.each([
     { role: 'admin' as const, scope: {}, stored: { programmeIds: [], practiceIds: [] }, detail: '{"user":"new@example.org","role":"admin"}' },
-    { role: 'evaluator' as const, scope: { programmes: ['north'] }, stored: { programmeIds: [1], practiceIds: [] }, detail: '{"user":"new@example.org","role":"evaluator","scope":["north"]}' },
-    { role: 'steering' as const, scope: { practices: ['N1'] }, stored: { programmeIds: [], practiceIds: [1] }, detail: '{"user":"new@example.org","role":"steering","scope":["N1"]}' },
+    {
+      role: 'evaluator' as const,
+      scope: { programmes: ['north'] },
+      stored: { programmeIds: [1], practiceIds: [] },
+      detail: '{"user":"new@example.org","role":"evaluator","scope":["north"]}',
+    },
+    {
+      role: 'steering' as const,
+      scope: { practices: ['N1'] },
+      stored: { programmeIds: [], practiceIds: [1] },
+      detail: '{"user":"new@example.org","role":"steering","scope":["N1"]}',
+    },
   ])('adds an $role with a random password, stored only as its hash, and logs it', async ({ role, scope, stored, detail }) => {
     const added = await accounts().addUser({ email: ' New@Example.org ', role, ...scope }, CLI)
     expect(added.account).toMatchObject({ email: 'new@example.org', role })
@@ -32,11 +42,20 @@ describe('adding a staff account', () => {
   it.each([
     { input: { email: 'not-an-address', role: 'admin' }, message: 'email: enter an e-mail address, such as name@example.org' },
     { input: { email: 'x@example.org', role: 'owner' }, message: 'role: must be one of: admin, evaluator, steering' },
-    { input: { email: 'x@example.org', role: 'admin', programmes: ['north'] }, message: 'An admin sees every programme and practice: leave out programme and practice' },
+    {
+      input: { email: 'x@example.org', role: 'admin', programmes: ['north'] },
+      message: 'An admin sees every programme and practice: leave out programme and practice',
+    },
     { input: { email: 'x@example.org', role: 'evaluator' }, message: 'An evaluator needs a programme (and no practice): they see whole programmes' },
-    { input: { email: 'x@example.org', role: 'evaluator', programmes: ['north'], practices: ['N1'] }, message: 'An evaluator needs a programme (and no practice): they see whole programmes' },
+    {
+      input: { email: 'x@example.org', role: 'evaluator', programmes: ['north'], practices: ['N1'] },
+      message: 'An evaluator needs a programme (and no practice): they see whole programmes',
+    },
     { input: { email: 'x@example.org', role: 'steering' }, message: 'A steering group member needs a practice (and no programme): they see single practices' },
-    { input: { email: 'x@example.org', role: 'steering', programmes: ['north'], practices: ['N1'] }, message: 'A steering group member needs a practice (and no programme): they see single practices' },
+    {
+      input: { email: 'x@example.org', role: 'steering', programmes: ['north'], practices: ['N1'] },
+      message: 'A steering group member needs a practice (and no programme): they see single practices',
+    },
     { input: { email: 'x@example.org', role: 'evaluator', programmes: ['south'] }, message: 'No programme "south". Programmes: north' },
     { input: { email: 'x@example.org', role: 'steering', practices: ['N9'] }, message: 'No practice with code "N9"' },
   ])('refuses $input: $message', async ({ input, message }) => {

@@ -18,8 +18,13 @@ beforeEach(() => {
 })
 afterEach(() => ls.close())
 
-const user = (role: StaffUser['role'], programmes: string[] = [], practices: string[] = []): StaffUser =>
-  ({ id: 1, email: 'x@example.org', role, programmeIds: programmes.map((p) => ids[p]!), practiceIds: practices.map((p) => ids[p]!) })
+const user = (role: StaffUser['role'], programmes: string[] = [], practices: string[] = []): StaffUser => ({
+  id: 1,
+  email: 'x@example.org',
+  role,
+  programmeIds: programmes.map((p) => ids[p]!),
+  practiceIds: practices.map((p) => ids[p]!),
+})
 const scope = () => ls.services.staffScope
 
 describe('what a user can find', () => {
@@ -29,7 +34,11 @@ describe('what a user can find', () => {
     { who: 'steering member of N2', u: () => user('steering', [], ['N2']), visible: ['north: N2'] },
     { who: 'steering member of nothing', u: () => user('steering'), visible: [] },
   ])('lists for the $who', ({ u, visible }) => {
-    expect(scope().visibleProgrammes(u()).map((v) => `${v.programme.slug}${v.wholeProgramme ? ' (whole)' : ''}: ${v.practices.map((p) => p.code).join(' ')}`)).toEqual(visible)
+    expect(
+      scope()
+        .visibleProgrammes(u())
+        .map((v) => `${v.programme.slug}${v.wholeProgramme ? ' (whole)' : ''}: ${v.practices.map((p) => p.code).join(' ')}`),
+    ).toEqual(visible)
   })
 
   it.each([

@@ -15,13 +15,35 @@ interface FixtureResponse {
   submitted: boolean
 }
 
-const gp = (answers: FixtureResponse['answers'], practice = 'N1', wave = 'baseline'): FixtureResponse => ({ practice, wave, role: 'gp', setting: 'general_practice', answers, submitted: true })
+const gp = (answers: FixtureResponse['answers'], practice = 'N1', wave = 'baseline'): FixtureResponse => ({
+  practice,
+  wave,
+  role: 'gp',
+  setting: 'general_practice',
+  answers,
+  submitted: true,
+})
 
 export const FIXTURE_RESPONSES: FixtureResponse[] = [
-  gp({ p_role_years: 'short', p_leaders: '4', p_confidence: '8', p_training_gp: 'nr_role', p_training_lacking: '2', p_channels: ['colleagues', 'link_worker'], p_comments: 'Commas, "quotes"\nand a new line' }),
+  gp({
+    p_role_years: 'short',
+    p_leaders: '4',
+    p_confidence: '8',
+    p_training_gp: 'nr_role',
+    p_training_lacking: '2',
+    p_channels: ['colleagues', 'link_worker'],
+    p_comments: 'Commas, "quotes"\nand a new line',
+  }),
   gp({ p_role_years: 'long', p_leaders: '2', p_training_gp: '3', p_channels: ['directory'] }),
   gp({ p_role_years: 'long', p_leaders: '3', p_training_gp: '4', p_training_lacking: '4' }),
-  { practice: 'N1', wave: 'baseline', role: 'link_worker', setting: 'link_worker', answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: '0', p_training_lw: '5' }, submitted: true },
+  {
+    practice: 'N1',
+    wave: 'baseline',
+    role: 'link_worker',
+    setting: 'link_worker',
+    answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: '0', p_training_lw: '5' },
+    submitted: true,
+  },
   gp({ p_role_years: 'short', p_leaders: '5' }, 'N2'),
   { practice: 'N1', wave: 'baseline', role: 'community_org', setting: 'community', answers: { p_role_years: 'long', p_leaders: '1' }, submitted: false },
   { practice: 'N2', wave: 'baseline', role: null, setting: null, answers: {}, submitted: false },
@@ -38,16 +60,34 @@ export function seedExportFixture(ls: Linkscore): void {
   const practices = new Map(['N1', 'N2'].map((code) => [code, admin.addPractice({ programme: 'north', code, name: `North ${code}` })]))
   admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
   const waves = new Map(
-    [['baseline', 'Baseline'], ['six-months', 'Six months']].map(([slug, title]) => [slug!, admin.addWave({ programme: 'north', slug: slug!, title: title!, questionnaires: ['pilot'], open: true })]),
+    [
+      ['baseline', 'Baseline'],
+      ['six-months', 'Six months'],
+    ].map(([slug, title]) => [slug!, admin.addWave({ programme: 'north', slug: slug!, title: title!, questionnaires: ['pilot'], open: true })]),
   )
   FIXTURE_RESPONSES.forEach((f, n) => {
     const { id } = ls.repos.responses.create({
-      invitationId: null, practiceId: practices.get(f.practice)!.id, waveId: waves.get(f.wave)!.id, resumeToken: `export-fixture-${n}`.padEnd(24, 'x'),
-      source: 'synthetic', role: f.role, setting: f.setting, at: STARTED,
+      invitationId: null,
+      practiceId: practices.get(f.practice)!.id,
+      waveId: waves.get(f.wave)!.id,
+      resumeToken: `export-fixture-${n}`.padEnd(24, 'x'),
+      source: 'synthetic',
+      role: f.role,
+      setting: f.setting,
+      at: STARTED,
     })
     const answers = Object.entries(f.answers).flatMap(([itemId, value]) => [value].flat().map((v) => ({ itemId, value: v })))
     if (answers.length) {
-      ls.repos.responses.savePage({ responseId: id, pageKey: 'all', questionnaireId: 'pilot', questionnaireVersion: 1, itemIds: Object.keys(f.answers), answers, complete: true, at: STARTED })
+      ls.repos.responses.savePage({
+        responseId: id,
+        pageKey: 'all',
+        questionnaireId: 'pilot',
+        questionnaireVersion: 1,
+        itemIds: Object.keys(f.answers),
+        answers,
+        complete: true,
+        at: STARTED,
+      })
     }
     if (f.submitted) ls.repos.responses.submit(id, SUBMITTED)
   })
@@ -55,11 +95,35 @@ export function seedExportFixture(ls: Linkscore): void {
 
 /** The responses export of the baseline wave, submitted responses only, as parsed CSV: header, then rows. */
 export const RESPONSES_HEADER = [
-  'response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at',
-  'p_role_years', 'p_leaders', 'p_confidence', 'p_training_gp', 'p_training_lw', 'p_training_lacking',
-  'p_channels__colleagues', 'p_channels__directory', 'p_channels__link_worker', 'p_comments',
+  'response_id',
+  'practice_code',
+  'wave',
+  'role',
+  'setting',
+  'status',
+  'started_at',
+  'submitted_at',
+  'p_role_years',
+  'p_leaders',
+  'p_confidence',
+  'p_training_gp',
+  'p_training_lw',
+  'p_training_lacking',
+  'p_channels__colleagues',
+  'p_channels__directory',
+  'p_channels__link_worker',
+  'p_comments',
 ]
-const submitted = (id: number, practice: string, role: string, setting: string) => [String(id), practice, 'baseline', role, setting, 'submitted', STARTED, SUBMITTED]
+const submitted = (id: number, practice: string, role: string, setting: string) => [
+  String(id),
+  practice,
+  'baseline',
+  role,
+  setting,
+  'submitted',
+  STARTED,
+  SUBMITTED,
+]
 export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
   [...submitted(2, 'N1', 'gp', 'general_practice'), 'long', '2', '', '3', '', '', '0', '1', '0', ''],
@@ -74,14 +138,43 @@ export const SUBMITTED_RESPONSE_ROWS = [
  */
 export function answerVersion2(ls: Linkscore, submitted: boolean): number {
   const v2 = structuredClone(ls.services.catalogue.get('pilot')) as Questionnaire
-  v2.sections[0]!.items.splice(2, 0, { id: 'p_extra', type: 'likert5', text: 'A new statement.', required: false, settings: ['general_practice'], reverse: false, notRelevant: [] })
+  v2.sections[0]!.items.splice(2, 0, {
+    id: 'p_extra',
+    type: 'likert5',
+    text: 'A new statement.',
+    required: false,
+    settings: ['general_practice'],
+    reverse: false,
+    notRelevant: [],
+  })
   const channels = v2.sections[1]!.items.find((item) => item.id === 'p_channels')!
   if (channels.type === 'multi') channels.options.push({ code: 'newsletter', label: 'From a newsletter' })
   ls.repos.questionnaireVersions.save('pilot', 2, 'version-2', JSON.stringify(questionnaireSchema.parse({ ...v2, version: 2 })))
   const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
-  const { id } = ls.repos.responses.create({ invitationId: null, practiceId: ls.repos.practices.findByCode('N1')!.id, waveId: wave.id, resumeToken: 'version-2-response'.padEnd(24, 'x'), source: 'synthetic', role: 'gp', setting: 'general_practice', at: STARTED })
-  const answers = [{ itemId: 'p_extra', value: '3' }, { itemId: 'p_channels', value: 'newsletter' }]
-  ls.repos.responses.savePage({ responseId: id, pageKey: 'all', questionnaireId: 'pilot', questionnaireVersion: 2, itemIds: ['p_extra', 'p_channels'], answers, complete: true, at: STARTED })
+  const { id } = ls.repos.responses.create({
+    invitationId: null,
+    practiceId: ls.repos.practices.findByCode('N1')!.id,
+    waveId: wave.id,
+    resumeToken: 'version-2-response'.padEnd(24, 'x'),
+    source: 'synthetic',
+    role: 'gp',
+    setting: 'general_practice',
+    at: STARTED,
+  })
+  const answers = [
+    { itemId: 'p_extra', value: '3' },
+    { itemId: 'p_channels', value: 'newsletter' },
+  ]
+  ls.repos.responses.savePage({
+    responseId: id,
+    pageKey: 'all',
+    questionnaireId: 'pilot',
+    questionnaireVersion: 2,
+    itemIds: ['p_extra', 'p_channels'],
+    answers,
+    complete: true,
+    at: STARTED,
+  })
   if (submitted) ls.repos.responses.submit(id, SUBMITTED)
   return id
 }

@@ -24,7 +24,9 @@ export function httpClient(app: Express | string) {
       csrf: $('input[name=_csrf]').first().attr('value') ?? '',
       heading: $('h1').first().text().trim(),
       title: $('title').text().trim(),
-      errorSummary: $('.nhsuk-error-summary__list a').map((_, a) => ({ text: $(a).text().trim(), href: $(a).attr('href') ?? '' })).get(),
+      errorSummary: $('.nhsuk-error-summary__list a')
+        .map((_, a) => ({ text: $(a).text().trim(), href: $(a).attr('href') ?? '' }))
+        .get(),
     }
   }
   return {

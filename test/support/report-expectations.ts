@@ -45,11 +45,25 @@ export function scaleNames(ls: Linkscore, questionnaire: string): Map<string, st
 
 /** A table's body rows as arrays of cell texts (th and td), whitespace collapsed. */
 export function tableRows($: CheerioAPI, table: Cheerio<AnyNode>): string[][] {
-  return table.find('tbody tr').map((_, tr) => [$(tr).find('th, td').map((_, cell) => $(cell).text().replace(/\s+/g, ' ').trim()).get()]).get()
+  return table
+    .find('tbody tr')
+    .map((_, tr) => [
+      $(tr)
+        .find('th, td')
+        .map((_, cell) => $(cell).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ])
+    .get()
 }
 
 /** A signed-in client. */
-export async function staffClient(ls: Linkscore, app: TestLinkscore['app'], email: string, role: StaffRole, scope: { programmes?: string[]; practices?: string[] } = {}): Promise<HttpClient> {
+export async function staffClient(
+  ls: Linkscore,
+  app: TestLinkscore['app'],
+  email: string,
+  role: StaffRole,
+  scope: { programmes?: string[]; practices?: string[] } = {},
+): Promise<HttpClient> {
   const client = httpClient(app)
   const page = await signIn(client, email, await addStaff(ls, email, role, scope))
   expect(page.status).toBe(303)

@@ -36,7 +36,12 @@ export const ARRIVALS: Record<string, Record<string, Arrival[]>> = {
   'follow-up': {
     // 7 in general practice, 5 link workers (3 by preset invitations) and 2 in the community sector: the community group is
     // withheld, so the link workers are too.
-    N1: [...mix({ gp: 4 }, 'preset'), ...mix({ practice_nurse: 2, practice_manager: 1 }, 'invitation'), ...mix({ link_worker: 3 }, 'preset'), ...mix({ link_worker: 2, community_org: 2 }, 'open')],
+    N1: [
+      ...mix({ gp: 4 }, 'preset'),
+      ...mix({ practice_nurse: 2, practice_manager: 1 }, 'invitation'),
+      ...mix({ link_worker: 3 }, 'preset'),
+      ...mix({ link_worker: 2, community_org: 2 }, 'open'),
+    ],
     N2: mix({ gp: 3, practice_nurse: 2, reception_admin: 1 }, 'open'),
     N3: mix({ gp: 2 }, 'open'),
     N5: [...mix({ gp: 5 }, 'open'), ...mix({ link_worker: 5 }, 'open')],
@@ -45,7 +50,14 @@ export const ARRIVALS: Record<string, Record<string, Arrival[]>> = {
 
 /** Invitations created, beyond those used: [role or null, count]. */
 export const SPARE_INVITATIONS: Record<string, Record<string, [string | null, number][]>> = {
-  'follow-up': { N1: [[null, 5], ['gp', 4], ['link_worker', 1]], N2: [[null, 10]] },
+  'follow-up': {
+    N1: [
+      [null, 5],
+      ['gp', 4],
+      ['link_worker', 1],
+    ],
+    N2: [[null, 10]],
+  },
 }
 
 /**
@@ -59,9 +71,26 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
   admin.addProgramme({ slug: 'north', name: 'North PCN' })
   admin.addProgramme({ slug: 'south', name: 'South PCN' })
   admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
-  const practices = new Map(REPORT_PRACTICES.map((p) => [p.code, admin.addPractice({ programme: 'north', code: p.code, name: p.name, deprivationQuintile: p.deprivationQuintile, rurality: p.rurality, spModel: p.spModel })]))
+  const practices = new Map(
+    REPORT_PRACTICES.map((p) => [
+      p.code,
+      admin.addPractice({
+        programme: 'north',
+        code: p.code,
+        name: p.name,
+        deprivationQuintile: p.deprivationQuintile,
+        rurality: p.rurality,
+        spModel: p.spModel,
+      }),
+    ]),
+  )
   const questionnaires = ['context', 'normalisation', 'good-practice']
-  const waves = new Map(['baseline', 'follow-up'].map((slug) => [slug, admin.addWave({ programme: 'north', slug, title: slug === 'baseline' ? 'Baseline survey' : 'Follow-up survey', questionnaires, open: true })]))
+  const waves = new Map(
+    ['baseline', 'follow-up'].map((slug) => [
+      slug,
+      admin.addWave({ programme: 'north', slug, title: slug === 'baseline' ? 'Baseline survey' : 'Follow-up survey', questionnaires, open: true }),
+    ]),
+  )
   let unsafeWritten = false
 
   for (const [waveSlug, byPractice] of Object.entries(ARRIVALS)) {
@@ -77,7 +106,16 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
           invitationId = ls.repos.invitations.findByToken(path!.slice(3))!.id
           ls.repos.invitations.markUsed(invitationId, REPORT_AT)
         }
-        const response = ls.repos.responses.create({ invitationId, practiceId: practice.id, waveId: wave.id, resumeToken: `report-${random.next()}`.padEnd(24, 'x'), source: via === 'open' ? 'open_link' : 'invitation', role, setting, at: REPORT_AT })
+        const response = ls.repos.responses.create({
+          invitationId,
+          practiceId: practice.id,
+          waveId: wave.id,
+          resumeToken: `report-${random.next()}`.padEnd(24, 'x'),
+          source: via === 'open' ? 'open_link' : 'invitation',
+          role,
+          setting,
+          at: REPORT_AT,
+        })
         for (const id of questionnaires) {
           const questionnaire = ls.services.catalogue.get(id)
           for (const page of syntheticPages(questionnaire, setting, profile, random)) {
@@ -86,7 +124,16 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
               answers = [...answers.filter((a) => a.itemId !== 'gp_barriers'), { itemId: 'gp_barriers', value: UNSAFE_TEXT }]
               unsafeWritten = true
             }
-            ls.repos.responses.savePage({ responseId: response.id, pageKey: sectionPageKey(id, page.sectionId), questionnaireId: id, questionnaireVersion: questionnaire.version, itemIds: page.itemIds, answers, complete: true, at: REPORT_AT })
+            ls.repos.responses.savePage({
+              responseId: response.id,
+              pageKey: sectionPageKey(id, page.sectionId),
+              questionnaireId: id,
+              questionnaireVersion: questionnaire.version,
+              itemIds: page.itemIds,
+              answers,
+              complete: true,
+              at: REPORT_AT,
+            })
           }
         }
         ls.repos.responses.submit(response.id, REPORT_AT)
@@ -97,8 +144,29 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
     }
   }
   // A response still in progress counts nowhere, and its free text is never shown.
-  const unfinished = ls.repos.responses.create({ invitationId: null, practiceId: practices.get('N1')!.id, waveId: waves.get('follow-up')!.id, resumeToken: 'report-in-progress'.padEnd(24, 'x'), source: 'open_link', role: 'gp', setting: 'general_practice', at: REPORT_AT })
-  ls.repos.responses.savePage({ responseId: unfinished.id, pageKey: 'any', questionnaireId: 'good-practice', questionnaireVersion: 1, itemIds: ['gp_barriers', 'gp_facilitators'], answers: [{ itemId: 'gp_barriers', value: UNSUBMITTED_TEXT }, { itemId: 'gp_facilitators', value: UNSUBMITTED_TEXT }], complete: true, at: REPORT_AT })
+  const unfinished = ls.repos.responses.create({
+    invitationId: null,
+    practiceId: practices.get('N1')!.id,
+    waveId: waves.get('follow-up')!.id,
+    resumeToken: 'report-in-progress'.padEnd(24, 'x'),
+    source: 'open_link',
+    role: 'gp',
+    setting: 'general_practice',
+    at: REPORT_AT,
+  })
+  ls.repos.responses.savePage({
+    responseId: unfinished.id,
+    pageKey: 'any',
+    questionnaireId: 'good-practice',
+    questionnaireVersion: 1,
+    itemIds: ['gp_barriers', 'gp_facilitators'],
+    answers: [
+      { itemId: 'gp_barriers', value: UNSUBMITTED_TEXT },
+      { itemId: 'gp_facilitators', value: UNSUBMITTED_TEXT },
+    ],
+    complete: true,
+    at: REPORT_AT,
+  })
   // A later wave nobody has answered yet.
   admin.addWave({ programme: 'north', slug: 'year-two', title: 'Year two survey', questionnaires })
 }
@@ -106,10 +174,14 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
 /** Rewrites every answer of these responses to the scored questionnaires: agree items to 1, 0–10 items to 0, free text to
  * a secret. Returns how many answers it rewrote. */
 export function changeAnswers(ls: Linkscore, responseIds: readonly number[]): number {
-  return ls.db.prepare(`UPDATE answer SET value = CASE
+  return ls.db
+    .prepare(
+      `UPDATE answer SET value = CASE
       WHEN item_id IN ('gp_facilitators', 'gp_barriers') THEN 'SECRET TEXT'
       WHEN value GLOB 'nr_*' THEN value
       WHEN item_id GLOB 'npt_general_*' THEN '0'
       ELSE '1' END
-    WHERE questionnaire_id IN ('normalisation', 'good-practice') AND response_id IN (SELECT value FROM json_each(?))`).run(JSON.stringify(responseIds)).changes
+    WHERE questionnaire_id IN ('normalisation', 'good-practice') AND response_id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(JSON.stringify(responseIds)).changes
 }

@@ -52,7 +52,8 @@ export function seedProgramme(ls: Linkscore, questionnaires: string[], { open = 
   const admin = ls.services.admin
   if (!ls.repos.programmes.findBySlug('test')) admin.addProgramme({ slug: 'test', name: 'Test programme' })
   const p = admin.addPractice({ programme: 'test', code: practice, name: `Practice ${practice}` })
-  const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('test')!.id, 'baseline') ??
+  const wave =
+    ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('test')!.id, 'baseline') ??
     admin.addWave({ programme: 'test', slug: 'baseline', title: 'Baseline survey', questionnaires, open })
   return { practice: p, wave }
 }

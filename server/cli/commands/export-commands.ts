@@ -15,7 +15,8 @@ export function findWave({ repos, services }: Linkscore, waveSlug: string, progr
     return w ? [{ programme: p, wave: w }] : []
   })
   if (matches.length === 0) throw new UsageError(`No wave "${waveSlug}" in any programme`)
-  if (matches.length > 1) throw new UsageError(`Several programmes have a wave "${waveSlug}" (${matches.map((m) => m.programme.slug).join(', ')}): add --programme`)
+  if (matches.length > 1)
+    throw new UsageError(`Several programmes have a wave "${waveSlug}" (${matches.map((m) => m.programme.slug).join(', ')}): add --programme`)
   return matches[0]!.wave
 }
 
@@ -40,7 +41,9 @@ export function addExportCommands(program: Command, io: CliIo): void {
     .action((o: WaveOptions) => write((ls) => ({ kind: 'answers', wave: findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
   exportCommand
     .command('responses')
-    .description('one row per response, one column per item (wide format; a multi-choice item has one 0/1 column per option); submitted responses only unless --include-partial')
+    .description(
+      'one row per response, one column per item (wide format; a multi-choice item has one 0/1 column per option); submitted responses only unless --include-partial',
+    )
     .requiredOption('--wave <slug>', 'wave')
     .option('--programme <slug>', 'programme, when several have this wave')
     .option('--include-partial', 'include responses not yet submitted', false)

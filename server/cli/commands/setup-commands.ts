@@ -51,11 +51,22 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     .option('--open', 'open it now', false)
     .action((o: { programme: string; slug: string; title: string; questionnaires: string; opens?: string; closes?: string; open: boolean }) =>
       withLinkscore(io, ({ services }) => {
-        const w = services.admin.addWave({ ...o, opensOn: o.opens, closesOn: o.closes, questionnaires: o.questionnaires.split(',').map((s) => s.trim()).filter(Boolean) })
+        const w = services.admin.addWave({
+          ...o,
+          opensOn: o.opens,
+          closesOn: o.closes,
+          questionnaires: o.questionnaires
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        })
         writeLine(io.stdout, `added wave ${w.slug} (${w.status}): ${w.questionnaireIds.join(', ')}`)
       }),
     )
-  for (const [name, status] of [['open', 'open'], ['close', 'closed']] as const) {
+  for (const [name, status] of [
+    ['open', 'open'],
+    ['close', 'closed'],
+  ] as const) {
     wave
       .command(name)
       .description(`${name} a wave for responses`)

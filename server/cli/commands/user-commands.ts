@@ -13,7 +13,9 @@ export function addUserCommands(program: Command, io: CliIo): void {
     .command('add')
     .description('add a staff account and print its password (shown only once)')
     .requiredOption('--email <address>', 'e-mail address they sign in with')
-    .addOption(new Option('--role <role>', 'admin (everything), evaluator (whole programmes) or steering (single practices)').choices(STAFF_ROLES).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'admin (everything), evaluator (whole programmes) or steering (single practices)').choices(STAFF_ROLES).makeOptionMandatory(),
+    )
     .option('--programme <slug>', 'programme an evaluator covers (repeat for several)', collect, [])
     .option('--practice <code>', 'practice a steering group member covers (repeat for several)', collect, [])
     .action((o: { email: string; role: StaffRole; programme: string[]; practice: string[] }) =>

@@ -12,4 +12,5 @@ const withQuery = (path: string, query: Record<string, string | undefined>) => {
 export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Record<string, string | undefined> = {}) =>
   withQuery(`${exportsPath(programmeSlug)}/${kind}.csv`, query)
 
-export const rScriptPath = (programmeSlug: string, query: Record<string, string | undefined> = {}) => withQuery(`${exportsPath(programmeSlug)}/linkscore.R`, query)
+export const rScriptPath = (programmeSlug: string, query: Record<string, string | undefined> = {}) =>
+  withQuery(`${exportsPath(programmeSlug)}/linkscore.R`, query)

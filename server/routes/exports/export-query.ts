@@ -49,8 +49,14 @@ function schema(waves: readonly Wave[], programmeName: string) {
   return z.object({
     wave: wave('wave'),
     from: wave('from'),
-    weighting: z.preprocess(blankAsMissing, z.enum(['respondents', 'settings'], { error: 'Choose respondents or setting groups for the practice mean' }).default('respondents')),
-    'include-partial': z.preprocess(blankAsMissing, z.literal('yes', { error: 'To include unfinished responses, tick the box; otherwise leave it empty' }).optional()),
+    weighting: z.preprocess(
+      blankAsMissing,
+      z.enum(['respondents', 'settings'], { error: 'Choose respondents or setting groups for the practice mean' }).default('respondents'),
+    ),
+    'include-partial': z.preprocess(
+      blankAsMissing,
+      z.literal('yes', { error: 'To include unfinished responses, tick the box; otherwise leave it empty' }).optional(),
+    ),
   })
 }
 

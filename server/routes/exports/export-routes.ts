@@ -22,12 +22,20 @@ function exportRequest(kind: ExportKind, programme: Programme, c: Chosen): { req
   switch (kind) {
     case 'answers':
     case 'responses':
-      return { request: { kind, wave: c.wave!, includePartial: c.includePartial }, detail: { ...base, wave: c.wave!.slug, includePartial: c.includePartial }, fileName }
+      return {
+        request: { kind, wave: c.wave!, includePartial: c.includePartial },
+        detail: { ...base, wave: c.wave!.slug, includePartial: c.includePartial },
+        fileName,
+      }
     case 'scores':
     case 'scale-stats':
       return { request: { kind, wave: c.wave!, weighting: c.weighting }, detail: { ...base, wave: c.wave!.slug, weighting: c.weighting }, fileName }
     case 'change':
-      return { request: { kind, from: c.from!, to: c.wave!, weighting: c.weighting }, detail: { ...base, from: c.from!.slug, to: c.wave!.slug, weighting: c.weighting }, fileName }
+      return {
+        request: { kind, from: c.from!, to: c.wave!, weighting: c.weighting },
+        detail: { ...base, from: c.from!.slug, to: c.wave!.slug, weighting: c.weighting },
+        fileName,
+      }
     case 'codebook':
       return { request: { kind }, detail: base, fileName }
   }
@@ -44,7 +52,12 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
   }
 
   /** A choice the page cannot honour shows the page again, with the message beside the field. */
-  function invalid(res: Response, programme: Programme, waves: Wave[], form: { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> }) {
+  function invalid(
+    res: Response,
+    programme: Programme,
+    waves: Wave[],
+    form: { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> },
+  ) {
     showPage(res, 422, programme, waves, form)
   }
 
@@ -74,7 +87,11 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
       if ('errors' in choices) return invalid(res, programme, waves, choices)
       const { wave, from } = defaultChoices(waves, choices)
       auditLog.audit(signedInUser(res), 'data exported', { export: 'r-script', programme: programme.slug })
-      sendText(res, exportFileName(programme.slug, 'r-script', {}), exports.rScript(programme, { wave: wave?.slug ?? 'WAVE', from: from?.slug ?? 'EARLIER-WAVE' }))
+      sendText(
+        res,
+        exportFileName(programme.slug, 'r-script', {}),
+        exports.rScript(programme, { wave: wave?.slug ?? 'WAVE', from: from?.slug ?? 'EARLIER-WAVE' }),
+      )
     },
   }
 }

@@ -35,33 +35,65 @@ function downloads(programme: Programme, { wave, from, weighting, includePartial
   const partialNote = includePartial ? 'Unfinished responses are included.' : 'Submitted responses only.'
   const weightNote = weighting === 'settings' ? 'Practice means weight each setting group equally.' : 'Practice means are means of respondents.'
   const csv = (kind: ExportKind, title: string, query: Record<string, string | undefined>, description: string): Download => ({
-    title, href: downloadPath(slug, kind, query), fileName: exportFileName(slug, kind, { wave: query.wave ?? query.to, from: query.from }), description,
+    title,
+    href: downloadPath(slug, kind, query),
+    fileName: exportFileName(slug, kind, { wave: query.wave ?? query.to, from: query.from }),
+    description,
   })
   const forWave = wave
     ? [
-        csv('answers', `Answers, long format: ${wave.title}`, { wave: wave.slug, 'include-partial': partial },
-          `One row per answer: response, practice, questionnaire and version, role, setting, item and the stored code (1–5, 0–10, an option code, a "not relevant" code or free text). A multiple-choice item has a row for each option chosen. ${partialNote}`),
-        csv('responses', `Responses, wide format: ${wave.title}`, { wave: wave.slug, 'include-partial': partial },
-          `One row per response and one column per item, in questionnaire order. A multiple-choice item has a 0/1 column for each option (item__option); an unanswered item is empty; "not relevant" answers keep their code. ${partialNote}`),
-        csv('scores', `Practice scores: ${wave.title}`, { wave: wave.slug, weighting: weight },
-          `One row per practice and scale: n, mean (1–5), score (0–100), SD, 95% confidence interval, agreement (rwg), band and rank. A practice with fewer than ${programme.minPracticeN} respondents is withheld. ${weightNote}`),
-        csv('scale-stats', `Scale statistics: ${wave.title}`, { wave: wave.slug, weighting: weight },
-          `One row per scale: ICC(1), ICC(2), Cronbach's alpha and the median, best and worst practice score. ${weightNote}`),
+        csv(
+          'answers',
+          `Answers, long format: ${wave.title}`,
+          { wave: wave.slug, 'include-partial': partial },
+          `One row per answer: response, practice, questionnaire and version, role, setting, item and the stored code (1–5, 0–10, an option code, a "not relevant" code or free text). A multiple-choice item has a row for each option chosen. ${partialNote}`,
+        ),
+        csv(
+          'responses',
+          `Responses, wide format: ${wave.title}`,
+          { wave: wave.slug, 'include-partial': partial },
+          `One row per response and one column per item, in questionnaire order. A multiple-choice item has a 0/1 column for each option (item__option); an unanswered item is empty; "not relevant" answers keep their code. ${partialNote}`,
+        ),
+        csv(
+          'scores',
+          `Practice scores: ${wave.title}`,
+          { wave: wave.slug, weighting: weight },
+          `One row per practice and scale: n, mean (1–5), score (0–100), SD, 95% confidence interval, agreement (rwg), band and rank. A practice with fewer than ${programme.minPracticeN} respondents is withheld. ${weightNote}`,
+        ),
+        csv(
+          'scale-stats',
+          `Scale statistics: ${wave.title}`,
+          { wave: wave.slug, weighting: weight },
+          `One row per scale: ICC(1), ICC(2), Cronbach's alpha and the median, best and worst practice score. ${weightNote}`,
+        ),
       ]
     : []
-  const change = wave && from && from.id !== wave.id
-    ? [csv('change', `Change from ${from.title} to ${wave.title}`, { from: from.slug, to: wave.slug, weighting: weight },
-        `One row per practice and scale: the means in both waves, the difference and Welch's t-test. ${weightNote}`)]
-    : []
+  const change =
+    wave && from && from.id !== wave.id
+      ? [
+          csv(
+            'change',
+            `Change from ${from.title} to ${wave.title}`,
+            { from: from.slug, to: wave.slug, weighting: weight },
+            `One row per practice and scale: the means in both waves, the difference and Welch's t-test. ${weightNote}`,
+          ),
+        ]
+      : []
   return [
     ...forWave,
     ...change,
-    csv('codebook', 'Codebook', {}, 'One row per item of every questionnaire: its type, wording, scale, the settings that see it, and every code with its label.'),
+    csv(
+      'codebook',
+      'Codebook',
+      {},
+      'One row per item of every questionnaire: its type, wording, scale, the settings that see it, and every code with its label.',
+    ),
     {
       title: 'R script to read these files',
       href: rScriptPath(slug, { wave: wave?.slug, from: from?.slug }),
       fileName: exportFileName(slug, 'r-script', {}),
-      description: 'Reads the files above into R with a label for every code (agree scales and options as factors, "not relevant" as NA or as labelled levels) and the map of items to scales. It is written from the current questionnaires each time you download it.',
+      description:
+        'Reads the files above into R with a label for every code (agree scales and options as factors, "not relevant" as NA or as labelled levels) and the map of items to scales. It is written from the current questionnaires each time you download it.',
     },
   ]
 }
@@ -72,9 +104,15 @@ export function exportsPageModel(
   form: { choices: PageChoices } | { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> },
 ) {
   const errors = 'errors' in form ? form.errors : {}
-  const values = 'errors' in form
-    ? form.values
-    : { wave: form.choices.wave?.slug, from: form.choices.from?.slug, weighting: form.choices.weighting, 'include-partial': form.choices.includePartial ? 'yes' : undefined }
+  const values =
+    'errors' in form
+      ? form.values
+      : {
+          wave: form.choices.wave?.slug,
+          from: form.choices.from?.slug,
+          weighting: form.choices.weighting,
+          'include-partial': form.choices.includePartial ? 'yes' : undefined,
+        }
   const waveItems = (field: 'wave' | 'from') => [...waves].reverse().map((w) => ({ value: w.slug, text: w.title, checked: values[field] === w.slug }))
   return {
     title: `Download data: ${programme.name}`,
@@ -84,17 +122,26 @@ export function exportsPageModel(
     hasWaves: waves.length > 0,
     canCompare: waves.length > 1,
     errors,
-    errorSummary: (['wave', 'from', 'weighting', 'include-partial'] as const).flatMap((field) => (errors[field] ? [{ text: errors[field], href: `#${field}` }] : [])),
+    errorSummary: (['wave', 'from', 'weighting', 'include-partial'] as const).flatMap((field) =>
+      errors[field] ? [{ text: errors[field], href: `#${field}` }] : [],
+    ),
     waveItems: waveItems('wave'),
     fromItems: waveItems('from'),
     weightingItems: [
       { value: 'respondents', text: 'Mean of the respondents', checked: values.weighting !== 'settings' },
-      { value: 'settings', text: 'Mean of the setting groups (general practice, link workers, community), each counting once', checked: values.weighting === 'settings' },
+      {
+        value: 'settings',
+        text: 'Mean of the setting groups (general practice, link workers, community), each counting once',
+        checked: values.weighting === 'settings',
+      },
     ],
-    includePartialItems: [{ value: 'yes', text: 'Include responses not yet submitted (answers and responses files only)', checked: values['include-partial'] === 'yes' }],
+    includePartialItems: [
+      { value: 'yes', text: 'Include responses not yet submitted (answers and responses files only)', checked: values['include-partial'] === 'yes' },
+    ],
     downloads: 'errors' in form ? [] : downloads(programme, form.choices),
-    changeNote: 'choices' in form && waves.length > 1 && (!form.choices.from || form.choices.from.id === form.choices.wave?.id)
-      ? 'For the change between two waves, choose a different wave under "Compare with".'
-      : undefined,
+    changeNote:
+      'choices' in form && waves.length > 1 && (!form.choices.from || form.choices.from.id === form.choices.wave?.id)
+        ? 'For the change between two waves, choose a different wave under "Compare with".'
+        : undefined,
   }
 }

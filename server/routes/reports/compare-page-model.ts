@@ -45,7 +45,9 @@ const NOT_AVAILABLE = 'Not available'
 function columnsOf(questionnaires: readonly ScoredQuestionnaire[]): Column[] {
   return questionnaires.flatMap(({ scores }) => [
     { key: scores.questionnaire, label: 'Overall', questionnaire: scores.questionnaire, scale: null },
-    ...scores.scales.filter((s) => s.scalePath.length === 1).map((s) => ({ key: `${scores.questionnaire}.${s.scale}`, label: s.scaleName, questionnaire: scores.questionnaire, scale: s.scale })),
+    ...scores.scales
+      .filter((s) => s.scalePath.length === 1)
+      .map((s) => ({ key: `${scores.questionnaire}.${s.scale}`, label: s.scaleName, questionnaire: scores.questionnaire, scale: s.scale })),
   ])
 }
 
@@ -100,36 +102,58 @@ function statsRow(s: ScaleStats) {
 function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly ScoredQuestionnaire[], withheldText: string) {
   const overallColumns = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.scale === null)
   const label = (id: string) => `Overall ${questionnaireLabel(id).toLowerCase()}`
-  const bar: ChartModel | null = overallColumns.length === 0 ? null : chartModel('chart-overall', `Bar chart of each practice's ${overallColumns.map((c) => label(c.questionnaire).toLowerCase()).join(' and ')} score, 0 to 100. The figures are in the table that follows.`, {
-    type: 'bar',
-    labels: rows.map((r) => r.name),
-    series: overallColumns.map((c, i) => ({ label: label(c.questionnaire), values: rows.map((r) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))), style: i === 0 ? 'filled' : 'outlined' })),
-    min: 0,
-    max: 100,
-  })
+  const bar: ChartModel | null =
+    overallColumns.length === 0
+      ? null
+      : chartModel(
+          'chart-overall',
+          `Bar chart of each practice's ${overallColumns.map((c) => label(c.questionnaire).toLowerCase()).join(' and ')} score, 0 to 100. The figures are in the table that follows.`,
+          {
+            type: 'bar',
+            labels: rows.map((r) => r.name),
+            series: overallColumns.map((c, i) => ({
+              label: label(c.questionnaire),
+              values: rows.map((r) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))),
+              style: i === 0 ? 'filled' : 'outlined',
+            })),
+            min: 0,
+            max: 100,
+          },
+        )
   const ids = questionnaires.map((q) => q.scores.questionnaire)
   const [xId, yId] = ids.includes(SCATTER.x) && ids.includes(SCATTER.y) ? [SCATTER.x, SCATTER.y] : [ids[0], ids[1]]
   const x = overallColumns.find((c) => c.questionnaire === xId)
   const y = overallColumns.find((c) => c.questionnaire === yId)
-  const scatter = x && y ? {
-    heading: `${label(y.questionnaire)} against ${label(x.questionnaire).toLowerCase()}`,
-    xLabel: label(x.questionnaire),
-    yLabel: label(y.questionnaire),
-    chart: chartModel('chart-scatter', `Scatter chart of each practice's ${label(y.questionnaire).toLowerCase()} score against its ${label(x.questionnaire).toLowerCase()} score, 0 to 100. The figures are in the table that follows.`, {
-      type: 'scatter',
-      xLabel: label(x.questionnaire),
-      yLabel: label(y.questionnaire),
-      points: rows.flatMap((r) => {
-        const [a, b] = [r.cells[x.index]!.value, r.cells[y.index]!.value]
-        return a === null || b === null ? [] : [{ label: r.name, x: chartScore(a), y: chartScore(b) }]
-      }),
-      min: 0,
-      max: 100,
-    }),
-    rows: rows.map((r) => ({ name: r.name, x: r.cells[x.index]!.text, y: r.cells[y.index]!.text })),
-  } : null
+  const scatter =
+    x && y
+      ? {
+          heading: `${label(y.questionnaire)} against ${label(x.questionnaire).toLowerCase()}`,
+          xLabel: label(x.questionnaire),
+          yLabel: label(y.questionnaire),
+          chart: chartModel(
+            'chart-scatter',
+            `Scatter chart of each practice's ${label(y.questionnaire).toLowerCase()} score against its ${label(x.questionnaire).toLowerCase()} score, 0 to 100. The figures are in the table that follows.`,
+            {
+              type: 'scatter',
+              xLabel: label(x.questionnaire),
+              yLabel: label(y.questionnaire),
+              points: rows.flatMap((r) => {
+                const [a, b] = [r.cells[x.index]!.value, r.cells[y.index]!.value]
+                return a === null || b === null ? [] : [{ label: r.name, x: chartScore(a), y: chartScore(b) }]
+              }),
+              min: 0,
+              max: 100,
+            },
+          ),
+          rows: rows.map((r) => ({ name: r.name, x: r.cells[x.index]!.text, y: r.cells[y.index]!.text })),
+        }
+      : null
   return {
-    bar: bar && { chart: bar, headings: overallColumns.map((c) => label(c.questionnaire)), rows: rows.map((r) => ({ name: r.name, values: overallColumns.map((c) => r.cells[c.index]!.text) })) },
+    bar: bar && {
+      chart: bar,
+      headings: overallColumns.map((c) => label(c.questionnaire)),
+      rows: rows.map((r) => ({ name: r.name, values: overallColumns.map((c) => r.cells[c.index]!.text) })),
+    },
     scatter,
     withheldText,
   }
@@ -141,7 +165,10 @@ function filterForm(data: ComparisonData, query: CompareQuery, path: string) {
   return {
     action: path,
     wave: waveOptions(data.waves, data.wave),
-    deprivation: [option('', 'Any', query.deprivation), ...['1', '2', '3', '4', '5'].map((q) => option(q, q === '1' ? '1 (most deprived)' : q === '5' ? '5 (least deprived)' : q, query.deprivation))],
+    deprivation: [
+      option('', 'Any', query.deprivation),
+      ...['1', '2', '3', '4', '5'].map((q) => option(q, q === '1' ? '1 (most deprived)' : q === '5' ? '5 (least deprived)' : q, query.deprivation)),
+    ],
     rurality: [option('', 'Any', query.rurality), option('urban', 'Urban', query.rurality), option('rural', 'Rural', query.rurality)],
     model: [option('', 'Any', query.model), ...models.map((m) => option(m, m, query.model))],
     setting: [option('', 'All settings', query.setting), ...SETTINGS.map((s) => option(s, SETTING_LABELS[s], query.setting))],
@@ -180,17 +207,22 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery) {
     backLink: { href: '/staff', text: 'Your programmes' },
     waveTitle: data.wave?.title ?? null,
     form: filterForm(data, query, path),
-    settingNote: query.setting ? `Scores from respondents in one setting only: ${SETTING_LABELS[query.setting]}. ${withheldGroupNote(programme.minBreakdownN)}` : null,
+    settingNote: query.setting
+      ? `Scores from respondents in one setting only: ${SETTING_LABELS[query.setting]}. ${withheldGroupNote(programme.minBreakdownN)}`
+      : null,
     shownCount: `${formatCount(data.practices.length)} of ${formatCount(data.allPractices.length)} practices`,
-    groups: data.questionnaires.map(({ scores }) => ({ label: questionnaireLabel(scores.questionnaire), span: columns.filter((c) => c.questionnaire === scores.questionnaire).length })),
+    groups: data.questionnaires.map(({ scores }) => ({
+      label: questionnaireLabel(scores.questionnaire),
+      span: columns.filter((c) => c.questionnaire === scores.questionnaire).length,
+    })),
     caption: `Practices by overall score and by ${data.questionnaires.map(({ definition }) => (definition.scoring?.levels[0]?.name ?? 'scale').toLowerCase()).join(' and ')} (0 to 100)`,
     headers: [header(PRACTICE_KEY, 'Practice', false), ...columns.map((c) => header(c.key, c.label, true))],
     rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band }) => ({ text, band })) })),
     charts: charts(rows, columns, data.questionnaires, withheldText),
     stats: data.questionnaires.map(({ definition, scores }) => ({
       heading: questionnaireLabel(scores.questionnaire),
-      topLevel: (definition.scoring?.levels[0]?.name ?? 'Scale'),
-      childLevel: (definition.scoring?.levels[1]?.name ?? 'Sub-scale'),
+      topLevel: definition.scoring?.levels[0]?.name ?? 'Scale',
+      childLevel: definition.scoring?.levels[1]?.name ?? 'Sub-scale',
       rows: scores.scaleStats.filter((s) => s.scalePath.length === 1).map(statsRow),
       childRows: scores.scaleStats.filter((s) => s.scalePath.length > 1).map(statsRow),
     })),

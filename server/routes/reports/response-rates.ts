@@ -34,11 +34,20 @@ export function responseRows(
   const totalRow: ResponseRow = {
     group: 'All settings',
     responses: totalShown ? formatCount(total) : hidden,
-    rate: invited === 0 ? 'Not known: no invitations, open link only' : totalShown ? `${formatPercent(viaInvitation, invited)} (${formatCount(viaInvitation)} of ${formatCount(invited)} invitations)` : hidden,
+    rate:
+      invited === 0
+        ? 'Not known: no invitations, open link only'
+        : totalShown
+          ? `${formatPercent(viaInvitation, invited)} (${formatCount(viaInvitation)} of ${formatCount(invited)} invitations)`
+          : hidden,
   }
 
   const bySetting = SETTINGS.map((setting) => ({ key: setting, n: sum(counts.submitted.filter((c) => c.setting === setting)) }))
-  const withheld = withheldGroups(bySetting.filter((g) => g.n > 0), thresholds.minBreakdownN, totalShown)
+  const withheld = withheldGroups(
+    bySetting.filter((g) => g.n > 0),
+    thresholds.minBreakdownN,
+    totalShown,
+  )
   const settings = bySetting.map(({ key: setting, n }): ResponseRow => {
     const shown = totalShown && !withheld.has(setting)
     const invitedHere = sum(counts.invitations.filter((c) => presetSetting(c.presetRole) === setting))
@@ -46,7 +55,12 @@ export function responseRows(
     return {
       group: SETTING_LABELS[setting],
       responses: shown ? formatCount(n) : WITHHELD_GROUP,
-      rate: invitedHere === 0 ? 'Not known: no invitations named a role in this setting' : shown ? `${formatPercent(answeredHere, invitedHere)} (${formatCount(answeredHere)} of ${formatCount(invitedHere)} invitations)` : WITHHELD_GROUP,
+      rate:
+        invitedHere === 0
+          ? 'Not known: no invitations named a role in this setting'
+          : shown
+            ? `${formatPercent(answeredHere, invitedHere)} (${formatCount(answeredHere)} of ${formatCount(invitedHere)} invitations)`
+            : WITHHELD_GROUP,
     }
   })
   return { total: totalRow, settings }

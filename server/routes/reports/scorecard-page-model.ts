@@ -46,7 +46,14 @@ function changeCell(row: ChangeRow | undefined, minPracticeN: number): ScaleRow[
   return { text: formatChange(row.difference * 25), flag }
 }
 
-function scaleRow(ref: { scale: string; scaleName: string; scalePath: readonly string[] }, row: PracticeScaleResult | undefined, stats: ScaleStats | undefined, change: ChangeRow | undefined | null, definition: Questionnaire, minPracticeN: number): ScaleRow {
+function scaleRow(
+  ref: { scale: string; scaleName: string; scalePath: readonly string[] },
+  row: PracticeScaleResult | undefined,
+  stats: ScaleStats | undefined,
+  change: ChangeRow | undefined | null,
+  definition: Questionnaire,
+  minPracticeN: number,
+): ScaleRow {
   const benchmark = (x: number | null | undefined) => (x === null || x === undefined ? NOT_AVAILABLE : formatScore(x))
   const common = {
     name: ref.scaleName,
@@ -65,7 +72,10 @@ function scaleRow(ref: { scale: string; scaleName: string; scalePath: readonly s
     score: formatScore(row.score),
     n: formatCount(row.n),
     ci: row.scoreCi ? formatInterval(row.scoreCi) : 'Not available (one response)',
-    agreement: row.rwg === null ? { text: 'Not known', low: false } : { text: `${formatCoefficient(row.rwg)}${row.lowAgreement ? ' Low agreement' : ''}`, low: Boolean(row.lowAgreement) },
+    agreement:
+      row.rwg === null
+        ? { text: 'Not known', low: false }
+        : { text: `${formatCoefficient(row.rwg)}${row.lowAgreement ? ' Low agreement' : ''}`, low: Boolean(row.lowAgreement) },
     band: bandLabel(bandsOf(definition), row.band),
   }
 }
@@ -95,7 +105,8 @@ function questionnaireSection(data: ScorecardData, { definition, scores }: Score
   const { practice, programme } = data
   const rows = new Map(scores.practices.filter((r) => r.practiceCode === practice.code).map((r) => [r.scale, r]))
   const stats = new Map(scores.scaleStats.map((s) => [s.scale, s]))
-  const changes = data.change && new Map(data.change.filter((c) => c.practiceCode === practice.code && c.questionnaire === scores.questionnaire).map((c) => [c.scale, c]))
+  const changes =
+    data.change && new Map(data.change.filter((c) => c.practiceCode === practice.code && c.questionnaire === scores.questionnaire).map((c) => [c.scale, c]))
   const levels = definition.scoring?.levels ?? []
   const top = scores.scales.filter((s) => s.scalePath.length === 1)
   const leaves = scores.scales.filter((s) => s.scalePath.length === levels.length)
@@ -128,17 +139,23 @@ function questionnaireSection(data: ScorecardData, { definition, scores }: Score
         median: m === null || m === undefined ? NOT_AVAILABLE : formatScore(m),
       }
     }),
-    chart: chartModel(`chart-${scores.questionnaire}`, `Radar chart of the practice's ${label.toLowerCase()} score on each ${topLevelName}, 0 to 100, with the programme median. The figures are in the table beside it.`, {
-      type: 'radar',
-      labels: top.map((s) => s.scaleName),
-      series: [
-        { label: practice.name, values: top.map((s) => practiceScore(s.scale)), style: 'solid' },
-        { label: 'Programme median', values: top.map((s) => median(s.scale)), style: 'dashed' },
-      ],
-      min: 0,
-      max: 100,
-    }),
-    rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, definition, programme.minPracticeN)),
+    chart: chartModel(
+      `chart-${scores.questionnaire}`,
+      `Radar chart of the practice's ${label.toLowerCase()} score on each ${topLevelName}, 0 to 100, with the programme median. The figures are in the table beside it.`,
+      {
+        type: 'radar',
+        labels: top.map((s) => s.scaleName),
+        series: [
+          { label: practice.name, values: top.map((s) => practiceScore(s.scale)), style: 'solid' },
+          { label: 'Programme median', values: top.map((s) => median(s.scale)), style: 'dashed' },
+        ],
+        min: 0,
+        max: 100,
+      },
+    ),
+    rows: scores.scales.map((s) =>
+      scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, definition, programme.minPracticeN),
+    ),
     leafName: (levels.at(-1)?.name ?? 'Scale').toLowerCase(),
     ...highlights(shownLeaves, definition, programme.intervention, programme.minPracticeN),
   }
@@ -152,13 +169,15 @@ function generalItems(data: ScorecardData) {
       if (item.type !== 'scale0to10') return []
       const result = results.get(item.id)
       const shown = result && !result.withheld ? result : null
-      return [{
-        text: fillIntervention(item.text, programme.intervention),
-        scale: `0 = ${item.labels.min}, 10 = ${item.labels.max}`,
-        withheld: shown ? null : fewerThan(programme.minPracticeN),
-        mean: shown ? formatMean10(shown.mean) : '',
-        n: shown ? formatCount(shown.n) : '',
-      }]
+      return [
+        {
+          text: fillIntervention(item.text, programme.intervention),
+          scale: `0 = ${item.labels.min}, 10 = ${item.labels.max}`,
+          withheld: shown ? null : fewerThan(programme.minPracticeN),
+          mean: shown ? formatMean10(shown.mean) : '',
+          n: shown ? formatCount(shown.n) : '',
+        },
+      ]
     })
   })
 }

@@ -7,7 +7,9 @@ const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 export function describeDetail(detail: string | null): string {
   if (!detail) return ''
   const parsed = JSON.parse(detail) as Record<string, unknown>
-  return Object.entries(parsed).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`).join('; ')
+  return Object.entries(parsed)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join('; ')
 }
 
 export function auditPageModel({ entries, page, pageCount, total }: { entries: AuditEntry[]; page: number; pageCount: number; total: number }) {

@@ -5,16 +5,19 @@ import { staffEmail } from '../../services/staff-email.js'
 import { safeNextPath } from './safe-next-path.js'
 
 const schema = z.object({
-  email: z.string({ error: 'Enter your e-mail address' }).trim().min(1, { error: 'Enter your e-mail address' })
+  email: z
+    .string({ error: 'Enter your e-mail address' })
+    .trim()
+    .min(1, { error: 'Enter your e-mail address' })
     .pipe(staffEmail('Enter an e-mail address in the correct format, like name@example.org')),
-  password: z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' })
+  password: z
+    .string({ error: 'Enter your password' })
+    .min(1, { error: 'Enter your password' })
     .max(MAX_PASSWORD_LENGTH, { error: `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer` }),
 })
 
 export type SignInFields = 'email' | 'password'
-export type SignInForm =
-  | { email: string; password: string; next?: string }
-  | { errors: Partial<Record<SignInFields, string>>; email: string; next?: string }
+export type SignInForm = { email: string; password: string; next?: string } | { errors: Partial<Record<SignInFields, string>>; email: string; next?: string }
 
 export function parseSignInForm(body: Record<string, unknown>): SignInForm {
   const next = safeNextPath(body.next)

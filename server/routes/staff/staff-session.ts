@@ -2,8 +2,7 @@
 import type { Request, Response } from 'express'
 import { SESSION_COOKIE } from '../../middleware/set-up-session.js'
 
-const settle = (work: (done: (error?: unknown) => void) => void) =>
-  new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())))
+const settle = (work: (done: (error?: unknown) => void) => void) => new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())))
 
 /** A new session id at sign-in (so a session id planted before it is worthless), with a new CSRF token. */
 export async function startStaffSession(req: Request, userId: number): Promise<void> {

@@ -84,22 +84,29 @@ export function checkAnswersPageModel(ctx: SurveyContext, answers: readonly Stor
   const token = ctx.response.resumeToken
   const role = ctx.response.role ? findRole(ctx.response.role) : undefined
   const aboutYouRows = ctx.askAboutYou
-    ? [{
-        key: 'Your role',
-        value: [role?.label ?? 'Not answered', ...(role?.setting === null && ctx.response.setting ? [SETTING_LABELS[ctx.response.setting]] : [])],
-        action: { href: `${journeyUrl(token, ctx.pages[0])}?change=1`, text: 'Change', visuallyHiddenText: 'your role' },
-      }]
+    ? [
+        {
+          key: 'Your role',
+          value: [role?.label ?? 'Not answered', ...(role?.setting === null && ctx.response.setting ? [SETTING_LABELS[ctx.response.setting]] : [])],
+          action: { href: `${journeyUrl(token, ctx.pages[0])}?change=1`, text: 'Change', visuallyHiddenText: 'your role' },
+        },
+      ]
     : []
   const sections = ctx.pages.flatMap((page) => {
     if (page.kind !== 'section') return []
     const values = answersByItem(answers, page.questionnaire.id)
     const title = fillIntervention(page.section.title, intervention)
-    return [{
-      title,
-      caption: fillIntervention(page.questionnaire.title, intervention),
-      changeHref: `${journeyUrl(token, page)}?change=1`,
-      rows: page.section.items.map((item) => ({ key: fillIntervention(item.text, intervention), value: answerText(item, intervention, values.get(item.id) ?? []) })),
-    }]
+    return [
+      {
+        title,
+        caption: fillIntervention(page.questionnaire.title, intervention),
+        changeHref: `${journeyUrl(token, page)}?change=1`,
+        rows: page.section.items.map((item) => ({
+          key: fillIntervention(item.text, intervention),
+          value: answerText(item, intervention, values.get(item.id) ?? []),
+        })),
+      },
+    ]
   })
   return { title: 'Check your answers before sending them', demo: ctx.programme.isDemo, aboutYouRows, sections, formAction: journeyUrl(token, 'check-answers') }
 }

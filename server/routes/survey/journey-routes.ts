@@ -80,7 +80,12 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
 
     showSaved(req: Request, res: Response) {
       const ctx = context(req)
-      res.render('pages/survey/saved', { title: 'Your answers have been saved', demo: ctx.programme.isDemo, resumeUrl: `${config.baseUrl}${journeyUrl(ctx.response.resumeToken)}`, continueHref: journeyUrl(ctx.response.resumeToken) })
+      res.render('pages/survey/saved', {
+        title: 'Your answers have been saved',
+        demo: ctx.programme.isDemo,
+        resumeUrl: `${config.baseUrl}${journeyUrl(ctx.response.resumeToken)}`,
+        continueHref: journeyUrl(ctx.response.resumeToken),
+      })
     },
 
     showCheckAnswers(req: Request, res: Response) {
@@ -102,7 +107,12 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
     showConfirmation(req: Request, res: Response) {
       const ctx = survey.context(String(req.params.token), { allowSubmitted: true })
       if (ctx.response.status !== 'submitted') return res.redirect(303, journeyUrl(ctx.response.resumeToken))
-      res.render('pages/survey/confirmation', { title: 'Thank you: your answers have been sent', demo: ctx.programme.isDemo, programmeName: ctx.programme.name, minGroupSize: ctx.programme.minPracticeN })
+      res.render('pages/survey/confirmation', {
+        title: 'Thank you: your answers have been sent',
+        demo: ctx.programme.isDemo,
+        programmeName: ctx.programme.name,
+        minGroupSize: ctx.programme.minPracticeN,
+      })
     },
   }
 }

@@ -31,7 +31,8 @@ function inDatabase<T>(look: (ls: ReturnType<typeof boot>) => T): T {
   }
 }
 
-const PASSWORD_LINES = /^password: ([A-Za-z0-9_-]{24})\nGive it to them privately; it is not stored and cannot be shown again\. They sign in at https:\/\/survey\.example\.org\/sign-in\n$/
+const PASSWORD_LINES =
+  /^password: ([A-Za-z0-9_-]{24})\nGive it to them privately; it is not stored and cannot be shown again\. They sign in at https:\/\/survey\.example\.org\/sign-in\n$/
 
 describe('linkscore user add', () => {
   it.each([
@@ -55,10 +56,22 @@ describe('linkscore user add', () => {
   it.each([
     { args: ['--email', 'eva', '--role', 'admin'], message: 'email: enter an e-mail address, such as name@example.org' },
     { args: ['--email', 'eva@example.org', '--role', 'evaluator'], message: 'An evaluator needs a programme (and no practice): they see whole programmes' },
-    { args: ['--email', 'eva@example.org', '--role', 'evaluator', '--practice', 'B86001'], message: 'An evaluator needs a programme (and no practice): they see whole programmes' },
-    { args: ['--email', 'eva@example.org', '--role', 'steering'], message: 'A steering group member needs a practice (and no programme): they see single practices' },
-    { args: ['--email', 'eva@example.org', '--role', 'steering', '--programme', 'north'], message: 'A steering group member needs a practice (and no programme): they see single practices' },
-    { args: ['--email', 'eva@example.org', '--role', 'admin', '--programme', 'north'], message: 'An admin sees every programme and practice: leave out programme and practice' },
+    {
+      args: ['--email', 'eva@example.org', '--role', 'evaluator', '--practice', 'B86001'],
+      message: 'An evaluator needs a programme (and no practice): they see whole programmes',
+    },
+    {
+      args: ['--email', 'eva@example.org', '--role', 'steering'],
+      message: 'A steering group member needs a practice (and no programme): they see single practices',
+    },
+    {
+      args: ['--email', 'eva@example.org', '--role', 'steering', '--programme', 'north'],
+      message: 'A steering group member needs a practice (and no programme): they see single practices',
+    },
+    {
+      args: ['--email', 'eva@example.org', '--role', 'admin', '--programme', 'north'],
+      message: 'An admin sees every programme and practice: leave out programme and practice',
+    },
     { args: ['--email', 'eva@example.org', '--role', 'evaluator', '--programme', 'east'], message: 'No programme "east". Programmes: north, south' },
     { args: ['--email', 'eva@example.org', '--role', 'steering', '--practice', 'X1'], message: 'No practice with code "X1"' },
   ])('explains a mistake: $message', async ({ args, message }) => {
@@ -67,13 +80,20 @@ describe('linkscore user add', () => {
 
   it('refuses a second account with the same e-mail address', async () => {
     await cli('user', 'add', '--email', 'eva@example.org', '--role', 'admin')
-    expect(await cli('user', 'add', '--email', 'EVA@example.org', '--role', 'admin')).toEqual({ code: 1, stdout: '', stderr: 'linkscore: A user with e-mail "eva@example.org" already exists\n' })
+    expect(await cli('user', 'add', '--email', 'EVA@example.org', '--role', 'admin')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'linkscore: A user with e-mail "eva@example.org" already exists\n',
+    })
   })
 
   it.each([
     { args: ['user', 'add', '--role', 'admin'], stderr: "error: required option '--email <address>' not specified" },
     { args: ['user', 'add', '--email', 'eva@example.org'], stderr: "error: required option '--role <role>' not specified" },
-    { args: ['user', 'add', '--email', 'eva@example.org', '--role', 'owner'], stderr: "error: option '--role <role>' argument 'owner' is invalid. Allowed choices are admin, evaluator, steering." },
+    {
+      args: ['user', 'add', '--email', 'eva@example.org', '--role', 'owner'],
+      stderr: "error: option '--role <role>' argument 'owner' is invalid. Allowed choices are admin, evaluator, steering.",
+    },
     { args: ['user', 'password'], stderr: "error: required option '--email <address>' not specified" },
     { args: ['user', 'remove'], stderr: "error: unknown command 'remove'" },
   ])('exits 2 with usage help for $stderr', async ({ args, stderr }) => {
@@ -97,6 +117,10 @@ describe('linkscore user password', () => {
   })
 
   it('explains an unknown e-mail address', async () => {
-    expect(await cli('user', 'password', '--email', 'nobody@example.org')).toEqual({ code: 1, stdout: '', stderr: 'linkscore: No user with e-mail "nobody@example.org"\n' })
+    expect(await cli('user', 'password', '--email', 'nobody@example.org')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'linkscore: No user with e-mail "nobody@example.org"\n',
+    })
   })
 })

@@ -33,12 +33,24 @@ describe('each download is the command line export, byte for byte', () => {
     { path: 'answers.csv?wave=baseline', args: ['answers', '--wave', 'baseline'], file: 'north-baseline-answers.csv' },
     { path: 'answers.csv?wave=baseline&include-partial=yes', args: ['answers', '--wave', 'baseline', '--include-partial'], file: 'north-baseline-answers.csv' },
     { path: 'responses.csv?wave=baseline', args: ['responses', '--wave', 'baseline'], file: 'north-baseline-responses.csv' },
-    { path: 'responses.csv?wave=baseline&include-partial=yes', args: ['responses', '--wave', 'baseline', '--include-partial'], file: 'north-baseline-responses.csv' },
+    {
+      path: 'responses.csv?wave=baseline&include-partial=yes',
+      args: ['responses', '--wave', 'baseline', '--include-partial'],
+      file: 'north-baseline-responses.csv',
+    },
     { path: 'codebook.csv', args: ['codebook'], file: 'north-codebook.csv' },
     { path: 'scores.csv?wave=baseline', args: ['scores', '--wave', 'baseline'], file: 'north-baseline-scores.csv' },
-    { path: 'scores.csv?wave=six-months&weighting=settings', args: ['scores', '--wave', 'six-months', '--weighting', 'settings'], file: 'north-six-months-scores.csv' },
+    {
+      path: 'scores.csv?wave=six-months&weighting=settings',
+      args: ['scores', '--wave', 'six-months', '--weighting', 'settings'],
+      file: 'north-six-months-scores.csv',
+    },
     { path: 'scale-stats.csv?wave=baseline&weighting=respondents', args: ['scale-stats', '--wave', 'baseline'], file: 'north-baseline-scale-stats.csv' },
-    { path: 'change.csv?from=baseline&to=six-months', args: ['change', '--from', 'baseline', '--to', 'six-months'], file: 'north-baseline-to-six-months-change.csv' },
+    {
+      path: 'change.csv?from=baseline&to=six-months',
+      args: ['change', '--from', 'baseline', '--to', 'six-months'],
+      file: 'north-baseline-to-six-months-change.csv',
+    },
   ])('$path', async ({ path, args, file }) => {
     const download = await evaluator.download(`${EXPORTS}/${path}`)
     expect(download.status).toBe(200)
@@ -85,7 +97,11 @@ describe('choices the page cannot honour', () => {
     { path: 'answers.csv?wave=', field: 'wave', message: 'Choose a wave' },
     { path: 'responses.csv?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
     { path: 'answers.csv?wave=baseline&wave=six-months', field: 'wave', message: 'Choose only one wave' },
-    { path: 'answers.csv?wave=baseline&include-partial=maybe', field: 'include-partial', message: 'To include unfinished responses, tick the box; otherwise leave it empty' },
+    {
+      path: 'answers.csv?wave=baseline&include-partial=maybe',
+      field: 'include-partial',
+      message: 'To include unfinished responses, tick the box; otherwise leave it empty',
+    },
     { path: 'scores.csv?wave=baseline&weighting=heavy', field: 'weighting', message: 'Choose respondents or setting groups for the practice mean' },
     { path: 'scale-stats.csv', field: 'wave', message: 'Choose a wave' },
     { path: 'change.csv?to=six-months', field: 'from', message: 'Choose a wave to compare with' },
@@ -143,7 +159,9 @@ describe('a wave with answers to two versions of a questionnaire', () => {
       const page = await client.get(`${EXPORTS}/scores.csv?wave=baseline`)
       expect(page.status).toBe(409)
       expect(page.heading).toBe('This export cannot be made')
-      expect(page.$('main p').first().text()).toBe('Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.')
+      expect(page.$('main p').first().text()).toBe(
+        'Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.',
+      )
       expect(auditLines(other).length).toBe(before)
       expect((await client.download(`${EXPORTS}/responses.csv?wave=baseline`)).status).toBe(200)
     } finally {

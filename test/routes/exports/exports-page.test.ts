@@ -15,9 +15,21 @@ beforeAll(async () => {
 })
 afterAll(() => ls.close())
 
-const links = (page: Page) => page.$('.ls-downloads a').map((_, a) => `${page.$(a).text()} -> ${page.$(a).attr('href')}`).get()
-const checked = (page: Page, name: string) => page.$(`input[name="${name}"]:checked`).map((_, input) => page.$(input).attr('value')).get()
-const radios = (page: Page, name: string) => page.$(`input[name="${name}"]`).map((_, input) => page.$(input).attr('value')).get()
+const links = (page: Page) =>
+  page
+    .$('.ls-downloads a')
+    .map((_, a) => `${page.$(a).text()} -> ${page.$(a).attr('href')}`)
+    .get()
+const checked = (page: Page, name: string) =>
+  page
+    .$(`input[name="${name}"]:checked`)
+    .map((_, input) => page.$(input).attr('value'))
+    .get()
+const radios = (page: Page, name: string) =>
+  page
+    .$(`input[name="${name}"]`)
+    .map((_, input) => page.$(input).attr('value'))
+    .get()
 
 describe('the exports page', () => {
   it('offers the latest wave compared with the one before, and links every download with its choices', async () => {
@@ -76,7 +88,10 @@ describe('the exports page', () => {
 
   it('every link it gives downloads', async () => {
     const page = await client.get('/programmes/north/exports?wave=six-months&from=baseline&weighting=settings&include-partial=yes')
-    for (const href of page.$('.ls-downloads a').map((_, a) => page.$(a).attr('href')).get()) {
+    for (const href of page
+      .$('.ls-downloads a')
+      .map((_, a) => page.$(a).attr('href'))
+      .get()) {
       expect((await client.download(href)).status, href).toBe(200)
     }
   })

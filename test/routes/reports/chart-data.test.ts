@@ -9,7 +9,9 @@ describe('chart data', () => {
   })
 
   it('carries an id, an accessible name and the JSON', () => {
-    expect(chartModel('chart-x', 'A chart', { type: 'bar', labels: ['A'], series: [{ label: 'S', values: [null], style: 'filled' }], min: 0, max: 100 })).toEqual({
+    expect(
+      chartModel('chart-x', 'A chart', { type: 'bar', labels: ['A'], series: [{ label: 'S', values: [null], style: 'filled' }], min: 0, max: 100 }),
+    ).toEqual({
       id: 'chart-x',
       label: 'A chart',
       json: '{"type":"bar","labels":["A"],"series":[{"label":"S","values":[null],"style":"filled"}],"min":0,"max":100}',

@@ -4,7 +4,14 @@ import type { CompareQuery } from '../../../server/routes/reports/report-query.j
 import type { ComparisonData } from '../../../server/services/report-service.js'
 import { PRACTICES, PROGRAMME, SCORED, WAVE } from './report-model-fixtures.js'
 
-const DATA: ComparisonData = { programme: PROGRAMME, waves: [{ wave: WAVE, submitted: 13 }], wave: WAVE, allPractices: PRACTICES, practices: PRACTICES, questionnaires: SCORED }
+const DATA: ComparisonData = {
+  programme: PROGRAMME,
+  waves: [{ wave: WAVE, submitted: 13 }],
+  wave: WAVE,
+  allPractices: PRACTICES,
+  practices: PRACTICES,
+  questionnaires: SCORED,
+}
 const model = (query: CompareQuery = {}) => comparePageModel(DATA, query)
 const names = (query: CompareQuery) => model(query).rows.map((r) => r.name)
 const A = SCORED[0]!.scores.practices.filter((r) => r.practiceCode === 'A' && r.scalePath.length === 1)

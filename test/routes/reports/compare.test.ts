@@ -59,10 +59,22 @@ describe('the comparison table', () => {
     const page = await compare()
     expect(page.status).toBe(200)
     expect(page.$('.ls-report-wave').text()).toBe('Survey: Follow-up survey')
-    expect(mainTable(page).find('thead tr').first().find('th').map((_, th) => `${page.$(th).text()} × ${page.$(th).attr('colspan')}`).get()).toEqual(['Normalisation × 5', 'Good practice × 5'])
-    expect(mainTable(page).find('thead tr').last().find('th').map((_, th) => page.$(th).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
-      'Practice ▲', 'Overall', ...topLevel('normalisation').map(([, n]) => n), 'Overall', ...topLevel('good-practice').map(([, n]) => n),
-    ])
+    expect(
+      mainTable(page)
+        .find('thead tr')
+        .first()
+        .find('th')
+        .map((_, th) => `${page.$(th).text()} × ${page.$(th).attr('colspan')}`)
+        .get(),
+    ).toEqual(['Normalisation × 5', 'Good practice × 5'])
+    expect(
+      mainTable(page)
+        .find('thead tr')
+        .last()
+        .find('th')
+        .map((_, th) => page.$(th).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual(['Practice ▲', 'Overall', ...topLevel('normalisation').map(([, n]) => n), 'Overall', ...topLevel('good-practice').map(([, n]) => n)])
     expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, fromExport(code))))
     // Cedar (two respondents) and Damson (none) are withheld everywhere
     expect(tableRows(page.$, mainTable(page))[2]!.slice(1)).toEqual(Array(10).fill(WITHHELD))
@@ -71,8 +83,18 @@ describe('the comparison table', () => {
   it('colours each cell by band, and names the band too', async () => {
     const page = await compare()
     const alder = mainTable(page).find('tbody tr').first().find('td')
-    expect(alder.map((_, td) => page.$(td).attr('class')).get().every((c) => /ls-band-cell--(green|aqua-green|yellow|red)/.test(c!))).toBe(true)
-    expect(alder.map((_, td) => page.$(td).find('.ls-band-cell__band').text()).get().every((text) => text.length > 0)).toBe(true)
+    expect(
+      alder
+        .map((_, td) => page.$(td).attr('class'))
+        .get()
+        .every((c) => /ls-band-cell--(green|aqua-green|yellow|red)/.test(c!)),
+    ).toBe(true)
+    expect(
+      alder
+        .map((_, td) => page.$(td).find('.ls-band-cell__band').text())
+        .get()
+        .every((text) => text.length > 0),
+    ).toBe(true)
   })
 
   it.each([
@@ -83,7 +105,7 @@ describe('the comparison table', () => {
   ] as const)('sorts by %s, %s, with withheld practices last and ties by name', async (key, dir) => {
     const page = await compare(`?sort=${key}&dir=${dir}`)
     const [questionnaire, scale] = key.split('.') as [string, string | undefined]
-    const value = (code: string) => (scale ? fromExport(code)(questionnaire, `${scale}`)?.score ?? null : overallOf(code, questionnaire))
+    const value = (code: string) => (scale ? (fromExport(code)(questionnaire, `${scale}`)?.score ?? null) : overallOf(code, questionnaire))
     const expected = [...ALL].sort((a, b) => {
       const [x, y] = [value(a), value(b)]
       if (x === null || y === null) return x === y ? NAMES.get(a)!.localeCompare(NAMES.get(b)!) : x === null ? 1 : -1
@@ -98,7 +120,14 @@ describe('the comparison table', () => {
 
   it('links every heading to its sort, keeping the filters, scores first from the highest', async () => {
     const page = await compare('?wave=follow-up&rurality=urban')
-    expect(mainTable(page).find('thead tr').last().find('a').map((_, a) => page.$(a).attr('href')).get()).toEqual([
+    expect(
+      mainTable(page)
+        .find('thead tr')
+        .last()
+        .find('a')
+        .map((_, a) => page.$(a).attr('href'))
+        .get(),
+    ).toEqual([
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=practice&dir=desc',
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation&dir=desc',
       ...topLevel('normalisation').map(([path]) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation.${path}&dir=desc`),
@@ -139,7 +168,12 @@ describe('the filters', () => {
     expect(form.find('#deprivation option[selected]').attr('value')).toBe('2')
     expect(form.find('#setting option[selected]').attr('value')).toBe('link_worker')
     expect(form.find('#rurality option[selected]').attr('value')).toBe('')
-    expect(form.find('input[type=hidden]').map((_, i) => `${page.$(i).attr('name')}=${page.$(i).attr('value')}`).get()).toEqual(['sort=good-practice', 'dir=asc'])
+    expect(
+      form
+        .find('input[type=hidden]')
+        .map((_, i) => `${page.$(i).attr('name')}=${page.$(i).attr('value')}`)
+        .get(),
+    ).toEqual(['sort=good-practice', 'dir=asc'])
   })
 
   it('computes the scale statistics from the practices kept', async () => {
@@ -149,7 +183,14 @@ describe('the filters', () => {
       topLevel(questionnaire).map(([path, name]) => {
         const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
         const c = (x: string) => (x === '' ? 'Not available' : coefficient(x))
-        return [name, s.n_practices!, s.n_respondents!, s.alpha === '' ? 'Not available' : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`, c(s.icc1!), c(s.icc2!)]
+        return [
+          name,
+          s.n_practices!,
+          s.n_respondents!,
+          s.alpha === '' ? 'Not available' : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`,
+          c(s.icc1!),
+          c(s.icc2!),
+        ]
       })
     expect(tableRows(all.$, statsTables.eq(0))).toEqual(expected(stats, 'normalisation'))
     expect(tableRows(all.$, statsTables.eq(2))).toEqual(expected(stats, 'good-practice'))
@@ -158,8 +199,21 @@ describe('the filters', () => {
     const programme = ls.repos.programmes.findBySlug('north')!
     const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
     const urban = new Set(['N1', 'N3', 'N5'])
-    const rescored = scoreWave({ wave: 'follow-up', questionnaire: ls.services.catalogue.get('good-practice'), respondents: ls.repos.scoring.respondents(wave.id, 'good-practice').filter((r) => urban.has(r.practiceCode)) })
-    const asCsv = rescored.scaleStats.map((s) => ({ questionnaire: s.questionnaire, scale: s.scale, n_practices: String(s.nPractices), n_respondents: String(s.nRespondents), alpha: s.alpha === null ? '' : String(s.alpha), alpha_n: String(s.alphaN), icc1: s.icc1 === null ? '' : String(s.icc1), icc2: s.icc2 === null ? '' : String(s.icc2) }))
+    const rescored = scoreWave({
+      wave: 'follow-up',
+      questionnaire: ls.services.catalogue.get('good-practice'),
+      respondents: ls.repos.scoring.respondents(wave.id, 'good-practice').filter((r) => urban.has(r.practiceCode)),
+    })
+    const asCsv = rescored.scaleStats.map((s) => ({
+      questionnaire: s.questionnaire,
+      scale: s.scale,
+      n_practices: String(s.nPractices),
+      n_respondents: String(s.nRespondents),
+      alpha: s.alpha === null ? '' : String(s.alpha),
+      alpha_n: String(s.alphaN),
+      icc1: s.icc1 === null ? '' : String(s.icc1),
+      icc2: s.icc2 === null ? '' : String(s.icc2),
+    }))
     const filteredTables = filtered.$('.ls-compare table').filter((_, t) => filtered.$(t).find('caption').text().includes('scale statistics by'))
     expect(tableRows(filtered.$, filteredTables.eq(2))).toEqual(expected(asCsv, 'good-practice'))
     expect(tableRows(filtered.$, filteredTables.eq(2))).not.toEqual(expected(stats, 'good-practice'))
@@ -170,19 +224,24 @@ describe('the setting filter', () => {
   function breakdowns(setting: Setting) {
     const programme = ls.repos.programmes.findBySlug('north')!
     const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
-    const rows = SCORED.flatMap((q) => scoreBreakdowns({ wave: 'follow-up', questionnaire: ls.services.catalogue.get(q), respondents: ls.repos.scoring.respondents(wave.id, q) }))
+    const rows = SCORED.flatMap((q) =>
+      scoreBreakdowns({ wave: 'follow-up', questionnaire: ls.services.catalogue.get(q), respondents: ls.repos.scoring.respondents(wave.id, q) }),
+    )
     return (code: string) => (questionnaire: string, scale: string) => {
       const b = rows.find((r) => r.practiceCode === code && r.questionnaire === questionnaire && r.scale === scale && r.by === 'setting' && r.group === setting)
       return !b || b.withheld ? null : { score: (b as ShownBreakdown).score, band: bandOf(questionnaire, (b as ShownBreakdown).score) }
     }
   }
 
-  it.each(['general_practice', 'link_worker', 'community'] as const)('shows %s respondents\' figures exactly where the scorecard breakdowns show them', async (setting) => {
-    const page = await compare(`?setting=${setting}`)
-    const figures = breakdowns(setting)
-    expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, figures(code), 'Withheld')))
-    expect(page.$('.nhsuk-inset-text').text()).toContain('Scores from respondents in one setting only')
-  })
+  it.each(['general_practice', 'link_worker', 'community'] as const)(
+    "shows %s respondents' figures exactly where the scorecard breakdowns show them",
+    async (setting) => {
+      const page = await compare(`?setting=${setting}`)
+      const figures = breakdowns(setting)
+      expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, figures(code), 'Withheld')))
+      expect(page.$('.nhsuk-inset-text').text()).toContain('Scores from respondents in one setting only')
+    },
+  )
 
   it('changes the figures, and withholds the link workers of Alder Surgery, a group of five hidden beside a smaller one', async () => {
     const gp = tableRows((await compare('?setting=general_practice')).$, mainTable(await compare('?setting=general_practice')))
@@ -217,11 +276,15 @@ describe('the charts', () => {
       type: 'scatter',
       xLabel: 'Overall good practice',
       yLabel: 'Overall normalisation',
-      points: codes.filter((c) => overall(c, 'good-practice') !== null).map((c) => ({ label: NAMES.get(c), x: overall(c, 'good-practice'), y: overall(c, 'normalisation') })),
+      points: codes
+        .filter((c) => overall(c, 'good-practice') !== null)
+        .map((c) => ({ label: NAMES.get(c), x: overall(c, 'good-practice'), y: overall(c, 'normalisation') })),
       min: 0,
       max: 100,
     })
-    expect(tableRows(page.$, page.$('#chart-overall').parent().find('table'))).toEqual(codes.map((c) => [NAMES.get(c), ...['normalisation', 'good-practice'].map((q) => (overall(c, q) === null ? WITHHELD : String(overall(c, q))))]))
+    expect(tableRows(page.$, page.$('#chart-overall').parent().find('table'))).toEqual(
+      codes.map((c) => [NAMES.get(c), ...['normalisation', 'good-practice'].map((q) => (overall(c, q) === null ? WITHHELD : String(overall(c, q))))]),
+    )
     for (const id of ['chart-overall', 'chart-scatter']) {
       expect(page.$(`#${id}`).attr('hidden')).toBe('hidden')
       expect(page.$(`#${id} canvas`).attr('role')).toBe('img')
@@ -235,8 +298,13 @@ describe('withheld figures', () => {
     const pages = ['', '?setting=link_worker', '?sort=good-practice&dir=desc']
     const before = await Promise.all(pages.map(async (q) => (await compare(q)).$.html()))
     const followUp = (code: string, setting?: string) =>
-      ls.db.prepare(`SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN practice p ON p.id = r.practice_id
-        WHERE p.code = ? AND w.slug = 'follow-up' AND (? IS NULL OR r.setting = ?)`).pluck().all(code, setting ?? null, setting ?? null) as number[]
+      ls.db
+        .prepare(
+          `SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN practice p ON p.id = r.practice_id
+        WHERE p.code = ? AND w.slug = 'follow-up' AND (? IS NULL OR r.setting = ?)`,
+        )
+        .pluck()
+        .all(code, setting ?? null, setting ?? null) as number[]
     // Cedar is withheld everywhere; Alder's link workers are withheld under the link worker filter.
     expect(changeAnswers(ls, followUp('N3'))).toBeGreaterThan(40)
     expect(await Promise.all(pages.map(async (q) => (await compare(q)).$.html()))).toEqual(before)

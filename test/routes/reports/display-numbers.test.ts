@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest'
-import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatPercent, formatScore } from '../../../server/routes/reports/display-numbers.js'
+import {
+  chartScore,
+  fewerThan,
+  formatChange,
+  formatCoefficient,
+  formatCount,
+  formatInterval,
+  formatMean10,
+  formatPercent,
+  formatScore,
+} from '../../../server/routes/reports/display-numbers.js'
 
 describe('display numbers', () => {
   it.each([
-    [62.5, '63'], [62.49999999, '62'], [0, '0'], [100, '100'], [-0.4, '0'], [-0.5, '\u22121'], [104.2, '104'], [59.99999999999999, '60'],
+    [62.5, '63'],
+    [62.49999999, '62'],
+    [0, '0'],
+    [100, '100'],
+    [-0.4, '0'],
+    [-0.5, '\u22121'],
+    [104.2, '104'],
+    [59.99999999999999, '60'],
   ])('rounds the score %s to %s, half away from zero, never "-0"', (x, text) => {
     expect(formatScore(x)).toBe(text)
   })

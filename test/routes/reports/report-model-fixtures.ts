@@ -6,14 +6,43 @@ import { scoreWave } from '../../../server/scoring/index.js'
 import { fixtureQuestionnaire } from '../../scoring/fixtures/fixture-questionnaire.js'
 import { workedExample } from '../../scoring/fixtures/worked-example.js'
 
-export const PROGRAMME: Programme = { id: 1, slug: 'north', name: 'North PCN', intervention: 'social prescribing', isDemo: false, minPracticeN: 3, minBreakdownN: 5 }
+export const PROGRAMME: Programme = {
+  id: 1,
+  slug: 'north',
+  name: 'North PCN',
+  intervention: 'social prescribing',
+  isDemo: false,
+  minPracticeN: 3,
+  minBreakdownN: 5,
+}
 
-export const practice = (id: number, code: string, name: string): Practice => ({ id, programmeId: 1, code, name, listSize: null, deprivationQuintile: null, rurality: null, spModel: null })
+export const practice = (id: number, code: string, name: string): Practice => ({
+  id,
+  programmeId: 1,
+  code,
+  name,
+  listSize: null,
+  deprivationQuintile: null,
+  rurality: null,
+  spModel: null,
+})
 export const PRACTICES = [practice(1, 'A', 'Ash'), practice(2, 'B', 'Beech'), practice(3, 'C', 'Cherry'), practice(4, 'D', 'Birch')]
 
-export const wave = (id: number, slug: string, title: string): Wave => ({ id, programmeId: 1, slug, title, opensOn: null, closesOn: null, status: 'open', position: id, questionnaireIds: ['fixture'] })
+export const wave = (id: number, slug: string, title: string): Wave => ({
+  id,
+  programmeId: 1,
+  slug,
+  title,
+  opensOn: null,
+  closesOn: null,
+  status: 'open',
+  position: id,
+  questionnaireIds: ['fixture'],
+})
 export const WAVE = wave(2, 'w2', 'Second wave')
 export const FIRST_WAVE = wave(1, 'w1', 'First wave')
 
 /** The worked example: A shown on every scale; B and D on coherence only; C withheld everywhere. */
-export const SCORED = [{ definition: fixtureQuestionnaire, scores: scoreWave({ wave: 'w2', questionnaire: fixtureQuestionnaire, respondents: workedExample() }) }]
+export const SCORED = [
+  { definition: fixtureQuestionnaire, scores: scoreWave({ wave: 'w2', questionnaire: fixtureQuestionnaire, respondents: workedExample() }) },
+]

@@ -3,7 +3,15 @@ import { comparisonFilters, parseCompareQuery, parseScorecardQuery } from '../..
 
 describe('report query parameters', () => {
   it('reads the filters and the sort', () => {
-    const query = parseCompareQuery({ wave: 'w1', sort: 'good-practice', dir: 'asc', deprivation: '2', rurality: 'rural', model: 'Hosted', setting: 'link_worker' })
+    const query = parseCompareQuery({
+      wave: 'w1',
+      sort: 'good-practice',
+      dir: 'asc',
+      deprivation: '2',
+      rurality: 'rural',
+      model: 'Hosted',
+      setting: 'link_worker',
+    })
     expect(query).toEqual({ wave: 'w1', sort: 'good-practice', dir: 'asc', deprivation: '2', rurality: 'rural', model: 'Hosted', setting: 'link_worker' })
     expect(comparisonFilters(query)).toEqual({ deprivationQuintile: 2, rurality: 'rural', spModel: 'Hosted', setting: 'link_worker' })
   })

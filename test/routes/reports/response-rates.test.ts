@@ -3,7 +3,12 @@ import type { SubmittedCount } from '../../../server/data/repositories/report-re
 import { responseRows } from '../../../server/routes/reports/response-rates.js'
 
 const THRESHOLDS = { minPracticeN: 3, minBreakdownN: 5 }
-const submitted = (setting: SubmittedCount['setting'], n: number, presetRole: string | null = null, viaInvitation = presetRole !== null): SubmittedCount => ({ setting, n, presetRole, viaInvitation })
+const submitted = (setting: SubmittedCount['setting'], n: number, presetRole: string | null = null, viaInvitation = presetRole !== null): SubmittedCount => ({
+  setting,
+  n,
+  presetRole,
+  viaInvitation,
+})
 const rows = (counts: Parameters<typeof responseRows>[0]) => {
   const { total, settings } = responseRows(counts, THRESHOLDS)
   return [...settings, total].map((r) => [r.group, r.responses, r.rate])
@@ -12,10 +17,22 @@ const NO_PRESET = 'Not known: no invitations named a role in this setting'
 
 describe('responseRows', () => {
   it('gives the rate of invitations that led to a response, leaving open-link responses out of it', () => {
-    expect(rows({
-      submitted: [submitted('general_practice', 4, 'gp'), submitted('general_practice', 2, null, true), submitted('general_practice', 3), submitted('link_worker', 5, 'link_worker')],
-      invitations: [{ presetRole: 'gp', n: 8 }, { presetRole: 'practice_nurse', n: 2 }, { presetRole: null, n: 10 }, { presetRole: 'link_worker', n: 5 }],
-    })).toEqual([
+    expect(
+      rows({
+        submitted: [
+          submitted('general_practice', 4, 'gp'),
+          submitted('general_practice', 2, null, true),
+          submitted('general_practice', 3),
+          submitted('link_worker', 5, 'link_worker'),
+        ],
+        invitations: [
+          { presetRole: 'gp', n: 8 },
+          { presetRole: 'practice_nurse', n: 2 },
+          { presetRole: null, n: 10 },
+          { presetRole: 'link_worker', n: 5 },
+        ],
+      }),
+    ).toEqual([
       ['General practice', '9', '40% (4 of 10 invitations)'],
       ['Link workers', '5', '100% (5 of 5 invitations)'],
       ['Community sector', '0', NO_PRESET],
@@ -24,7 +41,12 @@ describe('responseRows', () => {
   })
 
   it('withholds a small setting and, so it cannot be subtracted from the total, the next smallest', () => {
-    expect(rows({ submitted: [submitted('general_practice', 7), submitted('link_worker', 6, 'link_worker'), submitted('community', 2)], invitations: [{ presetRole: 'link_worker', n: 6 }] })).toEqual([
+    expect(
+      rows({
+        submitted: [submitted('general_practice', 7), submitted('link_worker', 6, 'link_worker'), submitted('community', 2)],
+        invitations: [{ presetRole: 'link_worker', n: 6 }],
+      }),
+    ).toEqual([
       ['General practice', '7', NO_PRESET],
       ['Link workers', 'Withheld', 'Withheld'],
       ['Community sector', 'Withheld', NO_PRESET],
@@ -42,6 +64,10 @@ describe('responseRows', () => {
   })
 
   it('says the rate is unknown without invitations', () => {
-    expect(rows({ submitted: [submitted('general_practice', 6)], invitations: [] }).at(-1)).toEqual(['All settings', '6', 'Not known: no invitations, open link only'])
+    expect(rows({ submitted: [submitted('general_practice', 6)], invitations: [] }).at(-1)).toEqual([
+      'All settings',
+      '6',
+      'Not known: no invitations, open link only',
+    ])
   })
 })

@@ -9,7 +9,10 @@ import { FIRST_WAVE, PRACTICES, PROGRAMME, SCORED, WAVE } from './report-model-f
 const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData => ({
   programme: PROGRAMME,
   practice: PRACTICES.find((p) => p.code === code)!,
-  waves: [{ wave: FIRST_WAVE, submitted: 0 }, { wave: WAVE, submitted: 13 }],
+  waves: [
+    { wave: FIRST_WAVE, submitted: 0 },
+    { wave: WAVE, submitted: 13 },
+  ],
   wave: WAVE,
   previousWave: null,
   questionnaires: SCORED,
@@ -42,7 +45,10 @@ describe('scorecardPageModel', () => {
     const model = scorecardPageModel(data('C'))
     const section = model.sections[0]!
     expect(section.rows.every((r) => r.withheld === 'Fewer than 3 responses' && r.score === '' && r.n === '' && r.ci === '' && r.band === null)).toBe(true)
-    expect(section.glance.map((g) => [g.score, g.band])).toEqual([['Fewer than 3 responses', null], ['Fewer than 3 responses', null]])
+    expect(section.glance.map((g) => [g.score, g.band])).toEqual([
+      ['Fewer than 3 responses', null],
+      ['Fewer than 3 responses', null],
+    ])
     expect(JSON.parse(section.chart.json).series[0].values).toEqual([null, null])
     expect([section.strengths, section.priorities, section.noHighlights]).toEqual([[], [], 'None shown: fewer than 3 responses'])
     expect(model.text.withheld).toBe('Not shown: fewer than 3 responses from this practice.')
@@ -57,7 +63,11 @@ describe('scorecardPageModel', () => {
   })
 
   it('gives the change since the previous wave in points on 0–100, with its significance in words', () => {
-    const earlier = scoreWave({ wave: 'w1', questionnaire: fixtureQuestionnaire, respondents: ['4', '4', '5', '3'].map((c1) => respondent('A', 'general_practice', { c1, c2: '2', p1: '2', p2: '2' })) })
+    const earlier = scoreWave({
+      wave: 'w1',
+      questionnaire: fixtureQuestionnaire,
+      respondents: ['4', '4', '5', '3'].map((c1) => respondent('A', 'general_practice', { c1, c2: '2', p1: '2', p2: '2' })),
+    })
     const change = compareWaves(earlier, SCORED[0]!.scores)
     const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change }))
     expect(model.changeHeading).toBe('Change since First wave')
@@ -66,12 +76,19 @@ describe('scorecardPageModel', () => {
     // Differentiation: respondent scores 4, 4, 4.5 and 3.5 (mean 4) before, 3.5 now: −0.5 on 1–5, −12.5 points, shown as −13
     expect(differentiation.difference).toBe(-0.5)
     expect(model.sections[0]!.rows[1]!.change).toEqual({ text: '\u221213', flag: differentiation.changed ? 'significant fall' : 'not significant' })
-    expect(scorecardPageModel(data('C', { previousWave: FIRST_WAVE, change })).sections[0]!.rows[0]!.change).toEqual({ text: 'Fewer than 3 responses in a wave', flag: '' })
+    expect(scorecardPageModel(data('C', { previousWave: FIRST_WAVE, change })).sections[0]!.rows[0]!.change).toEqual({
+      text: 'Fewer than 3 responses in a wave',
+      flag: '',
+    })
   })
 
   it('says why the change is missing when the previous wave cannot be scored', () => {
     const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change: null, changeProblem: 'It has answers to two versions.' }))
-    expect([model.changeHeading, model.changeProblem, model.sections[0]!.rows[0]!.change]).toEqual([null, 'The change since First wave is not shown. It has answers to two versions.', null])
+    expect([model.changeHeading, model.changeProblem, model.sections[0]!.rows[0]!.change]).toEqual([
+      null,
+      'The change since First wave is not shown. It has answers to two versions.',
+      null,
+    ])
   })
 
   it('offers the waves latest first, marking those without responses', () => {

@@ -32,7 +32,8 @@ const find = (rows: CsvRow[], match: Partial<CsvRow>) => {
   if (!found) throw new Error(`no export row ${JSON.stringify(match)}`)
   return found
 }
-const flagFor = (c: CsvRow) => (c.changed === '' ? 'not tested' : c.changed === 'true' ? (Number(c.difference) > 0 ? 'significant rise' : 'significant fall') : 'not significant')
+const flagFor = (c: CsvRow) =>
+  c.changed === '' ? 'not tested' : c.changed === 'true' ? (Number(c.difference) > 0 ? 'significant rise' : 'significant fall') : 'not significant'
 
 describe('the scorecard of a practice with enough responses', () => {
   it('opens on the latest survey with responses, offering every survey', async () => {
@@ -40,11 +41,12 @@ describe('the scorecard of a practice with enough responses', () => {
     expect(page.status).toBe(200)
     expect(page.heading).toBe('Alder Surgery')
     expect(page.$('.ls-report-wave').text()).toBe('Survey: Follow-up survey')
-    expect(page.$('#wave option').map((_, o) => `${page.$(o).attr('value')}: ${page.$(o).text()}${page.$(o).attr('selected') !== undefined ? ' (selected)' : ''}`).get()).toEqual([
-      'year-two: Year two survey (no responses yet)',
-      'follow-up: Follow-up survey (selected)',
-      'baseline: Baseline survey',
-    ])
+    expect(
+      page
+        .$('#wave option')
+        .map((_, o) => `${page.$(o).attr('value')}: ${page.$(o).text()}${page.$(o).attr('selected') !== undefined ? ' (selected)' : ''}`)
+        .get(),
+    ).toEqual(['year-two: Year two survey (no responses yet)', 'follow-up: Follow-up survey (selected)', 'baseline: Baseline survey'])
   })
 
   it.each(SCORED)('shows every %s figure as the scores, scale-stats and change exports give it, rounded', async (questionnaire) => {
@@ -56,9 +58,16 @@ describe('the scorecard of a practice with enough responses', () => {
       expect(s.withheld).toBe('false')
       const low = Number(s.rwg) < 0.7
       return [
-        name, score(s.score!), s.n!, `${score100(s.ci_low!)}\u2013${score100(s.ci_high!)}`,
+        name,
+        score(s.score!),
+        s.n!,
+        `${score100(s.ci_low!)}\u2013${score100(s.ci_high!)}`,
         `${low ? '! ' : ''}${coefficient(s.rwg!)}${low ? ' Low agreement' : ''}`,
-        s.band!, score(st.median!), score(st.best!), score(st.worst!), `${change(c.difference!)}, ${flagFor(c)}`,
+        s.band!,
+        score(st.median!),
+        score(st.best!),
+        score(st.worst!),
+        `${change(c.difference!)}, ${flagFor(c)}`,
       ]
     })
     expect(tableRows(page.$, section(page, questionnaire).find('.ls-scale-table'))).toEqual(expected)
@@ -69,10 +78,12 @@ describe('the scorecard of a practice with enough responses', () => {
     const page = await scorecard('N1')
     const top = [...scaleNames(ls, questionnaire)].filter(([path]) => !path.includes('/'))
     const glance = page.$(`#chart-${questionnaire}`).parent()
-    expect(tableRows(page.$, glance.find('table'))).toEqual(top.map(([path, name]) => {
-      const s = find(scores, { practice_code: 'N1', questionnaire, scale: path })
-      return [name, score(s.score!), s.band!, score(find(stats, { questionnaire, scale: path }).median!)]
-    }))
+    expect(tableRows(page.$, glance.find('table'))).toEqual(
+      top.map(([path, name]) => {
+        const s = find(scores, { practice_code: 'N1', questionnaire, scale: path })
+        return [name, score(s.score!), s.band!, score(find(stats, { questionnaire, scale: path }).median!)]
+      }),
+    )
     const canvas = page.$(`#chart-${questionnaire} canvas`)
     expect(canvas.attr('role')).toBe('img')
     expect(canvas.attr('aria-label')).toMatch(/^Radar chart of the practice's .* score on each (construct|dimension), 0 to 100, with the programme median\./)
@@ -80,7 +91,11 @@ describe('the scorecard of a practice with enough responses', () => {
       type: 'radar',
       labels: top.map(([, name]) => name),
       series: [
-        { label: 'Alder Surgery', values: top.map(([path]) => Number(score(find(scores, { practice_code: 'N1', questionnaire, scale: path }).score!))), style: 'solid' },
+        {
+          label: 'Alder Surgery',
+          values: top.map(([path]) => Number(score(find(scores, { practice_code: 'N1', questionnaire, scale: path }).score!))),
+          style: 'solid',
+        },
         { label: 'Programme median', values: top.map(([path]) => Number(score(find(stats, { questionnaire, scale: path }).median!))), style: 'dashed' },
       ],
       min: 0,
@@ -95,7 +110,13 @@ describe('the scorecard of a practice with enough responses', () => {
       const ranked = leaves.map((s, order) => ({ s, order, row: find(scores, { practice_code: 'N1', questionnaire, scale: s.path.join('/') }) }))
       const highest = [...ranked].sort((a, b) => Number(b.row.score) - Number(a.row.score) || a.order - b.order).slice(0, 3)
       const lowest = [...ranked].sort((a, b) => Number(a.row.score) - Number(b.row.score) || a.order - b.order).slice(0, 3)
-      const items = (n: number) => section(page, questionnaire).find('.ls-highlight-list').eq(n).find('li').map((_, li) => page.$(li).text().replace(/\s+/g, ' ').trim()).get()
+      const items = (n: number) =>
+        section(page, questionnaire)
+          .find('.ls-highlight-list')
+          .eq(n)
+          .find('li')
+          .map((_, li) => page.$(li).text().replace(/\s+/g, ' ').trim())
+          .get()
       const described = (x: (typeof ranked)[number], prefix: string) =>
         `${x.s.node.name}: ${score(x.row.score!)} ${x.row.band} ${prefix}${fillIntervention(x.s.node.guidance!, 'social prescribing').replace(/\s+/g, ' ')}`
       expect(items(0)).toEqual(highest.map((x) => described(x, '')))
@@ -107,14 +128,19 @@ describe('the scorecard of a practice with enough responses', () => {
     const page = await scorecard('N1')
     const programme = ls.repos.programmes.findBySlug('north')!
     const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
-    const general = ls.services.scoring.scoreWave(programme, wave, 'respondents').flatMap((s) => s.general).filter((g) => g.practiceCode === 'N1')
+    const general = ls.services.scoring
+      .scoreWave(programme, wave, 'respondents')
+      .flatMap((s) => s.general)
+      .filter((g) => g.practiceCode === 'N1')
     const items = allItems(ls.services.catalogue.get('normalisation')).filter((i) => i.type === 'scale0to10')
     expect(general).toHaveLength(3)
-    expect(tableRows(page.$, page.$('section[aria-labelledby="general-heading"] table'))).toEqual(items.map((item) => {
-      const g = general.find((r) => r.item === item.id)!
-      if (g.withheld || item.type !== 'scale0to10') throw new Error('expected a shown 0–10 item')
-      return [`${fillIntervention(item.text, 'social prescribing')} (0 = ${item.labels.min}, 10 = ${item.labels.max})`, mean10(g.mean), String(g.n)]
-    }))
+    expect(tableRows(page.$, page.$('section[aria-labelledby="general-heading"] table'))).toEqual(
+      items.map((item) => {
+        const g = general.find((r) => r.item === item.id)!
+        if (g.withheld || item.type !== 'scale0to10') throw new Error('expected a shown 0–10 item')
+        return [`${fillIntervention(item.text, 'social prescribing')} (0 = ${item.labels.min}, 10 = ${item.labels.max})`, mean10(g.mean), String(g.n)]
+      }),
+    )
   })
 
   it('counts responses by setting, withholding the small community group and, so it cannot be subtracted out, the link workers', async () => {
@@ -125,22 +151,41 @@ describe('the scorecard of a practice with enough responses', () => {
       ['Community sector', 'Withheld', 'Not known: no invitations named a role in this setting'],
       ['All settings', '14', '50% (10 of 20 invitations)'],
     ])
-    expect(page.$('section[aria-labelledby="responses-heading"] .ls-note').text()).toContain("Responses through the practice's open link count as responses but not in the rate")
+    expect(page.$('section[aria-labelledby="responses-heading"] .ls-note').text()).toContain(
+      "Responses through the practice's open link count as responses but not in the rate",
+    )
   })
 
   it('shows submitted free text only, escaped, sorted and without roles', async () => {
     const page = await scorecard('N1')
-    const answers = page.$('.ls-text-answers').map((_, ul) => [page.$(ul).find('li').map((_, li) => page.$(li).text()).get()]).get() as string[][]
-    expect(page.$('.ls-free-text h3').map((_, h) => page.$(h).text()).get()).toEqual([
+    const answers = page
+      .$('.ls-text-answers')
+      .map((_, ul) => [
+        page
+          .$(ul)
+          .find('li')
+          .map((_, li) => page.$(li).text())
+          .get(),
+      ])
+      .get() as string[][]
+    expect(
+      page
+        .$('.ls-free-text h3')
+        .map((_, h) => page.$(h).text())
+        .get(),
+    ).toEqual([
       'What most helps social prescribing become part of everyday work here?',
       'What most gets in the way of social prescribing becoming part of everyday work here?',
     ])
     expect(answers).toHaveLength(2)
     expect(answers[1]).toContain(UNSAFE_TEXT)
     for (const list of answers) expect(list).toEqual([...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
-    expect(page.$('script').map((_, s) => page.$(s).attr('src') ?? page.$(s).attr('type')).get()).toEqual([
-      '/static/js/init.js', '/vendor/chart.js/chart.umd.min.js', '/static/js/report-charts.js', 'application/json', 'application/json',
-    ])
+    expect(
+      page
+        .$('script')
+        .map((_, s) => page.$(s).attr('src') ?? page.$(s).attr('type'))
+        .get(),
+    ).toEqual(['/static/js/init.js', '/vendor/chart.js/chart.umd.min.js', '/static/js/report-charts.js', 'application/json', 'application/json'])
     expect(page.$.html()).not.toContain(UNSUBMITTED_TEXT)
     const labels = [...ROLES.map((r) => r.label), ...Object.values(SETTING_LABELS)]
     expect(labels.filter((label) => page.$('.ls-free-text').text().includes(label))).toEqual([])
@@ -163,9 +208,18 @@ describe('the scorecard of a practice below the minimum', () => {
       const rows = tableRows(page.$, section(page, questionnaire).find('.ls-scale-table'))
       for (const row of rows) expect([row[1], row.at(-1)]).toEqual(['Fewer than 3 responses', 'Fewer than 3 responses in a wave'])
       expect(JSON.parse(page.$(`#chart-${questionnaire}-data`).text()).series[0].values).toEqual([null, null, null, null])
-      expect(section(page, questionnaire).find('.ls-highlights p').map((_, p) => page.$(p).text()).get()).toEqual(['None shown: fewer than 3 responses.', 'None shown: fewer than 3 responses.'])
+      expect(
+        section(page, questionnaire)
+          .find('.ls-highlights p')
+          .map((_, p) => page.$(p).text())
+          .get(),
+      ).toEqual(['None shown: fewer than 3 responses.', 'None shown: fewer than 3 responses.'])
     }
-    expect(tableRows(page.$, page.$('section[aria-labelledby="general-heading"] table')).map((r) => r[1])).toEqual(['Fewer than 3 responses', 'Fewer than 3 responses', 'Fewer than 3 responses'])
+    expect(tableRows(page.$, page.$('section[aria-labelledby="general-heading"] table')).map((r) => r[1])).toEqual([
+      'Fewer than 3 responses',
+      'Fewer than 3 responses',
+      'Fewer than 3 responses',
+    ])
     expect(tableRows(page.$, page.$('section[aria-labelledby="responses-heading"] table'))).toEqual([
       ['General practice', 'Withheld', 'Not known: no invitations named a role in this setting'],
       ['Link workers', 'Withheld', 'Not known: no invitations named a role in this setting'],
@@ -179,7 +233,10 @@ describe('the scorecard of a practice below the minimum', () => {
   it("does not depend on the withheld practice's answers: changing them changes nothing on any scorecard", async () => {
     const before = { n3: (await scorecard('N3')).$.html(), n1: (await scorecard('N1')).$.html() }
     const n3 = ls.repos.practices.findByCode('N3')!
-    const responses = ls.db.prepare("SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id WHERE r.practice_id = ? AND w.slug = 'follow-up'").pluck().all(n3.id) as number[]
+    const responses = ls.db
+      .prepare("SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id WHERE r.practice_id = ? AND w.slug = 'follow-up'")
+      .pluck()
+      .all(n3.id) as number[]
     expect(changeAnswers(ls, responses)).toBeGreaterThan(40)
     expect((await scorecard('N3')).$.html()).toBe(before.n3)
     expect((await scorecard('N1')).$.html()).toBe(before.n1)
@@ -194,7 +251,9 @@ describe("the programme's own threshold", () => {
       own.db.prepare("UPDATE programme SET min_practice_n = 4 WHERE slug = 'north'").run()
       const admin = await staffClient(own, own.app, 'admin@example.org', 'admin')
       const page = await admin.get('/programmes/north/practices/N3?wave=baseline')
-      expect(page.$('.ls-report-intro').text()).toContain('Figures based on fewer than 4 people are never shown: the page says "Fewer than 4 responses" instead.')
+      expect(page.$('.ls-report-intro').text()).toContain(
+        'Figures based on fewer than 4 people are never shown: the page says "Fewer than 4 responses" instead.',
+      )
       expect(tableRows(page.$, section(page, 'good-practice').find('.ls-scale-table'))[0]![1]).toBe('Fewer than 4 responses')
     } finally {
       own.close()
@@ -203,13 +262,14 @@ describe("the programme's own threshold", () => {
 })
 
 describe('a wave with answers to two versions of a questionnaire', () => {
-  it('explains that its scores cannot be shown (409), and leaves the change out of the next wave\'s scorecard', async () => {
+  it("explains that its scores cannot be shown (409), and leaves the change out of the next wave's scorecard", async () => {
     const other = testLinkscore()
     try {
       seedExportFixture(other)
       answerVersion2(other, true)
       const admin = await staffClient(other, other.app, 'admin@example.org', 'admin')
-      const problem = 'Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.'
+      const problem =
+        'Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.'
       for (const path of ['/programmes/north/practices/N1?wave=baseline', '/programmes/north/compare?wave=baseline']) {
         const page = await admin.get(path)
         expect([page.status, page.heading, page.$('main p').first().text()]).toEqual([409, 'These scores cannot be shown', problem])

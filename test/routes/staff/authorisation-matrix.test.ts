@@ -28,8 +28,14 @@ interface Route {
 const everyone = (status: number, anonymous: number): Record<Visitor, number> =>
   Object.fromEntries(VISITORS.map((v) => [v, v === 'anonymous' ? anonymous : status])) as Record<Visitor, number>
 
-const exporters = (status: number): Record<Visitor, number> =>
-  ({ anonymous: 303, admin: status, 'evaluator in scope': status, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 })
+const exporters = (status: number): Record<Visitor, number> => ({
+  anonymous: 303,
+  admin: status,
+  'evaluator in scope': status,
+  'evaluator out of scope': 404,
+  'steering in scope': 404,
+  'steering out of scope': 404,
+})
 
 const ROUTES: Route[] = [
   { method: 'GET', path: '/sign-in', expected: everyone(303, 200), redirects: { admin: '/staff', 'steering in scope': '/staff' } },
@@ -61,7 +67,11 @@ const ROUTES: Route[] = [
     expected: { anonymous: 303, admin: 200, 'evaluator in scope': 200, 'evaluator out of scope': 404, 'steering in scope': 200, 'steering out of scope': 404 },
     redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fpractices%2FN1' },
   },
-  { method: 'GET', path: '/programmes/north/practices/N1?wave=nope', expected: { anonymous: 303, admin: 404, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 } },
+  {
+    method: 'GET',
+    path: '/programmes/north/practices/N1?wave=nope',
+    expected: { anonymous: 303, admin: 404, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
   { method: 'GET', path: '/programmes/south/practices/N1', expected: everyone(404, 303) },
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
   { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },

@@ -90,7 +90,9 @@ describe('limiting failed sign-ins from one address', () => {
     expect(blocked.heading).toBe('Too many attempts')
     expect(blocked.$('main p').first().text()).toBe('There have been too many attempts to sign in from your network. Wait 15 minutes, then try again.')
     expect((await signIn(client, 'someone@example.org', 'x')).status).toBe(429)
-    expect(auditLines(ls).filter((l) => l.includes('one address'))).toEqual(['sign-in failed eva@example.org {"reason":"too many failures from one address","minutes":15}'])
+    expect(auditLines(ls).filter((l) => l.includes('one address'))).toEqual([
+      'sign-in failed eva@example.org {"reason":"too many failures from one address","minutes":15}',
+    ])
   })
 
   it('keeps no client address in the database', async () => {
@@ -98,8 +100,9 @@ describe('limiting failed sign-ins from one address', () => {
     const client = httpClient(ls.app)
     await signIn(client, 'eva@example.org', 'wrong')
     await signIn(client, 'eva@example.org', 'wrong')
-    const dump = [...ls.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]]
-      .flatMap((table) => ls.db.prepare(`SELECT * FROM "${table}"`).raw().all())
+    const dump = [...(ls.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])].flatMap((table) =>
+      ls.db.prepare(`SELECT * FROM "${table}"`).raw().all(),
+    )
     expect(JSON.stringify(dump)).not.toMatch(/127\.0\.0\.1|::1|::ffff/)
   })
 })

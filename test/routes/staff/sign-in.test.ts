@@ -16,7 +16,11 @@ beforeEach(async () => {
 })
 afterEach(() => ls.close())
 
-const sessionCookie = (res: request.Response) => [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('linkscore.sid='))?.split(';')[0]
+const sessionCookie = (res: request.Response) =>
+  [res.headers['set-cookie'] ?? []]
+    .flat()
+    .find((c) => c.startsWith('linkscore.sid='))
+    ?.split(';')[0]
 
 describe('the sign-in page', () => {
   it('asks for an e-mail address and password', async () => {
@@ -31,9 +35,20 @@ describe('the sign-in page', () => {
   })
 
   it.each<{ case: string; fields: Record<string, string | string[]>; errors: string[][] }>([
-    { case: 'an empty form', fields: {}, errors: [['Enter your e-mail address', '#email'], ['Enter your password', '#password']] },
+    {
+      case: 'an empty form',
+      fields: {},
+      errors: [
+        ['Enter your e-mail address', '#email'],
+        ['Enter your password', '#password'],
+      ],
+    },
     { case: 'no password', fields: { email: 'eva@example.org' }, errors: [['Enter your password', '#password']] },
-    { case: 'an address without @', fields: { email: 'eva.example.org', password: 'x' }, errors: [['Enter an e-mail address in the correct format, like name@example.org', '#email']] },
+    {
+      case: 'an address without @',
+      fields: { email: 'eva.example.org', password: 'x' },
+      errors: [['Enter an e-mail address in the correct format, like name@example.org', '#email']],
+    },
     { case: 'a repeated field', fields: { email: ['a@b.c', 'd@e.f'], password: 'x' }, errors: [['Enter your e-mail address', '#email']] },
   ])('shows the error summary for $case, keeping the address but never the password', async ({ fields, errors }) => {
     const form = await client.get('/sign-in')

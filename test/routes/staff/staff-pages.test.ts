@@ -24,11 +24,18 @@ async function signedInAs(role: 'admin' | 'evaluator' | 'steering', scope = {}) 
 }
 
 function programmesShown(page: Awaited<ReturnType<HttpClient['get']>>) {
-  return page.$('main h2').map((_, h) => {
-    const heading = page.$(h)
-    const links = heading.nextUntil('h2').find('a').map((_, a) => `${page.$(a).text()} -> ${page.$(a).attr('href')}`).get()
-    return { programme: heading.text().trim(), links }
-  }).get()
+  return page
+    .$('main h2')
+    .map((_, h) => {
+      const heading = page.$(h)
+      const links = heading
+        .nextUntil('h2')
+        .find('a')
+        .map((_, a) => `${page.$(a).text()} -> ${page.$(a).attr('href')}`)
+        .get()
+      return { programme: heading.text().trim(), links }
+    })
+    .get()
 }
 
 describe('the staff home page', () => {
@@ -38,9 +45,27 @@ describe('the staff home page', () => {
     expect(page.heading).toBe('Your programmes')
     expect(page.$('.nhsuk-caption-l').text()).toBe('Administrator')
     expect(programmesShown(page)).toEqual([
-      { programme: 'Empty PCN', links: ['Compare the practices of Empty PCN -> /programmes/empty/compare', 'Download data from Empty PCN -> /programmes/empty/exports'] },
-      { programme: 'North PCN', links: ['Compare the practices of North PCN -> /programmes/north/compare', 'Download data from North PCN -> /programmes/north/exports', 'North One -> /programmes/north/practices/N1', 'North Two -> /programmes/north/practices/N2'] },
-      { programme: 'South PCN', links: ['Compare the practices of South PCN -> /programmes/south/compare', 'Download data from South PCN -> /programmes/south/exports', 'South One -> /programmes/south/practices/S1'] },
+      {
+        programme: 'Empty PCN',
+        links: ['Compare the practices of Empty PCN -> /programmes/empty/compare', 'Download data from Empty PCN -> /programmes/empty/exports'],
+      },
+      {
+        programme: 'North PCN',
+        links: [
+          'Compare the practices of North PCN -> /programmes/north/compare',
+          'Download data from North PCN -> /programmes/north/exports',
+          'North One -> /programmes/north/practices/N1',
+          'North Two -> /programmes/north/practices/N2',
+        ],
+      },
+      {
+        programme: 'South PCN',
+        links: [
+          'Compare the practices of South PCN -> /programmes/south/compare',
+          'Download data from South PCN -> /programmes/south/exports',
+          'South One -> /programmes/south/practices/S1',
+        ],
+      },
       { programme: 'Administration', links: ['Audit log -> /audit'] },
     ])
   })
@@ -48,7 +73,15 @@ describe('the staff home page', () => {
   it('shows an evaluator only their programmes', async () => {
     await signedInAs('evaluator', { programmes: ['north'] })
     expect(programmesShown(await client.get('/staff'))).toEqual([
-      { programme: 'North PCN', links: ['Compare the practices of North PCN -> /programmes/north/compare', 'Download data from North PCN -> /programmes/north/exports', 'North One -> /programmes/north/practices/N1', 'North Two -> /programmes/north/practices/N2'] },
+      {
+        programme: 'North PCN',
+        links: [
+          'Compare the practices of North PCN -> /programmes/north/compare',
+          'Download data from North PCN -> /programmes/north/exports',
+          'North One -> /programmes/north/practices/N1',
+          'North Two -> /programmes/north/practices/N2',
+        ],
+      },
     ])
   })
 
@@ -67,10 +100,20 @@ describe('the audit log page', () => {
     await signedInAs('admin')
     const first = await client.get('/audit')
     expect(first.heading).toBe('Audit log (page 1 of 3)')
-    expect(first.$('thead th').map((_, th) => first.$(th).text()).get()).toEqual(['When', 'Who', 'What', 'Details'])
+    expect(
+      first
+        .$('thead th')
+        .map((_, th) => first.$(th).text())
+        .get(),
+    ).toEqual(['When', 'Who', 'What', 'Details'])
     const rows = first.$('tbody tr')
     expect(rows.length).toBe(50)
-    const cells = (i: number) => rows.eq(i).find('td').map((_, td) => first.$(td).text().replace(/\s+/g, ' ').trim()).get()
+    const cells = (i: number) =>
+      rows
+        .eq(i)
+        .find('td')
+        .map((_, td) => first.$(td).text().replace(/\s+/g, ' ').trim())
+        .get()
     expect(cells(0).slice(1)).toEqual(['admin@example.org', 'signed in', ''])
     expect(cells(1).slice(1)).toEqual(['command line', 'user added', 'user: admin@example.org; role: admin'])
     expect(cells(2).slice(1)).toEqual(['command line', 'password reset', 'user: user120@example.org'])

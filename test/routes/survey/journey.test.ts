@@ -23,7 +23,9 @@ async function startOpenLink(c: HttpClient = client): Promise<string> {
 }
 
 function storedAnswers(responseId?: number) {
-  return ls.db.prepare(`SELECT item_id AS item, value FROM answer ${responseId ? 'WHERE response_id = ?' : ''} ORDER BY item_id, value`).all(...(responseId ? [responseId] : []))
+  return ls.db
+    .prepare(`SELECT item_id AS item, value FROM answer ${responseId ? 'WHERE response_id = ?' : ''} ORDER BY item_id, value`)
+    .all(...(responseId ? [responseId] : []))
 }
 
 describe('the survey pages, one by one', () => {
@@ -90,7 +92,12 @@ describe('the survey pages, one by one', () => {
     await client.submit(`/r/${token}/about-you`, { role: 'link_worker' })
     await client.submit(`/r/${token}/pilot/first-page`, FIRST_PAGE)
     const page = await client.get(`/r/${token}/pilot/second-page`)
-    expect(page.$('fieldset legend').map((_, l) => page.$(l).text().trim()).get()).toEqual([
+    expect(
+      page
+        .$('fieldset legend')
+        .map((_, l) => page.$(l).text().trim())
+        .get(),
+    ).toEqual([
       'I get regular supervision.',
       'Training on social prescribing is missing here.',
       'How do you hear about local services?',
@@ -103,9 +110,21 @@ describe('the survey pages, one by one', () => {
     await client.submit(`/r/${token}/about-you`, { role: 'gp' })
     const page = await client.get(`/r/${token}/pilot/first-page`)
     const group = page.$('#p_leaders').closest('.nhsuk-radios')
-    expect(group.children().map((_, el) => page.$(el).text().trim()).get()).toEqual([
-      'Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', 'or',
-      'Not relevant to my role', 'Not relevant at this stage', 'Not relevant to social prescribing',
+    expect(
+      group
+        .children()
+        .map((_, el) => page.$(el).text().trim())
+        .get(),
+    ).toEqual([
+      'Strongly disagree',
+      'Disagree',
+      'Neither agree nor disagree',
+      'Agree',
+      'Strongly agree',
+      'or',
+      'Not relevant to my role',
+      'Not relevant at this stage',
+      'Not relevant to social prescribing',
     ])
     expect(page.$('fieldset').length).toBe(3)
   })
@@ -121,7 +140,10 @@ describe('a whole survey', () => {
 
     const check = await client.get(`/r/${token}/check-answers`)
     expect(check.heading).toBe('Check your answers before sending them')
-    const rows = check.$('.nhsuk-summary-list__row').map((_, r) => `${check.$(r).find('dt').text().trim()} = ${check.$(r).find('.nhsuk-summary-list__value').text().trim()}`).get()
+    const rows = check
+      .$('.nhsuk-summary-list__row')
+      .map((_, r) => `${check.$(r).find('dt').text().trim()} = ${check.$(r).find('.nhsuk-summary-list__value').text().trim()}`)
+      .get()
     expect(rows).toEqual([
       'Your role = GP',
       'How long have you been in your role? = A year or more',
@@ -245,11 +267,14 @@ describe('refusing what a page could not have sent', () => {
     expect(ls.repos.responses.findByResumeToken(token)!.role).toBeNull()
   })
 
-  it.each(['/s/not-a-real-token-at-all-0000', '/r/not-a-real-token-at-all-0000', '/p/NOPE/baseline', '/p/P001/nope'])('%s: a friendly 404 page', async (url) => {
-    const page = await client.get(url)
-    expect(page.status).toBe(404)
-    expect(page.$('main p').text()).toMatch(/link/)
-  })
+  it.each(['/s/not-a-real-token-at-all-0000', '/r/not-a-real-token-at-all-0000', '/p/NOPE/baseline', '/p/P001/nope'])(
+    '%s: a friendly 404 page',
+    async (url) => {
+      const page = await client.get(url)
+      expect(page.status).toBe(404)
+      expect(page.$('main p').text()).toMatch(/link/)
+    },
+  )
 
   it('rejects a POST without a valid CSRF token, storing nothing', async () => {
     const token = await startOpenLink()
