@@ -1,8 +1,25 @@
-// Errors a user can cause; the error handler turns each into a page with its status.
+// Errors a user can cause. Each says what went wrong in words; server/user-errors.ts gives each its status, once.
+import { issueText, type FieldIssue } from './validation/field-issues.js'
 
-export class HttpError extends Error {
+export const BAD_REQUEST_MESSAGE = 'The form sent something this page does not expect. Go back, reload the page and try again.'
+
+export class BadRequestError extends Error {
+  constructor(message = BAD_REQUEST_MESSAGE) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message = 'If you typed the web address, check it is correct. If you followed a link, it may be incomplete or out of date.') {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** The request is sound but clashes with the state of things, e.g. a survey already sent; `title` heads the page. */
+export class ConflictError extends Error {
   constructor(
-    readonly status: number,
     readonly title: string,
     message: string,
   ) {
@@ -11,37 +28,19 @@ export class HttpError extends Error {
   }
 }
 
-export class BadRequestError extends HttpError {
-  constructor(message = 'The form sent something this page does not expect. Go back, reload the page and try again.') {
-    super(400, 'Sorry, there is a problem with that request', message)
+export class TooManySignInAttemptsError extends Error {
+  constructor(readonly minutes: number) {
+    super(`There have been too many attempts to sign in from your network. Wait ${minutes} minutes, then try again.`)
+    this.name = new.target.name
   }
 }
 
-export class NotFoundError extends HttpError {
-  constructor(message = 'If you typed the web address, check it is correct. If you followed a link, it may be incomplete or out of date.') {
-    super(404, 'Page not found', message)
-  }
-}
-
-export class ConflictError extends HttpError {
-  constructor(title: string, message: string) {
-    super(409, title, message)
-  }
-}
-
-export class TooManySignInAttemptsError extends HttpError {
-  constructor(minutes: number) {
-    super(429, 'Too many attempts', `There have been too many attempts to sign in from your network. Wait ${minutes} minutes, then try again.`)
-  }
-}
-
-export class SurveyClosedError extends HttpError {
-  constructor(waveTitle: string) {
+export class SurveyClosedError extends Error {
+  constructor(readonly waveTitle: string) {
     super(
-      410,
-      'This survey is closed',
       `${waveTitle} is not taking responses at the moment. Thank you for your interest. If you think this is wrong, contact the person who sent you the link.`,
     )
+    this.name = new.target.name
   }
 }
 
@@ -49,6 +48,35 @@ export class SurveyClosedError extends HttpError {
 export class UsageError extends Error {
   constructor(message: string) {
     super(message)
-    this.name = 'UsageError'
+    this.name = new.target.name
+  }
+}
+
+/**
+ * Input that fails its rules, with an issue for each field at fault: the CLI prints each as a line of text and a page
+ * shows each beside its field and in the error summary (routes/form-errors.ts).
+ */
+export class ValidationError extends UsageError {
+  constructor(readonly issues: readonly FieldIssue[]) {
+    super(issues.map(issueText).join('\n'))
+  }
+
+  /** One issue for one field, e.g. a name already taken. */
+  static of(field: string, message: string): ValidationError {
+    return new ValidationError([{ field, message }])
+  }
+}
+
+/** Scores need every answer of a wave to one questionnaire version; this wave has answers to several. */
+export class MixedQuestionnaireVersionsError extends Error {
+  constructor(
+    readonly waveSlug: string,
+    readonly questionnaireId: string,
+    readonly versions: readonly number[],
+  ) {
+    super(
+      `Wave "${waveSlug}" has answers to versions ${versions.join(' and ')} of "${questionnaireId}"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.`,
+    )
+    this.name = new.target.name
   }
 }

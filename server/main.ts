@@ -2,12 +2,10 @@
 import { randomBytes } from 'node:crypto'
 import { createApp } from './app.js'
 import { boot } from './boot.js'
-import { ConfigError, readConfig } from './config.js'
+import { readConfig } from './config.js'
 import { seedDemo } from './demo/seed-demo.js'
-import { QuestionnaireDefinitionError } from './questionnaires/load-questionnaires.js'
-import { UsageError } from './errors.js'
-import { QuestionnaireVersionConflictError } from './services/questionnaire-catalogue.js'
 import { createStartUpAccounts } from './start-up-accounts.js'
+import { isUserError } from './user-errors.js'
 
 async function start(): Promise<void> {
   const config = readConfig()
@@ -32,12 +30,7 @@ async function start(): Promise<void> {
 try {
   await start()
 } catch (error) {
-  if (
-    error instanceof ConfigError ||
-    error instanceof QuestionnaireDefinitionError ||
-    error instanceof QuestionnaireVersionConflictError ||
-    error instanceof UsageError
-  ) {
+  if (isUserError(error)) {
     console.error(`Linkscore did not start.\n${error.message}`)
     process.exit(1)
   }

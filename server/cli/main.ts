@@ -1,18 +1,13 @@
 // The linkscore command line: `npm run linkscore -- <command>` or the `linkscore` bin.
 import { Command, CommanderError } from 'commander'
+import { isUserError } from '../user-errors.js'
 import { pathToFileURL } from 'node:url'
-import { ConfigError } from '../config.js'
-import { UsageError } from '../errors.js'
-import { QuestionnaireDefinitionError } from '../questionnaires/load-questionnaires.js'
-import { QuestionnaireVersionConflictError } from '../services/questionnaire-catalogue.js'
 import { writeLine, type CliIo } from './cli-io.js'
 import { addExportCommands } from './commands/export-commands.js'
 import { addSchemaCommand } from './commands/schema-command.js'
 import { addSetupCommands } from './commands/setup-commands.js'
 import { addUserCommands } from './commands/user-commands.js'
 import { addValidateCommand } from './commands/validate-command.js'
-
-const USER_ERRORS = [UsageError, ConfigError, QuestionnaireDefinitionError, QuestionnaireVersionConflictError]
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('linkscore')
@@ -49,8 +44,8 @@ export async function main(
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2
     }
-    if (USER_ERRORS.some((type) => error instanceof type)) {
-      writeLine(io.stderr, `linkscore: ${(error as Error).message}`)
+    if (isUserError(error)) {
+      writeLine(io.stderr, `linkscore: ${error.message}`)
       return 1
     }
     throw error

@@ -1,6 +1,7 @@
 // The one place errors become pages: user errors keep their status and message; anything else is a 500 without details.
-import type { ErrorRequestHandler, RequestHandler } from 'express'
-import { HttpError, NotFoundError } from '../errors.js'
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express'
+import { NotFoundError } from '../errors.js'
+import { userErrorPage, type UserErrorPage } from '../user-errors.js'
 
 interface ExpressStatusError {
   status?: number
@@ -12,9 +13,9 @@ interface ExpressStatusError {
 export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundError())
 
 export function errorHandler({ production, log = console.error }: { production: boolean; log?: (...args: unknown[]) => void }): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error)
-    const page = describe(error)
+    const page = describe(error, req)
     if (page.status >= 500) log(error)
     const locals = { title: page.title, message: page.message, stack: !production && page.status >= 500 && error instanceof Error ? error.stack : undefined }
     res.status(page.status).render('pages/errors/error', locals, (renderError: unknown, html?: string) => {
@@ -28,8 +29,11 @@ export function errorHandler({ production, log = console.error }: { production: 
   }
 }
 
-function describe(error: unknown): { status: number; title: string; message: string } {
-  if (error instanceof HttpError) return { status: error.status, title: error.title, message: error.message }
+const isDownload = (req: Request) => /\.(csv|R)$/.test(req.path)
+
+function describe(error: unknown, req: Request): UserErrorPage {
+  const ours = userErrorPage(error, { download: isDownload(req) })
+  if (ours && ours.status < 500) return ours
   const e = (error ?? {}) as ExpressStatusError
   if (e.code === 'EBADCSRFTOKEN' || (e.status === 403 && String((error as Error).message).includes('csrf'))) {
     return {

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import type { Repositories } from '../data/index.js'
 import type { Programme } from '../data/repositories/programme-repository.js'
 import type { Wave, WaveStatus } from '../data/repositories/wave-repository.js'
-import { UsageError } from '../errors.js'
+import { ValidationError } from '../errors.js'
+import { validate } from '../validation/validate.js'
 import { PRESETTABLE_ROLES } from '../survey/roles.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { newToken } from './tokens.js'
@@ -48,19 +49,12 @@ export const invitesInput = z.object({
   role: z.enum(PRESETTABLE_ROLES as [string, ...string[]], { message: `must be one of: ${PRESETTABLE_ROLES.join(', ')}` }).optional(),
 })
 
-function parse<S extends z.ZodType>(schema: S, input: unknown, names: Record<string, string> = {}): z.output<S> {
-  const result = schema.safeParse(input)
-  if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  const field = String(issue.path[0] ?? '')
-  throw new UsageError(`${names[field] ?? field}: ${issue.message}`)
-}
-
 export function createAdminService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
   function programme(slug: string): Programme {
     const p = repos.programmes.findBySlug(slug)
     if (!p)
-      throw new UsageError(
+      throw ValidationError.of(
+        'programme',
         `No programme "${slug}". Programmes: ${
           repos.programmes
             .list()
@@ -74,7 +68,8 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
     const p = programme(programmeSlug)
     const w = repos.waves.findBySlug(p.id, waveSlug)
     if (!w)
-      throw new UsageError(
+      throw ValidationError.of(
+        'wave',
         `No wave "${waveSlug}" in programme "${p.slug}". Waves: ${
           repos.waves
             .listByProgramme(p.id)
@@ -90,15 +85,15 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
     wave,
 
     addProgramme(input: z.input<typeof programmeInput>): Programme {
-      const p = parse(programmeInput, input)
-      if (repos.programmes.findBySlug(p.slug)) throw new UsageError(`A programme "${p.slug}" already exists`)
+      const p = validate(programmeInput, input)
+      if (repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', `A programme "${p.slug}" already exists`)
       return repos.programmes.create(p)
     },
 
     addPractice(input: z.input<typeof practiceInput>) {
-      const p = parse(practiceInput, input, { listSize: 'list size', deprivationQuintile: 'deprivation quintile', spModel: 'model' })
+      const p = validate(practiceInput, input, { listSize: 'list size', deprivationQuintile: 'deprivation quintile', spModel: 'model' })
       const prog = programme(p.programme)
-      if (repos.practices.findByCode(p.code)) throw new UsageError(`A practice with code "${p.code}" already exists`)
+      if (repos.practices.findByCode(p.code)) throw ValidationError.of('code', `A practice with code "${p.code}" already exists`)
       return repos.practices.create({
         programmeId: prog.id,
         code: p.code,
@@ -111,18 +106,19 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
     },
 
     addWave(input: z.input<typeof waveInput>): Wave {
-      const w = parse(waveInput, input, { opensOn: 'opens', closesOn: 'closes' })
+      const w = validate(waveInput, input, { opensOn: 'opens', closesOn: 'closes' })
       const prog = programme(w.programme)
-      if (repos.waves.findBySlug(prog.id, w.slug)) throw new UsageError(`Programme "${prog.slug}" already has a wave "${w.slug}"`)
+      if (repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
       const unknown = w.questionnaires.filter((id) => !catalogue.find(id))
       if (unknown.length)
-        throw new UsageError(
+        throw ValidationError.of(
+          'questionnaires',
           `Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue
             .list()
             .map((q) => q.id)
             .join(', ')}`,
         )
-      if (new Set(w.questionnaires).size !== w.questionnaires.length) throw new UsageError('A questionnaire is listed twice')
+      if (new Set(w.questionnaires).size !== w.questionnaires.length) throw ValidationError.of('questionnaires', 'A questionnaire is listed twice')
       return repos.waves.create({
         programmeId: prog.id,
         slug: w.slug,
@@ -142,12 +138,12 @@ export function createAdminService(repos: Repositories, catalogue: Questionnaire
 
     /** Creates invitations and returns their paths (/s/<token>), one per invitation. */
     createInvitations(input: z.input<typeof invitesInput>): string[] {
-      const i = parse(invitesInput, input)
+      const i = validate(invitesInput, input)
       const practice = repos.practices.findByCode(i.practice)
-      if (!practice) throw new UsageError(`No practice with code "${i.practice}"`)
+      if (!practice) throw ValidationError.of('practice', `No practice with code "${i.practice}"`)
       const prog = repos.programmes.findById(practice.programmeId)!
       if (i.programme && i.programme !== prog.slug)
-        throw new UsageError(`Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
+        throw ValidationError.of('programme', `Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
       const w = wave(prog.slug, i.wave)
       const tokens = Array.from({ length: i.count }, newToken)
       repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)

@@ -4,7 +4,7 @@ import type { Practice, Rurality } from '../data/repositories/practice-repositor
 import type { Programme } from '../data/repositories/programme-repository.js'
 import type { InvitationCount, SubmittedCount } from '../data/repositories/report-repository.js'
 import type { Wave } from '../data/repositories/wave-repository.js'
-import { ConflictError, NotFoundError, UsageError } from '../errors.js'
+import { MixedQuestionnaireVersionsError, NotFoundError } from '../errors.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 import type { ChangeRow, WaveScores } from '../scoring/index.js'
@@ -67,22 +67,12 @@ export interface ComparisonData {
   questionnaires: ScoredQuestionnaire[]
 }
 
-/** Scoring refuses a wave with answers to two versions of a questionnaire: on a report page that is a conflict to explain. */
-function scoresOrConflict<T>(build: () => T): T {
-  try {
-    return build()
-  } catch (error) {
-    if (error instanceof UsageError) throw new ConflictError('These scores cannot be shown', error.message)
-    throw error
-  }
-}
-
 /** The change since the previous wave, or why there is none. */
 function changeOrProblem(build: () => ChangeRow[]): { change: ChangeRow[] | null; changeProblem: string | null } {
   try {
     return { change: build(), changeProblem: null }
   } catch (error) {
-    if (error instanceof UsageError) return { change: null, changeProblem: error.message }
+    if (error instanceof MixedQuestionnaireVersionsError) return { change: null, changeProblem: error.message }
     throw error
   }
 }
@@ -112,9 +102,7 @@ export function createReportService(repos: Repositories, scoring: ScoringService
   }
 
   function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): ScoredQuestionnaire[] {
-    return scoresOrConflict(() =>
-      scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores })),
-    )
+    return scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores }))
   }
 
   function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): TextAnswerGroup[] {

@@ -2,7 +2,7 @@
 import type { Repositories } from '../data/index.js'
 import type { Programme } from '../data/repositories/programme-repository.js'
 import type { Wave } from '../data/repositories/wave-repository.js'
-import { UsageError } from '../errors.js'
+import { MixedQuestionnaireVersionsError, ValidationError } from '../errors.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
@@ -20,9 +20,7 @@ export function createScoringService(repos: Repositories, catalogue: Questionnai
   function answeredDefinition(wave: Wave, questionnaireId: string): Questionnaire {
     const versions = repos.scoring.answeredVersions(wave.id, questionnaireId)
     if (versions.length > 1) {
-      throw new UsageError(
-        `Wave "${wave.slug}" has answers to versions ${versions.join(' and ')} of "${questionnaireId}"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.`,
-      )
+      throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
     }
     const current = catalogue.get(questionnaireId)
     if (versions.length === 0 || versions[0] === current.version) return current
@@ -50,7 +48,7 @@ export function createScoringService(repos: Repositories, catalogue: Questionnai
 
     /** Change per practice and scale for every scored questionnaire the two waves share. */
     compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): ChangeRow[] {
-      if (from.id === to.id) throw new UsageError('--from and --to name the same wave')
+      if (from.id === to.id) throw ValidationError.of('from', 'Choose a different wave to compare with')
       const before = new Map(scoreQuestionnaires(programme, from, weighting).map((s) => [s.questionnaire, s]))
       return scoreQuestionnaires(programme, to, weighting).flatMap((after) => {
         const earlier = before.get(after.questionnaire)

@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import type { Repositories } from '../data/index.js'
 import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../data/repositories/staff-user-repository.js'
-import { UsageError } from '../errors.js'
+import { UsageError, ValidationError } from '../errors.js'
+import { validate } from '../validation/validate.js'
 import type { AuditActor, AuditService } from './audit-service.js'
 import { generatePassword, hashPassword } from './passwords.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
@@ -35,7 +36,8 @@ export function createStaffAccountService(repos: Repositories, audit: AuditServi
     return slugs.map((slug) => {
       const p = repos.programmes.findBySlug(slug)
       if (!p)
-        throw new UsageError(
+        throw ValidationError.of(
+          'programmes',
           `No programme "${slug}". Programmes: ${
             repos.programmes
               .list()
@@ -49,21 +51,16 @@ export function createStaffAccountService(repos: Repositories, audit: AuditServi
   function practiceIds(codes: string[]): number[] {
     return codes.map((code) => {
       const p = repos.practices.findByCode(code)
-      if (!p) throw new UsageError(`No practice with code "${code}"`)
+      if (!p) throw ValidationError.of('practices', `No practice with code "${code}"`)
       return p.id
     })
   }
 
   async function addUser(input: z.input<typeof newUserInput>, actor: AuditActor): Promise<NewStaffUser> {
-    const parsed = newUserInput.safeParse(input)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      throw new UsageError(`${String(issue.path[0])}: ${issue.message}`)
-    }
-    const u = parsed.data
+    const u = validate(newUserInput, input)
     const rule = SCOPE_RULES[u.role]
-    if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw new UsageError(rule.problem)
-    if (repos.staffUsers.findByEmail(u.email)) throw new UsageError(`A user with e-mail "${u.email}" already exists`)
+    if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw ValidationError.of('role', rule.problem)
+    if (repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', `A user with e-mail "${u.email}" already exists`)
     const scope = { programmeIds: programmeIds(u.programmes), practiceIds: practiceIds(u.practices) }
     const password = generatePassword()
     const passwordHash = await hashPassword(password, settings.passwordCost)
@@ -79,7 +76,7 @@ export function createStaffAccountService(repos: Repositories, audit: AuditServi
     /** Sets a new random password, ends any lock-out and returns the password. */
     async resetPassword(email: string, actor: AuditActor): Promise<string> {
       const account = repos.staffUsers.findByEmail(email.trim().toLowerCase())
-      if (!account) throw new UsageError(`No user with e-mail "${email}"`)
+      if (!account) throw ValidationError.of('email', `No user with e-mail "${email}"`)
       const password = generatePassword()
       repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
       repos.signInFailures.clear(account.email)

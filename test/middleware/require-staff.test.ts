@@ -1,7 +1,7 @@
 import express from 'express'
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
-import { HttpError } from '../../server/errors.js'
+import { userErrorPage } from '../../server/user-errors.js'
 import { requireStaff, signedInUser } from '../../server/middleware/require-staff.js'
 import { canAdminister, type StaffUser } from '../../server/services/staff-access.js'
 
@@ -19,7 +19,7 @@ function app(as: StaffUser | undefined) {
   a.all('/admin', requireStaff(canAdminister), (_req, res) => void res.send('admin page'))
   a.get('/unguarded', (_req, res) => void res.send(signedInUser(res).email))
   a.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    res.status(error instanceof HttpError ? error.status : 500).send(error instanceof Error ? error.message : '')
+    res.status(userErrorPage(error)?.status ?? 500).send(error instanceof Error ? error.message : '')
   })
   return a
 }

@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync'
 import { PassThrough } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { UsageError } from '../../server/errors.js'
+import { MixedQuestionnaireVersionsError } from '../../server/errors.js'
 import { writeCsv } from '../../server/exports/csv.js'
 import type { ExportRequest } from '../../server/services/export-service.js'
 import { answerVersion2, RESPONSES_HEADER, seedExportFixture } from '../support/export-fixture.js'
@@ -50,6 +50,6 @@ describe('the responses export of a wave with answers to two versions', () => {
 
   it('refuses to score it, rather than score one version against the other', () => {
     answerVersion2(ls, true)
-    expect(() => ls.services.exports.table({ kind: 'scores', wave: baseline(), weighting: 'respondents' })).toThrow(UsageError)
+    expect(() => ls.services.exports.table({ kind: 'scores', wave: baseline(), weighting: 'respondents' })).toThrow(MixedQuestionnaireVersionsError)
   })
 })

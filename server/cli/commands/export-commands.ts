@@ -74,6 +74,7 @@ export function addExportCommands(program: Command, io: CliIo): void {
         const from = findWave(ls, o.from, o.programme)
         const to = findWave(ls, o.to, o.programme)
         if (from.programmeId !== to.programmeId) throw new UsageError('--from and --to must be waves of the same programme: add --programme')
+        if (from.id === to.id) throw new UsageError('--from and --to name the same wave')
         return { kind: 'change', from, to, weighting: o.weighting }
       }),
     )

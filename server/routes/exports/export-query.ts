@@ -3,13 +3,17 @@ import { z } from 'zod'
 import type { Wave } from '../../data/repositories/wave-repository.js'
 import type { ExportKind } from '../../exports/export-kinds.js'
 import type { Weighting } from '../../services/scoring-service.js'
+import { fieldIssuesFromZod, type FieldIssue } from '../../validation/field-issues.js'
 
 export const EXPORT_FIELDS = ['wave', 'from', 'weighting', 'include-partial'] as const
 export type ExportField = (typeof EXPORT_FIELDS)[number]
 
-export type ExportChoices =
-  | { wave?: Wave; from?: Wave; weighting: Weighting; includePartial: boolean }
-  | { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> }
+export type ExportChoices = { wave?: Wave; from?: Wave; weighting: Weighting; includePartial: boolean } | InvalidExportChoices
+
+export interface InvalidExportChoices {
+  issues: FieldIssue[]
+  values: Partial<Record<ExportField, string>>
+}
 
 /** What each download reads from the query string; the change file names its later wave `to`, read as the wave. */
 const NEEDS: Record<ExportKind | 'page' | 'r-script', { required: ExportField[]; optional: ExportField[] }> = {
@@ -71,17 +75,13 @@ export function parseExportQuery(query: Record<string, unknown>, purpose: keyof 
   const used = [...required, ...optional]
   const raw = Object.fromEntries(used.map((field) => [field, field === 'wave' && purpose === 'change' ? query.to : query[field]]))
   const values = Object.fromEntries(used.map((field) => [field, firstString(raw[field])])) as Partial<Record<ExportField, string>>
-  const errors: Partial<Record<ExportField, string>> = {}
   const parsed = schema(waves, programmeName).safeParse(raw)
-  if (parsed.success) {
-    for (const field of required) if (!parsed.data[field as 'wave' | 'from']) errors[field] ??= MISSING[field]
-    if (purpose === 'change' && parsed.data.wave && parsed.data.from && parsed.data.wave.id === parsed.data.from.id) {
-      errors.from = 'Choose a different wave to compare with'
-    }
-  } else {
-    for (const issue of parsed.error.issues) errors[issue.path[0] as ExportField] ??= issue.message
+  if (!parsed.success) return { issues: fieldIssuesFromZod(parsed.error.issues), values }
+  const issues: FieldIssue[] = required.filter((field) => !parsed.data[field as 'wave' | 'from']).map((field) => ({ field, message: MISSING[field] }))
+  if (purpose === 'change' && parsed.data.wave && parsed.data.from && parsed.data.wave.id === parsed.data.from.id) {
+    issues.push({ field: 'from', message: 'Choose a different wave to compare with' })
   }
-  if (!parsed.success || Object.keys(errors).length) return { errors, values }
+  if (issues.length) return { issues, values }
   const { wave, from, weighting } = parsed.data
   return { wave, from, weighting, includePartial: parsed.data['include-partial'] === 'yes' }
 }

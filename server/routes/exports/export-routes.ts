@@ -1,6 +1,6 @@
 // The exports page of a programme and its downloads, for admins and the programme's evaluators.
 import type { Request, Response } from 'express'
-import { ConflictError, NotFoundError, UsageError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { exportFileName, isExportKind, type ExportKind } from '../../exports/export-kinds.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { AuditDetail, AuditService } from '../../services/audit-service.js'
@@ -8,11 +8,11 @@ import type { ExportRequest, ExportService } from '../../services/export-service
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { Programme } from '../../data/repositories/programme-repository.js'
 import type { Wave } from '../../data/repositories/wave-repository.js'
-import { parseExportQuery, type ExportChoices, type ExportField } from './export-query.js'
+import { parseExportQuery, type ExportChoices, type InvalidExportChoices } from './export-query.js'
 import { defaultChoices, exportsPageModel } from './exports-page-model.js'
 import { sendCsv, sendText } from './send-download.js'
 
-type Chosen = Exclude<ExportChoices, { errors: unknown }>
+type Chosen = Exclude<ExportChoices, InvalidExportChoices>
 const query = (req: Request) => req.query as Record<string, unknown>
 
 /** What to export, and what the audit log says about it. */
@@ -52,12 +52,7 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
   }
 
   /** A choice the page cannot honour shows the page again, with the message beside the field. */
-  function invalid(
-    res: Response,
-    programme: Programme,
-    waves: Wave[],
-    form: { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> },
-  ) {
+  function invalid(res: Response, programme: Programme, waves: Wave[], form: InvalidExportChoices) {
     showPage(res, 422, programme, waves, form)
   }
 
@@ -65,7 +60,7 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
     page(req: Request, res: Response) {
       const { programme, waves } = programmeAndWaves(req, res)
       const choices = parseExportQuery(query(req), 'page', waves, programme.name)
-      if ('errors' in choices) return invalid(res, programme, waves, choices)
+      if ('issues' in choices) return invalid(res, programme, waves, choices)
       showPage(res, 200, programme, waves, { choices: defaultChoices(waves, choices) })
     },
 
@@ -74,9 +69,9 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
       const kind = String(req.params.kind)
       if (!isExportKind(kind)) throw new NotFoundError()
       const choices = parseExportQuery(query(req), kind, waves, programme.name)
-      if ('errors' in choices) return invalid(res, programme, waves, choices)
+      if ('issues' in choices) return invalid(res, programme, waves, choices)
       const { request, detail, fileName } = exportRequest(kind, programme, choices)
-      const table = tableOrConflict(() => exports.table(request))
+      const table = exports.table(request)
       auditLog.audit(signedInUser(res), 'data exported', detail)
       await sendCsv(res, fileName, table)
     },
@@ -84,7 +79,7 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
     rScript(req: Request, res: Response) {
       const { programme, waves } = programmeAndWaves(req, res)
       const choices = parseExportQuery(query(req), 'r-script', waves, programme.name)
-      if ('errors' in choices) return invalid(res, programme, waves, choices)
+      if ('issues' in choices) return invalid(res, programme, waves, choices)
       const { wave, from } = defaultChoices(waves, choices)
       auditLog.audit(signedInUser(res), 'data exported', { export: 'r-script', programme: programme.slug })
       sendText(
@@ -93,15 +88,5 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
         exports.rScript(programme, { wave: wave?.slug ?? 'WAVE', from: from?.slug ?? 'EARLIER-WAVE' }),
       )
     },
-  }
-}
-
-/** Scoring refuses a wave with answers to two versions of a questionnaire; on the web that is a conflict to explain, not a failure. */
-function tableOrConflict<T>(build: () => T): T {
-  try {
-    return build()
-  } catch (error) {
-    if (error instanceof UsageError) throw new ConflictError('This export cannot be made', error.message)
-    throw error
   }
 }

@@ -3,7 +3,8 @@ import type { Programme } from '../../data/repositories/programme-repository.js'
 import type { Wave } from '../../data/repositories/wave-repository.js'
 import { exportFileName, type ExportKind } from '../../exports/export-kinds.js'
 import type { Weighting } from '../../services/scoring-service.js'
-import type { ExportField } from './export-query.js'
+import { formErrors, NO_FORM_ERRORS } from '../form-errors.js'
+import { EXPORT_FIELDS, type InvalidExportChoices } from './export-query.js'
 import { downloadPath, exportsPath, rScriptPath } from './export-paths.js'
 
 export interface PageChoices {
@@ -98,14 +99,10 @@ function downloads(programme: Programme, { wave, from, weighting, includePartial
   ]
 }
 
-export function exportsPageModel(
-  programme: Programme,
-  waves: readonly Wave[],
-  form: { choices: PageChoices } | { errors: Partial<Record<ExportField, string>>; values: Partial<Record<ExportField, string>> },
-) {
-  const errors = 'errors' in form ? form.errors : {}
+export function exportsPageModel(programme: Programme, waves: readonly Wave[], form: { choices: PageChoices } | InvalidExportChoices) {
+  const { errors, errorSummary } = 'issues' in form ? formErrors(form.issues, { order: EXPORT_FIELDS }) : NO_FORM_ERRORS
   const values =
-    'errors' in form
+    'issues' in form
       ? form.values
       : {
           wave: form.choices.wave?.slug,
@@ -122,9 +119,7 @@ export function exportsPageModel(
     hasWaves: waves.length > 0,
     canCompare: waves.length > 1,
     errors,
-    errorSummary: (['wave', 'from', 'weighting', 'include-partial'] as const).flatMap((field) =>
-      errors[field] ? [{ text: errors[field], href: `#${field}` }] : [],
-    ),
+    errorSummary,
     waveItems: waveItems('wave'),
     fromItems: waveItems('from'),
     weightingItems: [
@@ -138,7 +133,7 @@ export function exportsPageModel(
     includePartialItems: [
       { value: 'yes', text: 'Include responses not yet submitted (answers and responses files only)', checked: values['include-partial'] === 'yes' },
     ],
-    downloads: 'errors' in form ? [] : downloads(programme, form.choices),
+    downloads: 'issues' in form ? [] : downloads(programme, form.choices),
     changeNote:
       'choices' in form && waves.length > 1 && (!form.choices.from || form.choices.from.id === form.choices.wave?.id)
         ? 'For the change between two waves, choose a different wave under "Compare with".'

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { MAX_PASSWORD_LENGTH } from '../../services/passwords.js'
 import { staffEmail } from '../../services/staff-email.js'
+import { fieldIssuesFromZod, type FieldIssue } from '../../validation/field-issues.js'
 import { safeNextPath } from './safe-next-path.js'
 
 const schema = z.object({
@@ -16,15 +17,13 @@ const schema = z.object({
     .max(MAX_PASSWORD_LENGTH, { error: `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer` }),
 })
 
-export type SignInFields = 'email' | 'password'
-export type SignInForm = { email: string; password: string; next?: string } | { errors: Partial<Record<SignInFields, string>>; email: string; next?: string }
+export const SIGN_IN_FIELDS = ['email', 'password'] as const
+export type SignInForm = { email: string; password: string; next?: string } | { issues: FieldIssue[]; email: string; next?: string }
 
 export function parseSignInForm(body: Record<string, unknown>): SignInForm {
   const next = safeNextPath(body.next)
   const parsed = schema.safeParse(body)
   if (parsed.success) return { ...parsed.data, next }
-  const errors: Partial<Record<SignInFields, string>> = {}
-  for (const issue of parsed.error.issues) errors[issue.path[0] as SignInFields] ??= issue.message
   // The typed address comes back so it need not be typed again; the password never does.
-  return { errors, email: typeof body.email === 'string' ? body.email : '', next }
+  return { issues: fieldIssuesFromZod(parsed.error.issues), email: typeof body.email === 'string' ? body.email : '', next }
 }

@@ -2,16 +2,17 @@
 import type { Request, Response } from 'express'
 import type { SignInService } from '../../services/sign-in-service.js'
 import { staffEmail } from '../../services/staff-email.js'
-import { parseSignInForm, type SignInFields } from './sign-in-form.js'
+import type { FieldIssue } from '../../validation/field-issues.js'
+import { formErrors } from '../form-errors.js'
+import { parseSignInForm, SIGN_IN_FIELDS } from './sign-in-form.js'
 import { safeNextPath } from './safe-next-path.js'
 import { endStaffSession, startStaffSession } from './staff-session.js'
 
 export const STAFF_HOME = '/staff'
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
 
-function signInPage(res: Response, status: number, model: { email?: string; next?: string; errors?: Partial<Record<SignInFields, string>> }) {
-  const errors = model.errors ?? {}
-  const errorSummary = (['email', 'password'] as const).flatMap((field) => (errors[field] ? [{ text: errors[field], href: `#${field}` }] : []))
+function signInPage(res: Response, status: number, model: { email?: string; next?: string; issues?: readonly FieldIssue[] }) {
+  const { errors, errorSummary } = formErrors(model.issues ?? [], { order: SIGN_IN_FIELDS })
   res.status(status).render('pages/staff/sign-in', { title: 'Sign in', email: model.email ?? '', next: model.next, errors, errorSummary })
 }
 
@@ -25,14 +26,14 @@ export function signInRoutes(signIn: SignInService) {
 
     async signIn(req: Request, res: Response) {
       const form = parseSignInForm(body(req))
-      if ('errors' in form) return signInPage(res, 422, form)
+      if ('issues' in form) return signInPage(res, 422, form)
       const result = await signIn.signIn(form.email, form.password)
       if (result.outcome === 'refused') {
-        return signInPage(res, 422, { ...form, errors: { email: 'Enter a correct e-mail address and password' } })
+        return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: 'Enter a correct e-mail address and password' }] })
       }
       if (result.outcome === 'locked') {
         const wait = `There have been too many attempts to sign in with this e-mail address. Wait ${result.minutes} minutes, then try again.`
-        return signInPage(res, 422, { ...form, errors: { email: wait } })
+        return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: wait }] })
       }
       await startStaffSession(req, result.user.id)
       res.redirect(303, form.next ?? STAFF_HOME)

@@ -7,6 +7,7 @@ import type { JourneyPage } from '../../survey/journey-pages.js'
 import type { FieldError } from '../../survey/page-answers.js'
 import { ROLES, SETTING_LABELS, findRole } from '../../survey/roles.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
+import { formErrors } from '../form-errors.js'
 import { journeyUrl } from './journey-urls.js'
 
 type SectionPage = Extract<JourneyPage, { kind: 'section' }>
@@ -20,8 +21,9 @@ export function answersByItem(answers: readonly StoredAnswer[], questionnaireId:
   return byItem
 }
 
-function errorSummary(errors: readonly FieldError[]) {
-  return errors.map((e) => ({ text: e.message, href: `#${e.itemId}` }))
+/** The page's answer errors, beside each item and in the error summary, in the order the items are shown. */
+function answerErrors(errors: readonly FieldError[] = []) {
+  return formErrors(errors.map((e) => ({ field: e.itemId, message: e.message })))
 }
 
 function backLink(ctx: SurveyContext, pageKey: string, changing: boolean) {
@@ -37,7 +39,7 @@ export function sectionPageModel(
   opts: { errors?: FieldError[]; changing: boolean; formAction: string },
 ) {
   const intervention = ctx.programme.intervention
-  const errorFor = new Map((opts.errors ?? []).map((e) => [e.itemId, e.message]))
+  const { errors, errorSummary } = answerErrors(opts.errors)
   const sectionPages = ctx.pages.filter((p) => p.kind === 'section')
   return {
     title: fillIntervention(page.section.title, intervention),
@@ -45,25 +47,26 @@ export function sectionPageModel(
     introduction: page.section.introduction && fillIntervention(page.section.introduction, intervention),
     progress: `Page ${sectionPages.findIndex((p) => p.key === page.key) + 1} of ${sectionPages.length}`,
     demo: ctx.programme.isDemo,
-    fields: page.section.items.map((item) => itemField(item, intervention, values.get(item.id) ?? [], errorFor.get(item.id))),
-    errorSummary: errorSummary(opts.errors ?? []),
+    fields: page.section.items.map((item) => itemField(item, intervention, values.get(item.id) ?? [], errors[item.id])),
+    errorSummary,
     formAction: opts.formAction,
     backLink: backLink(ctx, page.key, opts.changing),
   }
 }
 
-export function aboutYouPageModel(ctx: SurveyContext, chosen: { role?: string; setting?: string }, errors: FieldError[], formAction: string) {
+export function aboutYouPageModel(ctx: SurveyContext, chosen: { role?: string; setting?: string }, fieldErrors: FieldError[], formAction: string) {
+  const { errors, errorSummary } = answerErrors(fieldErrors)
   const settingQuestion = {
     name: 'setting',
     idPrefix: 'setting',
     legend: `Which part of ${ctx.programme.intervention} is closest to your work?`,
-    errorMessage: errors.find((e) => e.itemId === 'setting')?.message,
+    errorMessage: errors.setting,
     items: SETTINGS.map((s: Setting) => ({ value: s, text: SETTING_LABELS[s], checked: chosen.setting === s })),
   }
   return {
     title: 'About you',
     demo: ctx.programme.isDemo,
-    errorSummary: errorSummary(errors),
+    errorSummary,
     formAction,
     settingQuestion,
     roleQuestion: {
@@ -73,7 +76,7 @@ export function aboutYouPageModel(ctx: SurveyContext, chosen: { role?: string; s
       legendClasses: 'nhsuk-fieldset__legend--l',
       legendIsPageHeading: true,
       hint: 'We use this to show you the questions that fit your work and to report answers by group. We do not ask for your name.',
-      errorMessage: errors.find((e) => e.itemId === 'role')?.message,
+      errorMessage: errors.role,
       items: ROLES.map((role) => ({ value: role.code, text: role.label, checked: chosen.role === role.code, settingQuestion: role.setting === null })),
     },
   }

@@ -4,7 +4,7 @@ import type { Config } from '../../config.js'
 import { BadRequestError, NotFoundError } from '../../errors.js'
 import type { SurveyContext, SurveyService } from '../../services/survey-service.js'
 import { sectionPageKey } from '../../survey/journey-pages.js'
-import { TamperedInputError, type FormBody } from '../../survey/page-answers.js'
+import type { FormBody } from '../../survey/page-answers.js'
 import { parseAboutYou } from './about-you-form.js'
 import { aboutYouPageModel, answersByItem, checkAnswersPageModel, sectionPageModel } from './journey-page-models.js'
 import { journeyUrl } from './journey-urls.js'
@@ -64,13 +64,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
       const action = body(req).action
       if (action !== undefined && action !== 'continue' && action !== 'save-later') throw new BadRequestError()
       const finished = action !== 'save-later'
-      let result
-      try {
-        result = survey.savePage(ctx, page, body(req), { finished })
-      } catch (error) {
-        if (error instanceof TamperedInputError) throw new BadRequestError()
-        throw error
-      }
+      const result = survey.savePage(ctx, page, body(req), { finished })
       if (result.errors.length > 0) {
         const model = sectionPageModel(ctx, page, result.entered, { errors: result.errors, changing: isChanging(req), formAction: req.originalUrl })
         return res.status(422).render('pages/survey/section', model)
