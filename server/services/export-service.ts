@@ -1,4 +1,5 @@
 // Every export as columns and rows, one implementation for the command line and the web.
+import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
 import type { Programme } from '../data/repositories/programme-repository.js'
 import type { Wave } from '../data/repositories/wave-repository.js'
@@ -10,7 +11,6 @@ import { CHANGE_COLUMNS, changeRow, SCALE_STATS_COLUMNS, scaleStatsRow, SCORE_CO
 import { questionnaireSchema, type Questionnaire } from '../questionnaires/definition-schema.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
-import type { Clock } from './survey-service.js'
 
 export const ANSWER_COLUMNS = ['response_id', 'practice_code', 'wave', 'questionnaire', 'questionnaire_version', 'role', 'setting', 'item', 'value'] as const
 

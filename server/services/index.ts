@@ -1,4 +1,5 @@
 // Builds every service once from the repositories.
+import { systemClock, type Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
@@ -10,9 +11,7 @@ import { createSignInService } from './sign-in-service.js'
 import { createStaffAccountService } from './staff-account-service.js'
 import { createStaffScopeService } from './staff-scope-service.js'
 import { DEFAULT_STAFF_SECURITY, type StaffSecuritySettings } from './staff-security-settings.js'
-import { createSurveyService, type Clock } from './survey-service.js'
-
-export const systemClock: Clock = { now: () => new Date() }
+import { createSurveyService } from './survey-service.js'
 
 export function createServices(
   repos: Repositories,

@@ -1,5 +1,6 @@
 // Adding staff accounts and resetting their passwords (from the command line and at first start).
 import { z } from 'zod'
+import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
 import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../data/repositories/staff-user-repository.js'
 import { UsageError } from '../errors.js'
@@ -7,7 +8,6 @@ import type { AuditActor, AuditService } from './audit-service.js'
 import { generatePassword, hashPassword } from './passwords.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
 import { staffEmail } from './staff-email.js'
-import type { Clock } from './survey-service.js'
 
 const newUserInput = z.object({
   email: staffEmail('enter an e-mail address, such as name@example.org'),

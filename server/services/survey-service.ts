@@ -1,4 +1,5 @@
 // The respondent's journey: finding the survey behind a link, saving pages, submitting.
+import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
 import type { Practice } from '../data/repositories/practice-repository.js'
 import type { Programme } from '../data/repositories/programme-repository.js'
@@ -12,10 +13,6 @@ import { parsePageAnswers, type FormBody, type PageAnswers } from '../survey/pag
 import { isTakingResponses } from '../survey/wave-availability.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { newToken, TOKEN_PATTERN } from './tokens.js'
-
-export interface Clock {
-  now(): Date
-}
 
 export interface SurveyLink {
   programme: Programme
