@@ -1,6 +1,6 @@
 // Creates the demo programme on an empty database: three practices, two waves and synthetic submitted responses.
 import type { Repositories } from '../data/index.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Wave } from '../domain/wave.js'
 import type { Services } from '../services/index.js'
 import { newToken } from '../services/tokens.js'
 import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'

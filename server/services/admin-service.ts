@@ -1,8 +1,8 @@
 // Setting up programmes, practices, waves and invitations (the CLI's work until there is a web admin).
 import { z } from 'zod'
 import type { Repositories } from '../data/index.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { Wave, WaveStatus } from '../data/repositories/wave-repository.js'
+import type { Programme } from '../domain/programme.js'
+import type { Wave, WaveStatus } from '../domain/wave.js'
 import { UsageError } from '../errors.js'
 import { PRESETTABLE_ROLES } from '../survey/roles.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'

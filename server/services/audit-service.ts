@@ -1,9 +1,9 @@
 // Records who did what in the audit log, and reads it back a page at a time.
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
-import type { AuditEntry, AuditSource } from '../data/repositories/audit-log-repository.js'
+import type { AuditEntry, AuditSource } from '../domain/audit-entry.js'
+import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'
-import type { StaffUser } from './staff-access.js'
 
 export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset' | 'data exported'
 

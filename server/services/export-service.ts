@@ -1,8 +1,8 @@
 // Every export as columns and rows, one implementation for the command line and the web.
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Programme } from '../domain/programme.js'
+import type { Wave } from '../domain/wave.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'
 import type { ExportKind } from '../exports/export-kinds.js'
 import { rScript } from '../exports/r-script.js'

@@ -1,9 +1,9 @@
 // Gathers what the practice scorecard and the programme comparison show: scores, change, counts and free text.
 import type { Repositories } from '../data/index.js'
-import type { Practice, Rurality } from '../data/repositories/practice-repository.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { InvitationCount, SubmittedCount } from '../data/repositories/report-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Practice, Rurality } from '../domain/practice.js'
+import type { Programme } from '../domain/programme.js'
+import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
+import type { Wave } from '../domain/wave.js'
 import { ConflictError, NotFoundError, UsageError } from '../errors.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'

@@ -1,7 +1,7 @@
 // Scores a wave of a programme from the database, one questionnaire at a time.
 import type { Repositories } from '../data/index.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Programme } from '../domain/programme.js'
+import type { Wave } from '../domain/wave.js'
 import { UsageError } from '../errors.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'

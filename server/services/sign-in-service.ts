@@ -1,10 +1,9 @@
 // Staff sign-in: checks a password, counts wrong ones per e-mail address and locks after too many in a row.
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
-import type { StaffAccount } from '../data/repositories/staff-user-repository.js'
+import type { StaffAccount, StaffUser } from '../domain/staff-user.js'
 import type { AuditService } from './audit-service.js'
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js'
-import type { StaffUser } from './staff-access.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
 
 export type SignInResult = { outcome: 'signed in'; user: StaffUser } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }

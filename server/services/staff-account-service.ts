@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/index.js'
-import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../data/repositories/staff-user-repository.js'
+import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../domain/staff-user.js'
 import { UsageError } from '../errors.js'
 import type { AuditActor, AuditService } from './audit-service.js'
 import { generatePassword, hashPassword } from './passwords.js'

@@ -1,19 +1,6 @@
 // The audit log: who did what and when, newest first.
+import type { AuditEntry, NewAuditEntry } from '../../domain/audit-entry.js'
 import type { Db } from '../database.js'
-
-export type AuditSource = 'web' | 'command line' | 'start-up'
-
-export interface AuditEntry {
-  id: number
-  at: string
-  actorUserId: number | null
-  actorEmail: string | null
-  source: AuditSource
-  action: string
-  detail: string | null
-}
-
-export type NewAuditEntry = Omit<AuditEntry, 'id'>
 
 const COLUMNS = 'id, at, actor_user_id AS actorUserId, actor_email AS actorEmail, source, action, detail'
 

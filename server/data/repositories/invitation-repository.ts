@@ -1,13 +1,5 @@
+import type { Invitation } from '../../domain/invitation.js'
 import type { Db } from '../database.js'
-
-export interface Invitation {
-  id: number
-  waveId: number
-  practiceId: number
-  token: string
-  presetRole: string | null
-  usedAt: string | null
-}
 
 const COLUMNS = 'id, wave_id AS waveId, practice_id AS practiceId, token, preset_role AS presetRole, used_at AS usedAt'
 

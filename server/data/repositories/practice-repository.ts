@@ -1,19 +1,5 @@
+import type { NewPractice, Practice } from '../../domain/practice.js'
 import type { Db } from '../database.js'
-
-export type Rurality = 'urban' | 'rural'
-
-export interface Practice {
-  id: number
-  programmeId: number
-  code: string
-  name: string
-  listSize: number | null
-  deprivationQuintile: number | null
-  rurality: Rurality | null
-  spModel: string | null
-}
-
-export type NewPractice = Omit<Practice, 'id'>
 
 const COLUMNS = `id, programme_id AS programmeId, code, name, list_size AS listSize,
   deprivation_quintile AS deprivationQuintile, rurality, sp_model AS spModel`

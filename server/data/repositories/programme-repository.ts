@@ -1,14 +1,5 @@
+import type { Programme } from '../../domain/programme.js'
 import type { Db } from '../database.js'
-
-export interface Programme {
-  id: number
-  slug: string
-  name: string
-  intervention: string
-  isDemo: boolean
-  minPracticeN: number
-  minBreakdownN: number
-}
 
 const COLUMNS = `id, slug, name, intervention, is_demo AS isDemo, min_practice_n AS minPracticeN, min_breakdown_n AS minBreakdownN`
 

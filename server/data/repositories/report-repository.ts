@@ -1,20 +1,6 @@
 // Counts and free text for the practice scorecard: who responded, who was invited, what they wrote.
-import type { Setting } from '../../questionnaires/definition-schema.js'
+import type { InvitationCount, SubmittedCount } from '../../domain/response-counts.js'
 import type { Db } from '../database.js'
-
-/** Submitted responses of a practice in a wave, grouped by setting and by how they came in. */
-export interface SubmittedCount {
-  setting: Setting
-  /** The role the invitation preset; null for open links and invitations without a role. */
-  presetRole: string | null
-  viaInvitation: boolean
-  n: number
-}
-
-export interface InvitationCount {
-  presetRole: string | null
-  n: number
-}
 
 export interface TextAnswer {
   itemId: string

@@ -1,42 +1,6 @@
+import type { PageSave, ResponseSource, StoredAnswer, SurveyResponse } from '../../domain/response.js'
 import type { Setting } from '../../questionnaires/definition-schema.js'
 import type { Db } from '../database.js'
-
-export type ResponseStatus = 'in_progress' | 'submitted'
-export type ResponseSource = 'invitation' | 'open_link' | 'synthetic'
-
-export interface SurveyResponse {
-  id: number
-  invitationId: number | null
-  practiceId: number
-  waveId: number
-  resumeToken: string
-  source: ResponseSource
-  role: string | null
-  setting: Setting | null
-  status: ResponseStatus
-  startedAt: string
-  updatedAt: string
-  submittedAt: string | null
-}
-
-export interface StoredAnswer {
-  questionnaireId: string
-  itemId: string
-  value: string
-}
-
-export interface PageSave {
-  responseId: number
-  pageKey: string
-  questionnaireId: string
-  questionnaireVersion: number
-  /** Every item on the page: their old answers are replaced by `answers` (an item left blank is cleared). */
-  itemIds: string[]
-  answers: { itemId: string; value: string }[]
-  /** False for "Save and come back later" on a page that is not finished: the person resumes on it. */
-  complete: boolean
-  at: string
-}
 
 const COLUMNS = `id, invitation_id AS invitationId, practice_id AS practiceId, wave_id AS waveId, resume_token AS resumeToken,
   source, role, setting, status, started_at AS startedAt, updated_at AS updatedAt, submitted_at AS submittedAt`

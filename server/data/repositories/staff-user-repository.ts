@@ -1,30 +1,6 @@
 // Staff accounts and the programmes or practices each may see.
+import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../../domain/staff-user.js'
 import type { Db } from '../database.js'
-
-export const STAFF_ROLES = ['admin', 'evaluator', 'steering'] as const
-export type StaffRole = (typeof STAFF_ROLES)[number]
-
-export interface StaffAccount {
-  id: number
-  email: string
-  role: StaffRole
-  passwordHash: string
-  createdAt: string
-  disabledAt: string | null
-}
-
-export interface StaffScope {
-  programmeIds: number[]
-  practiceIds: number[]
-}
-
-export interface NewStaffAccount {
-  email: string
-  role: StaffRole
-  passwordHash: string
-  createdAt: string
-  scope: StaffScope
-}
 
 const COLUMNS = 'id, email, role, password_hash AS passwordHash, created_at AS createdAt, disabled_at AS disabledAt'
 

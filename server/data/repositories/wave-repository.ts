@@ -1,19 +1,5 @@
+import type { Wave, WaveStatus } from '../../domain/wave.js'
 import type { Db } from '../database.js'
-
-export type WaveStatus = 'draft' | 'open' | 'closed'
-
-export interface Wave {
-  id: number
-  programmeId: number
-  slug: string
-  title: string
-  opensOn: string | null
-  closesOn: string | null
-  status: WaveStatus
-  position: number
-  /** Questionnaire ids in the order respondents meet them. */
-  questionnaireIds: string[]
-}
 
 const COLUMNS = `id, programme_id AS programmeId, slug, title, opens_on AS opensOn, closes_on AS closesOn, status, position`
 

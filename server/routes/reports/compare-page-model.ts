@@ -1,6 +1,6 @@
 // The programme comparison: practices × overall scores and top-level scales, sortable through links, with
 // filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
-import type { Practice } from '../../data/repositories/practice-repository.js'
+import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
 import { overallScores, type ScaleStats } from '../../scoring/index.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'

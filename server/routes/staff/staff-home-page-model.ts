@@ -1,5 +1,6 @@
 // The staff home page: the programmes and practices this user may open.
-import { canExport, ROLE_NAMES, type StaffUser } from '../../services/staff-access.js'
+import type { StaffUser } from '../../domain/staff-user.js'
+import { canExport, ROLE_NAMES } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
 import { exportsPath } from '../exports/export-paths.js'
 
