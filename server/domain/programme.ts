@@ -8,3 +8,10 @@ export interface Programme {
   minPracticeN: number
   minBreakdownN: number
 }
+
+export interface NewProgramme {
+  slug: string
+  name: string
+  intervention: string
+  isDemo?: boolean
+}

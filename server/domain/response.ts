@@ -19,6 +19,17 @@ export interface SurveyResponse {
   submittedAt: string | null
 }
 
+export interface NewResponse {
+  invitationId: number | null
+  practiceId: number
+  waveId: number
+  resumeToken: string
+  source: ResponseSource
+  role: string | null
+  setting: Setting | null
+  at: string
+}
+
 export interface StoredAnswer {
   questionnaireId: string
   itemId: string
@@ -36,4 +47,15 @@ export interface PageSave {
   /** False for "Save and come back later" on a page that is not finished: the person resumes on it. */
   complete: boolean
   at: string
+}
+
+/** A new role and setting; the answers and pages the new setting does not see go. */
+export interface RoleChange {
+  responseId: number
+  role: string
+  setting: Setting
+  pageKey: string
+  at: string
+  hiddenItems: { questionnaireId: string; itemId: string }[]
+  pagesToForget: string[]
 }

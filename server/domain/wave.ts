@@ -13,3 +13,6 @@ export interface Wave {
   /** Questionnaire ids in the order respondents meet them. */
   questionnaireIds: string[]
 }
+
+/** A wave takes the next position in its programme. */
+export type NewWave = Omit<Wave, 'id' | 'position'>
