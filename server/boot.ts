@@ -14,7 +14,7 @@ export function boot(config: Pick<Config, 'databasePath' | 'questionnairesFolder
   try {
     const repos = createRepositories(db)
     const catalogue = createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
-    return { db, repos, services: createServices(repos, catalogue, clock, staffSecurity) }
+    return { repos, services: createServices(repos, catalogue, clock, staffSecurity) }
   } catch (error) {
     db.close()
     throw error

@@ -11,7 +11,7 @@ import { createStartUpAccounts } from './start-up-accounts.js'
 
 async function start(): Promise<void> {
   const config = readConfig()
-  const { db, repos, services } = boot(config)
+  const { repos, services } = boot(config)
   if (config.demo) {
     const demo = seedDemo(repos, services)
     if (demo) {
@@ -24,7 +24,7 @@ async function start(): Promise<void> {
   const sessionSecret = process.env.LINKSCORE_SESSION_SECRET ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
   const app = createApp({ config, repos, services, sessionSecret })
   const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
-  const stop = () => server.close(() => db.close())
+  const stop = () => server.close(() => repos.close())
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 }

@@ -182,3 +182,25 @@ export interface ReportRepository {
   /** Submitted answers to free-text items of one questionnaire, sorted by item and text, so the order says nothing about who wrote them or when. */
   textAnswers(waveId: number, practiceId: number, questionnaireId: string, itemIds: readonly string[]): TextAnswer[]
 }
+
+/** Every repository over one database, and what only the whole database can do. */
+export interface Repositories {
+  programmes: ProgrammeRepository
+  practices: PracticeRepository
+  waves: WaveRepository
+  invitations: InvitationRepository
+  responses: ResponseRepository
+  questionnaireVersions: QuestionnaireVersionRepository
+  exports: ExportRepository
+  settings: SettingRepository
+  sessions: SessionRepository
+  staffUsers: StaffUserRepository
+  signInFailures: SignInFailureRepository
+  auditLog: AuditLogRepository
+  scoring: ScoringRepository
+  reports: ReportRepository
+  /** Runs `work` in one transaction: everything it writes is kept or, when it throws, nothing is. */
+  transaction<T>(work: () => T): T
+  /** Nothing can be read or written after. */
+  close(): void
+}

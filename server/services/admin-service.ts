@@ -1,6 +1,6 @@
 // Setting up programmes, practices, waves and invitations (the CLI's work until there is a web admin).
 import { z } from 'zod'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave, WaveStatus } from '../domain/wave.js'
 import { UsageError } from '../errors.js'

@@ -1,6 +1,6 @@
 // Records who did what in the audit log, and reads it back a page at a time.
 import type { Clock } from '../clock.js'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { AuditEntry, AuditSource } from '../domain/audit-entry.js'
 import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'

@@ -1,6 +1,6 @@
 // Every export as columns and rows, one implementation for the command line and the web.
 import type { Clock } from '../clock.js'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'

@@ -1,6 +1,6 @@
 // Builds every service once from the repositories.
 import { systemClock, type Clock } from '../clock.js'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExportService } from './export-service.js'

@@ -1,5 +1,5 @@
 // Gathers what the practice scorecard and the programme comparison show: scores, change, counts and free text.
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { Practice, Rurality } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'

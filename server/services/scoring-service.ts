@@ -1,5 +1,5 @@
 // Scores a wave of a programme from the database, one questionnaire at a time.
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { UsageError } from '../errors.js'

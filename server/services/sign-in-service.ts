@@ -1,6 +1,6 @@
 // Staff sign-in: checks a password, counts wrong ones per e-mail address and locks after too many in a row.
 import type { Clock } from '../clock.js'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { StaffAccount, StaffUser } from '../domain/staff-user.js'
 import type { AuditService } from './audit-service.js'
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js'

@@ -1,7 +1,7 @@
 // Adding staff accounts and resetting their passwords (from the command line and at first start).
 import { z } from 'zod'
 import type { Clock } from '../clock.js'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../domain/staff-user.js'
 import { UsageError } from '../errors.js'
 import type { AuditActor, AuditService } from './audit-service.js'

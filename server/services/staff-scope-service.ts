@@ -1,5 +1,5 @@
 // Finds programmes and practices for a signed-in user: what they may see is all that exists, as far as they can tell.
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { Practice } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
 import type { StaffUser } from '../domain/staff-user.js'

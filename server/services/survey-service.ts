@@ -1,6 +1,6 @@
 // The respondent's journey: finding the survey behind a link, saving pages, submitting.
 import type { Clock } from '../clock.js'
-import type { Repositories } from '../data/index.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import type { Practice } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
 import type { SurveyResponse } from '../domain/response.js'
