@@ -20,7 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface AppDependencies {
   config: Config
-  repos: Repositories
+  repos: Pick<Repositories, 'sessions'>
   services: Services
   sessionSecret: string
   log?: (...args: unknown[]) => void

@@ -56,7 +56,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, names: Record<str
   throw new UsageError(`${names[field] ?? field}: ${issue.message}`)
 }
 
-export function createAdminService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
+export function createAdminService(repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations'>, catalogue: QuestionnaireCatalogue) {
   function programme(slug: string): Programme {
     const p = repos.programmes.findBySlug(slug)
     if (!p)

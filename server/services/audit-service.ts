@@ -23,7 +23,7 @@ function actorColumns(actor: AuditActor): { actorUserId: number | null; actorEma
   return { actorUserId: null, actorEmail: null, source: actor.kind }
 }
 
-export function createAuditService(repos: Repositories, clock: Clock) {
+export function createAuditService(repos: Pick<Repositories, 'auditLog'>, clock: Clock) {
   return {
     audit(actor: AuditActor, action: AuditAction, detail: AuditDetail = {}): void {
       const secret = Object.keys(detail).find((key) => SECRET_KEY.test(key))

@@ -29,7 +29,12 @@ export interface ExportTable {
   rows: Iterable<object>
 }
 
-export function createExportService(repos: Repositories, catalogue: QuestionnaireCatalogue, scoring: ScoringService, clock: Clock) {
+export function createExportService(
+  repos: Pick<Repositories, 'programmes' | 'waves' | 'exports'>,
+  catalogue: QuestionnaireCatalogue,
+  scoring: ScoringService,
+  clock: Clock,
+) {
   const programmeOf = (wave: Wave): Programme => repos.programmes.findById(wave.programmeId)!
 
   /** Each questionnaire of the wave with the definitions its answers were given to, the current one first. */

@@ -1,4 +1,4 @@
-// Builds every service once from the repositories.
+// Builds every service once, each from the repositories it uses and nothing more.
 import { systemClock, type Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { createAdminService } from './admin-service.js'
@@ -19,19 +19,20 @@ export function createServices(
   clock: Clock = systemClock,
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
 ) {
-  const audit = createAuditService(repos, clock)
-  const scoring = createScoringService(repos, catalogue)
+  const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports } = repos
+  const audit = createAuditService({ auditLog }, clock)
+  const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
   return {
     catalogue,
-    survey: createSurveyService(repos, catalogue, clock),
-    admin: createAdminService(repos, catalogue),
-    exports: createExportService(repos, catalogue, scoring, clock),
+    survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock),
+    admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
+    exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
     auditLog: audit,
-    signIn: createSignInService(repos, audit, clock, staffSecurity),
-    staffAccounts: createStaffAccountService(repos, audit, clock, staffSecurity),
-    staffScope: createStaffScopeService(repos),
+    signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
+    staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures }, audit, clock, staffSecurity),
+    staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
-    reports: createReportService(repos, scoring),
+    reports: createReportService({ practices, waves, reports }, scoring),
   }
 }
 export type Services = ReturnType<typeof createServices>

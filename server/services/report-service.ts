@@ -95,7 +95,7 @@ export function matchesContext(practice: Practice, filters: ComparisonFilters): 
   )
 }
 
-export function createReportService(repos: Repositories, scoring: ScoringService) {
+export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports'>, scoring: ScoringService) {
   function waves(programme: Programme): ReportWave[] {
     const submitted = repos.reports.submittedByWave(programme.id)
     return repos.waves.listByProgramme(programme.id).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))

@@ -15,7 +15,7 @@ export interface RespondentFilter {
   setting?: Setting
 }
 
-export function createScoringService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
+export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
   function answeredDefinition(wave: Wave, questionnaireId: string): Questionnaire {
     const versions = repos.scoring.answeredVersions(wave.id, questionnaireId)

@@ -8,7 +8,12 @@ import type { StaffSecuritySettings } from './staff-security-settings.js'
 
 export type SignInResult = { outcome: 'signed in'; user: StaffUser } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
 
-export function createSignInService(repos: Repositories, audit: AuditService, clock: Clock, settings: StaffSecuritySettings) {
+export function createSignInService(
+  repos: Pick<Repositories, 'staffUsers' | 'signInFailures'>,
+  audit: AuditService,
+  clock: Clock,
+  settings: StaffSecuritySettings,
+) {
   const limits = settings.signIn
   const minutes = Math.ceil(limits.accountLockMs / 60_000)
   // Unknown e-mail addresses are checked against this, so they take as long to refuse as a wrong password.

@@ -30,7 +30,12 @@ export interface NewStaffUser {
   scope: string[]
 }
 
-export function createStaffAccountService(repos: Repositories, audit: AuditService, clock: Clock, settings: StaffSecuritySettings) {
+export function createStaffAccountService(
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'staffUsers' | 'signInFailures'>,
+  audit: AuditService,
+  clock: Clock,
+  settings: StaffSecuritySettings,
+) {
   function programmeIds(slugs: string[]): number[] {
     return slugs.map((slug) => {
       const p = repos.programmes.findBySlug(slug)

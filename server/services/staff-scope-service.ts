@@ -13,7 +13,7 @@ export interface VisibleProgramme {
   practices: Practice[]
 }
 
-export function createStaffScopeService(repos: Repositories) {
+export function createStaffScopeService(repos: Pick<Repositories, 'programmes' | 'practices'>) {
   return {
     /** Programmes with at least one practice the user may see (or the whole programme), with those practices. */
     visibleProgrammes(user: StaffUser): VisibleProgramme[] {

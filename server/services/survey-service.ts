@@ -28,7 +28,11 @@ export interface SurveyContext extends SurveyLink {
   saved: Set<string>
 }
 
-export function createSurveyService(repos: Repositories, catalogue: QuestionnaireCatalogue, clock: Clock) {
+export function createSurveyService(
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations' | 'responses'>,
+  catalogue: QuestionnaireCatalogue,
+  clock: Clock,
+) {
   const nowIso = () => clock.now().toISOString()
   const today = () => nowIso().slice(0, 10)
 
