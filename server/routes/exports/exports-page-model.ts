@@ -3,8 +3,8 @@ import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
 import { exportFileName, type ExportKind } from '../../exports/export-kinds.js'
 import type { Weighting } from '../../services/scoring-service.js'
+import { downloadPath, exportsPath, rScriptPath } from '../paths.js'
 import type { ExportField } from './export-query.js'
-import { downloadPath, exportsPath, rScriptPath } from './export-paths.js'
 
 export interface PageChoices {
   wave?: Wave

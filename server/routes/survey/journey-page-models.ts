@@ -7,7 +7,7 @@ import type { JourneyPage } from '../../survey/journey-pages.js'
 import type { FieldError } from '../../survey/page-answers.js'
 import { ROLES, SETTING_LABELS, findRole } from '../../survey/roles.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
-import { journeyUrl } from './journey-urls.js'
+import { journeyUrl } from '../paths.js'
 
 type SectionPage = Extract<JourneyPage, { kind: 'section' }>
 
