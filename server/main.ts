@@ -21,7 +21,7 @@ async function start(): Promise<void> {
     }
   }
   for (const line of await createStartUpAccounts(config, repos, services)) console.log(line)
-  const sessionSecret = process.env.LINKSCORE_SESSION_SECRET ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
+  const sessionSecret = config.sessionSecret ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
   const app = createApp({ config, repos, services, sessionSecret })
   const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
   const stop = () => server.close(() => repos.close())
