@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier'
 import tseslint from 'typescript-eslint'
 
 const PURE_DOMAIN =
-  'Domain code (server/questionnaires, server/scoring) is pure: it takes plain data and returns plain data, so it may not import the database, routes, services or Express (STYLE.md, habit 1).'
+  'Domain code (server/domain, server/questionnaires, server/scoring) is pure: it takes plain data and returns plain data, so it may not import the database, routes, services or Express (STYLE.md, habit 1).'
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-results/', 'static/vendor/'] },
@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/questionnaires/**/*.ts', 'server/scoring/**/*.ts'],
+    files: ['server/domain/**/*.ts', 'server/questionnaires/**/*.ts', 'server/scoring/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

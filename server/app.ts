@@ -4,7 +4,7 @@ import express from 'express'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Config } from './config.js'
-import type { Repositories } from './data/index.js'
+import type { Repositories } from './data/repository-interfaces.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { layoutRenderer } from './middleware/layout-renderer.js'
 import { loadStaffUser } from './middleware/load-staff-user.js'
@@ -20,7 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface AppDependencies {
   config: Config
-  repos: Repositories
+  repos: Pick<Repositories, 'sessions'>
   services: Services
   sessionSecret: string
   log?: (...args: unknown[]) => void

@@ -1,4 +1,5 @@
 // Opens the database, loads and checks the questionnaires, and builds the services: shared by the server and the CLI.
+import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import { openDatabase } from './data/database.js'
 import { createRepositories } from './data/index.js'
@@ -6,7 +7,6 @@ import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices } from './services/index.js'
 import type { StaffSecuritySettings } from './services/staff-security-settings.js'
-import type { Clock } from './services/survey-service.js'
 
 export function boot(config: Pick<Config, 'databasePath' | 'questionnairesFolder'>, clock?: Clock, staffSecurity?: StaffSecuritySettings) {
   const loaded = loadQuestionnaires(config.questionnairesFolder)
@@ -14,7 +14,7 @@ export function boot(config: Pick<Config, 'databasePath' | 'questionnairesFolder
   try {
     const repos = createRepositories(db)
     const catalogue = createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
-    return { db, repos, services: createServices(repos, catalogue, clock, staffSecurity) }
+    return { repos, services: createServices(repos, catalogue, clock, staffSecurity) }
   } catch (error) {
     db.close()
     throw error

@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   LINKSCORE_TRUST_PROXY: flag.default(false),
   LINKSCORE_LOG_REQUESTS: flag.default(true),
   LINKSCORE_ADMIN_EMAIL: staffEmail('must be an e-mail address, such as admin@localhost').default('admin@localhost'),
+  LINKSCORE_SESSION_SECRET: z.string().min(1, 'must not be empty: leave it unset to have one generated and kept in the database').optional(),
 })
 
 export interface Config {
@@ -32,6 +33,8 @@ export interface Config {
   logRequests: boolean
   /** The first admin account, created at start-up when there is no admin. */
   adminEmail: string
+  /** Signs session cookies; when unset, the server generates one at first start and keeps it in the database. */
+  sessionSecret: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -53,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.LINKSCORE_TRUST_PROXY,
     logRequests: e.LINKSCORE_LOG_REQUESTS,
     adminEmail: e.LINKSCORE_ADMIN_EMAIL,
+    sessionSecret: e.LINKSCORE_SESSION_SECRET,
   }
 }

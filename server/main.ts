@@ -9,7 +9,7 @@ import { isUserError } from './user-errors.js'
 
 async function start(): Promise<void> {
   const config = readConfig()
-  const { db, repos, services } = boot(config)
+  const { repos, services } = boot(config)
   if (config.demo) {
     const demo = seedDemo(repos, services)
     if (demo) {
@@ -19,10 +19,10 @@ async function start(): Promise<void> {
     }
   }
   for (const line of await createStartUpAccounts(config, repos, services)) console.log(line)
-  const sessionSecret = process.env.LINKSCORE_SESSION_SECRET ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
+  const sessionSecret = config.sessionSecret ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
   const app = createApp({ config, repos, services, sessionSecret })
   const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
-  const stop = () => server.close(() => db.close())
+  const stop = () => server.close(() => repos.close())
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 }

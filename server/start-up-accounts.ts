@@ -1,6 +1,6 @@
 // At start-up: the first admin account when there is none, and the demo accounts; returns what to tell the person starting the server.
 import type { Config } from './config.js'
-import type { Repositories } from './data/index.js'
+import type { Repositories } from './data/repository-interfaces.js'
 import { seedDemoStaff } from './demo/seed-demo-staff.js'
 import type { Services } from './services/index.js'
 

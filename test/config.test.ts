@@ -27,11 +27,17 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ production: true, port: 8080, databasePath: '/var/lib/ls.db', demo: false, baseUrl: 'https://survey.example.org' })
   })
 
+  it('reads the session secret as given, and leaves it unset when it is not', () => {
+    expect(readConfig({ LINKSCORE_SESSION_SECRET: ' a secret with spaces ' }).sessionSecret).toBe(' a secret with spaces ')
+    expect(readConfig({}).sessionSecret).toBeUndefined()
+  })
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ LINKSCORE_DEMO: 'maybe' }, 'LINKSCORE_DEMO'],
     [{ LINKSCORE_BASE_URL: 'ftp://x' }, 'LINKSCORE_BASE_URL'],
     [{ LINKSCORE_ADMIN_EMAIL: 'admin' }, 'LINKSCORE_ADMIN_EMAIL'],
+    [{ LINKSCORE_SESSION_SECRET: '' }, 'LINKSCORE_SESSION_SECRET'],
   ])('names the bad setting in %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(new RegExp(`  ${name}: `))

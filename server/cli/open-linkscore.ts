@@ -9,7 +9,7 @@ export async function withLinkscore<T>(io: CliIo, work: (ls: Linkscore, baseUrl:
   try {
     return await work(ls, config.baseUrl)
   } finally {
-    ls.db.close()
+    ls.repos.close()
   }
 }
 

@@ -1,4 +1,4 @@
-// Builds every repository once, over one database connection.
+// Builds every SQLite repository once, over one database connection.
 import type { Db } from './database.js'
 import { auditLogRepository } from './repositories/audit-log-repository.js'
 import { exportRepository } from './repositories/export-repository.js'
@@ -14,10 +14,10 @@ import { settingRepository } from './repositories/setting-repository.js'
 import { signInFailureRepository } from './repositories/sign-in-failure-repository.js'
 import { staffUserRepository } from './repositories/staff-user-repository.js'
 import { waveRepository } from './repositories/wave-repository.js'
+import type { Repositories } from './repository-interfaces.js'
 
-export function createRepositories(db: Db) {
+export function createRepositories(db: Db): Repositories {
   return {
-    db,
     programmes: programmeRepository(db),
     practices: practiceRepository(db),
     waves: waveRepository(db),
@@ -32,6 +32,7 @@ export function createRepositories(db: Db) {
     auditLog: auditLogRepository(db),
     scoring: scoringRepository(db),
     reports: reportRepository(db),
+    transaction: (work) => db.transaction(work)(),
+    close: () => db.close(),
   }
 }
-export type Repositories = ReturnType<typeof createRepositories>

@@ -1,5 +1,5 @@
 // The demo's three practices and how their staff tend to answer, so the demo shows real contrasts.
-import type { NewPractice } from '../data/repositories/practice-repository.js'
+import type { NewPractice } from '../domain/practice.js'
 
 export interface AnswerProfile {
   /** Typical agreement (1–5) for scales not listed in byScale. */

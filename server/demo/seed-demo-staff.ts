@@ -1,6 +1,6 @@
 // Demo staff accounts, one per role, so each view can be tried. Passwords are random and shown once, when created.
-import type { Repositories } from '../data/index.js'
-import type { StaffRole } from '../data/repositories/staff-user-repository.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { StaffRole } from '../domain/staff-user.js'
 import type { Services } from '../services/index.js'
 import { DEMO_SLUG } from './seed-demo.js'
 

@@ -1,6 +1,6 @@
 // Creates the demo programme on an empty database: three practices, two waves and synthetic submitted responses.
-import type { Repositories } from '../data/index.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Wave } from '../domain/wave.js'
 import type { Services } from '../services/index.js'
 import { newToken } from '../services/tokens.js'
 import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'
@@ -21,7 +21,7 @@ export interface DemoLinks {
 /** Seeds the demo once (only into a database with no programmes) and returns links to try. */
 export function seedDemo(repos: Repositories, services: Services, seed = 20261121): DemoLinks | undefined {
   const created = repos.programmes.count() === 0
-  if (created) repos.db.transaction(() => createDemo(repos, services, seed))()
+  if (created) repos.transaction(() => createDemo(repos, services, seed))
   const programme = repos.programmes.findBySlug(DEMO_SLUG)
   if (!programme?.isDemo) return undefined
   const wave = repos.waves.listByProgramme(programme.id).find((w) => w.status === 'open')

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express'
+import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'
-import type { StaffUser } from '../services/staff-access.js'
 
 /**
  * Lets signed-in staff through, sending anyone else to sign in and then back here. With `allowed`, staff it refuses get

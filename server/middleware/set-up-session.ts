@@ -1,6 +1,6 @@
 import session from 'express-session'
 import type { RequestHandler } from 'express'
-import type { SessionRepository } from '../data/repositories/session-repository.js'
+import type { SessionRepository } from '../data/repository-interfaces.js'
 import { SqliteSessionStore } from './sqlite-session-store.js'
 
 const TWELVE_HOURS = 12 * 3600 * 1000

@@ -1,6 +1,6 @@
 // Keeps express-session data in SQLite, so sessions survive a restart and need no other service.
 import session from 'express-session'
-import type { SessionRepository } from '../data/repositories/session-repository.js'
+import type { SessionRepository } from '../data/repository-interfaces.js'
 
 type Done = (err?: unknown) => void
 

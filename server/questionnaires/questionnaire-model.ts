@@ -1,5 +1,5 @@
 // Read-only questions asked of a questionnaire definition: what a setting sees, what a scale holds.
-import type { Item, Questionnaire, ScaleNode, ScoredItem, Section, Setting } from './definition-schema.js'
+import { SETTINGS, type Item, type Questionnaire, type ScaleNode, type ScoredItem, type Section, type Setting } from './definition-schema.js'
 
 export function fillIntervention(text: string, intervention: string): string {
   return text.replaceAll('{intervention}', intervention)
@@ -7,6 +7,21 @@ export function fillIntervention(text: string, intervention: string): string {
 
 export function itemsShownTo(questionnaire: Questionnaire, setting: Setting): Item[] {
   return questionnaire.sections.flatMap((section) => section.items.filter((item) => item.settings.includes(setting)))
+}
+
+/** How long reading and answering one item takes: the basis of every time a survey is said to take. */
+export const SECONDS_PER_ITEM = 7
+
+/** The minutes a person in this setting takes over these questionnaires. */
+export function minutesToAnswer(questionnaires: readonly Questionnaire[], setting: Setting): number {
+  const items = questionnaires.reduce((n, q) => n + itemsShownTo(q, setting).length, 0)
+  return (items * SECONDS_PER_ITEM) / 60
+}
+
+/** Whole minutes to promise before someone starts: for their setting when it is known, else for the setting asked most; at least 1. */
+export function minutesToComplete(questionnaires: readonly Questionnaire[], setting?: Setting | null): number {
+  const settings = setting ? [setting] : SETTINGS
+  return Math.max(1, Math.ceil(Math.max(...settings.map((s) => minutesToAnswer(questionnaires, s)))))
 }
 
 export function sectionsShownTo(questionnaire: Questionnaire, setting: Setting): Section[] {

@@ -1,10 +1,10 @@
 // Setting up programmes, practices, waves and invitations (the CLI's work until there is a web admin).
 import { z } from 'zod'
-import type { Repositories } from '../data/index.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { Wave, WaveStatus } from '../data/repositories/wave-repository.js'
 import { ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Programme } from '../domain/programme.js'
+import type { Wave, WaveStatus } from '../domain/wave.js'
 import { PRESETTABLE_ROLES } from '../survey/roles.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { newToken } from './tokens.js'
@@ -49,7 +49,7 @@ export const invitesInput = z.object({
   role: z.enum(PRESETTABLE_ROLES as [string, ...string[]], { message: `must be one of: ${PRESETTABLE_ROLES.join(', ')}` }).optional(),
 })
 
-export function createAdminService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
+export function createAdminService(repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations'>, catalogue: QuestionnaireCatalogue) {
   function programme(slug: string): Programme {
     const p = repos.programmes.findBySlug(slug)
     if (!p)

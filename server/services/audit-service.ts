@@ -1,9 +1,9 @@
 // Records who did what in the audit log, and reads it back a page at a time.
-import type { Repositories } from '../data/index.js'
-import type { AuditEntry, AuditSource } from '../data/repositories/audit-log-repository.js'
+import type { Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { AuditEntry, AuditSource } from '../domain/audit-entry.js'
+import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'
-import type { StaffUser } from './staff-access.js'
-import type { Clock } from './survey-service.js'
 
 export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset' | 'data exported'
 
@@ -23,7 +23,7 @@ function actorColumns(actor: AuditActor): { actorUserId: number | null; actorEma
   return { actorUserId: null, actorEmail: null, source: actor.kind }
 }
 
-export function createAuditService(repos: Repositories, clock: Clock) {
+export function createAuditService(repos: Pick<Repositories, 'auditLog'>, clock: Clock) {
   return {
     audit(actor: AuditActor, action: AuditAction, detail: AuditDetail = {}): void {
       const secret = Object.keys(detail).find((key) => SECRET_KEY.test(key))

@@ -1,7 +1,8 @@
 // Every export as columns and rows, one implementation for the command line and the web.
-import type { Repositories } from '../data/index.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Programme } from '../domain/programme.js'
+import type { Wave } from '../domain/wave.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'
 import type { ExportKind } from '../exports/export-kinds.js'
 import { rScript } from '../exports/r-script.js'
@@ -10,7 +11,6 @@ import { CHANGE_COLUMNS, changeRow, SCALE_STATS_COLUMNS, scaleStatsRow, SCORE_CO
 import { questionnaireSchema, type Questionnaire } from '../questionnaires/definition-schema.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
-import type { Clock } from './survey-service.js'
 
 export const ANSWER_COLUMNS = ['response_id', 'practice_code', 'wave', 'questionnaire', 'questionnaire_version', 'role', 'setting', 'item', 'value'] as const
 
@@ -29,7 +29,12 @@ export interface ExportTable {
   rows: Iterable<object>
 }
 
-export function createExportService(repos: Repositories, catalogue: QuestionnaireCatalogue, scoring: ScoringService, clock: Clock) {
+export function createExportService(
+  repos: Pick<Repositories, 'programmes' | 'waves' | 'exports'>,
+  catalogue: QuestionnaireCatalogue,
+  scoring: ScoringService,
+  clock: Clock,
+) {
   const programmeOf = (wave: Wave): Programme => repos.programmes.findById(wave.programmeId)!
 
   /** Each questionnaire of the wave with the definitions its answers were given to, the current one first. */

@@ -1,5 +1,6 @@
-// Builds every service once from the repositories.
-import type { Repositories } from '../data/index.js'
+// Builds every service once, each from the repositories it uses and nothing more.
+import { systemClock, type Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExportService } from './export-service.js'
@@ -10,9 +11,7 @@ import { createSignInService } from './sign-in-service.js'
 import { createStaffAccountService } from './staff-account-service.js'
 import { createStaffScopeService } from './staff-scope-service.js'
 import { DEFAULT_STAFF_SECURITY, type StaffSecuritySettings } from './staff-security-settings.js'
-import { createSurveyService, type Clock } from './survey-service.js'
-
-export const systemClock: Clock = { now: () => new Date() }
+import { createSurveyService } from './survey-service.js'
 
 export function createServices(
   repos: Repositories,
@@ -20,19 +19,20 @@ export function createServices(
   clock: Clock = systemClock,
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
 ) {
-  const audit = createAuditService(repos, clock)
-  const scoring = createScoringService(repos, catalogue)
+  const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports } = repos
+  const audit = createAuditService({ auditLog }, clock)
+  const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
   return {
     catalogue,
-    survey: createSurveyService(repos, catalogue, clock),
-    admin: createAdminService(repos, catalogue),
-    exports: createExportService(repos, catalogue, scoring, clock),
+    survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock),
+    admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
+    exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
     auditLog: audit,
-    signIn: createSignInService(repos, audit, clock, staffSecurity),
-    staffAccounts: createStaffAccountService(repos, audit, clock, staffSecurity),
-    staffScope: createStaffScopeService(repos),
+    signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
+    staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures }, audit, clock, staffSecurity),
+    staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
-    reports: createReportService(repos, scoring),
+    reports: createReportService({ practices, waves, reports }, scoring),
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -1,5 +1,5 @@
 // The questionnaires this server offers, checked against the versions that already have answers.
-import type { QuestionnaireVersionRepository } from '../data/repositories/questionnaire-version-repository.js'
+import type { QuestionnaireVersionRepository } from '../data/repository-interfaces.js'
 import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import { contentHash } from '../questionnaires/content-hash.js'
 import type { LoadedQuestionnaire } from '../questionnaires/load-questionnaires.js'

@@ -1,10 +1,10 @@
 // Gathers what the practice scorecard and the programme comparison show: scores, change, counts and free text.
-import type { Repositories } from '../data/index.js'
-import type { Practice, Rurality } from '../data/repositories/practice-repository.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { InvitationCount, SubmittedCount } from '../data/repositories/report-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
 import { MixedQuestionnaireVersionsError, NotFoundError } from '../errors.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Practice, Rurality } from '../domain/practice.js'
+import type { Programme } from '../domain/programme.js'
+import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
+import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 import type { ChangeRow, WaveScores } from '../scoring/index.js'
@@ -85,7 +85,7 @@ export function matchesContext(practice: Practice, filters: ComparisonFilters): 
   )
 }
 
-export function createReportService(repos: Repositories, scoring: ScoringService) {
+export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports'>, scoring: ScoringService) {
   function waves(programme: Programme): ReportWave[] {
     const submitted = repos.reports.submittedByWave(programme.id)
     return repos.waves.listByProgramme(programme.id).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))

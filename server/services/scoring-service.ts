@@ -1,8 +1,8 @@
 // Scores a wave of a programme from the database, one questionnaire at a time.
-import type { Repositories } from '../data/index.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
 import { MixedQuestionnaireVersionsError, ValidationError } from '../errors.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Programme } from '../domain/programme.js'
+import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
@@ -15,7 +15,7 @@ export interface RespondentFilter {
   setting?: Setting
 }
 
-export function createScoringService(repos: Repositories, catalogue: QuestionnaireCatalogue) {
+export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
   function answeredDefinition(wave: Wave, questionnaireId: string): Questionnaire {
     const versions = repos.scoring.answeredVersions(wave.id, questionnaireId)

@@ -1,15 +1,19 @@
 // Staff sign-in: checks a password, counts wrong ones per e-mail address and locks after too many in a row.
-import type { Repositories } from '../data/index.js'
-import type { StaffAccount } from '../data/repositories/staff-user-repository.js'
+import type { Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { StaffAccount, StaffUser } from '../domain/staff-user.js'
 import type { AuditService } from './audit-service.js'
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js'
-import type { StaffUser } from './staff-access.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
-import type { Clock } from './survey-service.js'
 
 export type SignInResult = { outcome: 'signed in'; user: StaffUser } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
 
-export function createSignInService(repos: Repositories, audit: AuditService, clock: Clock, settings: StaffSecuritySettings) {
+export function createSignInService(
+  repos: Pick<Repositories, 'staffUsers' | 'signInFailures'>,
+  audit: AuditService,
+  clock: Clock,
+  settings: StaffSecuritySettings,
+) {
   const limits = settings.signIn
   const minutes = Math.ceil(limits.accountLockMs / 60_000)
   // Unknown e-mail addresses are checked against this, so they take as long to refuse as a wrong password.

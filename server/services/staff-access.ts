@@ -1,15 +1,5 @@
 // Who may see what: pure rules over a signed-in user and the programme or practice asked for.
-import type { StaffRole } from '../data/repositories/staff-user-repository.js'
-
-export interface StaffUser {
-  id: number
-  email: string
-  role: StaffRole
-  /** Programmes an evaluator covers. */
-  programmeIds: readonly number[]
-  /** Practices a steering group member covers. */
-  practiceIds: readonly number[]
-}
+import type { StaffRole, StaffUser } from '../domain/staff-user.js'
 
 export const ROLE_NAMES: Record<StaffRole, string> = {
   admin: 'Administrator',

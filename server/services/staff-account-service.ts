@@ -1,14 +1,14 @@
 // Adding staff accounts and resetting their passwords (from the command line and at first start).
 import { z } from 'zod'
-import type { Repositories } from '../data/index.js'
-import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../data/repositories/staff-user-repository.js'
 import { UsageError, ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
+import type { Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../domain/staff-user.js'
 import type { AuditActor, AuditService } from './audit-service.js'
 import { generatePassword, hashPassword } from './passwords.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
 import { staffEmail } from './staff-email.js'
-import type { Clock } from './survey-service.js'
 
 const newUserInput = z.object({
   email: staffEmail('enter an e-mail address, such as name@example.org'),
@@ -31,7 +31,12 @@ export interface NewStaffUser {
   scope: string[]
 }
 
-export function createStaffAccountService(repos: Repositories, audit: AuditService, clock: Clock, settings: StaffSecuritySettings) {
+export function createStaffAccountService(
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'staffUsers' | 'signInFailures'>,
+  audit: AuditService,
+  clock: Clock,
+  settings: StaffSecuritySettings,
+) {
   function programmeIds(slugs: string[]): number[] {
     return slugs.map((slug) => {
       const p = repos.programmes.findBySlug(slug)

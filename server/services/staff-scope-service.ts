@@ -1,9 +1,10 @@
 // Finds programmes and practices for a signed-in user: what they may see is all that exists, as far as they can tell.
-import type { Repositories } from '../data/index.js'
-import type { Practice } from '../data/repositories/practice-repository.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Practice } from '../domain/practice.js'
+import type { Programme } from '../domain/programme.js'
+import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'
-import { canSeePractice, canSeeProgramme, type StaffUser } from './staff-access.js'
+import { canSeePractice, canSeeProgramme } from './staff-access.js'
 
 export interface VisibleProgramme {
   programme: Programme
@@ -12,7 +13,7 @@ export interface VisibleProgramme {
   practices: Practice[]
 }
 
-export function createStaffScopeService(repos: Repositories) {
+export function createStaffScopeService(repos: Pick<Repositories, 'programmes' | 'practices'>) {
   return {
     /** Programmes with at least one practice the user may see (or the whole programme), with those practices. */
     visibleProgrammes(user: StaffUser): VisibleProgramme[] {

@@ -1,9 +1,10 @@
 // The respondent's journey: finding the survey behind a link, saving pages, submitting.
-import type { Repositories } from '../data/index.js'
-import type { Practice } from '../data/repositories/practice-repository.js'
-import type { Programme } from '../data/repositories/programme-repository.js'
-import type { SurveyResponse } from '../data/repositories/response-repository.js'
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Practice } from '../domain/practice.js'
+import type { Programme } from '../domain/programme.js'
+import type { SurveyResponse } from '../domain/response.js'
+import type { Wave } from '../domain/wave.js'
 import { ConflictError, NotFoundError, SurveyClosedError } from '../errors.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { ABOUT_YOU, firstUnsavedPage, journeyPages, type JourneyPage } from '../survey/journey-pages.js'
@@ -12,10 +13,6 @@ import { parsePageAnswers, type FormBody, type PageAnswers } from '../survey/pag
 import { isTakingResponses } from '../survey/wave-availability.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { newToken, TOKEN_PATTERN } from './tokens.js'
-
-export interface Clock {
-  now(): Date
-}
 
 export interface SurveyLink {
   programme: Programme
@@ -31,7 +28,11 @@ export interface SurveyContext extends SurveyLink {
   saved: Set<string>
 }
 
-export function createSurveyService(repos: Repositories, catalogue: QuestionnaireCatalogue, clock: Clock) {
+export function createSurveyService(
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations' | 'responses'>,
+  catalogue: QuestionnaireCatalogue,
+  clock: Clock,
+) {
   const nowIso = () => clock.now().toISOString()
   const today = () => nowIso().slice(0, 10)
 

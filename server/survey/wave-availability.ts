@@ -1,4 +1,4 @@
-import type { Wave } from '../data/repositories/wave-repository.js'
+import type { Wave } from '../domain/wave.js'
 
 /** A wave takes responses while open and, when dates are set, between them (inclusive, by calendar date). */
 export function isTakingResponses(wave: Pick<Wave, 'status' | 'opensOn' | 'closesOn'>, today: string): boolean {

@@ -16,7 +16,7 @@ const env = { LINKSCORE_DB: join(folder, 'rt.db'), LINKSCORE_QUESTIONNAIRES: FIX
 const cli = (...args: string[]) => runCli(args, env)
 let server: ReturnType<typeof boot>
 afterAll(() => {
-  server?.db.close()
+  server?.repos.close()
   rmSync(folder, { recursive: true, force: true })
 })
 

@@ -37,7 +37,7 @@ it('keeps each page whole: every saved page has all its answers from one save, a
   setup.services.admin.addProgramme({ slug: 'p', name: 'P' })
   setup.services.admin.addPractice({ programme: 'p', code: 'C1', name: 'C1' })
   setup.services.admin.addWave({ programme: 'p', slug: 'w', title: 'W', questionnaires: ['crash'], open: true })
-  setup.db.close()
+  setup.repos.close()
 
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

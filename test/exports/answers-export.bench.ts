@@ -80,7 +80,7 @@ async function streamThroughService(kind: 'answers' | 'responses', total: number
 
 /** Signs in as an evaluator and downloads the file over HTTP from the real app, reading the body as it arrives. */
 async function streamOverHttp(path: string, expectedBytes: number, progress: (fraction: number) => void): Promise<number> {
-  const config = { ...readConfig({ NODE_ENV: 'test' }), databasePath: ls.db.name, logRequests: false }
+  const config = { ...readConfig({ NODE_ENV: 'test' }), databasePath: large.databasePath, logRequests: false }
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'bench', log: () => {} })
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
@@ -128,7 +128,7 @@ await measured('responses export (wide), as the command line writes it', large.r
 )
 
 afterAll(() => {
-  ls.db.close()
+  ls.repos.close()
   rmSync(large.folder, { recursive: true, force: true })
 })
 

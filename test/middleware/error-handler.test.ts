@@ -11,7 +11,7 @@ describe.each([
     const logged: unknown[] = []
     const ls = testLinkscore({ production, log: (e) => logged.push(e) })
     // A closed database makes the home page fail the way a real outage would.
-    ls.db.close()
+    ls.repos.close()
     const res = await request(ls.app).get('/')
     const $ = cheerio.load(res.text)
     expect(res.status).toBe(500)

@@ -2,8 +2,9 @@ import express from 'express'
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { userErrorPage } from '../../server/user-errors.js'
+import type { StaffUser } from '../../server/domain/staff-user.js'
 import { requireStaff, signedInUser } from '../../server/middleware/require-staff.js'
-import { canAdminister, type StaffUser } from '../../server/services/staff-access.js'
+import { canAdminister } from '../../server/services/staff-access.js'
 
 const EVALUATOR: StaffUser = { id: 1, email: 'eva@example.org', role: 'evaluator', programmeIds: [1], practiceIds: [] }
 const ADMIN: StaffUser = { ...EVALUATOR, role: 'admin' }

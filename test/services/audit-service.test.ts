@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { StaffUser } from '../../server/services/staff-access.js'
+import type { StaffUser } from '../../server/domain/staff-user.js'
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { boot } from '../../server/boot.js'
+import { openDatabase } from '../../server/data/database.js'
 import { QuestionnaireVersionConflictError } from '../../server/services/questionnaire-catalogue.js'
 import { FIXTURE_QUESTIONNAIRES } from '../support/test-linkscore.js'
 
@@ -42,14 +43,14 @@ function answerOnce(config: { databasePath: string; questionnairesFolder: string
     complete: true,
     at: '2026-01-01T00:00:00Z',
   })
-  ls.db.close()
+  ls.repos.close()
 }
 
 it('accepts an edited definition while its version has no answers', () => {
   const { config, file } = setUp()
-  boot(config).db.close()
+  boot(config).repos.close()
   writeFileSync(file, readFileSync(file, 'utf8').replace('Leaders here make time', 'Leaders here find time'))
-  expect(() => boot(config).db.close()).not.toThrow()
+  expect(() => boot(config).repos.close()).not.toThrow()
 })
 
 it('refuses a changed definition under a version that has answers, and names the way out', () => {
@@ -67,9 +68,10 @@ it('accepts the change under a new version, and formatting-only edits under the 
   answerOnce(config)
   const original = readFileSync(file, 'utf8')
   writeFileSync(file, `# a new comment\n${original}`)
-  expect(() => boot(config).db.close()).not.toThrow()
+  expect(() => boot(config).repos.close()).not.toThrow()
   writeFileSync(file, original.replace('Leaders here make time', 'Leaders here find time').replace('version: 1', 'version: 2'))
-  const ls = boot(config)
-  expect(ls.db.prepare('SELECT version FROM questionnaire_version ORDER BY version').pluck().all()).toEqual([1, 2])
-  ls.db.close()
+  boot(config).repos.close()
+  const db = openDatabase(config.databasePath)
+  expect(db.prepare('SELECT version FROM questionnaire_version ORDER BY version').pluck().all()).toEqual([1, 2])
+  db.close()
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { canAdminister, canExport, canSeePractice, canSeeProgramme, type StaffUser } from '../../server/services/staff-access.js'
+import type { StaffUser } from '../../server/domain/staff-user.js'
+import { canAdminister, canExport, canSeePractice, canSeeProgramme } from '../../server/services/staff-access.js'
 
 const NORTH = 1
 const SOUTH = 2

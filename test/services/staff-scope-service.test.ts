@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { StaffUser } from '../../server/domain/staff-user.js'
 import { NotFoundError } from '../../server/errors.js'
-import type { StaffUser } from '../../server/services/staff-access.js'
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore

@@ -6,6 +6,7 @@ import { seededRandom } from '../../server/demo/seeded-random.js'
 import { syntheticPages } from '../../server/demo/synthetic-answers.js'
 import { findRole } from '../../server/survey/roles.js'
 import { sectionPageKey } from '../../server/survey/journey-pages.js'
+import type { TestLinkscore } from './test-linkscore.js'
 
 export const REPORT_AT = '2026-03-02T10:00:00.000Z'
 export const UNSAFE_TEXT = '<script>alert("x")</script> & "quoted" </textarea>'
@@ -173,7 +174,7 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
 
 /** Rewrites every answer of these responses to the scored questionnaires: agree items to 1, 0–10 items to 0, free text to
  * a secret. Returns how many answers it rewrote. */
-export function changeAnswers(ls: Linkscore, responseIds: readonly number[]): number {
+export function changeAnswers(ls: TestLinkscore, responseIds: readonly number[]): number {
   return ls.db
     .prepare(
       `UPDATE answer SET value = CASE

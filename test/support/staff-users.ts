@@ -1,6 +1,6 @@
 // Staff accounts for tests, and signing in as them through the real sign-in form.
-import type { StaffRole } from '../../server/data/repositories/staff-user-repository.js'
 import type { Linkscore } from '../../server/boot.js'
+import type { StaffRole } from '../../server/domain/staff-user.js'
 import type { HttpClient, Page } from './http-client.js'
 
 export async function addStaff(ls: Linkscore, email: string, role: StaffRole, scope: { programmes?: string[]; practices?: string[] } = {}): Promise<string> {

@@ -5,9 +5,10 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { createApp } from '../../server/app.js'
 import { boot, type Linkscore } from '../../server/boot.js'
+import type { Clock } from '../../server/clock.js'
 import { readConfig, type Config } from '../../server/config.js'
+import { openDatabase, type Db } from '../../server/data/database.js'
 import { DEFAULT_STAFF_SECURITY, type SignInLimits, type StaffSecuritySettings } from '../../server/services/staff-security-settings.js'
-import type { Clock } from '../../server/services/survey-service.js'
 
 export const REAL_QUESTIONNAIRES = 'questionnaires'
 export const FIXTURE_QUESTIONNAIRES = 'test/fixtures/questionnaires'
@@ -16,6 +17,8 @@ export interface TestLinkscore extends Linkscore {
   config: Config
   folder: string
   app: ReturnType<typeof createApp>
+  /** The test's own connection to the same database file, opened when first used: for set-up and checks no repository offers. */
+  readonly db: Db
   close(): void
 }
 
@@ -35,13 +38,18 @@ export function testLinkscore(
   }
   const ls = boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', log: opts.log ?? (() => {}) })
+  let db: Db | undefined
   return {
     ...ls,
     config,
     folder,
     app,
+    get db() {
+      return (db ??= openDatabase(config.databasePath))
+    },
     close() {
-      ls.db.close()
+      db?.close()
+      ls.repos.close()
       rmSync(folder, { recursive: true, force: true })
     },
   }

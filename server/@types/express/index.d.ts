@@ -1,5 +1,5 @@
 // What our middleware puts in res.locals, typed for every handler and template.
-import type { StaffUser } from '../../services/staff-access.js'
+import type { StaffUser } from '../../domain/staff-user.js'
 
 declare global {
   namespace Express {

@@ -1,6 +1,6 @@
 // user add, user password: staff accounts. Each prints a generated password once; only its hash is stored.
 import { type Command, Option } from 'commander'
-import { STAFF_ROLES, type StaffRole } from '../../data/repositories/staff-user-repository.js'
+import { STAFF_ROLES, type StaffRole } from '../../domain/staff-user.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
 

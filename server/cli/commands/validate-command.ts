@@ -2,8 +2,7 @@ import type { Command } from 'commander'
 import { resolve } from 'node:path'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
 import { loadQuestionnaires } from '../../questionnaires/load-questionnaires.js'
-import { itemsShownTo } from '../../questionnaires/questionnaire-model.js'
-import { SECONDS_PER_ITEM } from '../../routes/survey/start-page-model.js'
+import { itemsShownTo, minutesToAnswer, SECONDS_PER_ITEM } from '../../questionnaires/questionnaire-model.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 
 export const MINUTES_BUDGET = 12
@@ -18,10 +17,11 @@ export function addValidateCommand(program: Command, io: CliIo): void {
       for (const { file, questionnaire: q } of loaded) writeLine(io.stdout, `ok  ${file}: ${q.id} version ${q.version}`)
       writeLine(io.stdout)
       writeLine(io.stdout, `Items per setting (all ${loaded.length} questionnaires, ${SECONDS_PER_ITEM} s an item, budget ${MINUTES_BUDGET} min):`)
+      const questionnaires = loaded.map(({ questionnaire }) => questionnaire)
       for (const setting of SETTINGS) {
         const counts = loaded.map(({ questionnaire: q }) => `${q.id} ${itemsShownTo(q, setting).length}`)
         const total = loaded.reduce((n, { questionnaire: q }) => n + itemsShownTo(q, setting).length, 0)
-        const minutes = (total * SECONDS_PER_ITEM) / 60
+        const minutes = minutesToAnswer(questionnaires, setting)
         const verdict = minutes <= MINUTES_BUDGET ? 'within budget' : `OVER the ${MINUTES_BUDGET}-minute budget`
         writeLine(io.stdout, `  ${setting.padEnd(17)} ${String(total).padStart(3)} items (${counts.join(', ')}) ≈ ${minutes.toFixed(1)} min, ${verdict}`)
       }

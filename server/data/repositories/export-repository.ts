@@ -2,18 +2,7 @@
 import Database from 'better-sqlite3'
 import type { ResponseAnswerRow } from '../../exports/response-rows.js'
 import type { Db } from '../database.js'
-
-export interface AnswerExportRow {
-  response_id: number
-  practice_code: string
-  wave: string
-  questionnaire: string
-  questionnaire_version: number
-  role: string | null
-  setting: string | null
-  item: string
-  value: string
-}
+import type { AnswerExportRow, ExportRepository } from '../repository-interfaces.js'
 
 const ANSWERS = `
   SELECT r.id AS response_id, p.code AS practice_code, w.slug AS wave, a.questionnaire_id AS questionnaire,
@@ -36,7 +25,7 @@ const RESPONSE_ANSWERS = `
   WHERE r.wave_id = @waveId AND (@includePartial = 1 OR r.status = 'submitted')
   ORDER BY r.id`
 
-export function exportRepository(db: Db) {
+export function exportRepository(db: Db): ExportRepository {
   const olderVersions = db.prepare(`SELECT version, definition_json AS definitionJson FROM questionnaire_version
     WHERE questionnaire_id = ? AND version <> ? ORDER BY version DESC`)
   const waveAnswered = db.prepare(`SELECT EXISTS (SELECT 1 FROM answer a JOIN response r ON r.id = a.response_id
@@ -65,14 +54,11 @@ export function exportRepository(db: Db) {
   return {
     answerRows: (waveId: number, includePartial: boolean) =>
       readSeparately<AnswerExportRow>(ANSWERS, { waveId, includePartial: includePartial ? 1 : 0 }),
-    /** Rows in response order; a response with no answers has one row with questionnaire, item and value null. */
     responseAnswerRows: (waveId: number, includePartial: boolean) =>
       readSeparately<ResponseAnswerRow>(RESPONSE_ANSWERS, { waveId, includePartial: includePartial ? 1 : 0 }),
-    /** Stored definitions of a questionnaire other than `currentVersion`, newest first. */
     olderVersions: (questionnaireId: string, currentVersion: number) =>
       olderVersions.all(questionnaireId, currentVersion) as { version: number; definitionJson: string }[],
     waveHasAnswersTo: (waveId: number, questionnaireId: string, version: number, includePartial: boolean) =>
       waveAnswered.get({ waveId, questionnaireId, version, includePartial: includePartial ? 1 : 0 }) === 1,
   }
 }
-export type ExportRepository = ReturnType<typeof exportRepository>

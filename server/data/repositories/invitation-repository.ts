@@ -1,17 +1,10 @@
+import type { Invitation } from '../../domain/invitation.js'
 import type { Db } from '../database.js'
-
-export interface Invitation {
-  id: number
-  waveId: number
-  practiceId: number
-  token: string
-  presetRole: string | null
-  usedAt: string | null
-}
+import type { InvitationRepository } from '../repository-interfaces.js'
 
 const COLUMNS = 'id, wave_id AS waveId, practice_id AS practiceId, token, preset_role AS presetRole, used_at AS usedAt'
 
-export function invitationRepository(db: Db) {
+export function invitationRepository(db: Db): InvitationRepository {
   const byToken = db.prepare(`SELECT ${COLUMNS} FROM invitation WHERE token = ?`)
   const byId = db.prepare(`SELECT ${COLUMNS} FROM invitation WHERE id = ?`)
   const insert = db.prepare('INSERT INTO invitation (wave_id, practice_id, token, preset_role) VALUES (?, ?, ?, ?)')
@@ -30,4 +23,3 @@ export function invitationRepository(db: Db) {
     },
   }
 }
-export type InvitationRepository = ReturnType<typeof invitationRepository>

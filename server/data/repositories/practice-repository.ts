@@ -1,24 +1,11 @@
+import type { NewPractice, Practice } from '../../domain/practice.js'
 import type { Db } from '../database.js'
-
-export type Rurality = 'urban' | 'rural'
-
-export interface Practice {
-  id: number
-  programmeId: number
-  code: string
-  name: string
-  listSize: number | null
-  deprivationQuintile: number | null
-  rurality: Rurality | null
-  spModel: string | null
-}
-
-export type NewPractice = Omit<Practice, 'id'>
+import type { PracticeRepository } from '../repository-interfaces.js'
 
 const COLUMNS = `id, programme_id AS programmeId, code, name, list_size AS listSize,
   deprivation_quintile AS deprivationQuintile, rurality, sp_model AS spModel`
 
-export function practiceRepository(db: Db) {
+export function practiceRepository(db: Db): PracticeRepository {
   const byCode = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE code = ?`)
   const byId = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE id = ?`)
   const inProgramme = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE programme_id = ? ORDER BY code`)
@@ -35,4 +22,3 @@ export function practiceRepository(db: Db) {
     },
   }
 }
-export type PracticeRepository = ReturnType<typeof practiceRepository>

@@ -1,18 +1,10 @@
+import type { NewProgramme, Programme } from '../../domain/programme.js'
 import type { Db } from '../database.js'
-
-export interface Programme {
-  id: number
-  slug: string
-  name: string
-  intervention: string
-  isDemo: boolean
-  minPracticeN: number
-  minBreakdownN: number
-}
+import type { ProgrammeRepository } from '../repository-interfaces.js'
 
 const COLUMNS = `id, slug, name, intervention, is_demo AS isDemo, min_practice_n AS minPracticeN, min_breakdown_n AS minBreakdownN`
 
-export function programmeRepository(db: Db) {
+export function programmeRepository(db: Db): ProgrammeRepository {
   const bySlug = db.prepare(`SELECT ${COLUMNS} FROM programme WHERE slug = ?`)
   const byId = db.prepare(`SELECT ${COLUMNS} FROM programme WHERE id = ?`)
   const all = db.prepare(`SELECT ${COLUMNS} FROM programme ORDER BY name`)
@@ -26,10 +18,9 @@ export function programmeRepository(db: Db) {
     findById: (id: number) => toProgramme(byId.get(id)),
     list: () => all.all().map((row) => toProgramme(row)!),
     count: () => count.get() as number,
-    create(p: { slug: string; name: string; intervention: string; isDemo?: boolean }): Programme {
+    create(p: NewProgramme): Programme {
       const { lastInsertRowid } = insert.run({ ...p, isDemo: p.isDemo ? 1 : 0 })
       return toProgramme(byId.get(lastInsertRowid))!
     },
   }
 }
-export type ProgrammeRepository = ReturnType<typeof programmeRepository>

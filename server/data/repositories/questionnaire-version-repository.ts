@@ -1,12 +1,7 @@
 import type { Db } from '../database.js'
+import type { QuestionnaireVersionRepository, StoredQuestionnaireVersion } from '../repository-interfaces.js'
 
-export interface StoredQuestionnaireVersion {
-  questionnaireId: string
-  version: number
-  contentHash: string
-}
-
-export function questionnaireVersionRepository(db: Db) {
+export function questionnaireVersionRepository(db: Db): QuestionnaireVersionRepository {
   const find = db.prepare('SELECT questionnaire_id AS questionnaireId, version, content_hash AS contentHash FROM questionnaire_version WHERE questionnaire_id = ? AND version = ?')
   const hasAnswers = db.prepare('SELECT EXISTS (SELECT 1 FROM answer WHERE questionnaire_id = ? AND questionnaire_version = ?)').pluck()
   const upsert = db.prepare(`INSERT INTO questionnaire_version (questionnaire_id, version, content_hash, definition_json) VALUES (?, ?, ?, ?)
@@ -20,4 +15,3 @@ export function questionnaireVersionRepository(db: Db) {
     },
   }
 }
-export type QuestionnaireVersionRepository = ReturnType<typeof questionnaireVersionRepository>

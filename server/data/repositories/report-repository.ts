@@ -1,27 +1,9 @@
 // Counts and free text for the practice scorecard: who responded, who was invited, what they wrote.
-import type { Setting } from '../../questionnaires/definition-schema.js'
+import type { InvitationCount, SubmittedCount } from '../../domain/response-counts.js'
 import type { Db } from '../database.js'
+import type { ReportRepository, TextAnswer } from '../repository-interfaces.js'
 
-/** Submitted responses of a practice in a wave, grouped by setting and by how they came in. */
-export interface SubmittedCount {
-  setting: Setting
-  /** The role the invitation preset; null for open links and invitations without a role. */
-  presetRole: string | null
-  viaInvitation: boolean
-  n: number
-}
-
-export interface InvitationCount {
-  presetRole: string | null
-  n: number
-}
-
-export interface TextAnswer {
-  itemId: string
-  value: string
-}
-
-export function reportRepository(db: Db) {
+export function reportRepository(db: Db): ReportRepository {
   const submittedByWave = db.prepare(`
     SELECT w.id AS waveId, count(r.id) AS n FROM wave w
     LEFT JOIN response r ON r.wave_id = w.id AND r.status = 'submitted' AND r.setting IS NOT NULL
@@ -42,14 +24,11 @@ export function reportRepository(db: Db) {
     ORDER BY a.item_id, a.value`)
 
   return {
-    /** Submitted responses (with a setting, as scored) per wave of a programme; waves without any give 0. */
     submittedByWave: (programmeId: number) => new Map((submittedByWave.all(programmeId) as { waveId: number; n: number }[]).map((r) => [r.waveId, r.n])),
     submittedCounts: (waveId: number, practiceId: number) =>
       (submitted.all(waveId, practiceId) as (Omit<SubmittedCount, 'viaInvitation'> & { viaInvitation: number })[]).map((r) => ({ ...r, viaInvitation: r.viaInvitation === 1 })),
     invitationCounts: (waveId: number, practiceId: number) => invitations.all(waveId, practiceId) as InvitationCount[],
-    /** Submitted answers to free-text items of one questionnaire. */
     textAnswers: (waveId: number, practiceId: number, questionnaireId: string, itemIds: readonly string[]) =>
       texts.all({ waveId, practiceId, questionnaireId, itemIds: JSON.stringify(itemIds) }) as TextAnswer[],
   }
 }
-export type ReportRepository = ReturnType<typeof reportRepository>

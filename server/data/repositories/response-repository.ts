@@ -1,47 +1,11 @@
-import type { Setting } from '../../questionnaires/definition-schema.js'
+import type { NewResponse, PageSave, RoleChange, StoredAnswer, SurveyResponse } from '../../domain/response.js'
 import type { Db } from '../database.js'
-
-export type ResponseStatus = 'in_progress' | 'submitted'
-export type ResponseSource = 'invitation' | 'open_link' | 'synthetic'
-
-export interface SurveyResponse {
-  id: number
-  invitationId: number | null
-  practiceId: number
-  waveId: number
-  resumeToken: string
-  source: ResponseSource
-  role: string | null
-  setting: Setting | null
-  status: ResponseStatus
-  startedAt: string
-  updatedAt: string
-  submittedAt: string | null
-}
-
-export interface StoredAnswer {
-  questionnaireId: string
-  itemId: string
-  value: string
-}
-
-export interface PageSave {
-  responseId: number
-  pageKey: string
-  questionnaireId: string
-  questionnaireVersion: number
-  /** Every item on the page: their old answers are replaced by `answers` (an item left blank is cleared). */
-  itemIds: string[]
-  answers: { itemId: string; value: string }[]
-  /** False for "Save and come back later" on a page that is not finished: the person resumes on it. */
-  complete: boolean
-  at: string
-}
+import type { ResponseRepository } from '../repository-interfaces.js'
 
 const COLUMNS = `id, invitation_id AS invitationId, practice_id AS practiceId, wave_id AS waveId, resume_token AS resumeToken,
   source, role, setting, status, started_at AS startedAt, updated_at AS updatedAt, submitted_at AS submittedAt`
 
-export function responseRepository(db: Db) {
+export function responseRepository(db: Db): ResponseRepository {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM response WHERE id = ?`)
   const byResumeToken = db.prepare(`SELECT ${COLUMNS} FROM response WHERE resume_token = ?`)
   const byInvitation = db.prepare(`SELECT ${COLUMNS} FROM response WHERE invitation_id = ?`)
@@ -61,14 +25,13 @@ export function responseRepository(db: Db) {
     findById: (id: number) => byId.get(id) as SurveyResponse | undefined,
     findByResumeToken: (token: string) => byResumeToken.get(token) as SurveyResponse | undefined,
     findByInvitation: (invitationId: number) => byInvitation.get(invitationId) as SurveyResponse | undefined,
-    create(r: { invitationId: number | null; practiceId: number; waveId: number; resumeToken: string; source: ResponseSource; role: string | null; setting: Setting | null; at: string }): SurveyResponse {
+    create(r: NewResponse): SurveyResponse {
       const { lastInsertRowid } = insert.run(r)
       return byId.get(lastInsertRowid) as SurveyResponse
     },
     answers: (responseId: number) => answers.all(responseId) as StoredAnswer[],
     savedPages: (responseId: number) => new Set(savedPages.all(responseId) as string[]),
 
-    /** Saves one page of answers atomically: all of it, or none of it. */
     savePage: db.transaction((save: PageSave): void => {
       for (const itemId of save.itemIds) deleteAnswer.run(save.responseId, save.questionnaireId, itemId)
       for (const a of save.answers) insertAnswer.run(save.responseId, save.questionnaireId, save.questionnaireVersion, a.itemId, a.value)
@@ -76,20 +39,15 @@ export function responseRepository(db: Db) {
       touch.run(save.at, save.responseId)
     }),
 
-    /** Sets role and setting; answers the new setting no longer sees are removed, with the pages that held them. */
-    saveRole: db.transaction(
-      (change: { responseId: number; role: string; setting: Setting; pageKey: string; at: string; hiddenItems: { questionnaireId: string; itemId: string }[]; pagesToForget: string[] }): void => {
-        updateRole.run(change.role, change.setting, change.at, change.responseId)
-        for (const item of change.hiddenItems) deleteAnswer.run(change.responseId, item.questionnaireId, item.itemId)
-        for (const page of change.pagesToForget) forgetPage.run(change.responseId, page)
-        markSaved.run(change.responseId, change.pageKey, change.at)
-      },
-    ),
+    saveRole: db.transaction((change: RoleChange): void => {
+      updateRole.run(change.role, change.setting, change.at, change.responseId)
+      for (const item of change.hiddenItems) deleteAnswer.run(change.responseId, item.questionnaireId, item.itemId)
+      for (const page of change.pagesToForget) forgetPage.run(change.responseId, page)
+      markSaved.run(change.responseId, change.pageKey, change.at)
+    }),
 
-    /** Returns false when the response was already submitted. */
     submit(responseId: number, at: string): boolean {
       return submit.run(at, at, responseId).changes === 1
     },
   }
 }
-export type ResponseRepository = ReturnType<typeof responseRepository>

@@ -1,14 +1,8 @@
 // Reads the submitted answers of a wave in the shape the scoring functions take.
 import type { Setting } from '../../questionnaires/definition-schema.js'
+import type { Respondent } from '../../scoring/respondent.js'
 import type { Db } from '../database.js'
-
-export interface ScoringRespondent {
-  responseId: number
-  practiceCode: string
-  setting: Setting
-  role: string | null
-  values: Map<string, string>
-}
+import type { ScoringRepository } from '../repository-interfaces.js'
 
 interface AnswerRow {
   responseId: number
@@ -19,7 +13,7 @@ interface AnswerRow {
   value: string
 }
 
-export function scoringRepository(db: Db) {
+export function scoringRepository(db: Db): ScoringRepository {
   const answers = db.prepare(`
     SELECT r.id AS responseId, p.code AS practiceCode, r.setting, r.role, a.item_id AS itemId, a.value
     FROM response r
@@ -33,9 +27,8 @@ export function scoringRepository(db: Db) {
   const definition = db.prepare('SELECT definition_json FROM questionnaire_version WHERE questionnaire_id = ? AND version = ?').pluck()
 
   return {
-    /** Submitted respondents of a wave with their answers to one questionnaire (one value per item; multi items are not scored). */
-    respondents(waveId: number, questionnaireId: string): ScoringRespondent[] {
-      const byResponse = new Map<number, ScoringRespondent>()
+    respondents(waveId: number, questionnaireId: string): Respondent[] {
+      const byResponse = new Map<number, Respondent & { values: Map<string, string> }>()
       for (const row of answers.iterate({ waveId, questionnaireId }) as IterableIterator<AnswerRow>) {
         let respondent = byResponse.get(row.responseId)
         if (!respondent) {
@@ -46,10 +39,7 @@ export function scoringRepository(db: Db) {
       }
       return [...byResponse.values()]
     },
-    /** The questionnaire versions that submitted answers in this wave were given to. */
     answeredVersions: (waveId: number, questionnaireId: string) => versions.all(waveId, questionnaireId) as number[],
-    /** The definition as stored when that version was first loaded. */
     definitionJson: (questionnaireId: string, version: number) => definition.get(questionnaireId, version) as string | undefined,
   }
 }
-export type ScoringRepository = ReturnType<typeof scoringRepository>

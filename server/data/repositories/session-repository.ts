@@ -1,6 +1,7 @@
 import type { Db } from '../database.js'
+import type { SessionRepository } from '../repository-interfaces.js'
 
-export function sessionRepository(db: Db) {
+export function sessionRepository(db: Db): SessionRepository {
   const find = db.prepare('SELECT data FROM session WHERE sid = ? AND expires_at > ?').pluck()
   const save = db.prepare('INSERT INTO session (sid, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at')
   const extend = db.prepare('UPDATE session SET expires_at = ? WHERE sid = ?')
@@ -14,4 +15,3 @@ export function sessionRepository(db: Db) {
     prune: (now: number) => prune.run(now).changes,
   }
 }
-export type SessionRepository = ReturnType<typeof sessionRepository>

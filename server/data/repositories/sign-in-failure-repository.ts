@@ -1,12 +1,8 @@
 // Wrong passwords in a row per e-mail address tried, and the lock they lead to.
 import type { Db } from '../database.js'
+import type { SignInFailureRepository, SignInFailures } from '../repository-interfaces.js'
 
-export interface SignInFailures {
-  failures: number
-  lockedUntil: string | null
-}
-
-export function signInFailureRepository(db: Db) {
+export function signInFailureRepository(db: Db): SignInFailureRepository {
   const find = db.prepare('SELECT failures, locked_until AS lockedUntil FROM sign_in_failure WHERE email = ?')
   // A lock that has run out starts the count again.
   const count = db.prepare(`INSERT INTO sign_in_failure (email, failures, last_failed_at) VALUES (@email, 1, @at)
@@ -19,7 +15,6 @@ export function signInFailureRepository(db: Db) {
 
   return {
     find: (email: string) => find.get(email) as SignInFailures | undefined,
-    /** Counts one more failure at `at` and, on reaching `maxFailures`, locks until `lockUntil`. Atomic, so concurrent tries all count. */
     recordFailure: db.transaction((email: string, at: string, maxFailures: number, lockUntil: string): SignInFailures & { lockedNow: boolean } => {
       count.run({ email, at })
       const row = find.get(email) as SignInFailures
@@ -30,4 +25,3 @@ export function signInFailureRepository(db: Db) {
     clear: (email: string) => void clear.run(email),
   }
 }
-export type SignInFailureRepository = ReturnType<typeof signInFailureRepository>

@@ -1,34 +1,11 @@
 // Staff accounts and the programmes or practices each may see.
+import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../../domain/staff-user.js'
 import type { Db } from '../database.js'
-
-export const STAFF_ROLES = ['admin', 'evaluator', 'steering'] as const
-export type StaffRole = (typeof STAFF_ROLES)[number]
-
-export interface StaffAccount {
-  id: number
-  email: string
-  role: StaffRole
-  passwordHash: string
-  createdAt: string
-  disabledAt: string | null
-}
-
-export interface StaffScope {
-  programmeIds: number[]
-  practiceIds: number[]
-}
-
-export interface NewStaffAccount {
-  email: string
-  role: StaffRole
-  passwordHash: string
-  createdAt: string
-  scope: StaffScope
-}
+import type { StaffUserRepository } from '../repository-interfaces.js'
 
 const COLUMNS = 'id, email, role, password_hash AS passwordHash, created_at AS createdAt, disabled_at AS disabledAt'
 
-export function staffUserRepository(db: Db) {
+export function staffUserRepository(db: Db): StaffUserRepository {
   const byEmail = db.prepare(`SELECT ${COLUMNS} FROM staff_user WHERE email = ?`)
   const byId = db.prepare(`SELECT ${COLUMNS} FROM staff_user WHERE id = ?`)
   const insert = db.prepare('INSERT INTO staff_user (email, role, password_hash, created_at) VALUES (@email, @role, @passwordHash, @createdAt)')
@@ -46,7 +23,6 @@ export function staffUserRepository(db: Db) {
   })
 
   return {
-    /** E-mail addresses match without regard to case. */
     findByEmail: (email: string) => byEmail.get(email) as StaffAccount | undefined,
     findById: (id: number) => byId.get(id) as StaffAccount | undefined,
     create,
@@ -58,8 +34,6 @@ export function staffUserRepository(db: Db) {
       }
     },
     setPasswordHash: (id: number, passwordHash: string) => updateHash.run(passwordHash, id).changes === 1,
-    /** Accounts of a role that can sign in. */
     countActive: (role: StaffRole) => countRole.get(role) as number,
   }
 }
-export type StaffUserRepository = ReturnType<typeof staffUserRepository>

@@ -1,23 +1,10 @@
+import type { NewWave, Wave, WaveStatus } from '../../domain/wave.js'
 import type { Db } from '../database.js'
-
-export type WaveStatus = 'draft' | 'open' | 'closed'
-
-export interface Wave {
-  id: number
-  programmeId: number
-  slug: string
-  title: string
-  opensOn: string | null
-  closesOn: string | null
-  status: WaveStatus
-  position: number
-  /** Questionnaire ids in the order respondents meet them. */
-  questionnaireIds: string[]
-}
+import type { WaveRepository } from '../repository-interfaces.js'
 
 const COLUMNS = `id, programme_id AS programmeId, slug, title, opens_on AS opensOn, closes_on AS closesOn, status, position`
 
-export function waveRepository(db: Db) {
+export function waveRepository(db: Db): WaveRepository {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE id = ?`)
   const bySlug = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE programme_id = ? AND slug = ?`)
   const inProgramme = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE programme_id = ? ORDER BY position, id`)
@@ -35,7 +22,7 @@ export function waveRepository(db: Db) {
     findById: (id: number) => withQuestionnaires(byId.get(id)),
     findBySlug: (programmeId: number, slug: string) => withQuestionnaires(bySlug.get(programmeId, slug)),
     listByProgramme: (programmeId: number) => inProgramme.all(programmeId).map((row) => withQuestionnaires(row)!),
-    create: db.transaction((w: Omit<Wave, 'id' | 'position'>): Wave => {
+    create: db.transaction((w: NewWave): Wave => {
       const { lastInsertRowid } = insert.run(w)
       w.questionnaireIds.forEach((qid, i) => insertQuestionnaire.run(lastInsertRowid, qid, i + 1))
       return withQuestionnaires(byId.get(lastInsertRowid))!
@@ -45,4 +32,3 @@ export function waveRepository(db: Db) {
     },
   }
 }
-export type WaveRepository = ReturnType<typeof waveRepository>

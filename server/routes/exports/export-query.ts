@@ -1,6 +1,6 @@
 // The export choices in a query string (wave, from, weighting, include-partial), checked against the programme's waves.
 import { z } from 'zod'
-import type { Wave } from '../../data/repositories/wave-repository.js'
+import type { Wave } from '../../domain/wave.js'
 import type { ExportKind } from '../../exports/export-kinds.js'
 import type { Weighting } from '../../services/scoring-service.js'
 import { fieldIssuesFromZod, type FieldIssue } from '../../validation/field-issues.js'

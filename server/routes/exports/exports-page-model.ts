@@ -1,11 +1,11 @@
 // The exports page: the choices form, and a link to each download with what it holds.
-import type { Programme } from '../../data/repositories/programme-repository.js'
-import type { Wave } from '../../data/repositories/wave-repository.js'
+import type { Programme } from '../../domain/programme.js'
+import type { Wave } from '../../domain/wave.js'
 import { exportFileName, type ExportKind } from '../../exports/export-kinds.js'
 import type { Weighting } from '../../services/scoring-service.js'
 import { formErrors, NO_FORM_ERRORS } from '../form-errors.js'
 import { EXPORT_FIELDS, type InvalidExportChoices } from './export-query.js'
-import { downloadPath, exportsPath, rScriptPath } from './export-paths.js'
+import { downloadPath, exportsPath, rScriptPath } from '../paths.js'
 
 export interface PageChoices {
   wave?: Wave

@@ -1,15 +1,15 @@
 // The programme comparison: practices × overall scores and top-level scales, sortable through links, with
 // filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
-import type { Practice } from '../../data/repositories/practice-repository.js'
+import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
 import { overallScores, type ScaleStats } from '../../scoring/index.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { SETTING_LABELS } from '../../survey/roles.js'
-import { comparePath, practicePath } from '../staff/staff-home-page-model.js'
+import { comparePath, practicePath, withQuery } from '../paths.js'
 import { chartModel, type ChartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
 import { REPORT_ASSETS } from './report-assets.js'
-import { bandLabel, bandsOf, questionnaireLabel, WITHHELD_GROUP, withheldGroupNote, withQuery, type BandLabel } from './report-labels.js'
+import { bandLabel, bandsOf, questionnaireLabel, WITHHELD_GROUP, withheldGroupNote, type BandLabel } from './report-labels.js'
 import type { CompareQuery } from './report-query.js'
 import { waveOptions } from './wave-options.js'
 

@@ -41,11 +41,3 @@ export const WITHHELD_GROUP = 'Withheld'
 export function withheldGroupNote(minBreakdownN: number): string {
   return `"Withheld": a setting with fewer than ${minBreakdownN} responses is not shown, and when only one setting would be hidden, the next smallest is hidden too, so that it cannot be worked out from the total.`
 }
-
-/** The URL of a page with its query: empty values are left out. */
-export function withQuery(path: string, query: Record<string, string | undefined>): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value)
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
-}

@@ -1,5 +1,5 @@
 // The scorecard's table of responses and response rates, with small groups withheld.
-import type { InvitationCount, SubmittedCount } from '../../data/repositories/report-repository.js'
+import type { InvitationCount, SubmittedCount } from '../../domain/response-counts.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import { withheldGroups } from '../../scoring/index.js'
 import { findRole, SETTING_LABELS } from '../../survey/roles.js'

@@ -1,5 +1,5 @@
 // The wave picker's options, latest first, saying which waves have no responses yet.
-import type { Wave } from '../../data/repositories/wave-repository.js'
+import type { Wave } from '../../domain/wave.js'
 import type { ReportWave } from '../../services/report-service.js'
 
 export function waveOptions(waves: readonly ReportWave[], selected: Wave | null) {

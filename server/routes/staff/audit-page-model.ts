@@ -1,5 +1,5 @@
 // The audit log page: one row per entry, newest first, with links to the pages either side.
-import type { AuditEntry } from '../../data/repositories/audit-log-repository.js'
+import type { AuditEntry } from '../../domain/audit-entry.js'
 
 const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' })
 

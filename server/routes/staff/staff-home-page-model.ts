@@ -1,11 +1,8 @@
 // The staff home page: the programmes and practices this user may open.
-import { canExport, ROLE_NAMES, type StaffUser } from '../../services/staff-access.js'
+import type { StaffUser } from '../../domain/staff-user.js'
+import { canExport, ROLE_NAMES } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
-import { exportsPath } from '../exports/export-paths.js'
-
-export const programmePath = (slug: string) => `/programmes/${encodeURIComponent(slug)}`
-export const practicePath = (slug: string, code: string) => `${programmePath(slug)}/practices/${encodeURIComponent(code)}`
-export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
+import { comparePath, exportsPath, practicePath } from '../paths.js'
 
 export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[]) {
   return {

@@ -1,14 +1,14 @@
 // View models for the pages of a survey in progress.
+import type { StoredAnswer } from '../../domain/response.js'
 import { fillIntervention } from '../../questionnaires/questionnaire-model.js'
 import type { SurveyContext } from '../../services/survey-service.js'
-import type { StoredAnswer } from '../../data/repositories/response-repository.js'
 import { answerText, itemField } from '../../survey/item-fields.js'
 import type { JourneyPage } from '../../survey/journey-pages.js'
 import type { FieldError } from '../../survey/page-answers.js'
 import { ROLES, SETTING_LABELS, findRole } from '../../survey/roles.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import { formErrors } from '../form-errors.js'
-import { journeyUrl } from './journey-urls.js'
+import { journeyUrl } from '../paths.js'
 
 type SectionPage = Extract<JourneyPage, { kind: 'section' }>
 

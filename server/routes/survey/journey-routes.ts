@@ -5,9 +5,9 @@ import { BadRequestError, NotFoundError } from '../../errors.js'
 import type { SurveyContext, SurveyService } from '../../services/survey-service.js'
 import { sectionPageKey } from '../../survey/journey-pages.js'
 import type { FormBody } from '../../survey/page-answers.js'
+import { journeyUrl } from '../paths.js'
 import { parseAboutYou } from './about-you-form.js'
 import { aboutYouPageModel, answersByItem, checkAnswersPageModel, sectionPageModel } from './journey-page-models.js'
-import { journeyUrl } from './journey-urls.js'
 
 const isChanging = (req: Request) => req.query.change === '1'
 const body = (req: Request) => (req.body ?? {}) as FormBody

@@ -2,13 +2,13 @@
 import type { Request, Response } from 'express'
 import type { Config } from '../../config.js'
 import type { SurveyService } from '../../services/survey-service.js'
-import { journeyUrl } from './journey-urls.js'
+import { journeyUrl, openLinkPath } from '../paths.js'
 import { startPageModel } from './start-page-model.js'
 
 const RESUME_COOKIE_DAYS = 120
 
 export function startRoutes(survey: SurveyService, config: Config) {
-  const openLinkPath = (req: Request) => `/p/${encodeURIComponent(String(req.params.practiceCode))}/${encodeURIComponent(String(req.params.waveSlug))}`
+  const requestedOpenLink = (req: Request) => openLinkPath(String(req.params.practiceCode), String(req.params.waveSlug))
   const cookieName = (req: Request) => `ls_resume_${String(req.params.practiceCode)}_${String(req.params.waveSlug)}`.replace(/[^A-Za-z0-9_-]/g, '_')
 
   return {
@@ -28,7 +28,7 @@ export function startRoutes(survey: SurveyService, config: Config) {
       const earlier = survey.findByResumeToken(String(req.cookies?.[cookieName(req)] ?? ''))
       res.render('pages/survey/start', {
         ...startPageModel(link),
-        formAction: openLinkPath(req),
+        formAction: requestedOpenLink(req),
         earlier: earlier && { submitted: earlier.status === 'submitted', href: journeyUrl(earlier.resumeToken) },
       })
     },
@@ -37,7 +37,7 @@ export function startRoutes(survey: SurveyService, config: Config) {
       const link = survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
       const response = survey.startFromOpenLink(link)
       res.cookie(cookieName(req), response.resumeToken, {
-        path: openLinkPath(req),
+        path: requestedOpenLink(req),
         httpOnly: true,
         sameSite: 'lax',
         secure: config.baseUrl.startsWith('https:'),

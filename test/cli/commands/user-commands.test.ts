@@ -27,7 +27,7 @@ function inDatabase<T>(look: (ls: ReturnType<typeof boot>) => T): T {
   try {
     return look(ls)
   } finally {
-    ls.db.close()
+    ls.repos.close()
   }
 }
 

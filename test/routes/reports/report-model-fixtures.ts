@@ -1,7 +1,7 @@
 // Plain data for the page-model tests: the scoring fixture's worked example as one programme and wave.
-import type { Practice } from '../../../server/data/repositories/practice-repository.js'
-import type { Programme } from '../../../server/data/repositories/programme-repository.js'
-import type { Wave } from '../../../server/data/repositories/wave-repository.js'
+import type { Practice } from '../../../server/domain/practice.js'
+import type { Programme } from '../../../server/domain/programme.js'
+import type { Wave } from '../../../server/domain/wave.js'
 import { scoreWave } from '../../../server/scoring/index.js'
 import { fixtureQuestionnaire } from '../../scoring/fixtures/fixture-questionnaire.js'
 import { workedExample } from '../../scoring/fixtures/worked-example.js'

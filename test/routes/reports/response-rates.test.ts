@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SubmittedCount } from '../../../server/data/repositories/report-repository.js'
+import type { SubmittedCount } from '../../../server/domain/response-counts.js'
 import { responseRows } from '../../../server/routes/reports/response-rates.js'
 
 const THRESHOLDS = { minPracticeN: 3, minBreakdownN: 5 }

@@ -1,6 +1,6 @@
 // Every staff route × every kind of visitor, with the exact status each must get. Add new staff routes to ROUTES.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StaffRole } from '../../../server/data/repositories/staff-user-repository.js'
+import type { StaffRole } from '../../../server/domain/staff-user.js'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
 import { addStaff, signIn } from '../../support/staff-users.js'
 import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'

@@ -1,0 +1,36 @@
+// Staff accounts, their roles, and the programmes or practices each may see.
+export const STAFF_ROLES = ['admin', 'evaluator', 'steering'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
+export interface StaffAccount {
+  id: number
+  email: string
+  role: StaffRole
+  passwordHash: string
+  createdAt: string
+  disabledAt: string | null
+}
+
+export interface StaffScope {
+  programmeIds: number[]
+  practiceIds: number[]
+}
+
+export interface NewStaffAccount {
+  email: string
+  role: StaffRole
+  passwordHash: string
+  createdAt: string
+  scope: StaffScope
+}
+
+/** A signed-in staff member: an account that can sign in, with its scope. */
+export interface StaffUser {
+  id: number
+  email: string
+  role: StaffRole
+  /** Programmes an evaluator covers. */
+  programmeIds: readonly number[]
+  /** Practices a steering group member covers. */
+  practiceIds: readonly number[]
+}

@@ -1,0 +1,31 @@
+// The addresses of the app's pages, built in one place so that links, redirects and forms agree with the routes.
+import type { ExportKind } from '../exports/export-kinds.js'
+import type { JourneyPage } from '../survey/journey-pages.js'
+
+/** The URL of a page with its query: undefined and empty values are left out. */
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, value)
+  const search = params.toString()
+  return search ? `${path}?${search}` : path
+}
+
+export const openLinkPath = (practiceCode: string, waveSlug: string) => `/p/${encodeURIComponent(practiceCode)}/${encodeURIComponent(waveSlug)}`
+
+export const journeyUrl = (token: string, page?: JourneyPage | 'check-answers' | 'saved' | 'confirmation'): string => {
+  if (!page) return `/r/${token}`
+  if (typeof page === 'string') return `/r/${token}/${page}`
+  return `/r/${token}/${page.key}`
+}
+
+export const programmePath = (slug: string) => `/programmes/${encodeURIComponent(slug)}`
+export const practicePath = (slug: string, code: string) => `${programmePath(slug)}/practices/${encodeURIComponent(code)}`
+export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
+export const exportsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exports`
+
+/** `/programmes/north/exports/answers.csv?wave=baseline`. */
+export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Record<string, string | undefined> = {}) =>
+  withQuery(`${exportsPath(programmeSlug)}/${kind}.csv`, query)
+
+export const rScriptPath = (programmeSlug: string, query: Record<string, string | undefined> = {}) =>
+  withQuery(`${exportsPath(programmeSlug)}/linkscore.R`, query)
