@@ -98,6 +98,10 @@ describe('setting up a programme', () => {
       message: 'linkscore: deprivation quintile: must be 1 to 5\n',
     },
     {
+      args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', ' ', '--list-size', '0', '--deprivation', '7'],
+      message: 'linkscore: name: must not be empty\nlist size: must be a whole number above 0\ndeprivation quintile: must be 1 to 5\n',
+    },
+    {
       args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot,nope'],
       message: 'linkscore: Unknown questionnaire "nope". Available: pilot\n',
     },
