@@ -8,6 +8,7 @@ import type { Repositories } from './data/repository-interfaces.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { layoutRenderer } from './middleware/layout-renderer.js'
 import { loadStaffUser } from './middleware/load-staff-user.js'
+import { noStore } from './middleware/no-store.js'
 import { requestLogging } from './middleware/request-logging.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
 import { setUpSession } from './middleware/set-up-session.js'
@@ -28,6 +29,7 @@ export interface AppDependencies {
 
 export function createApp({ config, repos, services, sessionSecret, log }: AppDependencies): express.Express {
   const app = express()
+  app.disable('x-powered-by')
   const https = config.baseUrl.startsWith('https:')
   app.set('trust proxy', config.trustProxy)
   app.set('views', join(ROOT, 'views'))
@@ -35,10 +37,11 @@ export function createApp({ config, repos, services, sessionSecret, log }: AppDe
   app.set('view engine', 'ejs')
   app.locals.serviceName = 'Linkscore'
 
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
   app.use(setUpWebSecurity({ https }))
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
   if (config.logRequests) app.use(requestLogging())
   app.use(setUpStaticAssets(ROOT))
+  app.use(noStore())
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
   app.use(cookieParser())
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions }))

@@ -1,5 +1,6 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PERMISSIONS_POLICY } from '../../server/middleware/set-up-web-security.js'
 import { seedProgramme, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
@@ -42,6 +43,33 @@ describe('security headers', () => {
     expect(res.text).toContain('.nhsuk-radios__input')
     expect(res.text).not.toContain('@font-face')
     expect(res.text).not.toContain('assets.nhs.uk')
+  })
+
+  it.each([
+    '/healthz',
+    '/',
+    '/p/P001/baseline',
+    '/s/no-such-token',
+    '/r/no-such-token',
+    '/sign-in',
+    '/staff',
+    '/no-such-page',
+    '/vendor/nhsuk/nhsuk-frontend.min.css',
+  ])('%s has every security header, framing denied to match the CSP', async (url) => {
+    const res = await request(ls.app).get(url)
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(res.headers['x-frame-options']).toBe('DENY')
+    expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY)
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['x-powered-by']).toBeUndefined()
+  })
+
+  it.each(['/', '/p/P001/baseline', '/s/no-such-token', '/sign-in', '/staff', '/no-such-page'])('%s may not be stored by a browser or proxy', async (url) => {
+    expect((await request(ls.app).get(url)).headers['cache-control']).toBe('no-store')
+  })
+
+  it('leaves the static assets cacheable', async () => {
+    expect((await request(ls.app).get('/vendor/nhsuk/nhsuk-frontend.min.css')).headers['cache-control']).not.toContain('no-store')
   })
 
   it('answers /healthz', async () => {
