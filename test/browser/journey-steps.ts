@@ -189,12 +189,10 @@ export function expectedCheckAnswers(sections: readonly AnsweredSection[]): Chec
 
 /** The "About you" rows of "Check your answers". */
 export function readAboutYouRows(page: Page): Promise<{ question: string; answer: string }[]> {
-  return page
-    .locator('h2:text-is("About you") + .nhsuk-summary-list .nhsuk-summary-list__row')
-    .evaluateAll((rows) =>
-      rows.map((row) => ({
-        question: (row.querySelector('dt').textContent as string).trim(),
-        answer: (row.querySelector('.nhsuk-summary-list__value').innerText as string).trim(),
-      })),
-    )
+  return page.locator('h2:text-is("About you") + .nhsuk-summary-list .nhsuk-summary-list__row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      question: (row.querySelector('dt').textContent as string).trim(),
+      answer: (row.querySelector('.nhsuk-summary-list__value').innerText as string).trim(),
+    })),
+  )
 }
