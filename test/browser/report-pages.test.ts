@@ -1,6 +1,6 @@
 // The scorecard and the comparison in Chromium, on the demo programme, signed in as its demo users: no axe-core
 // violations, charts drawn under the CSP, sorting and filtering by links and forms, pages whole without JavaScript,
-// and the scorecard printed to at most two A4 pages (kept in test-results/ to look at).
+// and the scorecard printed in Source Sans 3 to at most two A4 pages (kept in test-results/ to look at).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -103,11 +103,16 @@ chromium.describe('report pages', () => {
     })
     mkdirSync(ARTEFACTS, { recursive: true })
     await page.screenshot({ path: `${ARTEFACTS}/scorecard-print.png`, fullPage: true })
+    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true))
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     writeFileSync(`${ARTEFACTS}/scorecard.pdf`, pdf)
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []
     expect(pages.length).toBeGreaterThanOrEqual(1)
     expect(pages.length).toBeLessThanOrEqual(2)
+    // Printed in the font we ship, not whatever this machine has: that is what keeps it to two pages everywhere.
+    const fonts = [...pdf.toString('latin1').matchAll(/\/FontName\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1])
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) expect(font).toMatch(/^SourceSans3/)
     expect(await page.locator('.nhsuk-header').isVisible()).toBe(false)
     expect(await page.locator('form.ls-report-form').isVisible()).toBe(false)
   })
