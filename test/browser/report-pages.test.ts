@@ -117,6 +117,32 @@ chromium.describe('report pages', () => {
     expect(await page.locator('form.ls-report-form').isVisible()).toBe(false)
   })
 
+  it('keeps to its Content Security Policy on the scorecard, the comparison and the exports page: no violations, every asset of our own loads', async () => {
+    await signInAs('demo-evaluator@example.org', SCORECARD)
+    for (const path of [SCORECARD, COMPARE, '/programmes/demo/exports']) {
+      const response = await page.goto(`${chromium.url}${path}`)
+      const csp = response!.headers()['content-security-policy'] ?? ''
+      expect(csp, path).toContain("script-src 'self'")
+      expect(csp, path).toContain("font-src 'self'")
+      expect(csp, path).not.toContain('unsafe-inline')
+      if (path !== '/programmes/demo/exports')
+        expect(
+          (await drawnCharts()).every((c) => c.chart && c.inked),
+          `charts drawn on ${path}`,
+        ).toBe(true)
+    }
+    expect(watch.problems).toEqual([])
+    for (const asset of [
+      '/static/css/reports.css',
+      '/vendor/chart.js/chart.umd.min.js',
+      '/static/js/report-charts.js',
+      '/vendor/source-sans-3/source-sans-3-latin-400-normal.woff2',
+      '/vendor/source-sans-3/source-sans-3-latin-600-normal.woff2',
+    ]) {
+      expect([200, 304], `${asset} loaded`).toContain(watch.assets.get(asset))
+    }
+  })
+
   it('refuses a steering group member the comparison and other practices', async () => {
     await signInAs('demo-steering@example.org', SCORECARD)
     for (const path of [COMPARE, '/programmes/demo/practices/DEMO02']) {
