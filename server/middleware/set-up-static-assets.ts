@@ -2,12 +2,12 @@ import express, { Router } from 'express'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** nhsuk-frontend's CSS loads the Frutiger web font from an NHS server; it is licensed for NHS services only, so we drop it and Arial is used. */
+/** nhsuk-frontend's CSS loads the Frutiger web font from an NHS server; it is licensed for NHS services only, so we drop it (static/css/linkscore.css uses Source Sans 3 instead). */
 export function withoutWebFonts(css: string): string {
   return css.replace(/@font-face\{[^}]*\}/g, '').replace(/\/\*# sourceMappingURL=[^*]*\*\//, '')
 }
 
-/** Our own static files, and nhsuk-frontend's compiled CSS, JavaScript and images served from the installed package. */
+/** Our own static files, and nhsuk-frontend's compiled CSS, JavaScript and images, chart.js and the Source Sans 3 font served from the installed packages. */
 export function setUpStaticAssets(root: string): Router {
   const router = Router()
   const nhsuk = join(root, 'node_modules', 'nhsuk-frontend', 'dist', 'nhsuk')
@@ -18,5 +18,6 @@ export function setUpStaticAssets(root: string): Router {
   router.get('/vendor/nhsuk/nhsuk-frontend.min.css', (_req, res) => void res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(css))
   router.get('/vendor/nhsuk/nhsuk-frontend.min.js', (_req, res) => res.sendFile(join(nhsuk, 'nhsuk-frontend.min.js')))
   router.use('/vendor/chart.js', express.static(join(root, 'node_modules', 'chart.js', 'dist'), options))
+  router.use('/vendor/source-sans-3', express.static(join(root, 'node_modules', '@fontsource', 'source-sans-3', 'files'), options))
   return router
 }

@@ -74,7 +74,8 @@ function config(data) {
 }
 
 if (Chart) {
-  Chart.defaults.font.family = 'Arial, "Liberation Sans", sans-serif'
+  // The page's own font (static/css/linkscore.css), so chart text looks the same on every machine.
+  Chart.defaults.font.family = '"Source Sans 3", Arial, sans-serif'
   Chart.defaults.color = '#212b32'
   const charts = []
   for (const container of document.querySelectorAll('[data-chart-data]')) {
@@ -85,6 +86,8 @@ if (Chart) {
     charts.push(new Chart(canvas, config(JSON.parse(source.textContent))))
     container.classList.add('ls-chart--drawn')
   }
+  // A canvas draws with whatever font is loaded at the time: redraw once the page font is.
+  document.fonts.load('12px "Source Sans 3"').then(() => charts.forEach((chart) => chart.update('none')))
   // Printing changes the page width: redraw at the printed size rather than scaling the screen bitmap.
   const resize = () => charts.forEach((chart) => chart.resize())
   globalThis.addEventListener('beforeprint', resize)

@@ -1,24 +1,29 @@
 // The exports page in a real browser: no axe-core violations (with and without errors), and choosing and downloading
 // a file with JavaScript off.
 import { readFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { axeViolations, describeViolations } from '../support/axe.js'
-import { chromiumPath, launchBrowser, skipBrowserReason } from '../support/browser.js'
+import { chromiumHarness } from '../support/chromium-harness.js'
 import { seedExportFixture } from '../support/export-fixture.js'
 import { runCli } from '../support/run-cli.js'
 import { addStaff } from '../support/staff-users.js'
-import { FIXTURE_QUESTIONNAIRES, listen, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+import { FIXTURE_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
-let browser: Browser
-let ls: TestLinkscore
-let server: Awaited<ReturnType<typeof listen>>
-let context: BrowserContext
 let page: Page
 let password: string
 
+const chromium = chromiumHarness({
+  async linkscore() {
+    const ls = testLinkscore()
+    seedExportFixture(ls)
+    password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
+    return ls
+  },
+})
+
 async function signIn() {
-  await page.goto(`${server.url}/sign-in`)
+  await page.goto(`${chromium.url}/sign-in`)
   await page.getByLabel('E-mail address').fill('eva@example.org')
   await page.getByLabel('Password').fill(password)
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
@@ -29,43 +34,22 @@ async function expectNoViolations(what: string) {
   expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
 }
 
-describe.skipIf(!chromiumPath)(`the exports page in Chromium${skipBrowserReason ? ` (skipped: ${skipBrowserReason})` : ''}`, () => {
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
-
-  beforeEach(async () => {
-    ls = testLinkscore()
-    seedExportFixture(ls)
-    password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
-    server = await listen(ls.app)
-  })
-  afterEach(async () => {
-    await context?.close()
-    await server?.stop()
-    ls?.close()
-  })
-
+chromium.describe('the exports page', () => {
   it('has no accessibility violations, with and without errors', async () => {
-    context = await browser.newContext()
-    page = await context.newPage()
+    page = await chromium.newPage()
     await signIn()
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Download data from North PCN' }).click()])
     expect(await page.title()).toBe('Download data: North PCN – Linkscore')
     await expectNoViolations('exports page')
-    await page.goto(`${server.url}/programmes/north/exports/change.csv?from=baseline&to=baseline`)
+    await page.goto(`${chromium.url}/programmes/north/exports/change.csv?from=baseline&to=baseline`)
     expect(await page.title()).toBe('Error: Download data: North PCN – Linkscore')
     await expectNoViolations('exports page with an error')
   })
 
   it('chooses a wave and a weighting and downloads the file, with JavaScript off', async () => {
-    context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true })
-    page = await context.newPage()
+    page = await chromium.newPage({ javaScriptEnabled: false, acceptDownloads: true })
     await signIn()
-    await page.goto(`${server.url}/programmes/north/exports`)
+    await page.goto(`${chromium.url}/programmes/north/exports`)
     await page.locator('#wave-2').check() // Baseline, under "Wave"
     await page.getByLabel(/Mean of the setting groups/).check()
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Update the downloads' }).click()])
@@ -76,7 +60,7 @@ describe.skipIf(!chromiumPath)(`the exports page in Chromium${skipBrowserReason 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Practice scores: Baseline' }).click()])
     expect(download.suggestedFilename()).toBe('north-baseline-scores.csv')
     const cli = await runCli(['export', 'scores', '--wave', 'baseline', '--weighting', 'settings'], {
-      LINKSCORE_DB: ls.config.databasePath,
+      LINKSCORE_DB: chromium.ls.config.databasePath,
       LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES,
     })
     expect(readFileSync((await download.path())!, 'utf8')).toBe(cli.stdout)

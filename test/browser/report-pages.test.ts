@@ -1,26 +1,34 @@
 // The scorecard and the comparison in Chromium, on the demo programme, signed in as its demo users: no axe-core
 // violations, charts drawn under the CSP, sorting and filtering by links and forms, pages whole without JavaScript,
-// and the scorecard printed to at most two A4 pages (kept in test-results/ to look at).
+// and the scorecard printed in Source Sans 3 to at most two A4 pages (kept in test-results/ to look at).
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { seedDemo } from '../../server/demo/seed-demo.js'
 import { seedDemoStaff } from '../../server/demo/seed-demo-staff.js'
 import { axeViolations, describeViolations } from '../support/axe.js'
-import { chromiumPath, launchBrowser, skipBrowserReason } from '../support/browser.js'
-import { listen, REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
+import { chromiumHarness } from '../support/chromium-harness.js'
+import { watchPage, type PageWatch } from '../support/page-problems.js'
+import { REAL_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
 const ARTEFACTS = 'test-results'
 const SCORECARD = '/programmes/demo/practices/DEMO01'
 const COMPARE = '/programmes/demo/compare'
 
-let browser: Browser
-let ls: TestLinkscore
-let server: Awaited<ReturnType<typeof listen>>
 let passwords: Map<string, string>
 let context: BrowserContext
 let page: Page
-let problems: string[]
+let watch: PageWatch
+
+const chromium = chromiumHarness({
+  fresh: 'once',
+  async linkscore() {
+    const ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    seedDemo(ls.repos, ls.services)
+    passwords = new Map((await seedDemoStaff(ls.repos, ls.services)).map((a) => [a.email, a.password!]))
+    return ls
+  },
+})
 
 async function expectNoViolations(what: string) {
   const violations = await axeViolations(page)
@@ -28,7 +36,7 @@ async function expectNoViolations(what: string) {
 }
 
 async function signInAs(email: string, next: string) {
-  await page.goto(`${server.url}${next}`)
+  await page.goto(`${chromium.url}${next}`)
   expect(new URL(page.url()).pathname).toBe('/sign-in')
   await page.getByLabel('E-mail address').fill(email)
   await page.getByLabel('Password').fill(passwords.get(email)!)
@@ -64,34 +72,14 @@ async function drawnCharts(): Promise<{ id: string; hidden: boolean; chart: bool
   )
 }
 
-describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` (skipped: ${skipBrowserReason})` : ''}`, () => {
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-    seedDemo(ls.repos, ls.services)
-    passwords = new Map((await seedDemoStaff(ls.repos, ls.services)).map((a) => [a.email, a.password!]))
-    server = await listen(ls.app)
-    mkdirSync(ARTEFACTS, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    ls?.close()
-  })
-
+chromium.describe('report pages', () => {
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    context = await chromium.newContext({ viewport: { width: 1280, height: 900 } })
     page = await context.newPage()
-    problems = []
-    // A CSP refusal (of an inline script or style, say) is reported on the console.
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`)
-    })
-    page.on('pageerror', (e) => problems.push(`script error on ${page.url()}: ${e.message}`))
+    watch = watchPage(page, chromium.url)
   })
-  afterEach(async () => {
-    await context?.close()
-    expect(problems).toEqual([])
+  afterEach(() => {
+    expect(watch.problems).toEqual([])
   })
 
   it('shows a steering group member their scorecard, charts drawn, with no violations, and prints it on two A4 pages', async () => {
@@ -113,23 +101,55 @@ describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` 
       const { document } = globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<Canvas> } }
       return Array.from(document.querySelectorAll('.ls-glance canvas')).every((c) => c.getBoundingClientRect().width < 260)
     })
+    mkdirSync(ARTEFACTS, { recursive: true })
     await page.screenshot({ path: `${ARTEFACTS}/scorecard-print.png`, fullPage: true })
+    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => true))
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     writeFileSync(`${ARTEFACTS}/scorecard.pdf`, pdf)
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []
     expect(pages.length).toBeGreaterThanOrEqual(1)
     expect(pages.length).toBeLessThanOrEqual(2)
+    // Printed in the font we ship, not whatever this machine has: that is what keeps it to two pages everywhere.
+    const fonts = [...pdf.toString('latin1').matchAll(/\/FontName\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1])
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) expect(font).toMatch(/^SourceSans3/)
     expect(await page.locator('.nhsuk-header').isVisible()).toBe(false)
     expect(await page.locator('form.ls-report-form').isVisible()).toBe(false)
+  })
+
+  it('keeps to its Content Security Policy on the scorecard, the comparison and the exports page: no violations, every asset of our own loads', async () => {
+    await signInAs('demo-evaluator@example.org', SCORECARD)
+    for (const path of [SCORECARD, COMPARE, '/programmes/demo/exports']) {
+      const response = await page.goto(`${chromium.url}${path}`)
+      const csp = response!.headers()['content-security-policy'] ?? ''
+      expect(csp, path).toContain("script-src 'self'")
+      expect(csp, path).toContain("font-src 'self'")
+      expect(csp, path).not.toContain('unsafe-inline')
+      if (path !== '/programmes/demo/exports')
+        expect(
+          (await drawnCharts()).every((c) => c.chart && c.inked),
+          `charts drawn on ${path}`,
+        ).toBe(true)
+    }
+    expect(watch.problems).toEqual([])
+    for (const asset of [
+      '/static/css/reports.css',
+      '/vendor/chart.js/chart.umd.min.js',
+      '/static/js/report-charts.js',
+      '/vendor/source-sans-3/source-sans-3-latin-400-normal.woff2',
+      '/vendor/source-sans-3/source-sans-3-latin-600-normal.woff2',
+    ]) {
+      expect([200, 304], `${asset} loaded`).toContain(watch.assets.get(asset))
+    }
   })
 
   it('refuses a steering group member the comparison and other practices', async () => {
     await signInAs('demo-steering@example.org', SCORECARD)
     for (const path of [COMPARE, '/programmes/demo/practices/DEMO02']) {
-      const response = await page.goto(`${server.url}${path}`)
+      const response = await page.goto(`${chromium.url}${path}`)
       expect(response?.status()).toBe(404)
     }
-    problems = problems.filter((p) => !/status of 404/.test(p))
+    watch.problems = watch.problems.filter((p) => !/status of 404|HTTP 404/.test(p))
   })
 
   it('lets an evaluator compare practices, sort by a heading and filter by setting, with no violations', async () => {
@@ -161,22 +181,17 @@ describe.skipIf(!chromiumPath)(`report pages in Chromium${skipBrowserReason ? ` 
 
   it('gives whole pages without JavaScript: charts stay hidden and their tables hold the figures', async () => {
     await signInAs('demo-evaluator@example.org', COMPARE)
-    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() })
-    try {
-      const plain = await noScript.newPage()
-      for (const [path, tables] of [
-        [SCORECARD, 2],
-        [COMPARE, 2],
-      ] as const) {
-        await plain.goto(`${server.url}${path}`)
-        expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => (cs as unknown as ChartContainer[]).map((c) => c.hidden))).toEqual(
-          Array(tables).fill(true),
-        )
-        expect(await plain.locator('.ls-chart-table').count()).toBe(tables)
-        for (const table of await plain.locator('.ls-chart-table').all()) expect(await table.isVisible()).toBe(true)
-      }
-    } finally {
-      await noScript.close()
+    const plain = await chromium.newPage({ javaScriptEnabled: false, storageState: await context.storageState() })
+    for (const [path, tables] of [
+      [SCORECARD, 2],
+      [COMPARE, 2],
+    ] as const) {
+      await plain.goto(`${chromium.url}${path}`)
+      expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => (cs as unknown as ChartContainer[]).map((c) => c.hidden))).toEqual(
+        Array(tables).fill(true),
+      )
+      expect(await plain.locator('.ls-chart-table').count()).toBe(tables)
+      for (const table of await plain.locator('.ls-chart-table').all()) expect(await table.isVisible()).toBe(true)
     }
   })
 })

@@ -1,6 +1,6 @@
 // docs/scoring.md promises that an evaluator can reproduce every figure in R from the exports.
 // This runs the R code printed there against the demo data and compares it with `export scores` and `export scale-stats`.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,11 +8,9 @@ import { seedDemo } from '../../server/demo/seed-demo.js'
 import { seededRandom } from '../../server/demo/seeded-random.js'
 import { syntheticPages } from '../../server/demo/synthetic-answers.js'
 import { sectionPageKey } from '../../server/survey/journey-pages.js'
+import { rscriptFound } from '../support/rscript.js'
 import { runCli } from '../support/run-cli.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
-
-const rscript = spawnSync('Rscript', ['--version']).status === 0
-if (!rscript) console.warn('Skipping the R reproduction test: Rscript not found (apt-get install -y r-base-core)')
 
 const R_CODE = [...readFileSync('docs/scoring.md', 'utf8').matchAll(/```r\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n')
 
@@ -57,7 +55,7 @@ function addSmallPractice(ls: TestLinkscore): void {
   }
 }
 
-describe.skipIf(!rscript)('the R code in docs/scoring.md', () => {
+describe.skipIf(!rscriptFound)('the R code in docs/scoring.md', () => {
   it.each([
     { questionnaire: 'normalisation', weighting: 'respondents' },
     { questionnaire: 'good-practice', weighting: 'respondents' },

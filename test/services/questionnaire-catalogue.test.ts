@@ -2,8 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
-import { boot } from '../../server/boot.js'
+import { boot, type Linkscore } from '../../server/boot.js'
 import { openDatabase } from '../../server/data/database.js'
+import { contentHash } from '../../server/questionnaires/content-hash.js'
+import type { Questionnaire } from '../../server/questionnaires/definition-schema.js'
+import { allItems } from '../../server/questionnaires/questionnaire-model.js'
 import { QuestionnaireVersionConflictError } from '../../server/services/questionnaire-catalogue.js'
 import { FIXTURE_QUESTIONNAIRES } from '../support/test-linkscore.js'
 
@@ -16,6 +19,18 @@ function setUp() {
   const questionnaires = join(folder, 'q')
   cpSync(FIXTURE_QUESTIONNAIRES, questionnaires, { recursive: true })
   return { config: { databasePath: join(folder, 'db.sqlite'), questionnairesFolder: questionnaires }, file: join(questionnaires, 'pilot.yaml') }
+}
+
+const leaders = (q: Questionnaire) => allItems(q).find((item) => item.id === 'p_leaders')
+
+/** What the catalogue offers, and the content hash stored for each of its versions. */
+function offered(ls: Linkscore) {
+  return ls.services.catalogue.list().map((q) => ({
+    id: q.id,
+    version: q.version,
+    leaders: leaders(q)?.text,
+    storedHash: ls.repos.questionnaireVersions.find(q.id, q.version)?.contentHash === contentHash(q),
+  }))
 }
 
 function answerOnce(config: { databasePath: string; questionnairesFolder: string }) {
@@ -48,9 +63,16 @@ function answerOnce(config: { databasePath: string; questionnairesFolder: string
 
 it('accepts an edited definition while its version has no answers', () => {
   const { config, file } = setUp()
-  boot(config).repos.close()
+  const first = boot(config)
+  expect(offered(first)).toEqual([{ id: 'pilot', version: 1, leaders: 'Leaders here make time for {intervention}.', storedHash: true }])
+  first.repos.close()
   writeFileSync(file, readFileSync(file, 'utf8').replace('Leaders here make time', 'Leaders here find time'))
-  expect(() => boot(config).repos.close()).not.toThrow()
+  const edited = boot(config)
+  expect(offered(edited)).toEqual([{ id: 'pilot', version: 1, leaders: 'Leaders here find time for {intervention}.', storedHash: true }])
+  expect(edited.services.catalogue.get('pilot')).toBe(edited.services.catalogue.find('pilot'))
+  expect(edited.services.catalogue.find('nowhere')).toBeUndefined()
+  expect(() => edited.services.catalogue.get('nowhere')).toThrow('Questionnaire "nowhere" is used by a wave but no definition file defines it')
+  edited.repos.close()
 })
 
 it('refuses a changed definition under a version that has answers, and names the way out', () => {
@@ -68,9 +90,13 @@ it('accepts the change under a new version, and formatting-only edits under the 
   answerOnce(config)
   const original = readFileSync(file, 'utf8')
   writeFileSync(file, `# a new comment\n${original}`)
-  expect(() => boot(config).repos.close()).not.toThrow()
+  const reformatted = boot(config)
+  expect(offered(reformatted)).toEqual([{ id: 'pilot', version: 1, leaders: 'Leaders here make time for {intervention}.', storedHash: true }])
+  reformatted.repos.close()
   writeFileSync(file, original.replace('Leaders here make time', 'Leaders here find time').replace('version: 1', 'version: 2'))
-  boot(config).repos.close()
+  const ls = boot(config)
+  expect(offered(ls)).toEqual([{ id: 'pilot', version: 2, leaders: 'Leaders here find time for {intervention}.', storedHash: true }])
+  ls.repos.close()
   const db = openDatabase(config.databasePath)
   expect(db.prepare('SELECT version FROM questionnaire_version ORDER BY version').pluck().all()).toEqual([1, 2])
   db.close()

@@ -1,7 +1,9 @@
-// Every staff route × every kind of visitor, with the exact status each must get. Add new staff routes to ROUTES.
+// Every route × every kind of visitor, with the exact status each must get. The last test fails until ROUTES visits
+// every route the app registers, so a new route cannot be added without saying who may use it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StaffRole } from '../../../server/domain/staff-user.js'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
+import { registeredRoutes, routeAnswering } from '../../support/registered-routes.js'
 import { addStaff, signIn } from '../../support/staff-users.js'
 import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
@@ -37,8 +39,33 @@ const exporters = (status: number): Record<Visitor, number> => ({
   'steering out of scope': 404,
 })
 
+/** A response token no one was given: the survey's pages answer 404 to everyone, signed in or not. */
+const NO_TOKEN = '/r/not-a-token-of-anyone-here'
+
 const ROUTES: Route[] = [
+  // Open to everyone, and a staff session changes nothing. East's open wave has an open link; survey links are secret.
+  { method: 'GET', path: '/healthz', expected: everyone(200, 200) },
+  { method: 'GET', path: '/vendor/nhsuk/nhsuk-frontend.min.css', expected: everyone(200, 200) },
+  { method: 'GET', path: '/vendor/nhsuk/nhsuk-frontend.min.js', expected: everyone(200, 200) },
+  { method: 'GET', path: '/', expected: everyone(200, 200) },
+  { method: 'GET', path: '/privacy', expected: everyone(200, 200) },
+  { method: 'GET', path: '/accessibility', expected: everyone(200, 200) },
+  { method: 'GET', path: '/s/not-an-invitation-of-anyone', expected: everyone(404, 404) },
+  { method: 'POST', path: '/s/not-an-invitation-of-anyone', expected: everyone(404, 404) },
+  { method: 'GET', path: '/p/E1/open', expected: everyone(200, 200) },
+  { method: 'POST', path: '/p/E1/open', expected: everyone(303, 303) },
+  { method: 'GET', path: NO_TOKEN, expected: everyone(404, 404) },
+  { method: 'GET', path: `${NO_TOKEN}/about-you`, expected: everyone(404, 404) },
+  { method: 'POST', path: `${NO_TOKEN}/about-you`, expected: everyone(404, 404) },
+  { method: 'GET', path: `${NO_TOKEN}/check-answers`, expected: everyone(404, 404) },
+  { method: 'POST', path: `${NO_TOKEN}/check-answers`, expected: everyone(404, 404) },
+  { method: 'GET', path: `${NO_TOKEN}/saved`, expected: everyone(404, 404) },
+  { method: 'GET', path: `${NO_TOKEN}/confirmation`, expected: everyone(404, 404) },
+  { method: 'GET', path: `${NO_TOKEN}/pilot/first-page`, expected: everyone(404, 404) },
+  { method: 'POST', path: `${NO_TOKEN}/pilot/first-page`, expected: everyone(404, 404) },
+  // Staff
   { method: 'GET', path: '/sign-in', expected: everyone(303, 200), redirects: { admin: '/staff', 'steering in scope': '/staff' } },
+  { method: 'POST', path: '/sign-in', expected: everyone(422, 422) },
   { method: 'POST', path: '/sign-out', expected: everyone(303, 303), redirects: { anonymous: '/sign-in', admin: '/sign-in' } },
   { method: 'GET', path: '/staff', expected: everyone(200, 303), redirects: { anonymous: '/sign-in?next=%2Fstaff' } },
   {
@@ -88,6 +115,9 @@ beforeAll(async () => {
   admin.addProgramme({ slug: 'south', name: 'South PCN' })
   admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
   admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  admin.addProgramme({ slug: 'east', name: 'East PCN' })
+  admin.addPractice({ programme: 'east', code: 'E1', name: 'East One' })
+  admin.addWave({ programme: 'east', slug: 'open', title: 'Open wave', questionnaires: ['pilot'], open: true })
   for (const [visitor, account] of Object.entries(ACCOUNTS)) {
     passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
   }
@@ -120,4 +150,18 @@ describe.each(ROUTES)('$method $path', (route) => {
 
 it('covers every visitor for every route', () => {
   for (const route of ROUTES) expect(Object.keys(route.expected).sort()).toEqual([...VISITORS].sort())
+})
+
+it('visits every route the app registers, and nothing else', () => {
+  const registered = registeredRoutes(ls.app)
+  const visits = ROUTES.map((row) => ({ row: `${row.method} ${row.path}`, route: routeAnswering(registered, row.method, row.path) }))
+  expect(
+    visits.filter((v) => !v.route).map((v) => v.row),
+    'rows that no route answers',
+  ).toEqual([])
+  const visited = new Set(visits.map((v) => v.route))
+  expect(
+    registered.filter((route) => !visited.has(route)).map((route) => `${route.method} ${route.path}`),
+    'routes that no row of ROUTES visits: add them, with the status each visitor must get',
+  ).toEqual([])
 })
