@@ -1,6 +1,7 @@
 // Configuration from the environment, parsed once.
 import { z } from 'zod'
 import { staffEmail } from './services/staff-email.js'
+import { trustProxySetting, type TrustProxy } from './trust-proxy.js'
 
 const flag = z
   .string()
@@ -16,7 +17,7 @@ const environmentSchema = z.object({
   LINKSCORE_DEMO: flag.default(true),
   LINKSCORE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINKSCORE_QUESTIONNAIRES: z.string().min(1).default('questionnaires'),
-  LINKSCORE_TRUST_PROXY: flag.default(false),
+  LINKSCORE_TRUST_PROXY: trustProxySetting.default(false),
   LINKSCORE_LOG_REQUESTS: flag.default(true),
   LINKSCORE_ADMIN_EMAIL: staffEmail('must be an e-mail address, such as admin@localhost').default('admin@localhost'),
   LINKSCORE_SESSION_SECRET: z.string().min(1, 'must not be empty: leave it unset to have one generated and kept in the database').optional(),
@@ -29,7 +30,8 @@ export interface Config {
   demo: boolean
   baseUrl: string
   questionnairesFolder: string
-  trustProxy: boolean
+  /** Proxies whose X-Forwarded-* headers are believed (see trust-proxy.ts). */
+  trustProxy: TrustProxy
   logRequests: boolean
   /** The first admin account, created at start-up when there is no admin. */
   adminEmail: string
@@ -57,5 +59,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logRequests: e.LINKSCORE_LOG_REQUESTS,
     adminEmail: e.LINKSCORE_ADMIN_EMAIL,
     sessionSecret: e.LINKSCORE_SESSION_SECRET,
+  }
+}
+
+/**
+ * Linkscore itself speaks plain HTTP: an https:// base URL means a TLS proxy in front, which must be trusted, or
+ * every request looks insecure, no secure cookie is ever set and every form answers "This form has expired".
+ */
+export function checkServable(config: Pick<Config, 'baseUrl' | 'trustProxy'>): void {
+  if (config.baseUrl.startsWith('https:') && config.trustProxy === false) {
+    throw new ConfigError(
+      `LINKSCORE_BASE_URL is ${config.baseUrl}, but LINKSCORE_TRUST_PROXY is not set. Linkscore serves plain HTTP, so the HTTPS proxy in front of it must be trusted: set LINKSCORE_TRUST_PROXY=1 for one proxy (or the proxy's address), or use an http:// base URL.`,
+    )
   }
 }

@@ -2,13 +2,14 @@
 import { randomBytes } from 'node:crypto'
 import { createApp } from './app.js'
 import { boot } from './boot.js'
-import { readConfig } from './config.js'
+import { checkServable, readConfig } from './config.js'
 import { seedDemo } from './demo/seed-demo.js'
 import { createStartUpAccounts } from './start-up-accounts.js'
 import { isUserError } from './user-errors.js'
 
 async function start(): Promise<void> {
   const config = readConfig()
+  checkServable(config)
   const { repos, services } = boot(config)
   if (config.demo) {
     const demo = seedDemo(repos, services)

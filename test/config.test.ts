@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, readConfig } from '../server/config.js'
+import { checkServable, ConfigError, readConfig } from '../server/config.js'
 
 describe('configuration from the environment', () => {
   it('has defaults for the quick start', () => {
@@ -41,5 +41,33 @@ describe('configuration from the environment', () => {
   ])('names the bad setting in %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(new RegExp(`  ${name}: `))
+  })
+
+  it.each([
+    { value: 'off', trustProxy: false },
+    { value: '0', trustProxy: false },
+    { value: '1', trustProxy: 1 },
+    { value: ' 2 ', trustProxy: 2 },
+    { value: '10.0.0.5', trustProxy: ['10.0.0.5'] },
+    { value: '10.0.0.0/24, fd00::/8,loopback', trustProxy: ['10.0.0.0/24', 'fd00::/8', 'loopback'] },
+  ])('reads LINKSCORE_TRUST_PROXY=$value as a hop count or proxy addresses', ({ value, trustProxy }) => {
+    expect(readConfig({ LINKSCORE_TRUST_PROXY: value }).trustProxy).toEqual(trustProxy)
+  })
+
+  it.each([
+    { value: 'on', problem: 'LINKSCORE_TRUST_PROXY: "on" would trust any address a client writes into X-Forwarded-For' },
+    { value: '10.0.0.300', problem: 'LINKSCORE_TRUST_PROXY: "10.0.0.300" is not a number of proxies nor an IP address or range' },
+    { value: '10.0.0.0/33', problem: 'LINKSCORE_TRUST_PROXY: "10.0.0.0/33" is not a number of proxies nor an IP address or range' },
+    { value: '1,proxy.example.org', problem: 'LINKSCORE_TRUST_PROXY: "1" is not a number of proxies nor an IP address or range' },
+  ])('refuses LINKSCORE_TRUST_PROXY=$value, saying what to set', ({ value, problem }) => {
+    expect(() => readConfig({ LINKSCORE_TRUST_PROXY: value })).toThrow(problem)
+  })
+
+  it('refuses to serve an https base URL without a trusted proxy, and says what to set', () => {
+    const config = readConfig({ LINKSCORE_BASE_URL: 'https://survey.example.org' })
+    expect(() => checkServable(config)).toThrow(ConfigError)
+    expect(() => checkServable(config)).toThrow(/LINKSCORE_TRUST_PROXY is not set.*set LINKSCORE_TRUST_PROXY=1/)
+    expect(() => checkServable({ ...config, trustProxy: 1 })).not.toThrow()
+    expect(() => checkServable(readConfig({}))).not.toThrow()
   })
 })

@@ -25,7 +25,7 @@ describe('the request log of a running app', () => {
     ls = testLinkscore()
     seedProgramme(ls, ['pilot'])
     // Behind a proxy, as in production, so that a forwarded client address is there to leak.
-    app = createApp({ config: { ...ls.config, logRequests: true, trustProxy: true }, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret' })
+    app = createApp({ config: { ...ls.config, logRequests: true, trustProxy: 1 }, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret' })
   })
   afterAll(() => ls.close())
 
