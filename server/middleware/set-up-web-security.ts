@@ -2,7 +2,7 @@ import helmet from 'helmet'
 import type { RequestHandler } from 'express'
 
 /** Browser features Linkscore never uses, turned off for every page. */
-export const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'bluetooth', 'display-capture']
+export const PERMISSIONS_POLICY = ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'serial', 'display-capture']
   .map((feature) => `${feature}=()`)
   .join(', ')
 
