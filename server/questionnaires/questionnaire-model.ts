@@ -92,8 +92,3 @@ export function allScales(questionnaire: Questionnaire): ScaleInfo[] {
 export function itemsInScale(questionnaire: Questionnaire, scalePath: readonly string[]): ScoredItem[] {
   return scoredItems(questionnaire).filter((item) => scalePath.every((id, i) => item.scale![i] === id))
 }
-
-export function itemRange(item: Item): { min: number; max: number } | undefined {
-  const range = itemTypeFor(item).numericRange(item)
-  return range && { min: range.min, max: range.max }
-}
