@@ -1,9 +1,9 @@
 // The questionnaire definition format: what a file in questionnaires/ may contain.
 import { z } from 'zod'
-import { identifier, respondentText, slug } from './definition-parts.js'
+import { identifier, respondentText, slug, type ItemBase } from './definition-parts.js'
 import { builtInItemSchema } from './item-types/built-in-item-types.js'
-import type { ItemScoring } from './item-types/item-type-module.js'
-import { itemTypeFor } from './item-types/item-type-registry.js'
+import type { ItemScoring, ItemTypeModule } from './item-types/item-type-module.js'
+import { addItemType, itemTypeFor, registeredItemTypes } from './item-types/item-type-registry.js'
 
 export { NOT_RELEVANT_CODES, SETTINGS, type NotRelevantCode, type Setting } from './definition-parts.js'
 export type { Item, ItemType } from './item-types/built-in-item-types.js'
@@ -59,7 +59,18 @@ function questionnaireSchemaOf(items: typeof itemSchema) {
     .superRefine(checkCrossReferences)
 }
 
-export const questionnaireSchema = questionnaireSchemaOf(itemSchema)
+/** The schema of a definition file, for the item types registered now: registerItemType replaces it. */
+export let questionnaireSchema = questionnaireSchemaOf(itemSchema)
+
+/**
+ * Adds an item type beyond the built-in ones: definition files may use it, and every consumer dispatches to its
+ * module. Its items are typed as Item at compile time; at run time everything finds their module by their type.
+ */
+export function registerItemType<I extends ItemBase>(module: ItemTypeModule<I>): void {
+  addItemType(module)
+  const [first, ...rest] = registeredItemTypes().map((m) => m.schema as unknown as (typeof itemSchema)['options'][number])
+  questionnaireSchema = questionnaireSchemaOf(z.discriminatedUnion('type', [first!, ...rest]) as unknown as typeof itemSchema)
+}
 
 export type QuestionnaireInput = z.input<typeof questionnaireSchema>
 export type Questionnaire = z.output<typeof questionnaireSchema>
