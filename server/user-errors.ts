@@ -11,9 +11,9 @@ import {
   UsageError,
   ValidationError,
 } from './errors.js'
+import { TamperedInputError } from './questionnaires/item-types/tampered-input-error.js'
 import { QuestionnaireDefinitionError } from './questionnaires/load-questionnaires.js'
 import { QuestionnaireVersionConflictError } from './services/questionnaire-catalogue.js'
-import { TamperedInputError } from './survey/page-answers.js'
 
 /** What the person asked for, where a page's title depends on it. */
 export interface Asked {

@@ -11,7 +11,7 @@ import {
   UsageError,
   ValidationError,
 } from '../server/errors.js'
-import { TamperedInputError } from '../server/survey/page-answers.js'
+import { TamperedInputError } from '../server/questionnaires/item-types/tampered-input-error.js'
 import { isUserError, userErrorPage } from '../server/user-errors.js'
 
 const mixed = new MixedQuestionnaireVersionsError('baseline', 'normalisation', [1, 2])

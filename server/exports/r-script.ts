@@ -1,6 +1,7 @@
 // The R script offered beside the CSV exports: value labels and the scale map, written from the questionnaire definitions.
-import { LIKERT5_LABELS, NOT_RELEVANT_LABELS } from '../questionnaires/answer-labels.js'
+import { NOT_RELEVANT_LABELS } from '../questionnaires/answer-labels.js'
 import { NOT_RELEVANT_CODES, type Questionnaire } from '../questionnaires/definition-schema.js'
+import { itemTypeFor, registeredItemTypes } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems, allScales, fillIntervention } from '../questionnaires/questionnaire-model.js'
 import { exportFileName, type ExportKind } from './export-kinds.js'
 import { RESPONSE_COLUMNS } from './response-rows.js'
@@ -48,6 +49,8 @@ const rVector = (values: readonly string[]) => `c(${values.map(rString).join(', 
 const rNamedVector = (entries: readonly [string, string][]) => `c(${entries.map(([name, value]) => `${rString(name)} = ${rString(value)}`).join(', ')})`
 const rList = (entries: readonly [string, string][]) =>
   entries.length ? `list(\n${entries.map(([name, value]) => `  ${rString(name)} = ${value}`).join(',\n')}\n)` : 'list()'
+/** R testing that `expr`, one type name, is among `types`. */
+const rIsType = (expr: string, types: readonly string[]) => (types.length === 1 ? `${expr} == ${rString(types[0]!)}` : `${expr} %in% ${rVector(types)}`)
 const rTable = (columns: readonly string[], rows: readonly string[][]) =>
   `.linkscore_table(${rVector(columns)}, list(${rows.length ? '\n' : ''}${rows.map((row) => `  ${rVector(row)}`).join(',\n')}${rows.length ? '\n' : ''}))`
 
@@ -57,22 +60,32 @@ export function rScript({ programme, wave, fromWave, questionnaires, generatedOn
   const items = questionnaires.flatMap((q) => allItems(q).map((item) => ({ q, item })))
   const file = (kind: ExportKind) => rFileName(programme.slug, kind)
 
-  const itemRows = items.map(({ q, item }) => [
-    q.id,
-    String(q.version),
-    item.id,
-    item.type,
-    item.type === 'likert5' && item.scale ? item.scale.join('/') : '',
-    item.type === 'likert5' && item.reverse ? 'TRUE' : 'FALSE',
-    item.settings.join('|'),
-    fill(item.text),
-  ])
-  const optionEntries = items.flatMap(({ q, item }): [string, string][] =>
-    item.type === 'single' || item.type === 'multi' ? [[key(q, item.id), rNamedVector(item.options.map((o) => [o.code, fill(o.label)]))]] : [],
-  )
-  const notRelevantEntries = items.flatMap(({ q, item }): [string, string][] =>
-    'notRelevant' in item && item.notRelevant.length ? [[key(q, item.id), rVector(item.notRelevant)]] : [],
-  )
+  const itemRows = items.map(({ q, item }) => {
+    const itemType = itemTypeFor(item)
+    return [
+      q.id,
+      String(q.version),
+      item.id,
+      item.type,
+      itemType.codebookFields(item).scalePath?.join('/') ?? '',
+      itemType.numericRange(item)?.reverse ? 'TRUE' : 'FALSE',
+      item.settings.join('|'),
+      fill(item.text),
+    ]
+  })
+  const optionEntries = items.flatMap(({ q, item }): [string, string][] => {
+    const itemType = itemTypeFor(item)
+    return itemType.r.optionLabels ? [[key(q, item.id), rNamedVector(itemType.valueLabels(item).map(({ code, label }) => [code, fill(label)]))]] : []
+  })
+  const notRelevantEntries = items.flatMap(({ q, item }): [string, string][] => {
+    const codes = itemTypeFor(item).notRelevantCodes(item)
+    return codes.length ? [[key(q, item.id), rVector(codes)]] : []
+  })
+  const types = registeredItemTypes()
+  const typesWhere = (test: (t: (typeof types)[number]) => boolean) => types.filter(test).map((t) => t.type)
+  const fixedLabels = types.flatMap((t) => (t.r.fixedLabels ? [`linkscore_${t.type}_labels <- ${rVector(t.r.fixedLabels)}\n`] : [])).join('')
+  const labelledArms = types.flatMap((t) => (t.r.labelled ? [`    ${t.type} = ${t.r.labelled},\n`] : [])).join('')
+  const answerLabels = types.map((t) => t.r.answerLabels).join('')
   const scaleRows = questionnaires.flatMap((q) => allScales(q).map((s) => [q.id, s.level, s.path.join('/'), s.node.name]))
 
   return `# Linkscore: reads the CSV exports of ${programme.name} into R with value labels and the scale map.
@@ -123,8 +136,7 @@ linkscore_files <- c(
 
 # ---- Value labels ---------------------------------------------------------------------------------
 
-linkscore_likert5_labels <- ${rVector(LIKERT5_LABELS)}
-linkscore_not_relevant_labels <- ${rNamedVector(NOT_RELEVANT_CODES.map((code) => [code, fill(NOT_RELEVANT_LABELS[code])]))}
+${fixedLabels}linkscore_not_relevant_labels <- ${rNamedVector(NOT_RELEVANT_CODES.map((code) => [code, fill(NOT_RELEVANT_LABELS[code])]))}
 
 # Every item of every questionnaire, as in the codebook export.
 linkscore_items <- ${rTable(['questionnaire', 'version', 'item', 'type', 'scale_path', 'reverse', 'settings', 'text'], itemRows)}
@@ -179,11 +191,7 @@ linkscore_labelled <- function(key, x) {
     factor(x, levels = codes, labels = labels, ordered = ordered && !keep)
   }
   out <- switch(info$type,
-    likert5 = levels_with_nr(as.character(1:5), linkscore_likert5_labels, TRUE),
-    scale0to10 = if (keep) levels_with_nr(as.character(0:10), as.character(0:10), FALSE) else
-      as.numeric(ifelse(x %in% names(linkscore_not_relevant_labels), NA, x)),
-    single = factor(x, levels = names(linkscore_options[[key]]), labels = unname(linkscore_options[[key]])),
-    x
+${labelledArms}    x
   )
   attr(out, "label") <- info$text
   out
@@ -198,7 +206,10 @@ linkscore_labelled <- function(key, x) {
       (is.na(prefix) | gsub("-", "_", linkscore_items$questionnaire, fixed = TRUE) == prefix))
     if (length(hit)) linkscore_items$key[hit[1]] else NA
   }
-  is_multi <- function(key) !is.na(key) && linkscore_items$type[linkscore_items$key == key][1] == "multi"
+  is_multi <- function(key) !is.na(key) && ${rIsType(
+    'linkscore_items$type[linkscore_items$key == key][1]',
+    typesWhere((t) => t.wideLayout === 'column-per-code'),
+  )}
   if (length(p) == 1) return(list(key = find(p[1]), option = NA))
   if (length(p) == 2 && is_multi(find(p[1]))) return(list(key = find(p[1]), option = p[2]))
   list(key = find(p[2], p[1]), option = if (length(p) >= 3) p[3] else NA)
@@ -238,15 +249,13 @@ linkscore_read_answers <- function(file) {
   key <- paste(d$questionnaire, d$item, sep = "/")
   type <- linkscore_items$type[match(key, linkscore_items$key)]
   d$not_relevant <- d$value %in% names(linkscore_not_relevant_labels)
-  d$number <- ifelse(type %in% c("likert5", "scale0to10") & !d$not_relevant, suppressWarnings(as.numeric(d$value)), NA_real_)
+  d$number <- ifelse(type %in% ${rVector(typesWhere((t) => t.r.numeric))} & !d$not_relevant, suppressWarnings(as.numeric(d$value)), NA_real_)
   d$label <- d$value
-  for (k in unique(key[type %in% c("single", "multi")])) {
+  for (k in unique(key[type %in% ${rVector(typesWhere((t) => t.r.optionLabels))}])) {
     i <- key == k
     d$label[i] <- unname(linkscore_options[[k]][d$value[i]])
   }
-  likert <- type %in% "likert5" & !d$not_relevant
-  d$label[likert] <- linkscore_likert5_labels[as.integer(d$value[likert])]
-  d$label[d$not_relevant] <- unname(linkscore_not_relevant_labels[d$value[d$not_relevant]])
+${answerLabels}  d$label[d$not_relevant] <- unname(linkscore_not_relevant_labels[d$value[d$not_relevant]])
   d$scale_path <- linkscore_items$scale_path[match(key, linkscore_items$key)]
   d
 }

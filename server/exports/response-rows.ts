@@ -1,5 +1,6 @@
 // The wide responses export: one row per response, one column per item, and one 0/1 column per option of a multi item.
 import type { Questionnaire } from '../questionnaires/definition-schema.js'
+import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 
 export const RESPONSE_COLUMNS = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at'] as const
@@ -56,7 +57,8 @@ export function responseLayout(
     for (const item of versions.flatMap(allItems)) {
       const name = owners.get(item.id)!.size > 1 ? `${questionnairePrefix(id)}${item.id}` : item.id
       const place = items.get(item.id)
-      if (item.type !== 'multi') {
+      const itemType = itemTypeFor(item)
+      if (itemType.wideLayout === 'one-column') {
         if (!place) {
           items.set(item.id, { column: name })
           columns.push(name)
@@ -66,10 +68,10 @@ export function responseLayout(
       if (place && 'column' in place) continue
       const options = place?.options ?? new Map<string, string>()
       items.set(item.id, { options })
-      for (const option of item.options) {
-        if (options.has(option.code)) continue
-        options.set(option.code, `${name}__${option.code}`)
-        columns.push(`${name}__${option.code}`)
+      for (const { code } of itemType.valueLabels(item)) {
+        if (options.has(code)) continue
+        options.set(code, `${name}__${code}`)
+        columns.push(`${name}__${code}`)
       }
     }
   }

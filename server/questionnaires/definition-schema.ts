@@ -1,89 +1,14 @@
 // The questionnaire definition format: what a file in questionnaires/ may contain.
 import { z } from 'zod'
+import { identifier, respondentText, slug, type ItemBase } from './definition-parts.js'
+import { builtInItemSchema } from './item-types/built-in-item-types.js'
+import type { ItemScoring, ItemTypeModule } from './item-types/item-type-module.js'
+import { addItemType, itemTypeFor, registeredItemTypes } from './item-types/item-type-registry.js'
 
-export const SETTINGS = ['general_practice', 'link_worker', 'community'] as const
-export type Setting = (typeof SETTINGS)[number]
+export { NOT_RELEVANT_CODES, SETTINGS, type NotRelevantCode, type Setting } from './definition-parts.js'
+export type { Item, ItemType } from './item-types/built-in-item-types.js'
 
-export const NOT_RELEVANT_CODES = ['nr_role', 'nr_stage', 'nr_intervention'] as const
-export type NotRelevantCode = (typeof NOT_RELEVANT_CODES)[number]
-
-const identifier = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'must start with a lower-case letter and use only a-z, 0-9 and _')
-  .max(64)
-
-const slug = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, 'must start with a lower-case letter and use only a-z, 0-9 and -')
-  .max(64)
-
-const optionCode = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_]*$/, 'must use only a-z, 0-9 and _')
-  .max(32)
-  .refine((code) => !code.startsWith('nr_'), 'codes starting "nr_" are reserved for "not relevant" choices')
-
-const PLACEHOLDER = /\{([^}]*)\}/g
-const respondentText = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .refine(
-    (text) => [...text.matchAll(PLACEHOLDER)].every((m) => m[1] === 'intervention'),
-    'the only placeholder allowed is {intervention}',
-  )
-
-const option = z.strictObject({ code: optionCode, label: respondentText })
-
-const itemBase = {
-  id: identifier,
-  text: respondentText,
-  hint: respondentText.optional(),
-  required: z.boolean().default(false),
-  settings: z.array(z.enum(SETTINGS)).min(1).default([...SETTINGS]),
-}
-
-const likert5Item = z.strictObject({
-  ...itemBase,
-  type: z.literal('likert5'),
-  reverse: z.boolean().default(false),
-  notRelevant: z.array(z.enum(NOT_RELEVANT_CODES)).default([]),
-  scale: z.array(identifier).min(1).optional(),
-})
-
-const scale0to10Item = z.strictObject({
-  ...itemBase,
-  type: z.literal('scale0to10'),
-  labels: z.strictObject({ min: respondentText, max: respondentText }),
-  notRelevant: z.array(z.enum(NOT_RELEVANT_CODES)).default([]),
-})
-
-const singleItem = z.strictObject({
-  ...itemBase,
-  type: z.literal('single'),
-  options: z.array(option).min(2),
-})
-
-const multiItem = z.strictObject({
-  ...itemBase,
-  type: z.literal('multi'),
-  options: z.array(option).min(2),
-})
-
-const textItem = z.strictObject({
-  ...itemBase,
-  type: z.literal('text'),
-  maxLength: z.number().int().min(1).max(5000).default(1000),
-})
-
-export const itemSchema = z.discriminatedUnion('type', [likert5Item, scale0to10Item, singleItem, multiItem, textItem])
-
-const sectionSchema = z.strictObject({
-  id: slug,
-  title: respondentText,
-  introduction: respondentText.optional(),
-  items: z.array(itemSchema).min(1),
-})
+export const itemSchema = builtInItemSchema
 
 export interface ScaleNode {
   id: string
@@ -113,25 +38,47 @@ const scoringSchema = z.strictObject({
   bands: z.array(bandSchema).min(1),
 })
 
-export const questionnaireSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
+function questionnaireSchemaOf(items: typeof itemSchema) {
+  const sectionSchema = z.strictObject({
     id: slug,
-    version: z.number().int().min(1),
-    title: z.string().trim().min(1),
-    introduction: respondentText,
-    minutesEstimate: z.number().positive().optional(),
-    scoring: scoringSchema.optional(),
-    sections: z.array(sectionSchema).min(1),
+    title: respondentText,
+    introduction: respondentText.optional(),
+    items: z.array(items).min(1),
   })
-  .superRefine(checkCrossReferences)
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      id: slug,
+      version: z.number().int().min(1),
+      title: z.string().trim().min(1),
+      introduction: respondentText,
+      minutesEstimate: z.number().positive().optional(),
+      scoring: scoringSchema.optional(),
+      sections: z.array(sectionSchema).min(1),
+    })
+    .superRefine(checkCrossReferences)
+}
+
+/** The schema of a definition file, for the item types registered now: registerItemType replaces it. */
+export let questionnaireSchema = questionnaireSchemaOf(itemSchema)
+
+/**
+ * Adds an item type beyond the built-in ones: definition files may use it, and every consumer dispatches to its
+ * module. Its items are typed as Item at compile time; at run time everything finds their module by their type.
+ */
+export function registerItemType<I extends ItemBase>(module: ItemTypeModule<I>): void {
+  addItemType(module)
+  const [first, ...rest] = registeredItemTypes().map((m) => m.schema as unknown as (typeof itemSchema)['options'][number])
+  questionnaireSchema = questionnaireSchemaOf(z.discriminatedUnion('type', [first!, ...rest]) as unknown as typeof itemSchema)
+}
 
 export type QuestionnaireInput = z.input<typeof questionnaireSchema>
 export type Questionnaire = z.output<typeof questionnaireSchema>
 export type Section = Questionnaire['sections'][number]
-export type Item = z.output<typeof itemSchema>
-export type ItemType = Item['type']
-export type ScoredItem = Extract<Item, { type: 'likert5' }>
+/** An item that scores into a scale; its type module says which items are. */
+export type ScoredItem = Extract<ItemScoring, { role: 'scale' }>['item']
+/** An item reported on its own, as a 0–10 mean. */
+export type GeneralItem = Extract<ItemScoring, { role: 'general' }>['item']
 export type Scoring = NonNullable<Questionnaire['scoring']>
 export type Band = Scoring['bands'][number]
 
@@ -156,16 +103,16 @@ function checkCrossReferences(q: z.output<z.ZodObject>, ctx: z.RefinementCtx): v
       if (new Set(item.settings).size !== item.settings.length) {
         ctx.addIssue({ code: 'custom', path: [...path, 'settings'], message: 'lists a setting twice' })
       }
-      if ((item.type === 'single' || item.type === 'multi') && hasDuplicates(item.options.map((o) => o.code))) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'two options share a code' })
-      }
-      if (item.type !== 'likert5' || !item.scale) return
+      const itemType = itemTypeFor(item)
+      for (const issue of itemType.definitionIssues(item)) ctx.addIssue({ code: 'custom', path: [...path, ...issue.path], message: issue.message })
+      const scoring = itemType.scoring(item)
+      if (scoring.role !== 'scale') return
       if (!scalePaths) {
         ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: 'item has a scale but the questionnaire has no scoring section' })
-      } else if (item.scale.length !== depth) {
+      } else if (scoring.scale.length !== depth) {
         ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: `must name ${depth} levels (${questionnaire.scoring!.levels.map((l) => l.id).join(' → ')})` })
-      } else if (!scalePaths.has(item.scale.join('/'))) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: `"${item.scale.join(' → ')}" is not a scale declared in scoring.scales` })
+      } else if (!scalePaths.has(scoring.scale.join('/'))) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'scale'], message: `"${scoring.scale.join(' → ')}" is not a scale declared in scoring.scales` })
       }
     })
   })

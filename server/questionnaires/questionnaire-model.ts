@@ -1,5 +1,15 @@
 // Read-only questions asked of a questionnaire definition: what a setting sees, what a scale holds.
-import { SETTINGS, type Item, type Questionnaire, type ScaleNode, type ScoredItem, type Section, type Setting } from './definition-schema.js'
+import {
+  SETTINGS,
+  type GeneralItem,
+  type Item,
+  type Questionnaire,
+  type ScaleNode,
+  type ScoredItem,
+  type Section,
+  type Setting,
+} from './definition-schema.js'
+import { itemTypeFor } from './item-types/item-type-registry.js'
 
 export function fillIntervention(text: string, intervention: string): string {
   return text.replaceAll('{intervention}', intervention)
@@ -34,8 +44,25 @@ export function allItems(questionnaire: Questionnaire): Item[] {
   return questionnaire.sections.flatMap((section) => section.items)
 }
 
+/** The items that score into a scale, in questionnaire order. */
 export function scoredItems(questionnaire: Questionnaire): ScoredItem[] {
-  return allItems(questionnaire).filter((item): item is ScoredItem => item.type === 'likert5' && item.scale !== undefined)
+  return allItems(questionnaire).flatMap((item) => {
+    const scoring = itemTypeFor(item).scoring(item)
+    return scoring.role === 'scale' ? [scoring.item] : []
+  })
+}
+
+/** The items reported on their own (0–10), in questionnaire order. */
+export function generalItems(questionnaire: Questionnaire): GeneralItem[] {
+  return allItems(questionnaire).flatMap((item) => {
+    const scoring = itemTypeFor(item).scoring(item)
+    return scoring.role === 'general' ? [scoring.item] : []
+  })
+}
+
+/** The items answered in the person's own words, which reports quote. */
+export function freeTextItems(questionnaire: Questionnaire): Item[] {
+  return allItems(questionnaire).filter((item) => itemTypeFor(item).freeText)
 }
 
 export interface ScaleInfo {
@@ -64,10 +91,4 @@ export function allScales(questionnaire: Questionnaire): ScaleInfo[] {
 /** The items that score into a scale: those whose scale path starts with the scale's path. */
 export function itemsInScale(questionnaire: Questionnaire, scalePath: readonly string[]): ScoredItem[] {
   return scoredItems(questionnaire).filter((item) => scalePath.every((id, i) => item.scale![i] === id))
-}
-
-export function itemRange(item: Item): { min: number; max: number } | undefined {
-  if (item.type === 'likert5') return { min: 1, max: 5 }
-  if (item.type === 'scale0to10') return { min: 0, max: 10 }
-  return undefined
 }

@@ -1,18 +1,17 @@
 // Stored answer codes → numbers. Reverse-keyed likert5 items are flipped (min + max − x = 6 − x);
 // "not relevant" codes (nr_*) and unanswered items are missing (NaN).
 import type { Item } from '../questionnaires/definition-schema.js'
-import { itemRange } from '../questionnaires/questionnaire-model.js'
+import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import type { Respondent } from './respondent.js'
 import { ScoringInputError } from './scoring-input-error.js'
 import type { ScoringPlan } from './scoring-plan.js'
 
 /** Code → value for one item, e.g. a reverse likert5 item: '1' → 5 … '5' → 1. */
 export function codeTable(item: Item): ReadonlyMap<string, number> {
-  const range = itemRange(item)
+  const range = itemTypeFor(item).numericRange(item)
   if (!range) throw new TypeError(`item "${item.id}" (${item.type}) has no numeric values`)
-  const reverse = item.type === 'likert5' && item.reverse
   const table = new Map<string, number>()
-  for (let x = range.min; x <= range.max; x++) table.set(String(x), reverse ? range.min + range.max - x : x)
+  for (let x = range.min; x <= range.max; x++) table.set(String(x), range.reverse ? range.min + range.max - x : x)
   return table
 }
 

@@ -1,9 +1,9 @@
 // A questionnaire compiled for scoring: its scored items in a fixed order, and for every scale the items
 // it holds, those shown to each setting and how many of those a respondent must answer.
-import { SETTINGS, type Band, type Questionnaire, type ScoredItem, type Setting } from '../questionnaires/definition-schema.js'
-import { allItems, allScales, scoredItems } from '../questionnaires/questionnaire-model.js'
+import { SETTINGS, type Band, type GeneralItem, type Questionnaire, type ScoredItem, type Setting } from '../questionnaires/definition-schema.js'
+import { allScales, generalItems, scoredItems } from '../questionnaires/questionnaire-model.js'
 
-export type GeneralItem = Extract<ReturnType<typeof allItems>[number], { type: 'scale0to10' }>
+export type { GeneralItem } from '../questionnaires/definition-schema.js'
 
 export interface PlannedScale {
   questionnaire: string
@@ -69,7 +69,7 @@ export function buildScoringPlan(questionnaire: Questionnaire): ScoringPlan {
     version: questionnaire.version,
     items,
     scales,
-    generalItems: allItems(questionnaire).filter((item): item is GeneralItem => item.type === 'scale0to10'),
+    generalItems: generalItems(questionnaire),
     bands: questionnaire.scoring?.bands ?? [],
     minAnswered,
   }

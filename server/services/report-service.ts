@@ -6,7 +6,7 @@ import type { Programme } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
 import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
-import { allItems } from '../questionnaires/questionnaire-model.js'
+import { freeTextItems } from '../questionnaires/questionnaire-model.js'
 import type { ChangeRow, WaveScores } from '../scoring/index.js'
 import type { ScoringService } from './scoring-service.js'
 
@@ -107,7 +107,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
 
   function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): TextAnswerGroup[] {
     return questionnaires.flatMap(({ definition }) => {
-      const items = allItems(definition).filter((item) => item.type === 'text')
+      const items = freeTextItems(definition)
       if (items.length === 0) return []
       const answers = repos.reports.textAnswers(
         wave.id,

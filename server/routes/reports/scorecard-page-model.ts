@@ -1,7 +1,7 @@
 // The practice scorecard: bands at a glance, radar charts, the table of scales, strengths and priorities,
 // the 0–10 items, responses, change since the previous wave and free text. Every figure is rounded here.
 import type { Questionnaire } from '../../questionnaires/definition-schema.js'
-import { allItems, fillIntervention } from '../../questionnaires/questionnaire-model.js'
+import { fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
 import type { ChangeRow, PracticeScaleResult, ScaleStats, ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { practicePath } from '../paths.js'
@@ -165,19 +165,16 @@ function generalItems(data: ScorecardData) {
   const { practice, programme } = data
   return data.questionnaires.flatMap(({ definition, scores }) => {
     const results = new Map(scores.general.filter((g) => g.practiceCode === practice.code).map((g) => [g.item, g]))
-    return allItems(definition).flatMap((item) => {
-      if (item.type !== 'scale0to10') return []
+    return generalItemsOf(definition).map((item) => {
       const result = results.get(item.id)
       const shown = result && !result.withheld ? result : null
-      return [
-        {
-          text: fillIntervention(item.text, programme.intervention),
-          scale: `0 = ${item.labels.min}, 10 = ${item.labels.max}`,
-          withheld: shown ? null : fewerThan(programme.minPracticeN),
-          mean: shown ? formatMean10(shown.mean) : '',
-          n: shown ? formatCount(shown.n) : '',
-        },
-      ]
+      return {
+        text: fillIntervention(item.text, programme.intervention),
+        scale: `0 = ${item.labels.min}, 10 = ${item.labels.max}`,
+        withheld: shown ? null : fewerThan(programme.minPracticeN),
+        mean: shown ? formatMean10(shown.mean) : '',
+        n: shown ? formatCount(shown.n) : '',
+      }
     })
   })
 }

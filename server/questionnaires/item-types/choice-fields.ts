@@ -1,0 +1,20 @@
+// The params radios and checkboxes share: the fieldset around the question, and one entry per choice.
+import { NOT_RELEVANT_LABELS } from '../answer-labels.js'
+import type { ItemBase, NotRelevantCode } from '../definition-parts.js'
+import type { FieldContext } from './item-type-module.js'
+
+export type Choice = { value: string; text: string; checked: boolean; classes?: string } | { divider: string }
+
+export function fieldsetParams(item: ItemBase, { fill, errorMessage }: FieldContext) {
+  return { name: item.id, idPrefix: item.id, legend: fill(item.text), hint: item.hint && fill(item.hint), errorMessage }
+}
+
+export function choice({ values }: FieldContext, value: string, text: string): Choice {
+  return { value, text, checked: values.includes(value) }
+}
+
+/** The "not relevant" radios after an "or" divider, or nothing when the item offers none. */
+export function notRelevantChoices(context: FieldContext, codes: readonly NotRelevantCode[]): Choice[] {
+  if (codes.length === 0) return []
+  return [{ divider: 'or' }, ...codes.map((code) => ({ ...choice(context, code, context.fill(NOT_RELEVANT_LABELS[code])), classes: 'ls-not-relevant' }))]
+}
