@@ -166,7 +166,11 @@ linkscore_items_in_scale <- function(questionnaire, path) {
 # ---- Reading the files ----------------------------------------------------------------------------
 
 .linkscore_read <- function(file) {
-  read.csv(file, colClasses = "character", na.strings = "", check.names = FALSE, fileEncoding = "UTF-8")
+  d <- read.csv(file, colClasses = "character", na.strings = "", check.names = FALSE, fileEncoding = "UTF-8")
+  # Linkscore writes a cell starting with =, +, -, @, tab or CR with a leading ' so spreadsheets do not run it;
+  # take it off again, so analysis sees the text as the respondent typed it.
+  d[] <- lapply(d, function(x) sub("^'('*[-=+@\\t\\r])", "\\\\1", x))
+  d
 }
 
 # Numbers become numbers, and true/false logical; identifiers stay text (a practice code may look like a number).

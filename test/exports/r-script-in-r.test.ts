@@ -1,10 +1,12 @@
 // Runs the generated R script in R on real exports: labels, types, "not relevant" both ways, and every column of the
 // demo programme's wide file. Skipped, saying so, where Rscript is not installed (failed on CI).
+import { parse } from 'csv-parse/sync'
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../server/demo/seed-demo.js'
+import { writeCsv } from '../../server/exports/csv.js'
 import { exportFileName } from '../../server/exports/export-kinds.js'
 import { allItems } from '../../server/questionnaires/questionnaire-model.js'
 import { seedExportFixture } from '../support/export-fixture.js'
@@ -176,5 +178,54 @@ out("scale map", nrow(linkscore_scale_map))
     const all = ls.services.catalogue.list().flatMap(allItems)
     expect(Number(values.get('items'))).toBe(all.length)
     expect(Number(values.get('scale map'))).toBe(all.filter((i) => i.type === 'likert5' && i.scale).length)
+  })
+})
+
+describe.skipIf(!rscriptFound)('free text that a spreadsheet would run, through the CSV and back in R', () => {
+  // A carriage return is neutralised too (test/exports/csv.test.ts), but R's read.csv reads a lone CR as a new line,
+  // and no answer can hold one: the survey stores line ends as \n.
+  const PAYLOADS = ['=HYPERLINK("http://x.example","click")', '+1+2', '-2+3', '@SUM(A1:A2)', '\t=1+1', "'=already quoted", "''@twice", ' =space first']
+  let ls: TestLinkscore
+  beforeAll(() => {
+    ls = testLinkscore({ questionnaires: FIXTURE_QUESTIONNAIRES })
+    seedExportFixture(ls)
+    const north = ls.repos.programmes.findBySlug('north')!
+    writeFileSync(join(ls.folder, 'north-linkscore.R'), ls.services.exports.rScript(north, { wave: 'baseline', from: 'baseline' }))
+  })
+  afterAll(() => ls?.close())
+
+  async function writeExport(kind: 'answers' | 'responses'): Promise<string> {
+    const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
+    const file = join(ls.folder, exportFileName('north', kind, { wave: 'baseline' }))
+    const out = createWriteStream(file)
+    const table = ls.services.exports.table({ kind, wave, includePartial: false })
+    await writeCsv(out, table.columns, table.rows)
+    await new Promise((resolve) => out.end(resolve))
+    return readFileSync(file, 'utf8')
+  }
+
+  it.each([PAYLOADS.slice(0, 4), PAYLOADS.slice(4)])('neutralises %j in the files and reads each back as typed', async (...payloads) => {
+    const submitted = ls.db.prepare("SELECT id FROM response WHERE status = 'submitted' AND wave_id = 1 ORDER BY id").pluck().all() as number[]
+    ls.db.prepare("DELETE FROM answer WHERE item_id = 'p_comments'").run()
+    payloads.forEach((text, i) =>
+      ls.db
+        .prepare("INSERT INTO answer (response_id, questionnaire_id, questionnaire_version, item_id, value) VALUES (?, 'pilot', 1, 'p_comments', ?)")
+        .run(submitted[i], text),
+    )
+    const answersCsv = await writeExport('answers')
+    await writeExport('responses')
+    const written = (parse(answersCsv, { columns: true }) as { item: string; value: string }[]).filter((r) => r.item === 'p_comments').map((r) => r.value)
+    expect(written.sort()).toEqual(payloads.map((text) => (/^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text)).sort())
+    const { values } = runR(
+      ls.folder,
+      `source("north-linkscore.R")
+comments <- answers$value[answers$item == "p_comments"]
+out("answers", sapply(comments, function(x) paste(utf8ToInt(x), collapse = ",")))
+out("responses", sapply(responses$p_comments[!is.na(responses$p_comments)], function(x) paste(utf8ToInt(x), collapse = ",")))
+`,
+    )
+    const codes = payloads.map((text) => [...text].map((c) => c.codePointAt(0)).join(','))
+    expect(values.get('answers')!.split('|').sort()).toEqual([...codes].sort())
+    expect(values.get('responses')!.split('|').sort()).toEqual([...codes].sort())
   })
 })
