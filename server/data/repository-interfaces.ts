@@ -132,6 +132,7 @@ export interface StaffUserRepository {
   create(account: NewStaffAccount): StaffAccount
   scope(userId: number): StaffScope
   /** False when there is no such account. */
+  /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. */
   setPasswordHash(id: number, passwordHash: string): boolean
   /** Accounts of a role that can sign in. */
   countActive(role: StaffRole): number

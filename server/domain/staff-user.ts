@@ -9,6 +9,8 @@ export interface StaffAccount {
   passwordHash: string
   createdAt: string
   disabledAt: string | null
+  /** Raised to end every session of the account; a session holds the generation it was signed in under. */
+  sessionGeneration: number
 }
 
 export interface StaffScope {

@@ -6,7 +6,16 @@ import type { AuditService } from './audit-service.js'
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
 
-export type SignInResult = { outcome: 'signed in'; user: StaffUser } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
+export type SignInResult =
+  { outcome: 'signed in'; user: StaffUser; session: StaffSessionStamp } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
+
+/** What a staff session records at sign-in, checked on every request. */
+export interface StaffSessionStamp {
+  userId: number
+  generation: number
+  /** ms since the epoch */
+  signedInAt: number
+}
 
 export function createSignInService(
   repos: Pick<Repositories, 'staffUsers' | 'signInFailures'>,
@@ -63,13 +72,18 @@ export function createSignInService(
       repos.signInFailures.clear(email)
       const user = staffUser(account)
       audit.audit(user, 'signed in')
-      return { outcome: 'signed in', user }
+      return { outcome: 'signed in', user, session: { userId: account.id, generation: account.sessionGeneration, signedInAt: clock.now().getTime() } }
     },
 
-    /** The user a session belongs to, unless the account has gone or been disabled since. */
-    userForSession(userId: number): StaffUser | undefined {
+    /**
+     * The user a session belongs to, unless the account has gone or been disabled since, its sessions were ended
+     * (a new password raises the generation), or it was signed in longer ago than the absolute lifetime allows.
+     */
+    userForSession({ userId, generation, signedInAt }: StaffSessionStamp): StaffUser | undefined {
       const account = repos.staffUsers.findById(userId)
-      return account && !account.disabledAt ? staffUser(account) : undefined
+      if (!account || account.disabledAt || account.sessionGeneration !== generation) return undefined
+      if (clock.now().getTime() - signedInAt >= settings.sessionLifetimeMs) return undefined
+      return staffUser(account)
     },
 
     /** One client address has failed to sign in too often; `email` is what it last tried, when that was an e-mail address. */

@@ -13,6 +13,8 @@ export interface SignInLimits {
 export interface StaffSecuritySettings {
   passwordCost: ScryptCost
   signIn: SignInLimits
+  /** How long a staff session lasts from sign-in, however active: a stolen session cookie stops working by then. */
+  sessionLifetimeMs: number
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000
@@ -24,4 +26,5 @@ const FIFTEEN_MINUTES = 15 * 60 * 1000
 export const DEFAULT_STAFF_SECURITY: StaffSecuritySettings = {
   passwordCost: DEFAULT_SCRYPT_COST,
   signIn: { addressMaxFailures: 30, addressWindowMs: FIFTEEN_MINUTES, accountMaxFailures: 10, accountLockMs: FIFTEEN_MINUTES },
+  sessionLifetimeMs: 12 * 60 * 60 * 1000,
 }

@@ -5,5 +5,9 @@ declare module 'express-session' {
   interface SessionData {
     /** The signed-in staff member's id; set only on a session regenerated at sign-in. */
     staffUserId?: number
+    /** The account's session generation at sign-in: a later one means the account's sessions were ended. */
+    staffSessionGeneration?: number
+    /** When the staff member signed in (ms since the epoch), for the absolute session lifetime. */
+    staffSignedInAt?: number
   }
 }

@@ -3,7 +3,7 @@ import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../..
 import type { Db } from '../database.js'
 import type { StaffUserRepository } from '../repository-interfaces.js'
 
-const COLUMNS = 'id, email, role, password_hash AS passwordHash, created_at AS createdAt, disabled_at AS disabledAt'
+const COLUMNS = 'id, email, role, password_hash AS passwordHash, created_at AS createdAt, disabled_at AS disabledAt, session_generation AS sessionGeneration'
 
 export function staffUserRepository(db: Db): StaffUserRepository {
   const byEmail = db.prepare(`SELECT ${COLUMNS} FROM staff_user WHERE email = ?`)
@@ -12,7 +12,7 @@ export function staffUserRepository(db: Db): StaffUserRepository {
   const insertProgramme = db.prepare('INSERT INTO staff_scope (user_id, programme_id) VALUES (?, ?)')
   const insertPractice = db.prepare('INSERT INTO staff_scope (user_id, practice_id) VALUES (?, ?)')
   const scopeRows = db.prepare('SELECT programme_id AS programmeId, practice_id AS practiceId FROM staff_scope WHERE user_id = ? ORDER BY programme_id, practice_id')
-  const updateHash = db.prepare('UPDATE staff_user SET password_hash = ? WHERE id = ?')
+  const updateHash = db.prepare('UPDATE staff_user SET password_hash = ?, session_generation = session_generation + 1 WHERE id = ?')
   const countRole = db.prepare('SELECT count(*) FROM staff_user WHERE role = ? AND disabled_at IS NULL').pluck()
 
   const create = db.transaction((account: NewStaffAccount): StaffAccount => {

@@ -35,7 +35,7 @@ export function signInRoutes(signIn: SignInService) {
         const wait = `There have been too many attempts to sign in with this e-mail address. Wait ${result.minutes} minutes, then try again.`
         return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: wait }] })
       }
-      await startStaffSession(req, result.user.id)
+      await startStaffSession(req, result.session)
       res.redirect(303, form.next ?? STAFF_HOME)
     },
 

@@ -1,13 +1,16 @@
 // Starting and ending a staff member's session, with express-session's callbacks as promises.
 import type { Request, Response } from 'express'
 import { SESSION_COOKIE } from '../../middleware/set-up-session.js'
+import type { StaffSessionStamp } from '../../services/sign-in-service.js'
 
 const settle = (work: (done: (error?: unknown) => void) => void) => new Promise<void>((resolve, reject) => work((error) => (error ? reject(error) : resolve())))
 
 /** A new session id at sign-in (so a session id planted before it is worthless), with a new CSRF token. */
-export async function startStaffSession(req: Request, userId: number): Promise<void> {
+export async function startStaffSession(req: Request, stamp: StaffSessionStamp): Promise<void> {
   await settle((done) => req.session.regenerate(done))
-  req.session.staffUserId = userId
+  req.session.staffUserId = stamp.userId
+  req.session.staffSessionGeneration = stamp.generation
+  req.session.staffSignedInAt = stamp.signedInAt
   req.csrfToken?.(true)
   await settle((done) => req.session.save(done))
 }

@@ -17,7 +17,7 @@ const none = { programmeIds: [], practiceIds: [] }
 describe('staff accounts', () => {
   it('stores an account with its scope, and finds it by id and by e-mail in any case', () => {
     const created = ls.repos.staffUsers.create({ email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, scope: { programmeIds: [north], practiceIds: [] } })
-    expect(created).toEqual({ id: created.id, email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, disabledAt: null })
+    expect(created).toEqual({ id: created.id, email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, disabledAt: null, sessionGeneration: 0 })
     expect(ls.repos.staffUsers.findByEmail('EVA@Example.org')).toEqual(created)
     expect(ls.repos.staffUsers.findById(created.id)).toEqual(created)
     expect(ls.repos.staffUsers.scope(created.id)).toEqual({ programmeIds: [north], practiceIds: [] })
@@ -40,7 +40,7 @@ describe('staff accounts', () => {
   it('replaces a password hash, and counts active accounts by role', () => {
     const a = ls.repos.staffUsers.create({ email: 'a@example.org', role: 'admin', passwordHash: 'old', createdAt: AT, scope: none })
     expect(ls.repos.staffUsers.setPasswordHash(a.id, 'new')).toBe(true)
-    expect(ls.repos.staffUsers.findById(a.id)!.passwordHash).toBe('new')
+    expect(ls.repos.staffUsers.findById(a.id)).toMatchObject({ passwordHash: 'new', sessionGeneration: 1 })
     expect(ls.repos.staffUsers.setPasswordHash(999, 'new')).toBe(false)
     expect(ls.repos.staffUsers.countActive('admin')).toBe(1)
     ls.db.prepare('UPDATE staff_user SET disabled_at = ? WHERE id = ?').run(AT, a.id)

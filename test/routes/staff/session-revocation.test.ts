@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Clock } from '../../../server/clock.js'
+import { httpClient, type HttpClient } from '../../support/http-client.js'
+import { runCli } from '../../support/run-cli.js'
+import { addStaff, signIn } from '../../support/staff-users.js'
+import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+
+const HOUR = 3600_000
+let now = Date.parse('2026-12-01T09:00:00Z')
+const clock: Clock = { now: () => new Date(now) }
+
+let ls: TestLinkscore
+let password: string
+beforeEach(async () => {
+  now = Date.parse('2026-12-01T09:00:00Z')
+  ls = testLinkscore({ clock })
+  ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
+})
+afterEach(() => ls.close())
+
+async function signedInClient(pass = password): Promise<HttpClient> {
+  const client = httpClient(ls.app)
+  expect((await signIn(client, 'eva@example.org', pass)).status).toBe(303)
+  expect((await client.get('/staff')).status).toBe(200)
+  return client
+}
+
+const sentToSignIn = async (client: HttpClient) => {
+  const page = await client.get('/staff')
+  return [page.status, page.location]
+}
+
+describe('ending staff sessions', () => {
+  it('ends every earlier session when the password is reset on the command line', async () => {
+    const laptop = await signedInClient()
+    const phone = await signedInClient()
+    const reset = await runCli(['user', 'password', '--email', 'eva@example.org'], {
+      LINKSCORE_DB: ls.config.databasePath,
+      LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder,
+    })
+    expect(reset.code).toBe(0)
+    expect(await sentToSignIn(laptop)).toEqual([303, '/sign-in?next=%2Fstaff'])
+    expect(await sentToSignIn(phone)).toEqual([303, '/sign-in?next=%2Fstaff'])
+    const newPassword = /^password: (\S+)$/m.exec(reset.stdout)![1]!
+    await signedInClient(newPassword)
+  })
+
+  it('ends a session signed in before a reset, but not one signed in after it', async () => {
+    const before = await signedInClient()
+    const newPassword = await ls.services.staffAccounts.resetPassword('eva@example.org', { kind: 'command line' })
+    const after = await signedInClient(newPassword)
+    expect(await sentToSignIn(before)).toEqual([303, '/sign-in?next=%2Fstaff'])
+    expect((await after.get('/staff')).status).toBe(200)
+  })
+
+  it('ends a disabled account’s open session on its next request', async () => {
+    const client = await signedInClient()
+    ls.db.prepare("UPDATE staff_user SET disabled_at = '2026-12-01T10:00:00Z' WHERE email = 'eva@example.org'").run()
+    expect(await sentToSignIn(client)).toEqual([303, '/sign-in?next=%2Fstaff'])
+  })
+
+  it('lasts at most 12 hours from sign-in, however active', async () => {
+    const client = await signedInClient()
+    for (let hour = 1; hour < 12; hour++) {
+      now += HOUR
+      expect((await client.get('/staff')).status).toBe(200)
+    }
+    now += HOUR - 1
+    expect((await client.get('/staff')).status).toBe(200)
+    now += 1
+    expect(await sentToSignIn(client)).toEqual([303, '/sign-in?next=%2Fstaff'])
+  })
+})
