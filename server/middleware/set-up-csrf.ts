@@ -7,7 +7,8 @@ export function setUpCsrf(): RequestHandler[] {
     getTokenFromRequest: (req) => (req.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   })
   const exposeToken: RequestHandler = (req, res, next) => {
-    res.locals.csrfToken = generateToken(req)
+    let token: string | undefined
+    res.locals.csrfToken = () => (token ??= generateToken(req))
     next()
   }
   return [csrfSynchronisedProtection, exposeToken]

@@ -6,8 +6,11 @@ declare global {
     interface Locals {
       /** The signed-in staff member, set by loadStaffUser; absent for respondents and anonymous visitors. */
       user?: StaffUser
-      /** For the hidden `_csrf` field of every form, set by setUpCsrf. */
-      csrfToken?: string
+      /**
+       * The token for the hidden `_csrf` field of a form, set by setUpCsrf. A function, so that only a page with a
+       * form makes one (and with it a session): a visitor reading pages without forms leaves no session behind.
+       */
+      csrfToken?: () => string
     }
   }
 }

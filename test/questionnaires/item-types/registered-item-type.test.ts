@@ -109,7 +109,7 @@ describe('a registered sixth item type', () => {
     expect(field.component).toBe('yesno')
     const html = await ejs.renderFile(
       join(VIEWS, 'pages/survey/section.ejs'),
-      { caption: 'Sharing', progress: 'Page 1 of 1', title: 'Only', introduction: null, formAction: '/x', csrfToken: 't', fields: [field, itemField(lead, 'SP', [])] },
+      { caption: 'Sharing', progress: 'Page 1 of 1', title: 'Only', introduction: null, formAction: '/x', csrfToken: () => 't', fields: [field, itemField(lead, 'SP', [])] },
       { views: [VIEWS, FIXTURE_VIEWS] },
     )
     const $ = cheerio.load(html)
