@@ -3,9 +3,8 @@ import type { Request, Response } from 'express'
 import type { Config } from '../../config.js'
 import type { SurveyService } from '../../services/survey-service.js'
 import { journeyUrl, openLinkPath } from '../paths.js'
+import { resumeCookieExpiry } from '../../survey/resume-cookie-expiry.js'
 import { startPageModel } from './start-page-model.js'
-
-const RESUME_COOKIE_DAYS = 120
 
 export function startRoutes(survey: SurveyService, config: Config) {
   const requestedOpenLink = (req: Request) => openLinkPath(String(req.params.practiceCode), String(req.params.waveSlug))
@@ -41,7 +40,7 @@ export function startRoutes(survey: SurveyService, config: Config) {
         httpOnly: true,
         sameSite: 'lax',
         secure: config.baseUrl.startsWith('https:'),
-        maxAge: RESUME_COOKIE_DAYS * 24 * 3600 * 1000,
+        expires: resumeCookieExpiry(link.wave.closesOn),
       })
       res.redirect(303, journeyUrl(response.resumeToken))
     },
