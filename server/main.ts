@@ -5,6 +5,7 @@ import { boot } from './boot.js'
 import { checkServable, readConfig } from './config.js'
 import { seedDemo } from './demo/seed-demo.js'
 import { createStartUpAccounts } from './start-up-accounts.js'
+import { HOUSEKEEPING_EVERY_MS } from './services/housekeeping-service.js'
 import { isUserError } from './user-errors.js'
 
 async function start(): Promise<void> {
@@ -23,7 +24,13 @@ async function start(): Promise<void> {
   const sessionSecret = config.sessionSecret ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
   const app = createApp({ config, repos, services, sessionSecret })
   const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
-  const stop = () => server.close(() => repos.close())
+  services.housekeeping.prune()
+  // unref: housekeeping never keeps the process alive on its own.
+  const housekeeping = setInterval(() => services.housekeeping.prune(), HOUSEKEEPING_EVERY_MS).unref()
+  const stop = () => {
+    clearInterval(housekeeping)
+    server.close(() => repos.close())
+  }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 }

@@ -149,6 +149,8 @@ export interface SignInFailureRepository {
   /** Counts one more failure at `at` and, on reaching `maxFailures`, locks until `lockUntil`. Atomic, so concurrent tries all count. */
   recordFailure(email: string, at: string, maxFailures: number, lockUntil: string): SignInFailures & { lockedNow: boolean }
   clear(email: string): void
+  /** Forgets counts whose last failure was before `at`, unless they hold a lock that runs past it; returns how many. */
+  pruneBefore(at: string): number
 }
 
 export interface AuditLogRepository {

@@ -4,6 +4,7 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExportService } from './export-service.js'
+import { createHousekeepingService } from './housekeeping-service.js'
 import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
@@ -19,7 +20,7 @@ export function createServices(
   clock: Clock = systemClock,
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
 ) {
-  const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports } = repos
+  const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports, sessions } = repos
   const audit = createAuditService({ auditLog }, clock)
   const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
   return {
@@ -33,6 +34,7 @@ export function createServices(
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
     reports: createReportService({ practices, waves, reports }, scoring),
+    housekeeping: createHousekeepingService({ sessions, signInFailures }, clock),
   }
 }
 export type Services = ReturnType<typeof createServices>

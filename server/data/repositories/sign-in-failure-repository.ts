@@ -12,6 +12,7 @@ export function signInFailureRepository(db: Db): SignInFailureRepository {
       last_failed_at = @at`)
   const lock = db.prepare('UPDATE sign_in_failure SET locked_until = ? WHERE email = ?')
   const clear = db.prepare('DELETE FROM sign_in_failure WHERE email = ?')
+  const prune = db.prepare('DELETE FROM sign_in_failure WHERE last_failed_at < @at AND (locked_until IS NULL OR locked_until < @at)')
 
   return {
     find: (email: string) => find.get(email) as SignInFailures | undefined,
@@ -23,5 +24,6 @@ export function signInFailureRepository(db: Db): SignInFailureRepository {
       return { failures: row.failures, lockedUntil: lockUntil, lockedNow: true }
     }),
     clear: (email: string) => void clear.run(email),
+    pruneBefore: (at: string) => prune.run({ at }).changes,
   }
 }
