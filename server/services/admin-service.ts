@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
+import { unknownProgramme } from './unknown-programme.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave, WaveStatus } from '../domain/wave.js'
@@ -52,16 +53,7 @@ export const invitesInput = z.object({
 export function createAdminService(repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations'>, catalogue: QuestionnaireCatalogue) {
   function programme(slug: string): Programme {
     const p = repos.programmes.findBySlug(slug)
-    if (!p)
-      throw ValidationError.of(
-        'programme',
-        `No programme "${slug}". Programmes: ${
-          repos.programmes
-            .list()
-            .map((x) => x.slug)
-            .join(', ') || 'none yet'
-        }`,
-      )
+    if (!p) throw unknownProgramme('programme', slug, repos.programmes)
     return p
   }
   function wave(programmeSlug: string, waveSlug: string): Wave {

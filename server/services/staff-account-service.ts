@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { UsageError, ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
+import { unknownProgramme } from './unknown-programme.js'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../domain/staff-user.js'
@@ -40,16 +41,7 @@ export function createStaffAccountService(
   function programmeIds(slugs: string[]): number[] {
     return slugs.map((slug) => {
       const p = repos.programmes.findBySlug(slug)
-      if (!p)
-        throw ValidationError.of(
-          'programmes',
-          `No programme "${slug}". Programmes: ${
-            repos.programmes
-              .list()
-              .map((x) => x.slug)
-              .join(', ') || 'none yet'
-          }`,
-        )
+      if (!p) throw unknownProgramme('programmes', slug, repos.programmes)
       return p.id
     })
   }

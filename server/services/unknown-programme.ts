@@ -1,0 +1,12 @@
+// The one way a service says a programme named by slug does not exist: keyed by the field that named it, listing the real ones.
+import type { ProgrammeRepository } from '../data/repository-interfaces.js'
+import { ValidationError } from '../errors.js'
+
+export function unknownProgramme(field: string, slug: string, programmes: Pick<ProgrammeRepository, 'list'>): ValidationError {
+  const known =
+    programmes
+      .list()
+      .map((p) => p.slug)
+      .join(', ') || 'none yet'
+  return ValidationError.of(field, `No programme "${slug}". Programmes: ${known}`)
+}
