@@ -25,6 +25,16 @@ export default tseslint.config(
     },
   },
   {
+    // The repositories answer with Promises: a forgotten await (a Promise in an if, a save never awaited) is an error.
+    files: ['server/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['server/domain/**/*.ts', 'server/questionnaires/**/*.ts', 'server/scoring/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -34,6 +44,7 @@ export default tseslint.config(
             { name: 'express', message: PURE_DOMAIN },
             { name: 'better-sqlite3', message: PURE_DOMAIN },
             { name: 'pg', message: PURE_DOMAIN },
+            { name: 'kysely', message: PURE_DOMAIN },
           ],
           patterns: [{ group: ['**/data/**', '**/data', '**/routes/**', '**/services/**', '**/middleware/**'], message: PURE_DOMAIN }],
         },

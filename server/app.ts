@@ -21,7 +21,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 export interface AppDependencies {
   config: Config
-  repos: Pick<Repositories, 'sessions'>
+  repos: Pick<Repositories, 'sessions' | 'rateLimits'>
   services: Services
   sessionSecret: string
   log?: (...args: unknown[]) => void
@@ -47,7 +47,7 @@ export function createApp({ config, repos, services, sessionSecret, log }: AppDe
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions }))
   app.use(setUpCsrf())
   app.use(loadStaffUser(services.signIn))
-  app.use(routes(services, config))
+  app.use(routes(services, config, repos))
   app.use(notFound)
   app.use(errorHandler({ production: config.production, log }))
   return app

@@ -3,21 +3,32 @@ import type { Clock } from './clock.js'
 import type { Config } from './config.js'
 import { openDatabase } from './data/database.js'
 import { createRepositories } from './data/index.js'
+import type { Repositories } from './data/repository-interfaces.js'
 import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
-import { createServices } from './services/index.js'
+import { createServices, type Services } from './services/index.js'
 import type { StaffSecuritySettings } from './services/staff-security-settings.js'
 
-export function boot(config: Pick<Config, 'databasePath' | 'questionnairesFolder'>, clock?: Clock, staffSecurity?: StaffSecuritySettings) {
+export interface Linkscore {
+  repos: Repositories
+  services: Services
+  /** Where the data is, for messages: a file, or a PostgreSQL host and database. */
+  databaseDescription: string
+}
+
+export async function boot(
+  config: Pick<Config, 'database' | 'questionnairesFolder'>,
+  clock?: Clock,
+  staffSecurity?: StaffSecuritySettings,
+): Promise<Linkscore> {
   const loaded = loadQuestionnaires(config.questionnairesFolder)
-  const db = openDatabase(config.databasePath)
+  const database = await openDatabase(config.database)
   try {
-    const repos = createRepositories(db)
-    const catalogue = createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
-    return { repos, services: createServices(repos, catalogue, clock, staffSecurity) }
+    const repos = createRepositories(database)
+    const catalogue = await createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
+    return { repos, services: createServices(repos, catalogue, clock, staffSecurity), databaseDescription: database.description }
   } catch (error) {
-    db.close()
+    await database.close()
     throw error
   }
 }
-export type Linkscore = ReturnType<typeof boot>

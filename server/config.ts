@@ -1,5 +1,6 @@
 // Configuration from the environment, parsed once.
 import { z } from 'zod'
+import type { DatabaseTarget } from './data/database.js'
 import { staffEmail } from './services/staff-email.js'
 import { trustProxySetting, type TrustProxy } from './trust-proxy.js'
 
@@ -14,6 +15,11 @@ const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LINKSCORE_DB: z.string().min(1).default('data/linkscore.db'),
+  LINKSCORE_DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://linkscore:password@db.example.org:5432/linkscore (or leave it unset to use SQLite)')
+    .optional(),
   LINKSCORE_DEMO: flag.default(true),
   LINKSCORE_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINKSCORE_QUESTIONNAIRES: z.string().min(1).default('questionnaires'),
@@ -26,7 +32,8 @@ const environmentSchema = z.object({
 export interface Config {
   production: boolean
   port: number
-  databasePath: string
+  /** PostgreSQL when LINKSCORE_DATABASE_URL is set, otherwise the SQLite file LINKSCORE_DB. */
+  database: DatabaseTarget
   demo: boolean
   baseUrl: string
   questionnairesFolder: string
@@ -41,6 +48,12 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(env)
   if (!parsed.success) {
@@ -51,7 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     production: e.NODE_ENV === 'production',
     port: e.PORT,
-    databasePath: e.LINKSCORE_DB,
+    database: e.LINKSCORE_DATABASE_URL ? { kind: 'postgres', url: e.LINKSCORE_DATABASE_URL } : { kind: 'sqlite', path: e.LINKSCORE_DB },
     demo: e.LINKSCORE_DEMO,
     baseUrl: (e.LINKSCORE_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     questionnairesFolder: e.LINKSCORE_QUESTIONNAIRES,

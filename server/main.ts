@@ -11,9 +11,9 @@ import { isUserError } from './user-errors.js'
 async function start(): Promise<void> {
   const config = readConfig()
   checkServable(config)
-  const { repos, services } = boot(config)
+  const { repos, services, databaseDescription } = await boot(config)
   if (config.demo) {
-    const demo = seedDemo(repos, services)
+    const demo = await seedDemo(repos, services)
     if (demo) {
       console.log(`${demo.created ? 'Created' : 'Using'} "Demo programme (synthetic data)". Try the survey:`)
       console.log(`  personal invitation: ${config.baseUrl}${demo.invitationPath}`)
@@ -21,15 +21,16 @@ async function start(): Promise<void> {
     }
   }
   for (const line of await createStartUpAccounts(config, repos, services)) console.log(line)
-  const sessionSecret = config.sessionSecret ?? repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex'))
+  const sessionSecret = config.sessionSecret ?? (await repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex')))
   const app = createApp({ config, repos, services, sessionSecret })
-  const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (database ${config.databasePath})`))
-  services.housekeeping.prune()
+  const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (${databaseDescription})`))
+  const prune = () => services.housekeeping.prune().catch((error: Error) => console.error(`Housekeeping failed: ${error.message}`))
+  await prune()
   // unref: housekeeping never keeps the process alive on its own.
-  const housekeeping = setInterval(() => services.housekeeping.prune(), HOUSEKEEPING_EVERY_MS).unref()
+  const housekeeping = setInterval(() => void prune(), HOUSEKEEPING_EVERY_MS).unref()
   const stop = () => {
     clearInterval(housekeeping)
-    server.close(() => repos.close())
+    server.close(() => void repos.close())
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

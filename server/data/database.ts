@@ -1,36 +1,25 @@
-// Opens the SQLite database with safe settings and applies numbered migrations.
-import Database from 'better-sqlite3'
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// Opens the configured database, SQLite (a file, the default) or PostgreSQL (a URL), migrated and ready for the repositories.
+import type { Compilable, Kysely } from 'kysely'
+import { openPostgresDatabase } from './postgres-database.js'
+import type { Schema } from './schema.js'
+import { openSqliteDatabase } from './sqlite-database.js'
 
-export type Db = Database.Database
+export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string }
 
-const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations', 'sqlite')
-
-export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  migrate(db)
-  return db
+export interface LinkscoreDatabase {
+  readonly kind: DatabaseTarget['kind']
+  readonly db: Kysely<Schema>
+  /** Where it is, for messages: a file, or a PostgreSQL host and database (never a password). */
+  readonly description: string
+  /**
+   * Reads a query's rows from one consistent snapshot, on a connection of its own, a batch at a time: an export never
+   * holds a wave in memory and never stops respondents saving. A reader that stops early lets go of the snapshot.
+   */
+  stream<Row>(query: Compilable<Row>): AsyncGenerator<Row>
+  /** Nothing can be read or written after. */
+  close(): Promise<void>
 }
 
-export function migrate(db: Db): string[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)')
-  const applied = new Set(db.prepare('SELECT name FROM schema_migration').pluck().all() as string[])
-  const pending = readdirSync(MIGRATIONS_FOLDER)
-    .filter((name) => /^\d{3}-[a-z0-9-]+\.sql$/.test(name) && !applied.has(name))
-    .sort()
-  const record = db.prepare("INSERT INTO schema_migration (name, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
-  for (const name of pending) {
-    db.transaction(() => {
-      db.exec(readFileSync(join(MIGRATIONS_FOLDER, name), 'utf8'))
-      record.run(name)
-    })()
-  }
-  return pending
+export function openDatabase(target: DatabaseTarget): Promise<LinkscoreDatabase> {
+  return target.kind === 'sqlite' ? Promise.resolve(openSqliteDatabase(target.path)) : openPostgresDatabase(target.url)
 }

@@ -1,11 +1,13 @@
-// Builds every SQLite repository once, over one database connection.
-import type { Db } from './database.js'
+// Builds every repository over one database, or over one transaction of it.
+import type { Kysely } from 'kysely'
+import type { LinkscoreDatabase } from './database.js'
 import { auditLogRepository } from './repositories/audit-log-repository.js'
 import { exportRepository } from './repositories/export-repository.js'
 import { invitationRepository } from './repositories/invitation-repository.js'
 import { practiceRepository } from './repositories/practice-repository.js'
 import { programmeRepository } from './repositories/programme-repository.js'
 import { questionnaireVersionRepository } from './repositories/questionnaire-version-repository.js'
+import { rateLimitRepository } from './repositories/rate-limit-repository.js'
 import { reportRepository } from './repositories/report-repository.js'
 import { responseRepository } from './repositories/response-repository.js'
 import { scoringRepository } from './repositories/scoring-repository.js'
@@ -15,24 +17,31 @@ import { signInFailureRepository } from './repositories/sign-in-failure-reposito
 import { staffUserRepository } from './repositories/staff-user-repository.js'
 import { waveRepository } from './repositories/wave-repository.js'
 import type { Repositories } from './repository-interfaces.js'
+import type { Schema } from './schema.js'
 
-export function createRepositories(db: Db): Repositories {
-  return {
+export function createRepositories(database: LinkscoreDatabase): Repositories {
+  return repositoriesOver(database.db, database)
+}
+
+function repositoriesOver(db: Kysely<Schema>, database: LinkscoreDatabase): Repositories {
+  const repos: Repositories = {
     programmes: programmeRepository(db),
     practices: practiceRepository(db),
     waves: waveRepository(db),
     invitations: invitationRepository(db),
     responses: responseRepository(db),
     questionnaireVersions: questionnaireVersionRepository(db),
-    exports: exportRepository(db),
+    exports: exportRepository(db, database.stream),
     settings: settingRepository(db),
     sessions: sessionRepository(db),
     staffUsers: staffUserRepository(db),
     signInFailures: signInFailureRepository(db),
     auditLog: auditLogRepository(db),
+    rateLimits: rateLimitRepository(db),
     scoring: scoringRepository(db),
     reports: reportRepository(db),
-    transaction: (work) => db.transaction(work)(),
-    close: () => db.close(),
+    transaction: (work) => (db.isTransaction ? work(repos) : db.transaction().execute((trx) => work(repositoriesOver(trx, database)))),
+    close: () => database.close(),
   }
+  return repos
 }

@@ -1,4 +1,4 @@
-// What the services may ask of storage, over the domain types: the SQLite repositories implement it, and so must any other database.
+// What the services may ask of storage, over the domain types: the Kysely repositories implement it on SQLite and PostgreSQL alike.
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
 import type { Invitation } from '../domain/invitation.js'
 import type { NewPractice, Practice } from '../domain/practice.js'
@@ -11,59 +11,59 @@ import type { ResponseAnswerRow } from '../exports/response-rows.js'
 import type { Respondent } from '../scoring/respondent.js'
 
 export interface ProgrammeRepository {
-  findBySlug(slug: string): Programme | undefined
-  findById(id: number): Programme | undefined
+  findBySlug(slug: string): Promise<Programme | undefined>
+  findById(id: number): Promise<Programme | undefined>
   /** In name order. */
-  list(): Programme[]
-  count(): number
-  create(programme: NewProgramme): Programme
+  list(): Promise<Programme[]>
+  count(): Promise<number>
+  create(programme: NewProgramme): Promise<Programme>
 }
 
 export interface PracticeRepository {
   /** Practice codes are unique across programmes. */
-  findByCode(code: string): Practice | undefined
-  findById(id: number): Practice | undefined
+  findByCode(code: string): Promise<Practice | undefined>
+  findById(id: number): Promise<Practice | undefined>
   /** In code order. */
-  listByProgramme(programmeId: number): Practice[]
-  create(practice: NewPractice): Practice
+  listByProgramme(programmeId: number): Promise<Practice[]>
+  create(practice: NewPractice): Promise<Practice>
 }
 
 export interface WaveRepository {
-  findById(id: number): Wave | undefined
-  findBySlug(programmeId: number, slug: string): Wave | undefined
+  findById(id: number): Promise<Wave | undefined>
+  findBySlug(programmeId: number, slug: string): Promise<Wave | undefined>
   /** In position order. */
-  listByProgramme(programmeId: number): Wave[]
+  listByProgramme(programmeId: number): Promise<Wave[]>
   /** After the programme's other waves; the wave and its questionnaires, or nothing. */
-  create(wave: NewWave): Wave
-  setStatus(id: number, status: WaveStatus): void
+  create(wave: NewWave): Promise<Wave>
+  setStatus(id: number, status: WaveStatus): Promise<void>
 }
 
 export interface InvitationRepository {
-  findByToken(token: string): Invitation | undefined
-  findById(id: number): Invitation | undefined
+  findByToken(token: string): Promise<Invitation | undefined>
+  findById(id: number): Promise<Invitation | undefined>
   /** The earliest invitation of a practice's wave that nobody has used and that presets no role. */
-  findUnused(waveId: number, practiceId: number): Invitation | undefined
+  findUnused(waveId: number, practiceId: number): Promise<Invitation | undefined>
   /** One invitation per token: all of them, or none. */
-  createMany(waveId: number, practiceId: number, tokens: string[], presetRole: string | null): void
+  createMany(waveId: number, practiceId: number, tokens: string[], presetRole: string | null): Promise<void>
   /** Only the first use counts. */
-  markUsed(id: number, at: string): void
+  markUsed(id: number, at: string): Promise<void>
 }
 
 export interface ResponseRepository {
-  findById(id: number): SurveyResponse | undefined
-  findByResumeToken(token: string): SurveyResponse | undefined
-  findByInvitation(invitationId: number): SurveyResponse | undefined
-  create(response: NewResponse): SurveyResponse
+  findById(id: number): Promise<SurveyResponse | undefined>
+  findByResumeToken(token: string): Promise<SurveyResponse | undefined>
+  findByInvitation(invitationId: number): Promise<SurveyResponse | undefined>
+  create(response: NewResponse): Promise<SurveyResponse>
   /** In the order they were saved. */
-  answers(responseId: number): StoredAnswer[]
+  answers(responseId: number): Promise<StoredAnswer[]>
   /** Keys of the pages saved as finished. */
-  savedPages(responseId: number): Set<string>
+  savedPages(responseId: number): Promise<Set<string>>
   /** Saves one page of answers atomically: all of it, or none of it. */
-  savePage(save: PageSave): void
+  savePage(save: PageSave): Promise<void>
   /** Sets role and setting; answers the new setting no longer sees are removed, with the pages that held them. Atomic. */
-  saveRole(change: RoleChange): void
+  saveRole(change: RoleChange): Promise<void>
   /** Returns false when the response was already submitted. */
-  submit(responseId: number, at: string): boolean
+  submit(responseId: number, at: string): Promise<boolean>
 }
 
 export interface StoredQuestionnaireVersion {
@@ -73,10 +73,10 @@ export interface StoredQuestionnaireVersion {
 }
 
 export interface QuestionnaireVersionRepository {
-  find(questionnaireId: string, version: number): StoredQuestionnaireVersion | undefined
-  hasAnswers(questionnaireId: string, version: number): boolean
+  find(questionnaireId: string, version: number): Promise<StoredQuestionnaireVersion | undefined>
+  hasAnswers(questionnaireId: string, version: number): Promise<boolean>
   /** Adds the version, or replaces its hash and definition. */
-  save(questionnaireId: string, version: number, contentHash: string, definitionJson: string): void
+  save(questionnaireId: string, version: number, contentHash: string, definitionJson: string): Promise<void>
 }
 
 /** One row of the answers export. */
@@ -98,44 +98,44 @@ export interface AnswerExportRow {
  */
 export interface ExportRepository {
   /** In response order. */
-  answerRows(waveId: number, includePartial: boolean): Generator<AnswerExportRow>
+  answerRows(waveId: number, includePartial: boolean): AsyncGenerator<AnswerExportRow>
   /** Rows in response order; a response with no answers has one row with questionnaire, item and value null. */
-  responseAnswerRows(waveId: number, includePartial: boolean): Generator<ResponseAnswerRow>
+  responseAnswerRows(waveId: number, includePartial: boolean): AsyncGenerator<ResponseAnswerRow>
   /** Stored definitions of a questionnaire other than `currentVersion`, newest first. */
-  olderVersions(questionnaireId: string, currentVersion: number): { version: number; definitionJson: string }[]
-  waveHasAnswersTo(waveId: number, questionnaireId: string, version: number, includePartial: boolean): boolean
+  olderVersions(questionnaireId: string, currentVersion: number): Promise<{ version: number; definitionJson: string }[]>
+  waveHasAnswersTo(waveId: number, questionnaireId: string, version: number, includePartial: boolean): Promise<boolean>
 }
 
 /** Small values the app keeps for itself, such as the generated session secret. */
 export interface SettingRepository {
-  get(key: string): string | undefined
+  get(key: string): Promise<string | undefined>
   /** Stores the value unless one is already there; returns whichever is stored. */
-  getOrCreate(key: string, create: () => string): string
+  getOrCreate(key: string, create: () => string): Promise<string>
 }
 
 /** Session data by session id; times are milliseconds since the epoch. */
 export interface SessionRepository {
   /** Unless it has expired by `now`. */
-  find(sid: string, now: number): string | undefined
-  save(sid: string, data: string, expiresAt: number): void
-  extend(sid: string, expiresAt: number): void
-  remove(sid: string): void
+  find(sid: string, now: number): Promise<string | undefined>
+  save(sid: string, data: string, expiresAt: number): Promise<void>
+  extend(sid: string, expiresAt: number): Promise<void>
+  remove(sid: string): Promise<void>
   /** Removes the sessions expired by `now`; returns how many. */
-  prune(now: number): number
+  prune(now: number): Promise<number>
 }
 
 export interface StaffUserRepository {
   /** E-mail addresses match without regard to case. */
-  findByEmail(email: string): StaffAccount | undefined
-  findById(id: number): StaffAccount | undefined
+  findByEmail(email: string): Promise<StaffAccount | undefined>
+  findById(id: number): Promise<StaffAccount | undefined>
   /** The account with its scope, or (when a scope fails) nothing. */
-  create(account: NewStaffAccount): StaffAccount
-  scope(userId: number): StaffScope
+  create(account: NewStaffAccount): Promise<StaffAccount>
+  scope(userId: number): Promise<StaffScope>
   /** False when there is no such account. */
   /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. */
-  setPasswordHash(id: number, passwordHash: string): boolean
+  setPasswordHash(id: number, passwordHash: string): Promise<boolean>
   /** Accounts of a role that can sign in. */
-  countActive(role: StaffRole): number
+  countActive(role: StaffRole): Promise<number>
 }
 
 /** Wrong passwords in a row for one e-mail address, and the lock they lead to. */
@@ -145,30 +145,43 @@ export interface SignInFailures {
 }
 
 export interface SignInFailureRepository {
-  find(email: string): SignInFailures | undefined
+  find(email: string): Promise<SignInFailures | undefined>
   /** Counts one more failure at `at` and, on reaching `maxFailures`, locks until `lockUntil`. Atomic, so concurrent tries all count. */
-  recordFailure(email: string, at: string, maxFailures: number, lockUntil: string): SignInFailures & { lockedNow: boolean }
-  clear(email: string): void
+  recordFailure(email: string, at: string, maxFailures: number, lockUntil: string): Promise<SignInFailures & { lockedNow: boolean }>
+  clear(email: string): Promise<void>
   /** Forgets counts whose last failure was before `at`, unless they hold a lock that runs past it; returns how many. */
-  pruneBefore(at: string): number
+  pruneBefore(at: string): Promise<number>
+}
+
+/** Requests counted per key (a limit and a client) in a fixed window, for every app process on the database. */
+export interface RateLimitRepository {
+  /** Counts one more request at `now`; a window that has ended starts again with this one. Atomic. */
+  hit(key: string, now: number, windowMs: number): Promise<{ hits: number; resetsAt: number }>
+  /** The count in the window that runs at `now`, if any. */
+  find(key: string, now: number): Promise<{ hits: number; resetsAt: number } | undefined>
+  /** Takes back one request (express-rate-limit's skipSuccessfulRequests). */
+  takeBack(key: string): Promise<void>
+  reset(key: string): Promise<void>
+  /** Forgets windows ended by `now`; returns how many. */
+  prune(now: number): Promise<number>
 }
 
 export interface AuditLogRepository {
   /** Returns the new entry's id. */
-  add(entry: NewAuditEntry): number
+  add(entry: NewAuditEntry): Promise<number>
   /** Newest first. */
-  page(limit: number, offset: number): AuditEntry[]
-  count(): number
+  page(limit: number, offset: number): Promise<AuditEntry[]>
+  count(): Promise<number>
 }
 
 /** The submitted answers of a wave in the shape the scoring functions take. */
 export interface ScoringRepository {
   /** Submitted respondents of a wave with their answers to one questionnaire (one value per item; multi items are not scored). */
-  respondents(waveId: number, questionnaireId: string): Respondent[]
+  respondents(waveId: number, questionnaireId: string): Promise<Respondent[]>
   /** The questionnaire versions that submitted answers in this wave were given to. */
-  answeredVersions(waveId: number, questionnaireId: string): number[]
+  answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
   /** The definition as stored when that version was first loaded. */
-  definitionJson(questionnaireId: string, version: number): string | undefined
+  definitionJson(questionnaireId: string, version: number): Promise<string | undefined>
 }
 
 export interface TextAnswer {
@@ -179,11 +192,11 @@ export interface TextAnswer {
 /** Counts and free text for the practice scorecard: who responded, who was invited, what they wrote. */
 export interface ReportRepository {
   /** Submitted responses (with a setting, as scored) per wave of a programme; waves without any give 0. */
-  submittedByWave(programmeId: number): Map<number, number>
-  submittedCounts(waveId: number, practiceId: number): SubmittedCount[]
-  invitationCounts(waveId: number, practiceId: number): InvitationCount[]
+  submittedByWave(programmeId: number): Promise<Map<number, number>>
+  submittedCounts(waveId: number, practiceId: number): Promise<SubmittedCount[]>
+  invitationCounts(waveId: number, practiceId: number): Promise<InvitationCount[]>
   /** Submitted answers to free-text items of one questionnaire, sorted by item and text, so the order says nothing about who wrote them or when. */
-  textAnswers(waveId: number, practiceId: number, questionnaireId: string, itemIds: readonly string[]): TextAnswer[]
+  textAnswers(waveId: number, practiceId: number, questionnaireId: string, itemIds: readonly string[]): Promise<TextAnswer[]>
 }
 
 /** Every repository over one database, and what only the whole database can do. */
@@ -200,10 +213,14 @@ export interface Repositories {
   staffUsers: StaffUserRepository
   signInFailures: SignInFailureRepository
   auditLog: AuditLogRepository
+  rateLimits: RateLimitRepository
   scoring: ScoringRepository
   reports: ReportRepository
-  /** Runs `work` in one transaction: everything it writes is kept or, when it throws, nothing is. */
-  transaction<T>(work: () => T): T
+  /**
+   * Runs `work` in one transaction, over repositories that read and write inside it: everything it writes is kept or,
+   * when it throws, nothing is. Inside a transaction already, it joins that one.
+   */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>
   /** Nothing can be read or written after. */
-  close(): void
+  close(): Promise<void>
 }

@@ -19,10 +19,10 @@ export interface DemoStaffAccount {
 
 /** Adds whichever demo accounts are missing, when the demo programme exists. */
 export async function seedDemoStaff(repos: Repositories, services: Services): Promise<DemoStaffAccount[]> {
-  if (!repos.programmes.findBySlug(DEMO_SLUG)?.isDemo) return []
+  if (!(await repos.programmes.findBySlug(DEMO_SLUG))?.isDemo) return []
   const accounts: DemoStaffAccount[] = []
   for (const demo of DEMO_STAFF) {
-    if (repos.staffUsers.findByEmail(demo.email)) {
+    if (await repos.staffUsers.findByEmail(demo.email)) {
       accounts.push({ email: demo.email, role: demo.role })
       continue
     }

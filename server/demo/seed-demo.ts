@@ -1,7 +1,7 @@
 // Creates the demo programme on an empty database: three practices, two waves and synthetic submitted responses.
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Wave } from '../domain/wave.js'
-import type { Services } from '../services/index.js'
+import { createServices, type Services } from '../services/index.js'
 import { newToken } from '../services/tokens.js'
 import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'
 import { findRole } from '../survey/roles.js'
@@ -19,38 +19,41 @@ export interface DemoLinks {
 }
 
 /** Seeds the demo once (only into a database with no programmes) and returns links to try. */
-export function seedDemo(repos: Repositories, services: Services, seed = 20261121): DemoLinks | undefined {
-  const created = repos.programmes.count() === 0
-  if (created) repos.transaction(() => createDemo(repos, services, seed))
-  const programme = repos.programmes.findBySlug(DEMO_SLUG)
+export async function seedDemo(repos: Repositories, services: Services, seed = 20261121): Promise<DemoLinks | undefined> {
+  const created = (await repos.programmes.count()) === 0
+  // All of the demo or none of it; the services inside work on the transaction's repositories.
+  if (created) await repos.transaction((trx) => createDemo(trx, createServices(trx, services.catalogue), seed))
+  const programme = await repos.programmes.findBySlug(DEMO_SLUG)
   if (!programme?.isDemo) return undefined
-  const wave = repos.waves.listByProgramme(programme.id).find((w) => w.status === 'open')
-  const practice = repos.practices.listByProgramme(programme.id)[0]
+  const wave = (await repos.waves.listByProgramme(programme.id)).find((w) => w.status === 'open')
+  const practice = (await repos.practices.listByProgramme(programme.id))[0]
   if (!wave || !practice) return undefined
-  const unused = repos.invitations.findUnused(wave.id, practice.id)
-  const invitationPath = unused ? `/s/${unused.token}` : services.admin.createInvitations({ wave: wave.slug, practice: practice.code, count: 1 })[0]!
+  const unused = await repos.invitations.findUnused(wave.id, practice.id)
+  const invitationPath = unused ? `/s/${unused.token}` : (await services.admin.createInvitations({ wave: wave.slug, practice: practice.code, count: 1 }))[0]!
   return { created, invitationPath, openLinkPath: `/p/${practice.code}/${wave.slug}` }
 }
 
-function createDemo(repos: Repositories, services: Services, seed: number): void {
+async function createDemo(repos: Repositories, services: Services, seed: number): Promise<void> {
   const admin = services.admin
-  admin.addProgramme({ slug: DEMO_SLUG, name: 'Demo programme (synthetic data)', intervention: 'social prescribing', isDemo: true })
+  await admin.addProgramme({ slug: DEMO_SLUG, name: 'Demo programme (synthetic data)', intervention: 'social prescribing', isDemo: true })
   const available = new Set(services.catalogue.list().map((q) => q.id))
   const questionnaires = [
     ...DEMO_QUESTIONNAIRE_ORDER.filter((id) => available.has(id)),
     ...[...available].filter((id) => !DEMO_QUESTIONNAIRE_ORDER.includes(id)).sort(),
   ]
-  const practices = DEMO_PRACTICES.map(({ practice }) =>
-    admin.addPractice({
-      programme: DEMO_SLUG,
-      ...practice,
-      listSize: practice.listSize ?? undefined,
-      deprivationQuintile: practice.deprivationQuintile ?? undefined,
-      rurality: practice.rurality ?? undefined,
-      spModel: practice.spModel ?? undefined,
-    }),
-  )
-  const baseline = admin.addWave({
+  const practices = []
+  for (const { practice } of DEMO_PRACTICES)
+    practices.push(
+      await admin.addPractice({
+        programme: DEMO_SLUG,
+        ...practice,
+        listSize: practice.listSize ?? undefined,
+        deprivationQuintile: practice.deprivationQuintile ?? undefined,
+        rurality: practice.rurality ?? undefined,
+        spModel: practice.spModel ?? undefined,
+      }),
+    )
+  const baseline = await admin.addWave({
     programme: DEMO_SLUG,
     slug: 'baseline',
     title: 'Baseline survey (demo)',
@@ -58,7 +61,7 @@ function createDemo(repos: Repositories, services: Services, seed: number): void
     closesOn: '2026-02-27',
     questionnaires,
   })
-  const sixMonths = admin.addWave({
+  const sixMonths = await admin.addWave({
     programme: DEMO_SLUG,
     slug: 'six-months',
     title: 'Six-month survey (demo)',
@@ -67,16 +70,16 @@ function createDemo(repos: Repositories, services: Services, seed: number): void
     open: true,
   })
   const random = seededRandom(seed)
-  practices.forEach((practice, p) => {
+  for (const [p, practice] of practices.entries()) {
     const profile = DEMO_PRACTICES[p]!.profile
-    addSyntheticResponses(repos, services, baseline, practice.id, profile, random, '2026-01-20T10:00:00.000Z')
+    await addSyntheticResponses(repos, services, baseline, practice.id, profile, random, '2026-01-20T10:00:00.000Z')
     const improved = { ...profile, base: profile.base + 0.25, byScale: Object.fromEntries(Object.entries(profile.byScale).map(([k, v]) => [k, v + 0.25])) }
-    addSyntheticResponses(repos, services, sixMonths, practice.id, improved, random, '2026-07-15T10:00:00.000Z')
-  })
-  repos.waves.setStatus(baseline.id, 'closed')
+    await addSyntheticResponses(repos, services, sixMonths, practice.id, improved, random, '2026-07-15T10:00:00.000Z')
+  }
+  await repos.waves.setStatus(baseline.id, 'closed')
 }
 
-function addSyntheticResponses(
+async function addSyntheticResponses(
   repos: Repositories,
   services: Services,
   wave: Wave,
@@ -84,11 +87,11 @@ function addSyntheticResponses(
   profile: AnswerProfile,
   random: SeededRandom,
   at: string,
-): void {
+): Promise<void> {
   for (let r = 0; r < DEMO_RESPONSES_PER_PRACTICE; r++) {
     const role = findRole(DEMO_ROLE_MIX[r % DEMO_ROLE_MIX.length]!)!
     const setting = role.setting!
-    const response = repos.responses.create({
+    const response = await repos.responses.create({
       invitationId: null,
       practiceId,
       waveId: wave.id,
@@ -98,11 +101,11 @@ function addSyntheticResponses(
       setting,
       at,
     })
-    repos.responses.saveRole({ responseId: response.id, role: role.code, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
+    await repos.responses.saveRole({ responseId: response.id, role: role.code, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
     for (const id of wave.questionnaireIds) {
       const questionnaire = services.catalogue.get(id)
       for (const page of syntheticPages(questionnaire, setting, profile, random)) {
-        repos.responses.savePage({
+        await repos.responses.savePage({
           responseId: response.id,
           pageKey: sectionPageKey(id, page.sectionId),
           questionnaireId: id,
@@ -114,6 +117,6 @@ function addSyntheticResponses(
         })
       }
     }
-    repos.responses.submit(response.id, at)
+    await repos.responses.submit(response.id, at)
   }
 }

@@ -23,16 +23,16 @@ export function neutraliseFormula(text: string): string {
  * Streams rows as RFC 4180 CSV with a header line. Rows are pulled from the iterable only as fast as `out` takes
  * them, a few hundred at a time, so an iterator over the database is read in constant memory. `out` is left open.
  */
-export async function writeCsv(out: Writable, columns: readonly string[], rows: Iterable<object>): Promise<void> {
+export async function writeCsv(out: Writable, columns: readonly string[], rows: Iterable<object> | AsyncIterable<object>): Promise<void> {
   await pipeline(Readable.from(csvChunks(columns, rows)), out, { end: false })
 }
 
 // One string per few hundred rows: a chunk per row would cost more in stream overhead than in writing CSV.
-function* csvChunks(columns: readonly string[], rows: Iterable<object>): Generator<string> {
+async function* csvChunks(columns: readonly string[], rows: Iterable<object> | AsyncIterable<object>): AsyncGenerator<string> {
   const options = { columns: [...columns], cast: { boolean: (b: boolean) => (b ? 'true' : 'false'), string: neutraliseFormula } }
   let batch: object[] = []
   let header = true
-  for (const row of rows) {
+  for await (const row of rows) {
     batch.push(row)
     if (batch.length < ROWS_PER_CHUNK) continue
     yield stringify(batch, { ...options, header })

@@ -83,9 +83,9 @@ export function responseLayout(
  * 1 when chosen and 0 when another option of the item was chosen; an item with no answer is empty, because "chose
  * none" and "did not answer" are stored alike.
  */
-export function* responseRows(answers: Iterable<ResponseAnswerRow>, layout: ResponseLayout): Generator<Record<string, Cell>> {
+export async function* responseRows(answers: AsyncIterable<ResponseAnswerRow>, layout: ResponseLayout): AsyncGenerator<Record<string, Cell>> {
   let row: Record<string, Cell> | undefined
-  for (const a of answers) {
+  for await (const a of answers) {
     if (row?.response_id !== a.response_id) {
       if (row) yield row
       row = {

@@ -7,10 +7,10 @@ import type { SignInService } from '../services/sign-in-service.js'
  * sessions were ended (a new password), or that is older than the absolute lifetime, is signed out.
  */
 export function loadStaffUser(signIn: SignInService): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const { staffUserId: userId, staffSessionGeneration: generation, staffSignedInAt: signedInAt } = req.session ?? {}
     if (userId === undefined) return next()
-    const user = generation !== undefined && signedInAt !== undefined ? signIn.userForSession({ userId, generation, signedInAt }) : undefined
+    const user = generation !== undefined && signedInAt !== undefined ? await signIn.userForSession({ userId, generation, signedInAt }) : undefined
     if (user) res.locals.user = user
     else signOutSession(req)
     next()

@@ -1,7 +1,7 @@
 import session from 'express-session'
 import type { RequestHandler } from 'express'
 import type { SessionRepository } from '../data/repository-interfaces.js'
-import { SqliteSessionStore } from './sqlite-session-store.js'
+import { DatabaseSessionStore } from './database-session-store.js'
 
 const TWELVE_HOURS = 12 * 3600 * 1000
 export const SESSION_COOKIE = 'linkscore.sid'
@@ -10,7 +10,7 @@ export function setUpSession({ secret, https, sessions }: { secret: string; http
   return session({
     name: SESSION_COOKIE,
     secret,
-    store: new SqliteSessionStore(sessions),
+    store: new DatabaseSessionStore(sessions),
     resave: false,
     saveUninitialized: false,
     rolling: true,

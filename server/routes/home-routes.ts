@@ -4,8 +4,8 @@ import type { Services } from '../services/index.js'
 
 export function homeRoutes(services: Services, config: Config) {
   return {
-    index(_req: Request, res: Response) {
-      const demoLinks = services.admin.demoOpenLinks().map((l) => ({ href: l.path, text: `${l.practiceName}: ${l.waveTitle}` }))
+    async index(_req: Request, res: Response) {
+      const demoLinks = (await services.admin.demoOpenLinks()).map((l) => ({ href: l.path, text: `${l.practiceName}: ${l.waveTitle}` }))
       res.render('pages/home/index', { title: 'Home', demoLinks, demo: demoLinks.length > 0 && config.demo })
     },
     privacy: (_req: Request, res: Response) => res.render('pages/home/privacy', { title: 'Privacy' }),

@@ -1,6 +1,7 @@
 // Every route of the app, in one readable list.
 import { Router } from 'express'
 import type { Config } from '../config.js'
+import type { Repositories } from '../data/repository-interfaces.js'
 import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExport } from '../services/staff-access.js'
@@ -13,7 +14,7 @@ import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
 
-export function routes(services: Services, config: Config): Router {
+export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>): Router {
   const router = Router()
   const home = homeRoutes(services, config)
   const start = startRoutes(services.survey, config)
@@ -43,7 +44,7 @@ export function routes(services: Services, config: Config): Router {
   router.post('/r/:token/:questionnaireId/:sectionId', journey.saveSection)
 
   router.get('/sign-in', signIn.show)
-  router.post('/sign-in', limitSignInAttempts(services.signIn.limits, signIn.tooManyFromAddress), signIn.signIn)
+  router.post('/sign-in', limitSignInAttempts(services.signIn.limits, rateLimits, signIn.tooManyFromAddress), signIn.signIn)
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)

@@ -51,24 +51,18 @@ export const invitesInput = z.object({
 })
 
 export function createAdminService(repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations'>, catalogue: QuestionnaireCatalogue) {
-  function programme(slug: string): Programme {
-    const p = repos.programmes.findBySlug(slug)
-    if (!p) throw unknownProgramme('programme', slug, repos.programmes)
+  async function programme(slug: string): Promise<Programme> {
+    const p = await repos.programmes.findBySlug(slug)
+    if (!p) throw await unknownProgramme('programme', slug, repos.programmes)
     return p
   }
-  function wave(programmeSlug: string, waveSlug: string): Wave {
-    const p = programme(programmeSlug)
-    const w = repos.waves.findBySlug(p.id, waveSlug)
-    if (!w)
-      throw ValidationError.of(
-        'wave',
-        `No wave "${waveSlug}" in programme "${p.slug}". Waves: ${
-          repos.waves
-            .listByProgramme(p.id)
-            .map((x) => x.slug)
-            .join(', ') || 'none yet'
-        }`,
-      )
+  async function wave(programmeSlug: string, waveSlug: string): Promise<Wave> {
+    const p = await programme(programmeSlug)
+    const w = await repos.waves.findBySlug(p.id, waveSlug)
+    if (!w) {
+      const known = (await repos.waves.listByProgramme(p.id)).map((x) => x.slug).join(', ') || 'none yet'
+      throw ValidationError.of('wave', `No wave "${waveSlug}" in programme "${p.slug}". Waves: ${known}`)
+    }
     return w
   }
 
@@ -76,16 +70,16 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
     programme,
     wave,
 
-    addProgramme(input: z.input<typeof programmeInput>): Programme {
+    async addProgramme(input: z.input<typeof programmeInput>): Promise<Programme> {
       const p = validate(programmeInput, input)
-      if (repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', `A programme "${p.slug}" already exists`)
+      if (await repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', `A programme "${p.slug}" already exists`)
       return repos.programmes.create(p)
     },
 
-    addPractice(input: z.input<typeof practiceInput>) {
+    async addPractice(input: z.input<typeof practiceInput>) {
       const p = validate(practiceInput, input, { listSize: 'list size', deprivationQuintile: 'deprivation quintile', spModel: 'model' })
-      const prog = programme(p.programme)
-      if (repos.practices.findByCode(p.code)) throw ValidationError.of('code', `A practice with code "${p.code}" already exists`)
+      const prog = await programme(p.programme)
+      if (await repos.practices.findByCode(p.code)) throw ValidationError.of('code', `A practice with code "${p.code}" already exists`)
       return repos.practices.create({
         programmeId: prog.id,
         code: p.code,
@@ -97,10 +91,10 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
       })
     },
 
-    addWave(input: z.input<typeof waveInput>): Wave {
+    async addWave(input: z.input<typeof waveInput>): Promise<Wave> {
       const w = validate(waveInput, input, { opensOn: 'opens', closesOn: 'closes' })
-      const prog = programme(w.programme)
-      if (repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
+      const prog = await programme(w.programme)
+      if (await repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
       const unknown = w.questionnaires.filter((id) => !catalogue.find(id))
       if (unknown.length)
         throw ValidationError.of(
@@ -122,37 +116,35 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
       })
     },
 
-    setWaveStatus(programmeSlug: string, waveSlug: string, status: WaveStatus): Wave {
-      const w = wave(programmeSlug, waveSlug)
-      repos.waves.setStatus(w.id, status)
+    async setWaveStatus(programmeSlug: string, waveSlug: string, status: WaveStatus): Promise<Wave> {
+      const w = await wave(programmeSlug, waveSlug)
+      await repos.waves.setStatus(w.id, status)
       return { ...w, status }
     },
 
     /** Creates invitations and returns their paths (/s/<token>), one per invitation. */
-    createInvitations(input: z.input<typeof invitesInput>): string[] {
+    async createInvitations(input: z.input<typeof invitesInput>): Promise<string[]> {
       const i = validate(invitesInput, input)
-      const practice = repos.practices.findByCode(i.practice)
+      const practice = await repos.practices.findByCode(i.practice)
       if (!practice) throw ValidationError.of('practice', `No practice with code "${i.practice}"`)
-      const prog = repos.programmes.findById(practice.programmeId)!
+      const prog = (await repos.programmes.findById(practice.programmeId))!
       if (i.programme && i.programme !== prog.slug)
         throw ValidationError.of('programme', `Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
-      const w = wave(prog.slug, i.wave)
+      const w = await wave(prog.slug, i.wave)
       const tokens = Array.from({ length: i.count }, newToken)
-      repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)
+      await repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)
       return tokens.map((t) => `/s/${t}`)
     },
 
     /** Open links of demo programmes' open waves, for the home page and start-up message. */
-    demoOpenLinks() {
-      return repos.programmes
-        .list()
-        .filter((p) => p.isDemo)
-        .flatMap((p) => {
-          const waves = repos.waves.listByProgramme(p.id).filter((w) => w.status === 'open')
-          return repos.practices
-            .listByProgramme(p.id)
-            .flatMap((practice) => waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title })))
-        })
+    async demoOpenLinks() {
+      const links: { path: string; practiceName: string; waveTitle: string }[] = []
+      for (const p of (await repos.programmes.list()).filter((x) => x.isDemo)) {
+        const waves = (await repos.waves.listByProgramme(p.id)).filter((w) => w.status === 'open')
+        for (const practice of await repos.practices.listByProgramme(p.id))
+          links.push(...waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title })))
+      }
+      return links
     },
   }
 }

@@ -25,19 +25,19 @@ function actorColumns(actor: AuditActor): { actorUserId: number | null; actorEma
 
 export function createAuditService(repos: Pick<Repositories, 'auditLog'>, clock: Clock) {
   return {
-    audit(actor: AuditActor, action: AuditAction, detail: AuditDetail = {}): void {
+    async audit(actor: AuditActor, action: AuditAction, detail: AuditDetail = {}): Promise<void> {
       const secret = Object.keys(detail).find((key) => SECRET_KEY.test(key))
       if (secret) throw new Error(`The audit log must not hold "${secret}"`)
       const json = Object.keys(detail).length ? JSON.stringify(detail) : null
-      repos.auditLog.add({ at: clock.now().toISOString(), ...actorColumns(actor), action, detail: json })
+      await repos.auditLog.add({ at: clock.now().toISOString(), ...actorColumns(actor), action, detail: json })
     },
 
     /** One page of entries, newest first; pages count from 1, and a page past the end is not found. */
-    page(page: number): { entries: AuditEntry[]; page: number; pageCount: number; total: number } {
-      const total = repos.auditLog.count()
+    async page(page: number): Promise<{ entries: AuditEntry[]; page: number; pageCount: number; total: number }> {
+      const total = await repos.auditLog.count()
       const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
       if (!Number.isInteger(page) || page < 1 || page > pageCount) throw new NotFoundError()
-      return { entries: repos.auditLog.page(AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE), page, pageCount, total }
+      return { entries: await repos.auditLog.page(AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE), page, pageCount, total }
     },
   }
 }

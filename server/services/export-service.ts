@@ -26,7 +26,7 @@ export type ExportRequest =
  */
 export interface ExportTable {
   columns: readonly string[]
-  rows: Iterable<object>
+  rows: Iterable<object> | AsyncIterable<object>
 }
 
 export function createExportService(
@@ -35,44 +35,48 @@ export function createExportService(
   scoring: ScoringService,
   clock: Clock,
 ) {
-  const programmeOf = (wave: Wave): Programme => repos.programmes.findById(wave.programmeId)!
+  const programmeOf = async (wave: Wave): Promise<Programme> => (await repos.programmes.findById(wave.programmeId))!
 
   /** Each questionnaire of the wave with the definitions its answers were given to, the current one first. */
-  function answeredDefinitions(wave: Wave, includePartial: boolean): { id: string; versions: Questionnaire[] }[] {
-    return wave.questionnaireIds.map((id) => {
+  async function answeredDefinitions(wave: Wave, includePartial: boolean): Promise<{ id: string; versions: Questionnaire[] }[]> {
+    const definitions: { id: string; versions: Questionnaire[] }[] = []
+    for (const id of wave.questionnaireIds) {
       const current = catalogue.get(id)
-      const older = repos.exports
-        .olderVersions(id, current.version)
-        .filter(({ version }) => repos.exports.waveHasAnswersTo(wave.id, id, version, includePartial))
-        .map(({ definitionJson }) => questionnaireSchema.parse(JSON.parse(definitionJson)))
-      return { id, versions: [current, ...older] }
-    })
+      const older: Questionnaire[] = []
+      for (const { version, definitionJson } of await repos.exports.olderVersions(id, current.version))
+        if (await repos.exports.waveHasAnswersTo(wave.id, id, version, includePartial)) older.push(questionnaireSchema.parse(JSON.parse(definitionJson)))
+      definitions.push({ id, versions: [current, ...older] })
+    }
+    return definitions
   }
 
   return {
     /** The waves of a programme, earliest first. */
-    waves: (programme: Programme): Wave[] => repos.waves.listByProgramme(programme.id),
+    waves: (programme: Programme): Promise<Wave[]> => repos.waves.listByProgramme(programme.id),
 
-    table(request: ExportRequest): ExportTable {
+    async table(request: ExportRequest): Promise<ExportTable> {
       switch (request.kind) {
         case 'answers':
           return { columns: ANSWER_COLUMNS, rows: repos.exports.answerRows(request.wave.id, request.includePartial) }
         case 'responses': {
-          const layout = responseLayout(answeredDefinitions(request.wave, request.includePartial), catalogue.list())
+          const layout = responseLayout(await answeredDefinitions(request.wave, request.includePartial), catalogue.list())
           return { columns: layout.columns, rows: responseRows(repos.exports.responseAnswerRows(request.wave.id, request.includePartial), layout) }
         }
         case 'codebook':
           return { columns: CODEBOOK_COLUMNS, rows: codebookRows(catalogue.list()) }
         case 'scores': {
-          const scores = scoring.scoreWave(programmeOf(request.wave), request.wave, request.weighting)
+          const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
           return { columns: SCORE_COLUMNS, rows: scores.flatMap((s) => s.practices).map(scoreRow) }
         }
         case 'scale-stats': {
-          const scores = scoring.scoreWave(programmeOf(request.wave), request.wave, request.weighting)
+          const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
           return { columns: SCALE_STATS_COLUMNS, rows: scores.flatMap((s) => s.scaleStats).map(scaleStatsRow) }
         }
         case 'change':
-          return { columns: CHANGE_COLUMNS, rows: scoring.compare(programmeOf(request.to), request.from, request.to, request.weighting).map(changeRow) }
+          return {
+            columns: CHANGE_COLUMNS,
+            rows: (await scoring.compare(await programmeOf(request.to), request.from, request.to, request.weighting)).map(changeRow),
+          }
       }
     },
 

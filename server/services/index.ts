@@ -34,7 +34,7 @@ export function createServices(
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
     reports: createReportService({ practices, waves, reports }, scoring),
-    housekeeping: createHousekeepingService({ sessions, signInFailures }, clock),
+    housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits }, clock),
   }
 }
 export type Services = ReturnType<typeof createServices>

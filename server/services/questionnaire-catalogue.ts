@@ -18,19 +18,22 @@ export interface QuestionnaireCatalogue {
 }
 
 /** Records each definition's content hash; refuses a changed definition under a version that has answers. */
-export function createQuestionnaireCatalogue(loaded: readonly LoadedQuestionnaire[], versions: QuestionnaireVersionRepository): QuestionnaireCatalogue {
+export async function createQuestionnaireCatalogue(
+  loaded: readonly LoadedQuestionnaire[],
+  versions: QuestionnaireVersionRepository,
+): Promise<QuestionnaireCatalogue> {
   const problems: string[] = []
   for (const { file, questionnaire: q } of loaded) {
     const hash = contentHash(q)
-    const stored = versions.find(q.id, q.version)
-    if (stored && stored.contentHash !== hash && versions.hasAnswers(q.id, q.version)) {
+    const stored = await versions.find(q.id, q.version)
+    if (stored && stored.contentHash !== hash && (await versions.hasAnswers(q.id, q.version))) {
       problems.push(
         `${file}: "${q.id}" version ${q.version} already has answers, and its definition has changed since they were given. ` +
           `Restore the earlier definition, or raise "version" to ${q.version + 1} so that old and new answers stay apart.`,
       )
       continue
     }
-    if (stored?.contentHash !== hash) versions.save(q.id, q.version, hash, JSON.stringify(q))
+    if (stored?.contentHash !== hash) await versions.save(q.id, q.version, hash, JSON.stringify(q))
   }
   if (problems.length > 0) throw new QuestionnaireVersionConflictError(problems)
 

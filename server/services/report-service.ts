@@ -68,9 +68,9 @@ export interface ComparisonData {
 }
 
 /** The change since the previous wave, or why there is none. */
-function changeOrProblem(build: () => ChangeRow[]): { change: ChangeRow[] | null; changeProblem: string | null } {
+async function changeOrProblem(build: () => Promise<ChangeRow[]>): Promise<{ change: ChangeRow[] | null; changeProblem: string | null }> {
   try {
-    return { change: build(), changeProblem: null }
+    return { change: await build(), changeProblem: null }
   } catch (error) {
     if (error instanceof MixedQuestionnaireVersionsError) return { change: null, changeProblem: error.message }
     throw error
@@ -86,9 +86,9 @@ export function matchesContext(practice: Practice, filters: ComparisonFilters): 
 }
 
 export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports'>, scoring: ScoringService) {
-  function waves(programme: Programme): ReportWave[] {
-    const submitted = repos.reports.submittedByWave(programme.id)
-    return repos.waves.listByProgramme(programme.id).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
+  async function waves(programme: Programme): Promise<ReportWave[]> {
+    const submitted = await repos.reports.submittedByWave(programme.id)
+    return (await repos.waves.listByProgramme(programme.id)).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
   }
 
   /** The wave asked for (404 when the programme has none by that name), else the latest with submitted responses, else the latest. */
@@ -101,32 +101,38 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     return (list.findLast((w) => w.submitted > 0) ?? list.at(-1))?.wave ?? null
   }
 
-  function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): ScoredQuestionnaire[] {
-    return scoring.scoreWave(programme, wave, 'respondents', filter).map((scores) => ({ definition: scoring.definition(wave, scores.questionnaire), scores }))
+  async function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): Promise<ScoredQuestionnaire[]> {
+    const scored: ScoredQuestionnaire[] = []
+    for (const scores of await scoring.scoreWave(programme, wave, 'respondents', filter))
+      scored.push({ definition: await scoring.definition(wave, scores.questionnaire), scores })
+    return scored
   }
 
-  function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): TextAnswerGroup[] {
-    return questionnaires.flatMap(({ definition }) => {
+  async function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): Promise<TextAnswerGroup[]> {
+    const groups: TextAnswerGroup[] = []
+    for (const { definition } of questionnaires) {
       const items = freeTextItems(definition)
-      if (items.length === 0) return []
-      const answers = repos.reports.textAnswers(
+      if (items.length === 0) continue
+      const answers = await repos.reports.textAnswers(
         wave.id,
         practice.id,
         definition.id,
         items.map((i) => i.id),
       )
-      return items.map((item) => ({
-        questionnaireId: definition.id,
-        itemId: item.id,
-        text: item.text,
-        answers: answers.filter((a) => a.itemId === item.id).map((a) => a.value),
-      }))
-    })
+      for (const item of items)
+        groups.push({
+          questionnaireId: definition.id,
+          itemId: item.id,
+          text: item.text,
+          answers: answers.filter((a) => a.itemId === item.id).map((a) => a.value),
+        })
+    }
+    return groups
   }
 
   return {
-    scorecard(programme: Programme, practice: Practice, waveSlug?: string): ScorecardData {
-      const list = waves(programme)
+    async scorecard(programme: Programme, practice: Practice, waveSlug?: string): Promise<ScorecardData> {
+      const list = await waves(programme)
       const wave = chooseWave(list, waveSlug)
       const empty = { submitted: [], invitations: [] }
       if (!wave)
@@ -144,8 +150,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         }
       const position = list.findIndex((w) => w.wave.id === wave.id)
       const previousWave = position > 0 ? list[position - 1]!.wave : null
-      const questionnaires = scored(programme, wave)
-      const submitted = repos.reports.submittedCounts(wave.id, practice.id)
+      const questionnaires = await scored(programme, wave)
+      const submitted = await repos.reports.submittedCounts(wave.id, practice.id)
       const total = submitted.reduce((sum, c) => sum + c.n, 0)
       return {
         programme,
@@ -154,19 +160,19 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         wave,
         previousWave,
         questionnaires,
-        ...(previousWave ? changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
-        responses: { submitted, invitations: repos.reports.invitationCounts(wave.id, practice.id) },
-        textAnswers: total >= programme.minPracticeN ? textAnswers(wave, practice, questionnaires) : null,
+        ...(previousWave ? await changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
+        responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
+        textAnswers: total >= programme.minPracticeN ? await textAnswers(wave, practice, questionnaires) : null,
       }
     },
 
-    comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters): ComparisonData {
-      const list = waves(programme)
+    async comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters): Promise<ComparisonData> {
+      const list = await waves(programme)
       const wave = chooseWave(list, waveSlug)
-      const allPractices = repos.practices.listByProgramme(programme.id)
+      const allPractices = await repos.practices.listByProgramme(programme.id)
       const practices = allPractices.filter((p) => matchesContext(p, filters))
       const practiceCodes = new Set(practices.map((p) => p.code))
-      const questionnaires = wave ? scored(programme, wave, { practiceCodes, ...(filters.setting ? { setting: filters.setting } : {}) }) : []
+      const questionnaires = wave ? await scored(programme, wave, { practiceCodes, ...(filters.setting ? { setting: filters.setting } : {}) }) : []
       return { programme, waves: list, wave, allPractices, practices, questionnaires }
     },
   }

@@ -17,27 +17,27 @@ export interface RespondentFilter {
 
 export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
-  function answeredDefinition(wave: Wave, questionnaireId: string): Questionnaire {
-    const versions = repos.scoring.answeredVersions(wave.id, questionnaireId)
+  async function answeredDefinition(wave: Wave, questionnaireId: string): Promise<Questionnaire> {
+    const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
     if (versions.length > 1) {
       throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
     }
     const current = catalogue.get(questionnaireId)
     if (versions.length === 0 || versions[0] === current.version) return current
-    return questionnaireSchema.parse(JSON.parse(repos.scoring.definitionJson(questionnaireId, versions[0]!)!))
+    return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
   }
 
-  function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): WaveScores[] {
+  async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
     const { practiceCodes, setting } = filter
-    return wave.questionnaireIds
-      .filter((id) => catalogue.get(id).scoring)
-      .map((id) => {
-        const all = repos.scoring.respondents(wave.id, id)
-        const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-        const input = { wave: wave.slug, questionnaire: answeredDefinition(wave, id), respondents, options }
-        return setting ? scoreWaveForSetting(input, setting) : scoreWave(input)
-      })
+    const scores: WaveScores[] = []
+    for (const id of wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)) {
+      const all = await repos.scoring.respondents(wave.id, id)
+      const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+      const input = { wave: wave.slug, questionnaire: await answeredDefinition(wave, id), respondents, options }
+      scores.push(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
+    }
+    return scores
   }
 
   return {
@@ -47,10 +47,10 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     definition: answeredDefinition,
 
     /** Change per practice and scale for every scored questionnaire the two waves share. */
-    compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): ChangeRow[] {
+    async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {
       if (from.id === to.id) throw ValidationError.of('from', 'Choose a different wave to compare with')
-      const before = new Map(scoreQuestionnaires(programme, from, weighting).map((s) => [s.questionnaire, s]))
-      return scoreQuestionnaires(programme, to, weighting).flatMap((after) => {
+      const before = new Map((await scoreQuestionnaires(programme, from, weighting)).map((s) => [s.questionnaire, s]))
+      return (await scoreQuestionnaires(programme, to, weighting)).flatMap((after) => {
         const earlier = before.get(after.questionnaire)
         return earlier ? compareWaves(earlier, after) : []
       })

@@ -29,29 +29,29 @@ export function createSignInService(
   let decoy: Promise<string> | undefined
   const decoyHash = () => (decoy ??= hashPassword(generatePassword(), settings.passwordCost))
 
-  const isLocked = (email: string) => {
-    const lockedUntil = repos.signInFailures.find(email)?.lockedUntil
+  const isLocked = async (email: string) => {
+    const lockedUntil = (await repos.signInFailures.find(email))?.lockedUntil
     return Boolean(lockedUntil && lockedUntil > clock.now().toISOString())
   }
 
-  function staffUser(account: StaffAccount): StaffUser {
-    const scope = repos.staffUsers.scope(account.id)
+  async function staffUser(account: StaffAccount): Promise<StaffUser> {
+    const scope = await repos.staffUsers.scope(account.id)
     return { id: account.id, email: account.email, role: account.role, programmeIds: scope.programmeIds, practiceIds: scope.practiceIds }
   }
 
-  function refuse(email: string, account: StaffAccount | undefined): SignInResult {
+  async function refuse(email: string, account: StaffAccount | undefined): Promise<SignInResult> {
     const attempt = { kind: 'sign-in attempt', email } as const
     const now = clock.now()
-    const after = repos.signInFailures.recordFailure(
+    const after = await repos.signInFailures.recordFailure(
       email,
       now.toISOString(),
       limits.accountMaxFailures,
       new Date(now.getTime() + limits.accountLockMs).toISOString(),
     )
     const reason = !account ? 'no such account' : account.disabledAt ? 'account disabled' : 'wrong password'
-    audit.audit(attempt, 'sign-in failed', { reason, failuresInARow: after.failures })
+    await audit.audit(attempt, 'sign-in failed', { reason, failuresInARow: after.failures })
     if (!after.lockedNow) return { outcome: 'refused' }
-    audit.audit(attempt, 'account locked', { minutes })
+    await audit.audit(attempt, 'account locked', { minutes })
     return { outcome: 'locked', minutes }
   }
 
@@ -60,18 +60,18 @@ export function createSignInService(
 
     /** `email` as parsed by the sign-in form: trimmed and in lower case. */
     async signIn(email: string, password: string): Promise<SignInResult> {
-      if (isLocked(email)) {
-        audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'account locked' })
+      if (await isLocked(email)) {
+        await audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'account locked' })
         return { outcome: 'locked', minutes }
       }
-      const account = repos.staffUsers.findByEmail(email)
+      const account = await repos.staffUsers.findByEmail(email)
       const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))
       if (!matches || !account || account.disabledAt) return refuse(email, account)
       // Another request may have locked the account while this password was being checked.
-      if (isLocked(email)) return { outcome: 'locked', minutes }
-      repos.signInFailures.clear(email)
-      const user = staffUser(account)
-      audit.audit(user, 'signed in')
+      if (await isLocked(email)) return { outcome: 'locked', minutes }
+      await repos.signInFailures.clear(email)
+      const user = await staffUser(account)
+      await audit.audit(user, 'signed in')
       return { outcome: 'signed in', user, session: { userId: account.id, generation: account.sessionGeneration, signedInAt: clock.now().getTime() } }
     },
 
@@ -79,21 +79,21 @@ export function createSignInService(
      * The user a session belongs to, unless the account has gone or been disabled since, its sessions were ended
      * (a new password raises the generation), or it was signed in longer ago than the absolute lifetime allows.
      */
-    userForSession({ userId, generation, signedInAt }: StaffSessionStamp): StaffUser | undefined {
-      const account = repos.staffUsers.findById(userId)
+    async userForSession({ userId, generation, signedInAt }: StaffSessionStamp): Promise<StaffUser | undefined> {
+      const account = await repos.staffUsers.findById(userId)
       if (!account || account.disabledAt || account.sessionGeneration !== generation) return undefined
       if (clock.now().getTime() - signedInAt >= settings.sessionLifetimeMs) return undefined
       return staffUser(account)
     },
 
     /** One client address has failed to sign in too often; `email` is what it last tried, when that was an e-mail address. */
-    addressLimited(email: string | null): void {
+    async addressLimited(email: string | null): Promise<void> {
       const minutes = Math.ceil(limits.addressWindowMs / 60_000)
-      audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'too many failures from one address', minutes })
+      await audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'too many failures from one address', minutes })
     },
 
-    signedOut(user: StaffUser): void {
-      audit.audit(user, 'signed out')
+    async signedOut(user: StaffUser): Promise<void> {
+      await audit.audit(user, 'signed out')
     },
   }
 }

@@ -38,32 +38,36 @@ export function createStaffAccountService(
   clock: Clock,
   settings: StaffSecuritySettings,
 ) {
-  function programmeIds(slugs: string[]): number[] {
-    return slugs.map((slug) => {
-      const p = repos.programmes.findBySlug(slug)
-      if (!p) throw unknownProgramme('programmes', slug, repos.programmes)
-      return p.id
-    })
+  async function programmeIds(slugs: string[]): Promise<number[]> {
+    const ids: number[] = []
+    for (const slug of slugs) {
+      const p = await repos.programmes.findBySlug(slug)
+      if (!p) throw await unknownProgramme('programmes', slug, repos.programmes)
+      ids.push(p.id)
+    }
+    return ids
   }
-  function practiceIds(codes: string[]): number[] {
-    return codes.map((code) => {
-      const p = repos.practices.findByCode(code)
+  async function practiceIds(codes: string[]): Promise<number[]> {
+    const ids: number[] = []
+    for (const code of codes) {
+      const p = await repos.practices.findByCode(code)
       if (!p) throw ValidationError.of('practices', `No practice with code "${code}"`)
-      return p.id
-    })
+      ids.push(p.id)
+    }
+    return ids
   }
 
   async function addUser(input: z.input<typeof newUserInput>, actor: AuditActor): Promise<NewStaffUser> {
     const u = validate(newUserInput, input)
     const rule = SCOPE_RULES[u.role]
     if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw ValidationError.of('role', rule.problem)
-    if (repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', `A user with e-mail "${u.email}" already exists`)
-    const scope = { programmeIds: programmeIds(u.programmes), practiceIds: practiceIds(u.practices) }
+    if (await repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', `A user with e-mail "${u.email}" already exists`)
+    const scope = { programmeIds: await programmeIds(u.programmes), practiceIds: await practiceIds(u.practices) }
     const password = generatePassword()
     const passwordHash = await hashPassword(password, settings.passwordCost)
-    const account = repos.staffUsers.create({ email: u.email, role: u.role, passwordHash, createdAt: clock.now().toISOString(), scope })
+    const account = await repos.staffUsers.create({ email: u.email, role: u.role, passwordHash, createdAt: clock.now().toISOString(), scope })
     const names = [...u.programmes, ...u.practices]
-    audit.audit(actor, 'user added', { user: account.email, role: account.role, ...(names.length ? { scope: names } : {}) })
+    await audit.audit(actor, 'user added', { user: account.email, role: account.role, ...(names.length ? { scope: names } : {}) })
     return { account, password, scope: names }
   }
 
@@ -72,19 +76,19 @@ export function createStaffAccountService(
 
     /** Sets a new random password, ends any lock-out and returns the password. */
     async resetPassword(email: string, actor: AuditActor): Promise<string> {
-      const account = repos.staffUsers.findByEmail(email.trim().toLowerCase())
+      const account = await repos.staffUsers.findByEmail(email.trim().toLowerCase())
       if (!account) throw ValidationError.of('email', `No user with e-mail "${email}"`)
       const password = generatePassword()
-      repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
-      repos.signInFailures.clear(account.email)
-      audit.audit(actor, 'password reset', { user: account.email })
+      await repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
+      await repos.signInFailures.clear(account.email)
+      await audit.audit(actor, 'password reset', { user: account.email })
       return password
     },
 
     /** At start-up: an admin with this e-mail address when there is no admin at all, so someone can sign in. */
     async ensureAdmin(email: string): Promise<NewStaffUser | undefined> {
-      if (repos.staffUsers.countActive('admin') > 0) return undefined
-      const taken = repos.staffUsers.findByEmail(email)
+      if ((await repos.staffUsers.countActive('admin')) > 0) return undefined
+      const taken = await repos.staffUsers.findByEmail(email)
       if (taken)
         throw new UsageError(
           `There is no admin account, and ${taken.email} already has an account (role: ${taken.role}${taken.disabledAt ? ', disabled' : ''}): set LINKSCORE_ADMIN_EMAIL to another address`,

@@ -16,25 +16,27 @@ export interface VisibleProgramme {
 export function createStaffScopeService(repos: Pick<Repositories, 'programmes' | 'practices'>) {
   return {
     /** Programmes with at least one practice the user may see (or the whole programme), with those practices. */
-    visibleProgrammes(user: StaffUser): VisibleProgramme[] {
-      return repos.programmes.list().flatMap((programme) => {
+    async visibleProgrammes(user: StaffUser): Promise<VisibleProgramme[]> {
+      const visible: VisibleProgramme[] = []
+      for (const programme of await repos.programmes.list()) {
         const wholeProgramme = canSeeProgramme(user, programme.id)
-        const practices = repos.practices.listByProgramme(programme.id).filter((p) => canSeePractice(user, p))
-        return wholeProgramme || practices.length ? [{ programme, wholeProgramme, practices }] : []
-      })
+        const practices = (await repos.practices.listByProgramme(programme.id)).filter((p) => canSeePractice(user, p))
+        if (wholeProgramme || practices.length) visible.push({ programme, wholeProgramme, practices })
+      }
+      return visible
     },
 
     /** A programme for a programme-wide page; 404 when it does not exist or is out of the user's scope. */
-    programme(user: StaffUser, slug: string): Programme {
-      const programme = repos.programmes.findBySlug(slug)
+    async programme(user: StaffUser, slug: string): Promise<Programme> {
+      const programme = await repos.programmes.findBySlug(slug)
       if (!programme || !canSeeProgramme(user, programme.id)) throw new NotFoundError()
       return programme
     },
 
     /** A practice of a programme for its own pages; 404 when either does not exist, they do not match, or it is out of scope. */
-    practice(user: StaffUser, programmeSlug: string, practiceCode: string): { programme: Programme; practice: Practice } {
-      const programme = repos.programmes.findBySlug(programmeSlug)
-      const practice = repos.practices.findByCode(practiceCode)
+    async practice(user: StaffUser, programmeSlug: string, practiceCode: string): Promise<{ programme: Programme; practice: Practice }> {
+      const programme = await repos.programmes.findBySlug(programmeSlug)
+      const practice = await repos.practices.findByCode(practiceCode)
       if (!programme || !practice || practice.programmeId !== programme.id || !canSeePractice(user, practice)) throw new NotFoundError()
       return { programme, practice }
     },

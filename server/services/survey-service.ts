@@ -36,8 +36,8 @@ export function createSurveyService(
   const nowIso = () => clock.now().toISOString()
   const today = () => nowIso().slice(0, 10)
 
-  function link(practice: Practice, wave: Wave): SurveyLink {
-    const programme = repos.programmes.findById(practice.programmeId)!
+  async function link(practice: Practice, wave: Wave): Promise<SurveyLink> {
+    const programme = (await repos.programmes.findById(practice.programmeId))!
     return { programme, practice, wave, questionnaires: wave.questionnaireIds.map((id) => catalogue.get(id)) }
   }
 
@@ -45,13 +45,13 @@ export function createSurveyService(
     if (!isTakingResponses(wave, today())) throw new SurveyClosedError(wave.title)
   }
 
-  function findInvitation(token: string) {
-    const invitation = TOKEN_PATTERN.test(token) ? repos.invitations.findByToken(token) : undefined
+  async function findInvitation(token: string) {
+    const invitation = TOKEN_PATTERN.test(token) ? await repos.invitations.findByToken(token) : undefined
     if (!invitation) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link from your invitation.')
     return invitation
   }
 
-  function createResponse(l: SurveyLink, invitationId: number | null, presetRole: string | null): SurveyResponse {
+  function createResponse(l: SurveyLink, invitationId: number | null, presetRole: string | null): Promise<SurveyResponse> {
     const role = presetRole ? findRole(presetRole) : undefined
     return repos.responses.create({
       invitationId,
@@ -67,62 +67,62 @@ export function createSurveyService(
 
   return {
     /** The survey behind a personal invitation, and the response already started from it, if any. */
-    invitation(token: string): SurveyLink & { response?: SurveyResponse } {
-      const invitation = findInvitation(token)
-      const practice = repos.practices.findById(invitation.practiceId)!
-      const l = link(practice, repos.waves.findById(invitation.waveId)!)
-      const response = repos.responses.findByInvitation(invitation.id)
+    async invitation(token: string): Promise<SurveyLink & { response?: SurveyResponse }> {
+      const invitation = await findInvitation(token)
+      const practice = (await repos.practices.findById(invitation.practiceId))!
+      const l = await link(practice, (await repos.waves.findById(invitation.waveId))!)
+      const response = await repos.responses.findByInvitation(invitation.id)
       if (!response) requireOpen(l.wave)
       return response ? { ...l, response } : l
     },
 
-    startFromInvitation(token: string): SurveyResponse {
-      const invitation = findInvitation(token)
-      const existing = repos.responses.findByInvitation(invitation.id)
+    async startFromInvitation(token: string): Promise<SurveyResponse> {
+      const invitation = await findInvitation(token)
+      const existing = await repos.responses.findByInvitation(invitation.id)
       if (existing) return existing
-      const l = link(repos.practices.findById(invitation.practiceId)!, repos.waves.findById(invitation.waveId)!)
+      const l = await link((await repos.practices.findById(invitation.practiceId))!, (await repos.waves.findById(invitation.waveId))!)
       requireOpen(l.wave)
-      const response = createResponse(l, invitation.id, invitation.presetRole)
-      repos.invitations.markUsed(invitation.id, nowIso())
+      const response = await createResponse(l, invitation.id, invitation.presetRole)
+      await repos.invitations.markUsed(invitation.id, nowIso())
       return response
     },
 
     /** The survey behind an open practice link. */
-    openLink(practiceCode: string, waveSlug: string): SurveyLink {
-      const practice = repos.practices.findByCode(practiceCode)
-      const wave = practice && repos.waves.findBySlug(practice.programmeId, waveSlug)
+    async openLink(practiceCode: string, waveSlug: string): Promise<SurveyLink> {
+      const practice = await repos.practices.findByCode(practiceCode)
+      const wave = practice && (await repos.waves.findBySlug(practice.programmeId, waveSlug))
       if (!practice || !wave) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link.')
-      const l = link(practice, wave)
+      const l = await link(practice, wave)
       requireOpen(wave)
       return l
     },
 
-    startFromOpenLink(l: SurveyLink): SurveyResponse {
+    startFromOpenLink(l: SurveyLink): Promise<SurveyResponse> {
       requireOpen(l.wave)
       return createResponse(l, null, null)
     },
 
-    findByResumeToken(token: string): SurveyResponse | undefined {
+    async findByResumeToken(token: string): Promise<SurveyResponse | undefined> {
       return TOKEN_PATTERN.test(token) ? repos.responses.findByResumeToken(token) : undefined
     },
 
     /** Everything a journey page needs; refuses unknown links and (unless allowed) submitted responses and closed waves. */
-    context(resumeToken: string, { allowSubmitted = false } = {}): SurveyContext {
-      const response = TOKEN_PATTERN.test(resumeToken) ? repos.responses.findByResumeToken(resumeToken) : undefined
+    async context(resumeToken: string, { allowSubmitted = false } = {}): Promise<SurveyContext> {
+      const response = TOKEN_PATTERN.test(resumeToken) ? await repos.responses.findByResumeToken(resumeToken) : undefined
       if (!response) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link.')
-      const l = link(repos.practices.findById(response.practiceId)!, repos.waves.findById(response.waveId)!)
+      const l = await link((await repos.practices.findById(response.practiceId))!, (await repos.waves.findById(response.waveId))!)
       if (response.status === 'submitted' && !allowSubmitted) {
         throw new ConflictError('You have already submitted this survey', 'Your answers were sent and cannot be changed now. Thank you for taking part.')
       }
       if (response.status !== 'submitted') requireOpen(l.wave)
-      const invitation = response.invitationId ? repos.invitations.findById(response.invitationId) : undefined
+      const invitation = response.invitationId ? await repos.invitations.findById(response.invitationId) : undefined
       const askAboutYou = !invitation?.presetRole
       return {
         ...l,
         response,
         askAboutYou,
         pages: journeyPages(l.questionnaires, response.setting, askAboutYou),
-        saved: repos.responses.savedPages(response.id),
+        saved: await repos.responses.savedPages(response.id),
       }
     },
 
@@ -134,7 +134,7 @@ export function createSurveyService(
       return firstUnsavedPage(ctx.pages, ctx.saved)
     },
 
-    saveAboutYou(ctx: SurveyContext, role: string, setting: Setting): void {
+    async saveAboutYou(ctx: SurveyContext, role: string, setting: Setting): Promise<void> {
       const before = new Map(ctx.pages.map((p) => [p.key, p]))
       const after = journeyPages(ctx.questionnaires, setting, ctx.askAboutYou)
       const afterItems = new Map(after.map((p) => [p.key, p.kind === 'section' ? p.section.items.map((i) => i.id).join(',') : '']))
@@ -145,15 +145,20 @@ export function createSurveyService(
       const pagesToForget = [...before.values()]
         .filter((p) => p.kind === 'section' && afterItems.get(p.key) !== p.section.items.map((i) => i.id).join(','))
         .map((p) => p.key)
-      repos.responses.saveRole({ responseId: ctx.response.id, role, setting, pageKey: ABOUT_YOU, at: nowIso(), hiddenItems, pagesToForget })
+      await repos.responses.saveRole({ responseId: ctx.response.id, role, setting, pageKey: ABOUT_YOU, at: nowIso(), hiddenItems, pagesToForget })
     },
 
     /** Checks and saves one page in one transaction. With errors, nothing is stored. */
-    savePage(ctx: SurveyContext, page: Extract<JourneyPage, { kind: 'section' }>, body: FormBody, { finished }: { finished: boolean }): PageAnswers {
+    async savePage(
+      ctx: SurveyContext,
+      page: Extract<JourneyPage, { kind: 'section' }>,
+      body: FormBody,
+      { finished }: { finished: boolean },
+    ): Promise<PageAnswers> {
       const parsed = parsePageAnswers(page.section.items, body, ctx.programme.intervention)
       const blocking = finished ? parsed.errors : parsed.errors.filter((e) => e.kind === 'invalid')
       if (blocking.length > 0) return { ...parsed, errors: blocking }
-      repos.responses.savePage({
+      await repos.responses.savePage({
         responseId: ctx.response.id,
         pageKey: page.key,
         questionnaireId: page.questionnaire.id,
@@ -166,8 +171,8 @@ export function createSurveyService(
       return parsed
     },
 
-    submit(ctx: SurveyContext): void {
-      if (!repos.responses.submit(ctx.response.id, nowIso())) {
+    async submit(ctx: SurveyContext): Promise<void> {
+      if (!(await repos.responses.submit(ctx.response.id, nowIso()))) {
         throw new ConflictError('You have already submitted this survey', 'Your answers were sent and cannot be changed now. Thank you for taking part.')
       }
     },

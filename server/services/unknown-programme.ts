@@ -2,11 +2,7 @@
 import type { ProgrammeRepository } from '../data/repository-interfaces.js'
 import { ValidationError } from '../errors.js'
 
-export function unknownProgramme(field: string, slug: string, programmes: Pick<ProgrammeRepository, 'list'>): ValidationError {
-  const known =
-    programmes
-      .list()
-      .map((p) => p.slug)
-      .join(', ') || 'none yet'
+export async function unknownProgramme(field: string, slug: string, programmes: Pick<ProgrammeRepository, 'list'>): Promise<ValidationError> {
+  const known = (await programmes.list()).map((p) => p.slug).join(', ') || 'none yet'
   return ValidationError.of(field, `No programme "${slug}". Programmes: ${known}`)
 }

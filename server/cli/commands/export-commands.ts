@@ -8,12 +8,13 @@ import type { CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
 
 /** A wave by slug; the programme is needed only when several programmes use the same wave slug. */
-export function findWave({ repos, services }: Linkscore, waveSlug: string, programmeSlug?: string) {
+export async function findWave({ repos, services }: Linkscore, waveSlug: string, programmeSlug?: string) {
   if (programmeSlug) return services.admin.wave(programmeSlug, waveSlug)
-  const matches = repos.programmes.list().flatMap((p) => {
-    const w = repos.waves.findBySlug(p.id, waveSlug)
-    return w ? [{ programme: p, wave: w }] : []
-  })
+  const matches = []
+  for (const p of await repos.programmes.list()) {
+    const w = await repos.waves.findBySlug(p.id, waveSlug)
+    if (w) matches.push({ programme: p, wave: w })
+  }
   if (matches.length === 0) throw new UsageError(`No wave "${waveSlug}" in any programme`)
   if (matches.length > 1)
     throw new UsageError(`Several programmes have a wave "${waveSlug}" (${matches.map((m) => m.programme.slug).join(', ')}): add --programme`)
@@ -22,9 +23,9 @@ export function findWave({ repos, services }: Linkscore, waveSlug: string, progr
 
 export function addExportCommands(program: Command, io: CliIo): void {
   const exportCommand = program.command('export').description('CSV exports on standard output')
-  const write = (build: (ls: Linkscore) => ExportRequest) =>
-    withLinkscore(io, (ls) => {
-      const table = ls.services.exports.table(build(ls))
+  const write = (build: (ls: Linkscore) => Promise<ExportRequest>) =>
+    withLinkscore(io, async (ls) => {
+      const table = await ls.services.exports.table(await build(ls))
       return writeCsv(io.stdout, table.columns, table.rows)
     })
   const weighting = () =>
@@ -38,7 +39,7 @@ export function addExportCommands(program: Command, io: CliIo): void {
     .requiredOption('--wave <slug>', 'wave')
     .option('--programme <slug>', 'programme, when several have this wave')
     .option('--include-partial', 'include responses not yet submitted', false)
-    .action((o: WaveOptions) => write((ls) => ({ kind: 'answers', wave: findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
+    .action((o: WaveOptions) => write(async (ls) => ({ kind: 'answers', wave: await findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
   exportCommand
     .command('responses')
     .description(
@@ -47,21 +48,21 @@ export function addExportCommands(program: Command, io: CliIo): void {
     .requiredOption('--wave <slug>', 'wave')
     .option('--programme <slug>', 'programme, when several have this wave')
     .option('--include-partial', 'include responses not yet submitted', false)
-    .action((o: WaveOptions) => write((ls) => ({ kind: 'responses', wave: findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
+    .action((o: WaveOptions) => write(async (ls) => ({ kind: 'responses', wave: await findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
   exportCommand
     .command('scores')
     .description('one row per practice × questionnaire × scale; figures below the minimum group size are withheld')
     .requiredOption('--wave <slug>', 'wave')
     .option('--programme <slug>', 'programme, when several have this wave')
     .addOption(weighting())
-    .action((o: ScoreOptions) => write((ls) => ({ kind: 'scores', wave: findWave(ls, o.wave, o.programme), weighting: o.weighting })))
+    .action((o: ScoreOptions) => write(async (ls) => ({ kind: 'scores', wave: await findWave(ls, o.wave, o.programme), weighting: o.weighting })))
   exportCommand
     .command('scale-stats')
     .description('one row per questionnaire × scale: ICC(1), ICC(2), alpha and the programme median, best and worst')
     .requiredOption('--wave <slug>', 'wave')
     .option('--programme <slug>', 'programme, when several have this wave')
     .addOption(weighting())
-    .action((o: ScoreOptions) => write((ls) => ({ kind: 'scale-stats', wave: findWave(ls, o.wave, o.programme), weighting: o.weighting })))
+    .action((o: ScoreOptions) => write(async (ls) => ({ kind: 'scale-stats', wave: await findWave(ls, o.wave, o.programme), weighting: o.weighting })))
   exportCommand
     .command('change')
     .description("one row per practice × scale: the change in mean between two waves and Welch's t-test")
@@ -70,9 +71,9 @@ export function addExportCommands(program: Command, io: CliIo): void {
     .option('--programme <slug>', 'programme, when several have these waves')
     .addOption(weighting())
     .action((o: { from: string; to: string; programme?: string; weighting: 'respondents' | 'settings' }) =>
-      write((ls) => {
-        const from = findWave(ls, o.from, o.programme)
-        const to = findWave(ls, o.to, o.programme)
+      write(async (ls) => {
+        const from = await findWave(ls, o.from, o.programme)
+        const to = await findWave(ls, o.to, o.programme)
         if (from.programmeId !== to.programmeId) throw new UsageError('--from and --to must be waves of the same programme: add --programme')
         if (from.id === to.id) throw new UsageError('--from and --to name the same wave')
         return { kind: 'change', from, to, weighting: o.weighting }
@@ -81,5 +82,5 @@ export function addExportCommands(program: Command, io: CliIo): void {
   exportCommand
     .command('codebook')
     .description('one row per item: type, text, scale, codes and labels')
-    .action(() => write(() => ({ kind: 'codebook' })))
+    .action(() => write(async () => ({ kind: 'codebook' })))
 }

@@ -13,8 +13,8 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     .requiredOption('--name <name>', 'full name')
     .option('--intervention <text>', 'what item text calls the intervention', 'social prescribing')
     .action((o: { slug: string; name: string; intervention: string }) =>
-      withLinkscore(io, ({ services }) => {
-        const p = services.admin.addProgramme(o)
+      withLinkscore(io, async ({ services }) => {
+        const p = await services.admin.addProgramme(o)
         writeLine(io.stdout, `added programme ${p.slug}: ${p.name}`)
       }),
     )
@@ -32,8 +32,8 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--rurality <kind>', 'urban or rural').choices(['urban', 'rural']))
     .option('--model <text>', 'social prescribing model, in words')
     .action((o: { programme: string; code: string; name: string; listSize?: string; deprivation?: string; rurality?: 'urban' | 'rural'; model?: string }) =>
-      withLinkscore(io, ({ services }) => {
-        const p = services.admin.addPractice({ ...o, deprivationQuintile: o.deprivation, spModel: o.model })
+      withLinkscore(io, async ({ services }) => {
+        const p = await services.admin.addPractice({ ...o, deprivationQuintile: o.deprivation, spModel: o.model })
         writeLine(io.stdout, `added practice ${p.code}: ${p.name}`)
       }),
     )
@@ -50,8 +50,8 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     .option('--closes <date>', 'last day it takes responses, YYYY-MM-DD')
     .option('--open', 'open it now', false)
     .action((o: { programme: string; slug: string; title: string; questionnaires: string; opens?: string; closes?: string; open: boolean }) =>
-      withLinkscore(io, ({ services }) => {
-        const w = services.admin.addWave({
+      withLinkscore(io, async ({ services }) => {
+        const w = await services.admin.addWave({
           ...o,
           opensOn: o.opens,
           closesOn: o.closes,
@@ -73,8 +73,8 @@ export function addSetupCommands(program: Command, io: CliIo): void {
       .requiredOption('--programme <slug>', 'programme')
       .requiredOption('--wave <slug>', 'wave')
       .action((o: { programme: string; wave: string }) =>
-        withLinkscore(io, ({ services }) => {
-          const w = services.admin.setWaveStatus(o.programme, o.wave, status)
+        withLinkscore(io, async ({ services }) => {
+          const w = await services.admin.setWaveStatus(o.programme, o.wave, status)
           writeLine(io.stdout, `wave ${w.slug} is ${w.status}`)
         }),
       )
@@ -91,8 +91,8 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     .option('--programme <slug>', 'programme (checked against the practice)')
     .addOption(new Option('--role <role>', 'preset role, which skips the "About you" page').choices(PRESETTABLE_ROLES))
     .action((o: { wave: string; practice: string; count: string; programme?: string; role?: string }) =>
-      withLinkscore(io, ({ services }, baseUrl) => {
-        for (const path of services.admin.createInvitations(o)) writeLine(io.stdout, `${baseUrl}${path}`)
+      withLinkscore(io, async ({ services }, baseUrl) => {
+        for (const path of await services.admin.createInvitations(o)) writeLine(io.stdout, `${baseUrl}${path}`)
       }),
     )
 }

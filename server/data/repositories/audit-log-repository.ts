@@ -1,18 +1,21 @@
 // The audit log: who did what and when, newest first.
-import type { AuditEntry, NewAuditEntry } from '../../domain/audit-entry.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
 import type { AuditLogRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-const COLUMNS = 'id, at, actor_user_id AS actorUserId, actor_email AS actorEmail, source, action, detail'
+const COLUMNS = ['id', 'at', 'actor_user_id as actorUserId', 'actor_email as actorEmail', 'source', 'action', 'detail'] as const
 
-export function auditLogRepository(db: Db): AuditLogRepository {
-  const insert = db.prepare('INSERT INTO audit_log (at, actor_user_id, actor_email, source, action, detail) VALUES (@at, @actorUserId, @actorEmail, @source, @action, @detail)')
-  const page = db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?`)
-  const count = db.prepare('SELECT count(*) FROM audit_log').pluck()
-
+export function auditLogRepository(db: Kysely<Schema>): AuditLogRepository {
   return {
-    add: (entry: NewAuditEntry) => Number(insert.run(entry).lastInsertRowid),
-    page: (limit: number, offset: number) => page.all(limit, offset) as AuditEntry[],
-    count: () => count.get() as number,
+    add: async (e) =>
+      (
+        await db
+          .insertInto('audit_log')
+          .values({ at: e.at, actor_user_id: e.actorUserId, actor_email: e.actorEmail, source: e.source, action: e.action, detail: e.detail })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    page: (limit, offset) => db.selectFrom('audit_log').select(COLUMNS).orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    count: async () => Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
   }
 }

@@ -1,25 +1,35 @@
-import type { Invitation } from '../../domain/invitation.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
+import { inTransaction } from '../in-transaction.js'
 import type { InvitationRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-const COLUMNS = 'id, wave_id AS waveId, practice_id AS practiceId, token, preset_role AS presetRole, used_at AS usedAt'
+const COLUMNS = ['id', 'wave_id as waveId', 'practice_id as practiceId', 'token', 'preset_role as presetRole', 'used_at as usedAt'] as const
+/** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const BATCH = 500
 
-export function invitationRepository(db: Db): InvitationRepository {
-  const byToken = db.prepare(`SELECT ${COLUMNS} FROM invitation WHERE token = ?`)
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM invitation WHERE id = ?`)
-  const insert = db.prepare('INSERT INTO invitation (wave_id, practice_id, token, preset_role) VALUES (?, ?, ?, ?)')
-  const unused = db.prepare(`SELECT ${COLUMNS} FROM invitation WHERE wave_id = ? AND practice_id = ? AND used_at IS NULL AND preset_role IS NULL ORDER BY id LIMIT 1`)
-  const markUsed = db.prepare('UPDATE invitation SET used_at = ? WHERE id = ? AND used_at IS NULL')
-
+export function invitationRepository(db: Kysely<Schema>): InvitationRepository {
+  const select = () => db.selectFrom('invitation').select(COLUMNS)
   return {
-    findByToken: (token: string) => byToken.get(token) as Invitation | undefined,
-    findById: (id: number) => byId.get(id) as Invitation | undefined,
-    findUnused: (waveId: number, practiceId: number) => unused.get(waveId, practiceId) as Invitation | undefined,
-    createMany: db.transaction((waveId: number, practiceId: number, tokens: string[], presetRole: string | null) => {
-      for (const token of tokens) insert.run(waveId, practiceId, token, presetRole)
-    }),
-    markUsed(id: number, at: string): void {
-      markUsed.run(at, id)
+    findByToken: (token) => select().where('token', '=', token).executeTakeFirst(),
+    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    findUnused: (waveId, practiceId) =>
+      select()
+        .where('wave_id', '=', waveId)
+        .where('practice_id', '=', practiceId)
+        .where('used_at', 'is', null)
+        .where('preset_role', 'is', null)
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst(),
+    createMany: async (waveId, practiceId, tokens, presetRole) => {
+      const rows = tokens.map((token) => ({ wave_id: waveId, practice_id: practiceId, token, preset_role: presetRole }))
+      const insertAll = async (trx: Kysely<Schema>) => {
+        for (let i = 0; i < rows.length; i += BATCH) await trx.insertInto('invitation').values(rows.slice(i, i + BATCH)).execute()
+      }
+      await inTransaction(db, insertAll)
+    },
+    markUsed: async (id, at) => {
+      await db.updateTable('invitation').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).execute()
     },
   }
 }

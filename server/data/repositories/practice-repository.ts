@@ -1,24 +1,38 @@
-import type { NewPractice, Practice } from '../../domain/practice.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
+import type { NewPractice } from '../../domain/practice.js'
 import type { PracticeRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-const COLUMNS = `id, programme_id AS programmeId, code, name, list_size AS listSize,
-  deprivation_quintile AS deprivationQuintile, rurality, sp_model AS spModel`
+const COLUMNS = [
+  'id',
+  'programme_id as programmeId',
+  'code',
+  'name',
+  'list_size as listSize',
+  'deprivation_quintile as deprivationQuintile',
+  'rurality',
+  'sp_model as spModel',
+] as const
 
-export function practiceRepository(db: Db): PracticeRepository {
-  const byCode = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE code = ?`)
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE id = ?`)
-  const inProgramme = db.prepare(`SELECT ${COLUMNS} FROM practice WHERE programme_id = ? ORDER BY code`)
-  const insert = db.prepare(`INSERT INTO practice (programme_id, code, name, list_size, deprivation_quintile, rurality, sp_model)
-    VALUES (@programmeId, @code, @name, @listSize, @deprivationQuintile, @rurality, @spModel)`)
-
+export function practiceRepository(db: Kysely<Schema>): PracticeRepository {
+  const select = () => db.selectFrom('practice').select(COLUMNS)
   return {
-    findByCode: (code: string) => byCode.get(code) as Practice | undefined,
-    findById: (id: number) => byId.get(id) as Practice | undefined,
-    listByProgramme: (programmeId: number) => inProgramme.all(programmeId) as Practice[],
-    create(p: NewPractice): Practice {
-      const { lastInsertRowid } = insert.run(p)
-      return byId.get(lastInsertRowid) as Practice
-    },
+    findByCode: (code) => select().where('code', '=', code).executeTakeFirst(),
+    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    listByProgramme: (programmeId) => select().where('programme_id', '=', programmeId).orderBy('code').execute(),
+    create: (p: NewPractice) =>
+      db
+        .insertInto('practice')
+        .values({
+          programme_id: p.programmeId,
+          code: p.code,
+          name: p.name,
+          list_size: p.listSize,
+          deprivation_quintile: p.deprivationQuintile,
+          rurality: p.rurality,
+          sp_model: p.spModel,
+        })
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow(),
   }
 }

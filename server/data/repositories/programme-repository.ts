@@ -1,26 +1,41 @@
+import type { Kysely, Selectable } from 'kysely'
 import type { NewProgramme, Programme } from '../../domain/programme.js'
-import type { Db } from '../database.js'
 import type { ProgrammeRepository } from '../repository-interfaces.js'
+import type { ProgrammeTable, Schema } from '../schema.js'
 
-const COLUMNS = `id, slug, name, intervention, is_demo AS isDemo, min_practice_n AS minPracticeN, min_breakdown_n AS minBreakdownN`
+const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n'] as const
 
-export function programmeRepository(db: Db): ProgrammeRepository {
-  const bySlug = db.prepare(`SELECT ${COLUMNS} FROM programme WHERE slug = ?`)
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM programme WHERE id = ?`)
-  const all = db.prepare(`SELECT ${COLUMNS} FROM programme ORDER BY name`)
-  const insert = db.prepare('INSERT INTO programme (slug, name, intervention, is_demo) VALUES (@slug, @name, @intervention, @isDemo)')
-  const count = db.prepare('SELECT count(*) FROM programme').pluck()
-  const toProgramme = (row: unknown): Programme | undefined =>
-    row ? { ...(row as Programme), isDemo: Boolean((row as { isDemo: number }).isDemo) } : undefined
+type Row = Pick<Selectable<ProgrammeTable>, (typeof COLUMNS)[number]>
+const toProgramme = (r: Row): Programme => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  intervention: r.intervention,
+  isDemo: r.is_demo === 1,
+  minPracticeN: r.min_practice_n,
+  minBreakdownN: r.min_breakdown_n,
+})
 
+export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
+  const select = () => db.selectFrom('programme').select(COLUMNS)
   return {
-    findBySlug: (slug: string) => toProgramme(bySlug.get(slug)),
-    findById: (id: number) => toProgramme(byId.get(id)),
-    list: () => all.all().map((row) => toProgramme(row)!),
-    count: () => count.get() as number,
-    create(p: NewProgramme): Programme {
-      const { lastInsertRowid } = insert.run({ ...p, isDemo: p.isDemo ? 1 : 0 })
-      return toProgramme(byId.get(lastInsertRowid))!
+    findBySlug: async (slug) => {
+      const row = await select().where('slug', '=', slug).executeTakeFirst()
+      return row && toProgramme(row)
     },
+    findById: async (id) => {
+      const row = await select().where('id', '=', id).executeTakeFirst()
+      return row && toProgramme(row)
+    },
+    list: async () => (await select().orderBy('name').orderBy('id').execute()).map(toProgramme),
+    count: async () => Number((await db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    create: async (p: NewProgramme) =>
+      toProgramme(
+        await db
+          .insertInto('programme')
+          .values({ slug: p.slug, name: p.name, intervention: p.intervention, is_demo: p.isDemo ? 1 : 0 })
+          .returning(COLUMNS)
+          .executeTakeFirstOrThrow(),
+      ),
   }
 }

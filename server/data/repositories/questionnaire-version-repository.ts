@@ -1,17 +1,32 @@
-import type { Db } from '../database.js'
-import type { QuestionnaireVersionRepository, StoredQuestionnaireVersion } from '../repository-interfaces.js'
+import type { Kysely } from 'kysely'
+import type { QuestionnaireVersionRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-export function questionnaireVersionRepository(db: Db): QuestionnaireVersionRepository {
-  const find = db.prepare('SELECT questionnaire_id AS questionnaireId, version, content_hash AS contentHash FROM questionnaire_version WHERE questionnaire_id = ? AND version = ?')
-  const hasAnswers = db.prepare('SELECT EXISTS (SELECT 1 FROM answer WHERE questionnaire_id = ? AND questionnaire_version = ?)').pluck()
-  const upsert = db.prepare(`INSERT INTO questionnaire_version (questionnaire_id, version, content_hash, definition_json) VALUES (?, ?, ?, ?)
-    ON CONFLICT (questionnaire_id, version) DO UPDATE SET content_hash = excluded.content_hash, definition_json = excluded.definition_json`)
-
+export function questionnaireVersionRepository(db: Kysely<Schema>): QuestionnaireVersionRepository {
   return {
-    find: (questionnaireId: string, version: number) => find.get(questionnaireId, version) as StoredQuestionnaireVersion | undefined,
-    hasAnswers: (questionnaireId: string, version: number) => hasAnswers.get(questionnaireId, version) === 1,
-    save(questionnaireId: string, version: number, contentHash: string, definitionJson: string): void {
-      upsert.run(questionnaireId, version, contentHash, definitionJson)
+    find: (questionnaireId, version) =>
+      db
+        .selectFrom('questionnaire_version')
+        .select(['questionnaire_id as questionnaireId', 'version', 'content_hash as contentHash'])
+        .where('questionnaire_id', '=', questionnaireId)
+        .where('version', '=', version)
+        .executeTakeFirst(),
+    hasAnswers: async (questionnaireId, version) =>
+      (await db
+        .selectFrom('answer')
+        .select('response_id')
+        .where('questionnaire_id', '=', questionnaireId)
+        .where('questionnaire_version', '=', version)
+        .limit(1)
+        .executeTakeFirst()) !== undefined,
+    save: async (questionnaireId, version, contentHash, definitionJson) => {
+      await db
+        .insertInto('questionnaire_version')
+        .values({ questionnaire_id: questionnaireId, version, content_hash: contentHash, definition_json: definitionJson })
+        .onConflict((oc) =>
+          oc.columns(['questionnaire_id', 'version']).doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), definition_json: eb.ref('excluded.definition_json') })),
+        )
+        .execute()
     },
   }
 }

@@ -1,34 +1,67 @@
 // Counts and free text for the practice scorecard: who responded, who was invited, what they wrote.
-import type { InvitationCount, SubmittedCount } from '../../domain/response-counts.js'
-import type { Db } from '../database.js'
-import type { ReportRepository, TextAnswer } from '../repository-interfaces.js'
+import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { ReportRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-export function reportRepository(db: Db): ReportRepository {
-  const submittedByWave = db.prepare(`
-    SELECT w.id AS waveId, count(r.id) AS n FROM wave w
-    LEFT JOIN response r ON r.wave_id = w.id AND r.status = 'submitted' AND r.setting IS NOT NULL
-    WHERE w.programme_id = ? GROUP BY w.id`)
-  const submitted = db.prepare(`
-    SELECT r.setting, i.preset_role AS presetRole, r.invitation_id IS NOT NULL AS viaInvitation, count(*) AS n
-    FROM response r LEFT JOIN invitation i ON i.id = r.invitation_id
-    WHERE r.wave_id = ? AND r.practice_id = ? AND r.status = 'submitted' AND r.setting IS NOT NULL
-    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
-  const invitations = db.prepare(`
-    SELECT preset_role AS presetRole, count(*) AS n FROM invitation WHERE wave_id = ? AND practice_id = ?
-    GROUP BY preset_role ORDER BY preset_role`)
-  // Sorted by the text itself, so the order says nothing about who answered or when.
-  const texts = db.prepare(`
-    SELECT a.item_id AS itemId, a.value FROM answer a JOIN response r ON r.id = a.response_id
-    WHERE r.wave_id = @waveId AND r.practice_id = @practiceId AND r.status = 'submitted' AND r.setting IS NOT NULL
-      AND a.questionnaire_id = @questionnaireId AND a.item_id IN (SELECT value FROM json_each(@itemIds))
-    ORDER BY a.item_id, a.value`)
+/** Byte order of the UTF-8 text, as SQLite sorts and as PostgreSQL's "C" collation sorts. */
+const byText = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
+
+// 1 or 0 rather than a boolean: SQLite has no booleans to return.
+const viaInvitation = (eb: ExpressionBuilder<Schema & { r: Schema['response'] }, 'r'>) => eb.case().when('r.invitation_id', 'is not', null).then(1).else(0).end()
+
+export function reportRepository(db: Kysely<Schema>): ReportRepository {
+  const submitted = (waveId: number, practiceId: number) =>
+    db
+      .selectFrom('response as r')
+      .where('r.wave_id', '=', waveId)
+      .where('r.practice_id', '=', practiceId)
+      .where('r.status', '=', 'submitted')
+      .where('r.setting', 'is not', null)
 
   return {
-    submittedByWave: (programmeId: number) => new Map((submittedByWave.all(programmeId) as { waveId: number; n: number }[]).map((r) => [r.waveId, r.n])),
-    submittedCounts: (waveId: number, practiceId: number) =>
-      (submitted.all(waveId, practiceId) as (Omit<SubmittedCount, 'viaInvitation'> & { viaInvitation: number })[]).map((r) => ({ ...r, viaInvitation: r.viaInvitation === 1 })),
-    invitationCounts: (waveId: number, practiceId: number) => invitations.all(waveId, practiceId) as InvitationCount[],
-    textAnswers: (waveId: number, practiceId: number, questionnaireId: string, itemIds: readonly string[]) =>
-      texts.all({ waveId, practiceId, questionnaireId, itemIds: JSON.stringify(itemIds) }) as TextAnswer[],
+    submittedByWave: async (programmeId) => {
+      const rows = await db
+        .selectFrom('wave as w')
+        .leftJoin('response as r', (join) => join.onRef('r.wave_id', '=', 'w.id').on('r.status', '=', 'submitted').on('r.setting', 'is not', null))
+        .select((eb) => ['w.id as waveId', eb.fn.count<number>('r.id').as('n')])
+        .where('w.programme_id', '=', programmeId)
+        .groupBy('w.id')
+        .execute()
+      return new Map(rows.map((r) => [r.waveId, Number(r.n)]))
+    },
+
+    submittedCounts: async (waveId, practiceId) => {
+      const rows = await submitted(waveId, practiceId)
+        .leftJoin('invitation as i', 'i.id', 'r.invitation_id')
+        .select((eb) => ['r.setting', 'i.preset_role as presetRole', viaInvitation(eb).as('viaInvitation'), eb.fn.countAll<number>().as('n')])
+        .groupBy((eb) => ['r.setting', 'i.preset_role', viaInvitation(eb)])
+        .execute()
+      return rows
+        .map((r) => ({ setting: r.setting!, presetRole: r.presetRole, viaInvitation: Number(r.viaInvitation) === 1, n: Number(r.n) }))
+        .sort((a, b) => byText(a.setting, b.setting) || byText(a.presetRole ?? '', b.presetRole ?? '') || Number(a.viaInvitation) - Number(b.viaInvitation))
+    },
+
+    invitationCounts: async (waveId, practiceId) => {
+      const rows = await db
+        .selectFrom('invitation')
+        .select((eb) => ['preset_role as presetRole', eb.fn.countAll<number>().as('n')])
+        .where('wave_id', '=', waveId)
+        .where('practice_id', '=', practiceId)
+        .groupBy('preset_role')
+        .execute()
+      return rows.map((r) => ({ presetRole: r.presetRole, n: Number(r.n) })).sort((a, b) => byText(a.presetRole ?? '', b.presetRole ?? ''))
+    },
+
+    // Sorted by the text itself, so the order says nothing about who answered or when.
+    textAnswers: async (waveId, practiceId, questionnaireId, itemIds) => {
+      if (itemIds.length === 0) return []
+      const rows = await submitted(waveId, practiceId)
+        .innerJoin('answer as a', 'a.response_id', 'r.id')
+        .select(['a.item_id as itemId', 'a.value'])
+        .where('a.questionnaire_id', '=', questionnaireId)
+        .where('a.item_id', 'in', itemIds)
+        .execute()
+      return rows.sort((a, b) => byText(a.itemId, b.itemId) || byText(a.value, b.value))
+    },
   }
 }

@@ -1,53 +1,125 @@
-import type { NewResponse, PageSave, RoleChange, StoredAnswer, SurveyResponse } from '../../domain/response.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
+import type { PageSave, RoleChange, SurveyResponse } from '../../domain/response.js'
+import { inTransaction } from '../in-transaction.js'
 import type { ResponseRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-const COLUMNS = `id, invitation_id AS invitationId, practice_id AS practiceId, wave_id AS waveId, resume_token AS resumeToken,
-  source, role, setting, status, started_at AS startedAt, updated_at AS updatedAt, submitted_at AS submittedAt`
+const COLUMNS = [
+  'id',
+  'invitation_id as invitationId',
+  'practice_id as practiceId',
+  'wave_id as waveId',
+  'resume_token as resumeToken',
+  'source',
+  'role',
+  'setting',
+  'status',
+  'started_at as startedAt',
+  'updated_at as updatedAt',
+  'submitted_at as submittedAt',
+] as const
 
-export function responseRepository(db: Db): ResponseRepository {
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM response WHERE id = ?`)
-  const byResumeToken = db.prepare(`SELECT ${COLUMNS} FROM response WHERE resume_token = ?`)
-  const byInvitation = db.prepare(`SELECT ${COLUMNS} FROM response WHERE invitation_id = ?`)
-  const insert = db.prepare(`INSERT INTO response (invitation_id, practice_id, wave_id, resume_token, source, role, setting, started_at, updated_at)
-    VALUES (@invitationId, @practiceId, @waveId, @resumeToken, @source, @role, @setting, @at, @at)`)
-  const updateRole = db.prepare('UPDATE response SET role = ?, setting = ?, updated_at = ? WHERE id = ?')
-  const touch = db.prepare('UPDATE response SET updated_at = ? WHERE id = ?')
-  const submit = db.prepare("UPDATE response SET status = 'submitted', submitted_at = ?, updated_at = ? WHERE id = ? AND status = 'in_progress'")
-  const answers = db.prepare('SELECT questionnaire_id AS questionnaireId, item_id AS itemId, value FROM answer WHERE response_id = ? ORDER BY rowid')
-  const deleteAnswer = db.prepare('DELETE FROM answer WHERE response_id = ? AND questionnaire_id = ? AND item_id = ?')
-  const insertAnswer = db.prepare('INSERT INTO answer (response_id, questionnaire_id, questionnaire_version, item_id, value) VALUES (?, ?, ?, ?, ?)')
-  const savedPages = db.prepare('SELECT page_key FROM saved_page WHERE response_id = ?').pluck()
-  const markSaved = db.prepare('INSERT INTO saved_page (response_id, page_key, saved_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET saved_at = excluded.saved_at')
-  const forgetPage = db.prepare('DELETE FROM saved_page WHERE response_id = ? AND page_key = ?')
+export function responseRepository(db: Kysely<Schema>): ResponseRepository {
+  const select = () => db.selectFrom('response').select(COLUMNS)
+
+  async function markSaved(trx: Kysely<Schema>, responseId: number, pageKey: string, at: string) {
+    await trx
+      .insertInto('saved_page')
+      .values({ response_id: responseId, page_key: pageKey, saved_at: at })
+      .onConflict((oc) => oc.columns(['response_id', 'page_key']).doUpdateSet((eb) => ({ saved_at: eb.ref('excluded.saved_at') })))
+      .execute()
+  }
+
+  async function deleteAnswers(trx: Kysely<Schema>, responseId: number, items: { questionnaireId: string; itemId: string }[]) {
+    const byQuestionnaire = new Map<string, string[]>()
+    for (const item of items) byQuestionnaire.set(item.questionnaireId, [...(byQuestionnaire.get(item.questionnaireId) ?? []), item.itemId])
+    for (const [questionnaireId, itemIds] of byQuestionnaire)
+      await trx
+        .deleteFrom('answer')
+        .where('response_id', '=', responseId)
+        .where('questionnaire_id', '=', questionnaireId)
+        .where('item_id', 'in', itemIds)
+        .execute()
+  }
 
   return {
-    findById: (id: number) => byId.get(id) as SurveyResponse | undefined,
-    findByResumeToken: (token: string) => byResumeToken.get(token) as SurveyResponse | undefined,
-    findByInvitation: (invitationId: number) => byInvitation.get(invitationId) as SurveyResponse | undefined,
-    create(r: NewResponse): SurveyResponse {
-      const { lastInsertRowid } = insert.run(r)
-      return byId.get(lastInsertRowid) as SurveyResponse
+    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    findByResumeToken: (token) => select().where('resume_token', '=', token).executeTakeFirst(),
+    findByInvitation: (invitationId) => select().where('invitation_id', '=', invitationId).executeTakeFirst(),
+
+    create: async (r): Promise<SurveyResponse> => {
+      const values = {
+        invitation_id: r.invitationId,
+        practice_id: r.practiceId,
+        wave_id: r.waveId,
+        resume_token: r.resumeToken,
+        source: r.source,
+        role: r.role,
+        setting: r.setting,
+        started_at: r.at,
+        updated_at: r.at,
+      }
+      if (r.invitationId === null) return db.insertInto('response').values(values).returning(COLUMNS).executeTakeFirstOrThrow()
+      // One response per invitation even when two requests start it at once: the second gets the first's.
+      const created = await db
+        .insertInto('response')
+        .values(values)
+        .onConflict((oc) => oc.column('invitation_id').doNothing())
+        .returning(COLUMNS)
+        .executeTakeFirst()
+      return created ?? (await select().where('invitation_id', '=', r.invitationId).executeTakeFirstOrThrow())
     },
-    answers: (responseId: number) => answers.all(responseId) as StoredAnswer[],
-    savedPages: (responseId: number) => new Set(savedPages.all(responseId) as string[]),
 
-    savePage: db.transaction((save: PageSave): void => {
-      for (const itemId of save.itemIds) deleteAnswer.run(save.responseId, save.questionnaireId, itemId)
-      for (const a of save.answers) insertAnswer.run(save.responseId, save.questionnaireId, save.questionnaireVersion, a.itemId, a.value)
-      if (save.complete) markSaved.run(save.responseId, save.pageKey, save.at)
-      touch.run(save.at, save.responseId)
-    }),
+    answers: (responseId) =>
+      db.selectFrom('answer').select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value']).where('response_id', '=', responseId).orderBy('id').execute(),
 
-    saveRole: db.transaction((change: RoleChange): void => {
-      updateRole.run(change.role, change.setting, change.at, change.responseId)
-      for (const item of change.hiddenItems) deleteAnswer.run(change.responseId, item.questionnaireId, item.itemId)
-      for (const page of change.pagesToForget) forgetPage.run(change.responseId, page)
-      markSaved.run(change.responseId, change.pageKey, change.at)
-    }),
+    savedPages: async (responseId) => {
+      const rows = await db.selectFrom('saved_page').select('page_key').where('response_id', '=', responseId).execute()
+      return new Set(rows.map((r) => r.page_key))
+    },
 
-    submit(responseId: number, at: string): boolean {
-      return submit.run(at, at, responseId).changes === 1
+    // The response row is updated first: on PostgreSQL that locks it, so two saves of one response take turns.
+    savePage: (save: PageSave) =>
+      inTransaction(db, async (trx) => {
+        await trx.updateTable('response').set({ updated_at: save.at }).where('id', '=', save.responseId).execute()
+        await deleteAnswers(
+          trx,
+          save.responseId,
+          save.itemIds.map((itemId) => ({ questionnaireId: save.questionnaireId, itemId })),
+        )
+        if (save.answers.length > 0)
+          await trx
+            .insertInto('answer')
+            .values(
+              save.answers.map((a) => ({
+                response_id: save.responseId,
+                questionnaire_id: save.questionnaireId,
+                questionnaire_version: save.questionnaireVersion,
+                item_id: a.itemId,
+                value: a.value,
+              })),
+            )
+            .execute()
+        if (save.complete) await markSaved(trx, save.responseId, save.pageKey, save.at)
+      }),
+
+    saveRole: (change: RoleChange) =>
+      inTransaction(db, async (trx) => {
+        await trx.updateTable('response').set({ role: change.role, setting: change.setting, updated_at: change.at }).where('id', '=', change.responseId).execute()
+        await deleteAnswers(trx, change.responseId, change.hiddenItems)
+        if (change.pagesToForget.length > 0)
+          await trx.deleteFrom('saved_page').where('response_id', '=', change.responseId).where('page_key', 'in', change.pagesToForget).execute()
+        await markSaved(trx, change.responseId, change.pageKey, change.at)
+      }),
+
+    submit: async (responseId, at) => {
+      const result = await db
+        .updateTable('response')
+        .set({ status: 'submitted', submitted_at: at, updated_at: at })
+        .where('id', '=', responseId)
+        .where('status', '=', 'in_progress')
+        .executeTakeFirst()
+      return result.numUpdatedRows === 1n
     },
   }
 }

@@ -1,45 +1,55 @@
 // Reads the submitted answers of a wave in the shape the scoring functions take.
-import type { Setting } from '../../questionnaires/definition-schema.js'
-import type { Respondent } from '../../scoring/respondent.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
 import type { ScoringRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
+import type { Respondent } from '../../scoring/respondent.js'
 
-interface AnswerRow {
-  responseId: number
-  practiceCode: string
-  setting: Setting
-  role: string | null
-  itemId: string
-  value: string
-}
-
-export function scoringRepository(db: Db): ScoringRepository {
-  const answers = db.prepare(`
-    SELECT r.id AS responseId, p.code AS practiceCode, r.setting, r.role, a.item_id AS itemId, a.value
-    FROM response r
-    JOIN practice p ON p.id = r.practice_id
-    JOIN answer a ON a.response_id = r.id AND a.questionnaire_id = @questionnaireId
-    WHERE r.wave_id = @waveId AND r.status = 'submitted' AND r.setting IS NOT NULL
-    ORDER BY r.id`)
-  const versions = db.prepare(`
-    SELECT DISTINCT a.questionnaire_version FROM answer a JOIN response r ON r.id = a.response_id
-    WHERE r.wave_id = ? AND r.status = 'submitted' AND a.questionnaire_id = ? ORDER BY 1`).pluck()
-  const definition = db.prepare('SELECT definition_json FROM questionnaire_version WHERE questionnaire_id = ? AND version = ?').pluck()
-
+export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
   return {
-    respondents(waveId: number, questionnaireId: string): Respondent[] {
+    respondents: async (waveId, questionnaireId) => {
+      const rows = await db
+        .selectFrom('response as r')
+        .innerJoin('practice as p', 'p.id', 'r.practice_id')
+        .innerJoin('answer as a', (join) => join.onRef('a.response_id', '=', 'r.id').on('a.questionnaire_id', '=', questionnaireId))
+        .select(['r.id as responseId', 'p.code as practiceCode', 'r.setting', 'r.role', 'a.item_id as itemId', 'a.value'])
+        .where('r.wave_id', '=', waveId)
+        .where('r.status', '=', 'submitted')
+        .where('r.setting', 'is not', null)
+        .orderBy('r.id')
+        .orderBy('a.id')
+        .execute()
       const byResponse = new Map<number, Respondent & { values: Map<string, string> }>()
-      for (const row of answers.iterate({ waveId, questionnaireId }) as IterableIterator<AnswerRow>) {
+      for (const row of rows) {
         let respondent = byResponse.get(row.responseId)
         if (!respondent) {
-          respondent = { responseId: row.responseId, practiceCode: row.practiceCode, setting: row.setting, role: row.role, values: new Map() }
+          respondent = { responseId: row.responseId, practiceCode: row.practiceCode, setting: row.setting!, role: row.role, values: new Map() }
           byResponse.set(row.responseId, respondent)
         }
         respondent.values.set(row.itemId, row.value)
       }
-      return [...byResponse.values()]
+      return [...byResponse.values()] as Respondent[]
     },
-    answeredVersions: (waveId: number, questionnaireId: string) => versions.all(waveId, questionnaireId) as number[],
-    definitionJson: (questionnaireId: string, version: number) => definition.get(questionnaireId, version) as string | undefined,
+    answeredVersions: async (waveId, questionnaireId) => {
+      const rows = await db
+        .selectFrom('answer as a')
+        .innerJoin('response as r', 'r.id', 'a.response_id')
+        .select('a.questionnaire_version')
+        .distinct()
+        .where('r.wave_id', '=', waveId)
+        .where('r.status', '=', 'submitted')
+        .where('a.questionnaire_id', '=', questionnaireId)
+        .orderBy('a.questionnaire_version')
+        .execute()
+      return rows.map((r) => r.questionnaire_version)
+    },
+    definitionJson: async (questionnaireId, version) =>
+      (
+        await db
+          .selectFrom('questionnaire_version')
+          .select('definition_json')
+          .where('questionnaire_id', '=', questionnaireId)
+          .where('version', '=', version)
+          .executeTakeFirst()
+      )?.definition_json,
   }
 }

@@ -1,17 +1,23 @@
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
 import type { SessionRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-export function sessionRepository(db: Db): SessionRepository {
-  const find = db.prepare('SELECT data FROM session WHERE sid = ? AND expires_at > ?').pluck()
-  const save = db.prepare('INSERT INTO session (sid, data, expires_at) VALUES (?, ?, ?) ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at')
-  const extend = db.prepare('UPDATE session SET expires_at = ? WHERE sid = ?')
-  const remove = db.prepare('DELETE FROM session WHERE sid = ?')
-  const prune = db.prepare('DELETE FROM session WHERE expires_at <= ?')
+export function sessionRepository(db: Kysely<Schema>): SessionRepository {
   return {
-    find: (sid: string, now: number) => find.get(sid, now) as string | undefined,
-    save: (sid: string, data: string, expiresAt: number) => void save.run(sid, data, expiresAt),
-    extend: (sid: string, expiresAt: number) => void extend.run(expiresAt, sid),
-    remove: (sid: string) => void remove.run(sid),
-    prune: (now: number) => prune.run(now).changes,
+    find: async (sid, now) => (await db.selectFrom('session').select('data').where('sid', '=', sid).where('expires_at', '>', now).executeTakeFirst())?.data,
+    save: async (sid, data, expiresAt) => {
+      await db
+        .insertInto('session')
+        .values({ sid, data, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('sid').doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), expires_at: eb.ref('excluded.expires_at') })))
+        .execute()
+    },
+    extend: async (sid, expiresAt) => {
+      await db.updateTable('session').set({ expires_at: expiresAt }).where('sid', '=', sid).execute()
+    },
+    remove: async (sid) => {
+      await db.deleteFrom('session').where('sid', '=', sid).execute()
+    },
+    prune: async (now) => Number((await db.deleteFrom('session').where('expires_at', '<=', now).executeTakeFirst()).numDeletedRows),
   }
 }

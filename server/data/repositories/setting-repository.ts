@@ -1,14 +1,19 @@
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
 import type { SettingRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-export function settingRepository(db: Db): SettingRepository {
-  const get = db.prepare('SELECT value FROM setting WHERE key = ?').pluck()
-  const insertIfAbsent = db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING')
+export function settingRepository(db: Kysely<Schema>): SettingRepository {
+  const get = async (key: string) => (await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst())?.value
   return {
-    get: (key: string) => get.get(key) as string | undefined,
-    getOrCreate(key: string, create: () => string): string {
-      insertIfAbsent.run(key, create())
-      return get.get(key) as string
+    get,
+    // Two processes starting at once both try; the first value stored is the one both use.
+    getOrCreate: async (key, create) => {
+      await db
+        .insertInto('setting')
+        .values({ key, value: create() })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute()
+      return (await get(key))!
     },
   }
 }

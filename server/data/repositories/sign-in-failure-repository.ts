@@ -1,29 +1,51 @@
 // Wrong passwords in a row per e-mail address tried, and the lock they lead to.
-import type { Db } from '../database.js'
-import type { SignInFailureRepository, SignInFailures } from '../repository-interfaces.js'
+import type { Kysely } from 'kysely'
+import { inTransaction } from '../in-transaction.js'
+import type { SignInFailureRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-export function signInFailureRepository(db: Db): SignInFailureRepository {
-  const find = db.prepare('SELECT failures, locked_until AS lockedUntil FROM sign_in_failure WHERE email = ?')
-  // A lock that has run out starts the count again.
-  const count = db.prepare(`INSERT INTO sign_in_failure (email, failures, last_failed_at) VALUES (@email, 1, @at)
-    ON CONFLICT (email) DO UPDATE SET
-      failures = CASE WHEN locked_until IS NOT NULL AND locked_until <= @at THEN 1 ELSE failures + 1 END,
-      locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= @at THEN NULL ELSE locked_until END,
-      last_failed_at = @at`)
-  const lock = db.prepare('UPDATE sign_in_failure SET locked_until = ? WHERE email = ?')
-  const clear = db.prepare('DELETE FROM sign_in_failure WHERE email = ?')
-  const prune = db.prepare('DELETE FROM sign_in_failure WHERE last_failed_at < @at AND (locked_until IS NULL OR locked_until < @at)')
+export function signInFailureRepository(db: Kysely<Schema>): SignInFailureRepository {
+  const find = (trx: Kysely<Schema>, email: string) =>
+    trx.selectFrom('sign_in_failure').select(['failures', 'locked_until as lockedUntil']).where('email', '=', email.toLowerCase()).executeTakeFirst()
 
   return {
-    find: (email: string) => find.get(email) as SignInFailures | undefined,
-    recordFailure: db.transaction((email: string, at: string, maxFailures: number, lockUntil: string): SignInFailures & { lockedNow: boolean } => {
-      count.run({ email, at })
-      const row = find.get(email) as SignInFailures
-      if (row.failures < maxFailures || row.lockedUntil !== null) return { ...row, lockedNow: false }
-      lock.run(lockUntil, email)
-      return { failures: row.failures, lockedUntil: lockUntil, lockedNow: true }
-    }),
-    clear: (email: string) => void clear.run(email),
-    pruneBefore: (at: string) => prune.run({ at }).changes,
+    find: (email) => find(db, email),
+    // The upsert locks the row, so concurrent tries (in this process or another) are all counted, one after the other.
+    recordFailure: (email, at, maxFailures, lockUntil) =>
+      inTransaction(db, async (trx) => {
+        const key = email.toLowerCase()
+        await trx
+          .insertInto('sign_in_failure')
+          .values({ email: key, failures: 1, last_failed_at: at })
+          .onConflict((oc) =>
+            oc.column('email').doUpdateSet((eb) => {
+              // A lock that has run out starts the count again.
+              const ranOut = eb.and([eb('sign_in_failure.locked_until', 'is not', null), eb('sign_in_failure.locked_until', '<=', at)])
+              return {
+                failures: eb.case().when(ranOut).then(1).else(eb('sign_in_failure.failures', '+', 1)).end(),
+                locked_until: eb.case().when(ranOut).then(null).else(eb.ref('sign_in_failure.locked_until')).end(),
+                last_failed_at: at,
+              }
+            }),
+          )
+          .execute()
+        const row = (await find(trx, key))!
+        if (row.failures < maxFailures || row.lockedUntil !== null) return { ...row, lockedNow: false }
+        await trx.updateTable('sign_in_failure').set({ locked_until: lockUntil }).where('email', '=', key).execute()
+        return { failures: row.failures, lockedUntil: lockUntil, lockedNow: true }
+      }),
+    clear: async (email) => {
+      await db.deleteFrom('sign_in_failure').where('email', '=', email.toLowerCase()).execute()
+    },
+    pruneBefore: async (at) =>
+      Number(
+        (
+          await db
+            .deleteFrom('sign_in_failure')
+            .where('last_failed_at', '<', at)
+            .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
+            .executeTakeFirst()
+        ).numDeletedRows,
+      ),
   }
 }

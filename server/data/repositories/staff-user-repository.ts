@@ -1,39 +1,71 @@
 // Staff accounts and the programmes or practices each may see.
-import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../../domain/staff-user.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
+import type { NewStaffAccount, StaffAccount } from '../../domain/staff-user.js'
+import { inTransaction } from '../in-transaction.js'
 import type { StaffUserRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-const COLUMNS = 'id, email, role, password_hash AS passwordHash, created_at AS createdAt, disabled_at AS disabledAt, session_generation AS sessionGeneration'
+const COLUMNS = [
+  'id',
+  'email',
+  'role',
+  'password_hash as passwordHash',
+  'created_at as createdAt',
+  'disabled_at as disabledAt',
+  'session_generation as sessionGeneration',
+] as const
 
-export function staffUserRepository(db: Db): StaffUserRepository {
-  const byEmail = db.prepare(`SELECT ${COLUMNS} FROM staff_user WHERE email = ?`)
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM staff_user WHERE id = ?`)
-  const insert = db.prepare('INSERT INTO staff_user (email, role, password_hash, created_at) VALUES (@email, @role, @passwordHash, @createdAt)')
-  const insertProgramme = db.prepare('INSERT INTO staff_scope (user_id, programme_id) VALUES (?, ?)')
-  const insertPractice = db.prepare('INSERT INTO staff_scope (user_id, practice_id) VALUES (?, ?)')
-  const scopeRows = db.prepare('SELECT programme_id AS programmeId, practice_id AS practiceId FROM staff_scope WHERE user_id = ? ORDER BY programme_id, practice_id')
-  const updateHash = db.prepare('UPDATE staff_user SET password_hash = ?, session_generation = session_generation + 1 WHERE id = ?')
-  const countRole = db.prepare('SELECT count(*) FROM staff_user WHERE role = ? AND disabled_at IS NULL').pluck()
-
-  const create = db.transaction((account: NewStaffAccount): StaffAccount => {
-    const { lastInsertRowid } = insert.run({ email: account.email, role: account.role, passwordHash: account.passwordHash, createdAt: account.createdAt })
-    for (const programmeId of account.scope.programmeIds) insertProgramme.run(lastInsertRowid, programmeId)
-    for (const practiceId of account.scope.practiceIds) insertPractice.run(lastInsertRowid, practiceId)
-    return byId.get(lastInsertRowid) as StaffAccount
-  })
-
+// E-mail addresses are stored and looked up in lower case (see staff-email.ts), so equality is enough on both databases.
+export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
+  const select = () => db.selectFrom('staff_user').select(COLUMNS)
   return {
-    findByEmail: (email: string) => byEmail.get(email) as StaffAccount | undefined,
-    findById: (id: number) => byId.get(id) as StaffAccount | undefined,
-    create,
-    scope(userId: number): StaffScope {
-      const rows = scopeRows.all(userId) as { programmeId: number | null; practiceId: number | null }[]
+    findByEmail: (email) => select().where('email', '=', email.toLowerCase()).executeTakeFirst(),
+    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    create: (account: NewStaffAccount) =>
+      inTransaction(db, async (trx): Promise<StaffAccount> => {
+        const user = await trx
+          .insertInto('staff_user')
+          .values({ email: account.email.toLowerCase(), role: account.role, password_hash: account.passwordHash, created_at: account.createdAt })
+          .returning(COLUMNS)
+          .executeTakeFirstOrThrow()
+        const scopes = [
+          ...account.scope.programmeIds.map((programmeId) => ({ user_id: user.id, programme_id: programmeId, practice_id: null })),
+          ...account.scope.practiceIds.map((practiceId) => ({ user_id: user.id, programme_id: null, practice_id: practiceId })),
+        ]
+        if (scopes.length > 0) await trx.insertInto('staff_scope').values(scopes).execute()
+        return user
+      }),
+    scope: async (userId) => {
+      const rows = await db
+        .selectFrom('staff_scope')
+        .select(['programme_id', 'practice_id'])
+        .where('user_id', '=', userId)
+        .orderBy('programme_id')
+        .orderBy('practice_id')
+        .execute()
       return {
-        programmeIds: rows.flatMap((r) => (r.programmeId === null ? [] : [r.programmeId])),
-        practiceIds: rows.flatMap((r) => (r.practiceId === null ? [] : [r.practiceId])),
+        programmeIds: rows.flatMap((r) => (r.programme_id === null ? [] : [r.programme_id])),
+        practiceIds: rows.flatMap((r) => (r.practice_id === null ? [] : [r.practice_id])),
       }
     },
-    setPasswordHash: (id: number, passwordHash: string) => updateHash.run(passwordHash, id).changes === 1,
-    countActive: (role: StaffRole) => countRole.get(role) as number,
+    setPasswordHash: async (id, passwordHash) => {
+      const result = await db
+        .updateTable('staff_user')
+        .set((eb) => ({ password_hash: passwordHash, session_generation: eb('session_generation', '+', 1) }))
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return result.numUpdatedRows === 1n
+    },
+    countActive: async (role) =>
+      Number(
+        (
+          await db
+            .selectFrom('staff_user')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('role', '=', role)
+            .where('disabled_at', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
   }
 }

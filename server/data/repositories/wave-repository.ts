@@ -1,34 +1,53 @@
-import type { NewWave, Wave, WaveStatus } from '../../domain/wave.js'
-import type { Db } from '../database.js'
+import type { Kysely } from 'kysely'
+import type { NewWave, Wave } from '../../domain/wave.js'
+import { inTransaction } from '../in-transaction.js'
 import type { WaveRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
 
-const COLUMNS = `id, programme_id AS programmeId, slug, title, opens_on AS opensOn, closes_on AS closesOn, status, position`
+const COLUMNS = ['id', 'programme_id as programmeId', 'slug', 'title', 'opens_on as opensOn', 'closes_on as closesOn', 'status', 'position'] as const
 
-export function waveRepository(db: Db): WaveRepository {
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE id = ?`)
-  const bySlug = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE programme_id = ? AND slug = ?`)
-  const inProgramme = db.prepare(`SELECT ${COLUMNS} FROM wave WHERE programme_id = ? ORDER BY position, id`)
-  const questionnaires = db.prepare('SELECT questionnaire_id FROM wave_questionnaire WHERE wave_id = ? ORDER BY position').pluck()
-  const insert = db.prepare(`INSERT INTO wave (programme_id, slug, title, opens_on, closes_on, status, position)
-    VALUES (@programmeId, @slug, @title, @opensOn, @closesOn, @status,
-      (SELECT coalesce(max(position), 0) + 1 FROM wave WHERE programme_id = @programmeId))`)
-  const insertQuestionnaire = db.prepare('INSERT INTO wave_questionnaire (wave_id, questionnaire_id, position) VALUES (?, ?, ?)')
-  const updateStatus = db.prepare('UPDATE wave SET status = ? WHERE id = ?')
-
-  const withQuestionnaires = (row: unknown): Wave | undefined =>
-    row ? { ...(row as Omit<Wave, 'questionnaireIds'>), questionnaireIds: questionnaires.all((row as Wave).id) as string[] } : undefined
+export function waveRepository(db: Kysely<Schema>): WaveRepository {
+  const select = () => db.selectFrom('wave').select(COLUMNS)
+  async function withQuestionnaires(row: Omit<Wave, 'questionnaireIds'> | undefined): Promise<Wave | undefined> {
+    if (!row) return undefined
+    const rows = await db.selectFrom('wave_questionnaire').select('questionnaire_id').where('wave_id', '=', row.id).orderBy('position').execute()
+    return { ...row, questionnaireIds: rows.map((r) => r.questionnaire_id) }
+  }
 
   return {
-    findById: (id: number) => withQuestionnaires(byId.get(id)),
-    findBySlug: (programmeId: number, slug: string) => withQuestionnaires(bySlug.get(programmeId, slug)),
-    listByProgramme: (programmeId: number) => inProgramme.all(programmeId).map((row) => withQuestionnaires(row)!),
-    create: db.transaction((w: NewWave): Wave => {
-      const { lastInsertRowid } = insert.run(w)
-      w.questionnaireIds.forEach((qid, i) => insertQuestionnaire.run(lastInsertRowid, qid, i + 1))
-      return withQuestionnaires(byId.get(lastInsertRowid))!
-    }),
-    setStatus(id: number, status: WaveStatus): void {
-      updateStatus.run(status, id)
+    findById: async (id) => withQuestionnaires(await select().where('id', '=', id).executeTakeFirst()),
+    findBySlug: async (programmeId, slug) => withQuestionnaires(await select().where('programme_id', '=', programmeId).where('slug', '=', slug).executeTakeFirst()),
+    listByProgramme: async (programmeId) => {
+      const rows = await select().where('programme_id', '=', programmeId).orderBy('position').orderBy('id').execute()
+      return Promise.all(rows.map(async (row) => (await withQuestionnaires(row))!))
+    },
+    create: (w: NewWave) =>
+      inTransaction(db, async (trx) => {
+        const { id } = await trx
+          .insertInto('wave')
+          .values((eb) => ({
+            programme_id: w.programmeId,
+            slug: w.slug,
+            title: w.title,
+            opens_on: w.opensOn,
+            closes_on: w.closesOn,
+            status: w.status,
+            position: eb
+              .selectFrom('wave')
+              .select((e) => e(e.fn.coalesce(e.fn.max('position'), e.lit(0)), '+', 1).as('next'))
+              .where('programme_id', '=', w.programmeId),
+          }))
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        if (w.questionnaireIds.length > 0)
+          await trx
+            .insertInto('wave_questionnaire')
+            .values(w.questionnaireIds.map((questionnaireId, i) => ({ wave_id: id, questionnaire_id: questionnaireId, position: i + 1 })))
+            .execute()
+        return (await waveRepository(trx).findById(id))!
+      }),
+    setStatus: async (id, status) => {
+      await db.updateTable('wave').set({ status }).where('id', '=', id).execute()
     },
   }
 }

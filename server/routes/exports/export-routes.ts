@@ -42,9 +42,9 @@ function exportRequest(kind: ExportKind, programme: Programme, c: Chosen): { req
 }
 
 export function exportRoutes(scope: StaffScopeService, exports: ExportService, auditLog: AuditService) {
-  function programmeAndWaves(req: Request, res: Response): { programme: Programme; waves: Wave[] } {
-    const programme = scope.programme(signedInUser(res), String(req.params.slug))
-    return { programme, waves: exports.waves(programme) }
+  async function programmeAndWaves(req: Request, res: Response): Promise<{ programme: Programme; waves: Wave[] }> {
+    const programme = await scope.programme(signedInUser(res), String(req.params.slug))
+    return { programme, waves: await exports.waves(programme) }
   }
 
   function showPage(res: Response, status: number, programme: Programme, waves: Wave[], form: Parameters<typeof exportsPageModel>[2]) {
@@ -57,31 +57,31 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
   }
 
   return {
-    page(req: Request, res: Response) {
-      const { programme, waves } = programmeAndWaves(req, res)
+    async page(req: Request, res: Response) {
+      const { programme, waves } = await programmeAndWaves(req, res)
       const choices = parseExportQuery(query(req), 'page', waves, programme.name)
       if ('issues' in choices) return invalid(res, programme, waves, choices)
       showPage(res, 200, programme, waves, { choices: defaultChoices(waves, choices) })
     },
 
     async download(req: Request, res: Response) {
-      const { programme, waves } = programmeAndWaves(req, res)
+      const { programme, waves } = await programmeAndWaves(req, res)
       const kind = String(req.params.kind)
       if (!isExportKind(kind)) throw new NotFoundError()
       const choices = parseExportQuery(query(req), kind, waves, programme.name)
       if ('issues' in choices) return invalid(res, programme, waves, choices)
       const { request, detail, fileName } = exportRequest(kind, programme, choices)
-      const table = exports.table(request)
-      auditLog.audit(signedInUser(res), 'data exported', detail)
+      const table = await exports.table(request)
+      await auditLog.audit(signedInUser(res), 'data exported', detail)
       await sendCsv(res, fileName, table)
     },
 
-    rScript(req: Request, res: Response) {
-      const { programme, waves } = programmeAndWaves(req, res)
+    async rScript(req: Request, res: Response) {
+      const { programme, waves } = await programmeAndWaves(req, res)
       const choices = parseExportQuery(query(req), 'r-script', waves, programme.name)
       if ('issues' in choices) return invalid(res, programme, waves, choices)
       const { wave, from } = defaultChoices(waves, choices)
-      auditLog.audit(signedInUser(res), 'data exported', { export: 'r-script', programme: programme.slug })
+      await auditLog.audit(signedInUser(res), 'data exported', { export: 'r-script', programme: programme.slug })
       sendText(
         res,
         exportFileName(programme.slug, 'r-script', {}),

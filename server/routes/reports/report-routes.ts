@@ -11,16 +11,16 @@ type Params = { slug: string; code: string }
 
 export function reportRoutes(scope: StaffScopeService, reports: ReportService) {
   return {
-    scorecard(req: Request<Params>, res: Response) {
-      const { programme, practice } = scope.practice(signedInUser(res), req.params.slug, req.params.code)
+    async scorecard(req: Request<Params>, res: Response) {
+      const { programme, practice } = await scope.practice(signedInUser(res), req.params.slug, req.params.code)
       const { wave } = parseScorecardQuery(req.query)
-      res.render('pages/reports/scorecard', scorecardPageModel(reports.scorecard(programme, practice, wave)))
+      res.render('pages/reports/scorecard', scorecardPageModel(await reports.scorecard(programme, practice, wave)))
     },
 
-    compare(req: Request<Params>, res: Response) {
-      const programme = scope.programme(signedInUser(res), req.params.slug)
+    async compare(req: Request<Params>, res: Response) {
+      const programme = await scope.programme(signedInUser(res), req.params.slug)
       const query = parseCompareQuery(req.query)
-      res.render('pages/reports/compare', comparePageModel(reports.comparison(programme, query.wave, comparisonFilters(query)), query))
+      res.render('pages/reports/compare', comparePageModel(await reports.comparison(programme, query.wave, comparisonFilters(query)), query))
     },
   }
 }

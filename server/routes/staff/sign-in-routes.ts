@@ -40,13 +40,13 @@ export function signInRoutes(signIn: SignInService) {
     },
 
     /** Past the address limit: the audit log notes the e-mail address tried, if it was one. */
-    tooManyFromAddress(req: Request) {
+    async tooManyFromAddress(req: Request) {
       const email = staffEmail('not an e-mail address').safeParse(body(req).email)
-      signIn.addressLimited(email.success ? email.data : null)
+      await signIn.addressLimited(email.success ? email.data : null)
     },
 
     async signOut(req: Request, res: Response) {
-      if (res.locals.user) signIn.signedOut(res.locals.user)
+      if (res.locals.user) await signIn.signedOut(res.locals.user)
       await endStaffSession(req, res)
       res.redirect(303, '/sign-in')
     },

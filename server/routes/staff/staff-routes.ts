@@ -16,13 +16,13 @@ function pageNumber(req: Request): number {
 
 export function staffRoutes(scope: StaffScopeService, auditLog: AuditService) {
   return {
-    home(_req: Request, res: Response) {
+    async home(_req: Request, res: Response) {
       const user = signedInUser(res)
-      res.render('pages/staff/home', staffHomePageModel(user, scope.visibleProgrammes(user)))
+      res.render('pages/staff/home', staffHomePageModel(user, await scope.visibleProgrammes(user)))
     },
 
-    audit(req: Request, res: Response) {
-      res.render('pages/staff/audit', auditPageModel(auditLog.page(pageNumber(req))))
+    async audit(req: Request, res: Response) {
+      res.render('pages/staff/audit', auditPageModel(await auditLog.page(pageNumber(req))))
     },
   }
 }

@@ -15,9 +15,9 @@ const body = (req: Request) => (req.body ?? {}) as FormBody
 export function journeyRoutes(survey: SurveyService, config: Config) {
   const context = (req: Request) => survey.context(String(req.params.token))
   /** After a save: back to "Check your answers" when changing an answer, otherwise on to the first page not yet saved. */
-  const afterSave = (ctx: SurveyContext, req: Request) => {
+  const afterSave = async (ctx: SurveyContext, req: Request) => {
     const token = ctx.response.resumeToken
-    return isChanging(req) ? journeyUrl(token, 'check-answers') : journeyUrl(token, survey.nextPage(survey.context(token)) ?? 'check-answers')
+    return isChanging(req) ? journeyUrl(token, 'check-answers') : journeyUrl(token, survey.nextPage(await survey.context(token)) ?? 'check-answers')
   }
 
   function sectionPage(ctx: SurveyContext, req: Request) {
@@ -29,51 +29,51 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
 
   return {
     /** Continues where the person stopped. */
-    resume(req: Request, res: Response) {
-      const ctx = context(req)
+    async resume(req: Request, res: Response) {
+      const ctx = await context(req)
       const next = survey.nextPage(ctx)
       res.redirect(303, journeyUrl(ctx.response.resumeToken, next ?? 'check-answers'))
     },
 
-    showAboutYou(req: Request, res: Response) {
-      const ctx = context(req)
+    async showAboutYou(req: Request, res: Response) {
+      const ctx = await context(req)
       if (!ctx.askAboutYou) throw new NotFoundError()
       const chosen = { role: ctx.response.role ?? undefined, setting: ctx.response.setting ?? undefined }
       res.render('pages/survey/about-you', aboutYouPageModel(ctx, chosen, [], req.originalUrl))
     },
 
-    saveAboutYou(req: Request, res: Response) {
-      const ctx = context(req)
+    async saveAboutYou(req: Request, res: Response) {
+      const ctx = await context(req)
       if (!ctx.askAboutYou) throw new NotFoundError()
       const result = parseAboutYou(body(req), ctx.programme.intervention)
       if ('errors' in result) return res.status(422).render('pages/survey/about-you', aboutYouPageModel(ctx, result.chosen, result.errors, req.originalUrl))
-      survey.saveAboutYou(ctx, result.role, result.setting)
-      res.redirect(303, afterSave(ctx, req))
+      await survey.saveAboutYou(ctx, result.role, result.setting)
+      res.redirect(303, await afterSave(ctx, req))
     },
 
-    showSection(req: Request, res: Response) {
-      const ctx = context(req)
+    async showSection(req: Request, res: Response) {
+      const ctx = await context(req)
       const page = sectionPage(ctx, req)
-      const values = answersByItem(survey.answers(ctx), page.questionnaire.id)
+      const values = answersByItem(await survey.answers(ctx), page.questionnaire.id)
       res.render('pages/survey/section', sectionPageModel(ctx, page, values, { changing: isChanging(req), formAction: req.originalUrl }))
     },
 
-    saveSection(req: Request, res: Response) {
-      const ctx = context(req)
+    async saveSection(req: Request, res: Response) {
+      const ctx = await context(req)
       const page = sectionPage(ctx, req)
       const action = body(req).action
       if (action !== undefined && action !== 'continue' && action !== 'save-later') throw new BadRequestError()
       const finished = action !== 'save-later'
-      const result = survey.savePage(ctx, page, body(req), { finished })
+      const result = await survey.savePage(ctx, page, body(req), { finished })
       if (result.errors.length > 0) {
         const model = sectionPageModel(ctx, page, result.entered, { errors: result.errors, changing: isChanging(req), formAction: req.originalUrl })
         return res.status(422).render('pages/survey/section', model)
       }
-      res.redirect(303, finished ? afterSave(ctx, req) : journeyUrl(ctx.response.resumeToken, 'saved'))
+      res.redirect(303, finished ? await afterSave(ctx, req) : journeyUrl(ctx.response.resumeToken, 'saved'))
     },
 
-    showSaved(req: Request, res: Response) {
-      const ctx = context(req)
+    async showSaved(req: Request, res: Response) {
+      const ctx = await context(req)
       res.render('pages/survey/saved', {
         title: 'Your answers have been saved',
         demo: ctx.programme.isDemo,
@@ -82,24 +82,24 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
       })
     },
 
-    showCheckAnswers(req: Request, res: Response) {
-      const ctx = context(req)
+    async showCheckAnswers(req: Request, res: Response) {
+      const ctx = await context(req)
       const next = survey.nextPage(ctx)
       if (next) return res.redirect(303, journeyUrl(ctx.response.resumeToken, next))
-      res.render('pages/survey/check-answers', { ...checkAnswersPageModel(ctx, survey.answers(ctx)), wide: false })
+      res.render('pages/survey/check-answers', { ...checkAnswersPageModel(ctx, await survey.answers(ctx)), wide: false })
     },
 
-    submit(req: Request, res: Response) {
-      const ctx = context(req)
+    async submit(req: Request, res: Response) {
+      const ctx = await context(req)
       if (Object.keys(body(req)).some((key) => key !== '_csrf')) throw new BadRequestError()
       const next = survey.nextPage(ctx)
       if (next) return res.redirect(303, journeyUrl(ctx.response.resumeToken, next))
-      survey.submit(ctx)
+      await survey.submit(ctx)
       res.redirect(303, journeyUrl(ctx.response.resumeToken, 'confirmation'))
     },
 
-    showConfirmation(req: Request, res: Response) {
-      const ctx = survey.context(String(req.params.token), { allowSubmitted: true })
+    async showConfirmation(req: Request, res: Response) {
+      const ctx = await survey.context(String(req.params.token), { allowSubmitted: true })
       if (ctx.response.status !== 'submitted') return res.redirect(303, journeyUrl(ctx.response.resumeToken))
       res.render('pages/survey/confirmation', {
         title: 'Thank you: your answers have been sent',

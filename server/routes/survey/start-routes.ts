@@ -11,20 +11,20 @@ export function startRoutes(survey: SurveyService, config: Config) {
   const cookieName = (req: Request) => `ls_resume_${String(req.params.practiceCode)}_${String(req.params.waveSlug)}`.replace(/[^A-Za-z0-9_-]/g, '_')
 
   return {
-    showInvitation(req: Request, res: Response) {
-      const link = survey.invitation(String(req.params.token))
+    async showInvitation(req: Request, res: Response) {
+      const link = await survey.invitation(String(req.params.token))
       if (link.response) return res.redirect(303, journeyUrl(link.response.resumeToken))
       res.render('pages/survey/start', { ...startPageModel(link), formAction: req.originalUrl, earlier: undefined })
     },
 
-    startInvitation(req: Request, res: Response) {
-      const response = survey.startFromInvitation(String(req.params.token))
+    async startInvitation(req: Request, res: Response) {
+      const response = await survey.startFromInvitation(String(req.params.token))
       res.redirect(303, journeyUrl(response.resumeToken))
     },
 
-    showOpenLink(req: Request, res: Response) {
-      const link = survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
-      const earlier = survey.findByResumeToken(String(req.cookies?.[cookieName(req)] ?? ''))
+    async showOpenLink(req: Request, res: Response) {
+      const link = await survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
+      const earlier = await survey.findByResumeToken(String(req.cookies?.[cookieName(req)] ?? ''))
       res.render('pages/survey/start', {
         ...startPageModel(link),
         formAction: requestedOpenLink(req),
@@ -32,9 +32,9 @@ export function startRoutes(survey: SurveyService, config: Config) {
       })
     },
 
-    startOpenLink(req: Request, res: Response) {
-      const link = survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
-      const response = survey.startFromOpenLink(link)
+    async startOpenLink(req: Request, res: Response) {
+      const link = await survey.openLink(String(req.params.practiceCode), String(req.params.waveSlug))
+      const response = await survey.startFromOpenLink(link)
       res.cookie(cookieName(req), response.resumeToken, {
         path: requestedOpenLink(req),
         httpOnly: true,

@@ -1,0 +1,191 @@
+// The tables as both databases hold them (see migrations/sqlite and migrations/postgres): every query is checked against this.
+import type { ColumnType, Generated } from 'kysely'
+
+/** Filled in by the database when not given. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>
+
+export interface ProgrammeTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  intervention: Defaulted<string>
+  /** 0 or 1 on both databases (a CHECK keeps it so); the repository turns it into a boolean. */
+  is_demo: Defaulted<number>
+  min_practice_n: Defaulted<number>
+  min_breakdown_n: Defaulted<number>
+  created_at: Defaulted<string>
+}
+
+export interface PracticeTable {
+  id: Generated<number>
+  programme_id: number
+  code: string
+  name: string
+  list_size: number | null
+  deprivation_quintile: number | null
+  rurality: 'urban' | 'rural' | null
+  sp_model: string | null
+}
+
+export interface WaveTable {
+  id: Generated<number>
+  programme_id: number
+  slug: string
+  title: string
+  opens_on: string | null
+  closes_on: string | null
+  status: Defaulted<'draft' | 'open' | 'closed'>
+  position: Defaulted<number>
+}
+
+export interface WaveQuestionnaireTable {
+  wave_id: number
+  questionnaire_id: string
+  position: number
+}
+
+export interface QuestionnaireVersionTable {
+  questionnaire_id: string
+  version: number
+  content_hash: string
+  definition_json: string
+  first_loaded_at: Defaulted<string>
+}
+
+export interface InvitationTable {
+  id: Generated<number>
+  wave_id: number
+  practice_id: number
+  token: string
+  preset_role: string | null
+  created_at: Defaulted<string>
+  used_at: string | null
+}
+
+export interface ResponseTable {
+  id: Generated<number>
+  invitation_id: number | null
+  practice_id: number
+  wave_id: number
+  resume_token: string
+  source: 'invitation' | 'open_link' | 'synthetic'
+  role: string | null
+  setting: 'general_practice' | 'link_worker' | 'community' | null
+  status: Defaulted<'in_progress' | 'submitted'>
+  started_at: string
+  updated_at: string
+  submitted_at: string | null
+}
+
+export interface SavedPageTable {
+  response_id: number
+  page_key: string
+  saved_at: string
+}
+
+export interface AnswerTable {
+  /** Rises as answers are saved: "in the order they were saved" is this order. */
+  id: Generated<number>
+  response_id: number
+  questionnaire_id: string
+  questionnaire_version: number
+  item_id: string
+  value: string
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+}
+
+export interface SessionTable {
+  sid: string
+  data: string
+  /** Milliseconds since the epoch. */
+  expires_at: number
+}
+
+export interface StaffUserTable {
+  id: Generated<number>
+  email: string
+  role: 'admin' | 'evaluator' | 'steering'
+  password_hash: string
+  created_at: string
+  disabled_at: string | null
+  session_generation: Defaulted<number>
+}
+
+export interface StaffScopeTable {
+  user_id: number
+  programme_id: number | null
+  practice_id: number | null
+}
+
+export interface SignInFailureTable {
+  email: string
+  failures: number
+  last_failed_at: string
+  locked_until: string | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor_user_id: number | null
+  actor_email: string | null
+  source: 'web' | 'command line' | 'start-up'
+  action: string
+  detail: string | null
+}
+
+export interface RateLimitTable {
+  key: string
+  hits: number
+  /** Milliseconds since the epoch. */
+  resets_at: number
+}
+
+export interface SchemaMigrationTable {
+  name: string
+  applied_at: string
+}
+
+export interface Schema {
+  programme: ProgrammeTable
+  practice: PracticeTable
+  wave: WaveTable
+  wave_questionnaire: WaveQuestionnaireTable
+  questionnaire_version: QuestionnaireVersionTable
+  invitation: InvitationTable
+  response: ResponseTable
+  saved_page: SavedPageTable
+  answer: AnswerTable
+  setting: SettingTable
+  session: SessionTable
+  staff_user: StaffUserTable
+  staff_scope: StaffScopeTable
+  sign_in_failure: SignInFailureTable
+  audit_log: AuditLogTable
+  rate_limit: RateLimitTable
+  schema_migration: SchemaMigrationTable
+}
+
+/** The tables in an order that satisfies every foreign key: a copy inserts in this order. */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'programme',
+  'practice',
+  'wave',
+  'wave_questionnaire',
+  'questionnaire_version',
+  'invitation',
+  'response',
+  'saved_page',
+  'answer',
+  'setting',
+  'session',
+  'staff_user',
+  'staff_scope',
+  'sign_in_failure',
+  'audit_log',
+  'rate_limit',
+] as const satisfies readonly (keyof Schema)[]

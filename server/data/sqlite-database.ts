@@ -1,0 +1,96 @@
+// SQLite through better-sqlite3: one file, no server; the embedded default.
+import Database from 'better-sqlite3'
+import { Kysely, SqliteDialect, type Compilable } from 'kysely'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { LinkscoreDatabase } from './database.js'
+import type { Schema } from './schema.js'
+
+const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations', 'sqlite')
+const MIGRATION_FILE = /^\d{3}-[a-z0-9-]+\.sql$/
+const STATEMENT_CACHE_SIZE = 500
+
+export function openSqliteDatabase(path: string): LinkscoreDatabase {
+  const raw = openConnection(path)
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
+  return {
+    kind: 'sqlite',
+    db,
+    description: `SQLite database ${path}`,
+    stream: (query) => streamSeparately(raw, query),
+    close: () => db.destroy(),
+  }
+}
+
+/** Opens the file with safe settings and applies the numbered migrations not yet applied. */
+export function openConnection(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const raw = new Database(path)
+  try {
+    raw.pragma('journal_mode = WAL')
+    raw.pragma('synchronous = NORMAL')
+    raw.pragma('foreign_keys = ON')
+    raw.pragma('busy_timeout = 5000')
+    migrate(raw)
+    return raw
+  } catch (error) {
+    raw.close()
+    throw error
+  }
+}
+
+export function migrate(raw: Database.Database, folder = MIGRATIONS_FOLDER): string[] {
+  raw.exec('CREATE TABLE IF NOT EXISTS schema_migration (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)')
+  const applied = new Set(raw.prepare('SELECT name FROM schema_migration').pluck().all() as string[])
+  const pending = readdirSync(folder)
+    .filter((name) => MIGRATION_FILE.test(name) && !applied.has(name))
+    .sort()
+  const record = raw.prepare('INSERT INTO schema_migration (name, applied_at) VALUES (?, ?)')
+  for (const name of pending) {
+    raw.transaction(() => {
+      raw.exec(readFileSync(join(folder, name), 'utf8'))
+      record.run(name, new Date().toISOString())
+    })()
+  }
+  return pending
+}
+
+/**
+ * Kysely prepares every query afresh; the app runs the same few dozen queries over and over, so their prepared
+ * statements are kept. Kysely holds the one connection for one query at a time, so a statement is never used twice at once.
+ */
+function withStatementCache(raw: Database.Database) {
+  const statements = new Map<string, Database.Statement>()
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql)
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear()
+        statement = raw.prepare(sql)
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+  }
+}
+
+/**
+ * Iterates on a read-only connection of its own, opened at the first row and closed at the last (or when the reader
+ * stops early): while an iterator is open on a connection, SQLite refuses writes on it, and Kysely would hold the shared
+ * connection for the whole download. (An in-memory database has no file to open twice: it is read at once.)
+ */
+async function* streamSeparately<Row>(raw: Database.Database, query: Compilable<Row>): AsyncGenerator<Row> {
+  const { sql, parameters } = query.compile()
+  if (raw.memory) {
+    yield* raw.prepare(sql).all(...parameters) as Row[]
+    return
+  }
+  const reader = new Database(raw.name, { readonly: true, fileMustExist: true })
+  try {
+    yield* reader.prepare(sql).iterate(...parameters) as IterableIterator<Row>
+  } finally {
+    reader.close()
+  }
+}

@@ -1,0 +1,44 @@
+// Keeps express-session data in the app's database, so sessions survive a restart, need no other service, and are
+// shared by every app process on one PostgreSQL database.
+import session from 'express-session'
+import type { SessionRepository } from '../data/repository-interfaces.js'
+
+type Done = (err?: unknown) => void
+
+export class DatabaseSessionStore extends session.Store {
+  constructor(private readonly sessions: SessionRepository) {
+    super()
+  }
+
+  override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
+    this.sessions.find(sid, Date.now()).then(
+      (data) => callback(null, data ? (JSON.parse(data) as session.SessionData) : null),
+      (error: unknown) => callback(error),
+    )
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: Done): void {
+    settle(this.sessions.save(sid, JSON.stringify(data), expiry(data)), callback)
+  }
+
+  override destroy(sid: string, callback?: Done): void {
+    settle(this.sessions.remove(sid), callback)
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: Done): void {
+    settle(this.sessions.extend(sid, expiry(data)), callback)
+  }
+}
+
+/** Database errors go to express-session's callback, and from there to the error handler. */
+function settle(work: Promise<void>, callback?: Done): void {
+  work.then(
+    () => callback?.(),
+    (error: unknown) => callback?.(error),
+  )
+}
+
+const DAY = 24 * 3600 * 1000
+function expiry(data: session.SessionData): number {
+  return data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY
+}
