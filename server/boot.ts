@@ -1,7 +1,7 @@
 // Opens the database, loads and checks the questionnaires, and builds the services: shared by the server and the CLI.
 import type { Clock } from './clock.js'
 import type { Config } from './config.js'
-import { openDatabase } from './data/database.js'
+import { openDatabase, type LinkscoreDatabase } from './data/database.js'
 import { createRepositories } from './data/index.js'
 import type { Repositories } from './data/repository-interfaces.js'
 import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
@@ -12,8 +12,8 @@ import type { StaffSecuritySettings } from './services/staff-security-settings.j
 export interface Linkscore {
   repos: Repositories
   services: Services
-  /** Where the data is, for messages: a file, or a PostgreSQL host and database. */
-  databaseDescription: string
+  /** The database itself, for what no repository offers: copying it whole, and tests' own checks. */
+  database: LinkscoreDatabase
 }
 
 export async function boot(
@@ -26,7 +26,7 @@ export async function boot(
   try {
     const repos = createRepositories(database)
     const catalogue = await createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
-    return { repos, services: createServices(repos, catalogue, clock, staffSecurity), databaseDescription: database.description }
+    return { repos, services: createServices(repos, catalogue, clock, staffSecurity), database }
   } catch (error) {
     await database.close()
     throw error

@@ -11,7 +11,7 @@ import { isUserError } from './user-errors.js'
 async function start(): Promise<void> {
   const config = readConfig()
   checkServable(config)
-  const { repos, services, databaseDescription } = await boot(config)
+  const { repos, services, database } = await boot(config)
   if (config.demo) {
     const demo = await seedDemo(repos, services)
     if (demo) {
@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   for (const line of await createStartUpAccounts(config, repos, services)) console.log(line)
   const sessionSecret = config.sessionSecret ?? (await repos.settings.getOrCreate('session_secret', () => randomBytes(32).toString('hex')))
   const app = createApp({ config, repos, services, sessionSecret })
-  const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (${databaseDescription})`))
+  const server = app.listen(config.port, () => console.log(`Linkscore is listening on ${config.baseUrl} (${database.description})`))
   const prune = () => services.housekeeping.prune().catch((error: Error) => console.error(`Housekeeping failed: ${error.message}`))
   await prune()
   // unref: housekeeping never keeps the process alive on its own.

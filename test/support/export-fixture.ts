@@ -1,6 +1,8 @@
 // A small programme for the export tests: two waves of the pilot questionnaire, with a multi-choice item, "not relevant"
 // answers, unanswered items, a response not yet submitted and one with no answers at all.
 import type { Linkscore } from '../../server/boot.js'
+import type { Practice } from '../../server/domain/practice.js'
+import type { Wave } from '../../server/domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../../server/questionnaires/definition-schema.js'
 
 export const STARTED = '2026-03-01T09:00:00.000Z'
@@ -53,20 +55,21 @@ export const FIXTURE_RESPONSES: FixtureResponse[] = [
 ]
 
 /** Programme `north` (practices N1, N2; waves baseline and six-months) and programme `south` (S1, no waves). */
-export function seedExportFixture(ls: Linkscore): void {
+export async function seedExportFixture(ls: Linkscore): Promise<void> {
   const admin = ls.services.admin
-  admin.addProgramme({ slug: 'north', name: 'North PCN' })
-  admin.addProgramme({ slug: 'south', name: 'South PCN' })
-  const practices = new Map(['N1', 'N2'].map((code) => [code, admin.addPractice({ programme: 'north', code, name: `North ${code}` })]))
-  admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
-  const waves = new Map(
-    [
-      ['baseline', 'Baseline'],
-      ['six-months', 'Six months'],
-    ].map(([slug, title]) => [slug!, admin.addWave({ programme: 'north', slug: slug!, title: title!, questionnaires: ['pilot'], open: true })]),
-  )
-  FIXTURE_RESPONSES.forEach((f, n) => {
-    const { id } = ls.repos.responses.create({
+  await admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  await admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  const practices = new Map<string, Practice>()
+  for (const code of ['N1', 'N2']) practices.set(code, await admin.addPractice({ programme: 'north', code, name: `North ${code}` }))
+  await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  const waves = new Map<string, Wave>()
+  for (const [slug, title] of [
+    ['baseline', 'Baseline'],
+    ['six-months', 'Six months'],
+  ] as const)
+    waves.set(slug, await admin.addWave({ programme: 'north', slug, title, questionnaires: ['pilot'], open: true }))
+  for (const [n, f] of FIXTURE_RESPONSES.entries()) {
+    const { id } = await ls.repos.responses.create({
       invitationId: null,
       practiceId: practices.get(f.practice)!.id,
       waveId: waves.get(f.wave)!.id,
@@ -78,7 +81,7 @@ export function seedExportFixture(ls: Linkscore): void {
     })
     const answers = Object.entries(f.answers).flatMap(([itemId, value]) => [value].flat().map((v) => ({ itemId, value: v })))
     if (answers.length) {
-      ls.repos.responses.savePage({
+      await ls.repos.responses.savePage({
         responseId: id,
         pageKey: 'all',
         questionnaireId: 'pilot',
@@ -89,8 +92,8 @@ export function seedExportFixture(ls: Linkscore): void {
         at: STARTED,
       })
     }
-    if (f.submitted) ls.repos.responses.submit(id, SUBMITTED)
-  })
+    if (f.submitted) await ls.repos.responses.submit(id, SUBMITTED)
+  }
 }
 
 /** The responses export of the baseline wave, submitted responses only, as parsed CSV: header, then rows. */
@@ -136,7 +139,7 @@ export const SUBMITTED_RESPONSE_ROWS = [
  * Stores version 2 of the pilot questionnaire as if it had been loaded once (a new item p_extra, a new p_channels option
  * "newsletter") and adds a baseline response in N1 that answered it. Returns the response id.
  */
-export function answerVersion2(ls: Linkscore, submitted: boolean): number {
+export async function answerVersion2(ls: Linkscore, submitted: boolean): Promise<number> {
   const v2 = structuredClone(ls.services.catalogue.get('pilot')) as Questionnaire
   v2.sections[0]!.items.splice(2, 0, {
     id: 'p_extra',
@@ -149,11 +152,11 @@ export function answerVersion2(ls: Linkscore, submitted: boolean): number {
   })
   const channels = v2.sections[1]!.items.find((item) => item.id === 'p_channels')!
   if (channels.type === 'multi') channels.options.push({ code: 'newsletter', label: 'From a newsletter' })
-  ls.repos.questionnaireVersions.save('pilot', 2, 'version-2', JSON.stringify(questionnaireSchema.parse({ ...v2, version: 2 })))
-  const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
-  const { id } = ls.repos.responses.create({
+  await ls.repos.questionnaireVersions.save('pilot', 2, 'version-2', JSON.stringify(questionnaireSchema.parse({ ...v2, version: 2 })))
+  const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('north'))!.id, 'baseline'))!
+  const { id } = await ls.repos.responses.create({
     invitationId: null,
-    practiceId: ls.repos.practices.findByCode('N1')!.id,
+    practiceId: (await ls.repos.practices.findByCode('N1'))!.id,
     waveId: wave.id,
     resumeToken: 'version-2-response'.padEnd(24, 'x'),
     source: 'synthetic',
@@ -165,7 +168,7 @@ export function answerVersion2(ls: Linkscore, submitted: boolean): number {
     { itemId: 'p_extra', value: '3' },
     { itemId: 'p_channels', value: 'newsletter' },
   ]
-  ls.repos.responses.savePage({
+  await ls.repos.responses.savePage({
     responseId: id,
     pageKey: 'all',
     questionnaireId: 'pilot',
@@ -175,6 +178,6 @@ export function answerVersion2(ls: Linkscore, submitted: boolean): number {
     complete: true,
     at: STARTED,
   })
-  if (submitted) ls.repos.responses.submit(id, SUBMITTED)
+  if (submitted) await ls.repos.responses.submit(id, SUBMITTED)
   return id
 }

@@ -16,7 +16,7 @@ export type CsvRow = Record<string, string>
 
 /** An export as the command line writes it, parsed. */
 export async function exportCsv(ls: TestLinkscore, ...args: string[]): Promise<CsvRow[]> {
-  const result = await runCli(['export', ...args], { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONNAIRES })
+  const result = await runCli(['export', ...args], { ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONNAIRES })
   expect(result.stderr).toBe('')
   return parse(result.stdout, { columns: true }) as CsvRow[]
 }

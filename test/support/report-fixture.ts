@@ -1,6 +1,8 @@
 // A programme for the report pages, answering the real questionnaires: practices of every size, invitations with and
 // without a preset role, open-link responses, two waves, and free text that needs escaping.
 import type { Linkscore } from '../../server/boot.js'
+import type { Practice } from '../../server/domain/practice.js'
+import type { Wave } from '../../server/domain/wave.js'
 import { DEMO_PRACTICES } from '../../server/demo/demo-profiles.js'
 import { seededRandom } from '../../server/demo/seeded-random.js'
 import { syntheticPages } from '../../server/demo/synthetic-answers.js'
@@ -66,16 +68,17 @@ export const SPARE_INVITATIONS: Record<string, Record<string, [string | null, nu
  * respondents in the follow-up (withheld) and N4 none; one N1 respondent wrote UNSAFE_TEXT; a third wave, year-two, has no
  * responses.
  */
-export function seedReportFixture(ls: Linkscore, seed = 7): void {
+export async function seedReportFixture(ls: Linkscore, seed = 7): Promise<void> {
   const admin = ls.services.admin
   const random = seededRandom(seed)
-  admin.addProgramme({ slug: 'north', name: 'North PCN' })
-  admin.addProgramme({ slug: 'south', name: 'South PCN' })
-  admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
-  const practices = new Map(
-    REPORT_PRACTICES.map((p) => [
+  await admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  await admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  const practices = new Map<string, Practice>()
+  for (const p of REPORT_PRACTICES)
+    practices.set(
       p.code,
-      admin.addPractice({
+      await admin.addPractice({
         programme: 'north',
         code: p.code,
         name: p.name,
@@ -83,15 +86,14 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
         rurality: p.rurality,
         spModel: p.spModel,
       }),
-    ]),
-  )
+    )
   const questionnaires = ['context', 'normalisation', 'good-practice']
-  const waves = new Map(
-    ['baseline', 'follow-up'].map((slug) => [
+  const waves = new Map<string, Wave>()
+  for (const slug of ['baseline', 'follow-up'])
+    waves.set(
       slug,
-      admin.addWave({ programme: 'north', slug, title: slug === 'baseline' ? 'Baseline survey' : 'Follow-up survey', questionnaires, open: true }),
-    ]),
-  )
+      await admin.addWave({ programme: 'north', slug, title: slug === 'baseline' ? 'Baseline survey' : 'Follow-up survey', questionnaires, open: true }),
+    )
   let unsafeWritten = false
 
   for (const [waveSlug, byPractice] of Object.entries(ARRIVALS)) {
@@ -103,11 +105,11 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
         const setting = findRole(role)!.setting!
         let invitationId: number | null = null
         if (via !== 'open') {
-          const [path] = admin.createInvitations({ wave: waveSlug, practice: code, count: 1, ...(via === 'preset' ? { role } : {}) })
-          invitationId = ls.repos.invitations.findByToken(path!.slice(3))!.id
-          ls.repos.invitations.markUsed(invitationId, REPORT_AT)
+          const [path] = await admin.createInvitations({ wave: waveSlug, practice: code, count: 1, ...(via === 'preset' ? { role } : {}) })
+          invitationId = (await ls.repos.invitations.findByToken(path!.slice(3)))!.id
+          await ls.repos.invitations.markUsed(invitationId, REPORT_AT)
         }
-        const response = ls.repos.responses.create({
+        const response = await ls.repos.responses.create({
           invitationId,
           practiceId: practice.id,
           waveId: wave.id,
@@ -125,7 +127,7 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
               answers = [...answers.filter((a) => a.itemId !== 'gp_barriers'), { itemId: 'gp_barriers', value: UNSAFE_TEXT }]
               unsafeWritten = true
             }
-            ls.repos.responses.savePage({
+            await ls.repos.responses.savePage({
               responseId: response.id,
               pageKey: sectionPageKey(id, page.sectionId),
               questionnaireId: id,
@@ -137,15 +139,15 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
             })
           }
         }
-        ls.repos.responses.submit(response.id, REPORT_AT)
+        await ls.repos.responses.submit(response.id, REPORT_AT)
       }
     }
     for (const [code, spares] of Object.entries(SPARE_INVITATIONS[waveSlug] ?? {})) {
-      for (const [role, count] of spares) admin.createInvitations({ wave: waveSlug, practice: code, count, ...(role ? { role } : {}) })
+      for (const [role, count] of spares) await admin.createInvitations({ wave: waveSlug, practice: code, count, ...(role ? { role } : {}) })
     }
   }
   // A response still in progress counts nowhere, and its free text is never shown.
-  const unfinished = ls.repos.responses.create({
+  const unfinished = await ls.repos.responses.create({
     invitationId: null,
     practiceId: practices.get('N1')!.id,
     waveId: waves.get('follow-up')!.id,
@@ -155,7 +157,7 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
     setting: 'general_practice',
     at: REPORT_AT,
   })
-  ls.repos.responses.savePage({
+  await ls.repos.responses.savePage({
     responseId: unfinished.id,
     pageKey: 'any',
     questionnaireId: 'good-practice',
@@ -169,20 +171,28 @@ export function seedReportFixture(ls: Linkscore, seed = 7): void {
     at: REPORT_AT,
   })
   // A later wave nobody has answered yet.
-  admin.addWave({ programme: 'north', slug: 'year-two', title: 'Year two survey', questionnaires })
+  await admin.addWave({ programme: 'north', slug: 'year-two', title: 'Year two survey', questionnaires })
 }
 
 /** Rewrites every answer of these responses to the scored questionnaires: agree items to 1, 0–10 items to 0, free text to
  * a secret. Returns how many answers it rewrote. */
-export function changeAnswers(ls: TestLinkscore, responseIds: readonly number[]): number {
-  return ls.db
-    .prepare(
-      `UPDATE answer SET value = CASE
-      WHEN item_id IN ('gp_facilitators', 'gp_barriers') THEN 'SECRET TEXT'
-      WHEN value GLOB 'nr_*' THEN value
-      WHEN item_id GLOB 'npt_general_*' THEN '0'
-      ELSE '1' END
-    WHERE questionnaire_id IN ('normalisation', 'good-practice') AND response_id IN (SELECT value FROM json_each(?))`,
-    )
-    .run(JSON.stringify(responseIds)).changes
+export async function changeAnswers(ls: TestLinkscore, responseIds: readonly number[]): Promise<number> {
+  const result = await ls.db
+    .updateTable('answer')
+    .set((eb) => ({
+      value: eb
+        .case()
+        .when('item_id', 'in', ['gp_facilitators', 'gp_barriers'])
+        .then('SECRET TEXT')
+        .when('value', 'like', 'nr_%')
+        .then(eb.ref('value'))
+        .when('item_id', 'like', 'npt_general_%')
+        .then('0')
+        .else('1')
+        .end(),
+    }))
+    .where('questionnaire_id', 'in', ['normalisation', 'good-practice'])
+    .where('response_id', 'in', [...responseIds])
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

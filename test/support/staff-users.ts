@@ -15,9 +15,6 @@ export async function signIn(client: HttpClient, email: string, password: string
 }
 
 /** The audit log as `action who detail` lines, oldest first, for comparing in tests. */
-export function auditLines(ls: Linkscore): string[] {
-  return ls.repos.auditLog
-    .page(10_000, 0)
-    .reverse()
-    .map((e) => [e.action, e.actorEmail ?? `(${e.source})`, e.detail ?? ''].join(' ').trim())
+export async function auditLines(ls: Linkscore): Promise<string[]> {
+  return (await ls.repos.auditLog.page(10_000, 0)).reverse().map((e) => [e.action, e.actorEmail ?? `(${e.source})`, e.detail ?? ''].join(' ').trim())
 }

@@ -1,68 +1,86 @@
-// Builds a real Linkscore (temporary SQLite file, real questionnaires or fixtures) for tests.
+// Builds a real Linkscore for tests: a temporary SQLite file or, with LINKSCORE_TEST_DATABASE=postgres, a fresh schema of
+// the test PostgreSQL database; real questionnaires or fixtures.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
+import type { Kysely } from 'kysely'
 import { createApp } from '../../server/app.js'
 import { boot, type Linkscore } from '../../server/boot.js'
 import type { Clock } from '../../server/clock.js'
 import { readConfig, type Config } from '../../server/config.js'
-import { openDatabase, type Db } from '../../server/data/database.js'
+import type { DatabaseTarget } from '../../server/data/database.js'
+import type { Schema } from '../../server/data/schema.js'
 import { DEFAULT_STAFF_SECURITY, type SignInLimits, type StaffSecuritySettings } from '../../server/services/staff-security-settings.js'
+import { createTestSchema } from './postgres.js'
 
 export const REAL_QUESTIONNAIRES = 'questionnaires'
 export const FIXTURE_QUESTIONNAIRES = 'test/fixtures/questionnaires'
+
+/** Which database the tests run on: set by the "postgres" project in vitest.config.ts. */
+export const TEST_DATABASE: DatabaseTarget['kind'] = process.env.LINKSCORE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite'
 
 export interface TestLinkscore extends Linkscore {
   config: Config
   folder: string
   app: ReturnType<typeof createApp>
-  /** The test's own connection to the same database file, opened when first used: for set-up and checks no repository offers. */
-  readonly db: Db
-  close(): void
+  /** The app's own query builder on the same database: for set-up and checks no repository offers. */
+  db: Kysely<Schema>
+  /** Environment variables that point a command-line or server process at the same database. */
+  databaseEnv: Record<string, string>
+  close(): Promise<void>
 }
 
 /** Cheap password hashing, so tests that sign in stay fast; the real cost is tested in test/services/passwords.test.ts. */
 export const TEST_STAFF_SECURITY: StaffSecuritySettings = { ...DEFAULT_STAFF_SECURITY, passwordCost: { N: 1024, r: 8, p: 1 } }
 
-export function testLinkscore(
+/** A database of its own for one test Linkscore: a SQLite file in `folder`, or a fresh PostgreSQL schema. */
+export async function testDatabase(folder: string): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop(): Promise<void> }> {
+  if (TEST_DATABASE === 'sqlite') {
+    const path = join(folder, 'test.db')
+    return { target: { kind: 'sqlite', path }, env: { LINKSCORE_DB: path }, drop: async () => {} }
+  }
+  const schema = await createTestSchema()
+  return { target: { kind: 'postgres', url: schema.url }, env: { LINKSCORE_DATABASE_URL: schema.url }, drop: schema.drop }
+}
+
+export async function testLinkscore(
   opts: { questionnaires?: string; production?: boolean; clock?: Clock; signIn?: Partial<SignInLimits>; log?: (...args: unknown[]) => void } = {},
-): TestLinkscore {
+): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
+  const database = await testDatabase(folder)
   const config: Config = {
     ...readConfig({ NODE_ENV: opts.production ? 'production' : 'test' }),
-    databasePath: join(folder, 'test.db'),
+    database: database.target,
     questionnairesFolder: opts.questionnaires ?? FIXTURE_QUESTIONNAIRES,
     demo: false,
     logRequests: false,
   }
-  const ls = boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
+  const ls = await boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', log: opts.log ?? (() => {}) })
-  let db: Db | undefined
   return {
     ...ls,
     config,
     folder,
     app,
-    get db() {
-      return (db ??= openDatabase(config.databasePath))
-    },
-    close() {
-      db?.close()
-      ls.repos.close()
+    db: ls.database.db,
+    databaseEnv: database.env,
+    async close() {
+      await ls.repos.close()
+      await database.drop()
       rmSync(folder, { recursive: true, force: true })
     },
   }
 }
 
 /** A programme with one practice and an open wave of the given questionnaires. */
-export function seedProgramme(ls: Linkscore, questionnaires: string[], { open = true, practice = 'P001' } = {}) {
+export async function seedProgramme(ls: Linkscore, questionnaires: string[], { open = true, practice = 'P001' } = {}) {
   const admin = ls.services.admin
-  if (!ls.repos.programmes.findBySlug('test')) admin.addProgramme({ slug: 'test', name: 'Test programme' })
-  const p = admin.addPractice({ programme: 'test', code: practice, name: `Practice ${practice}` })
+  if (!(await ls.repos.programmes.findBySlug('test'))) await admin.addProgramme({ slug: 'test', name: 'Test programme' })
+  const p = await admin.addPractice({ programme: 'test', code: practice, name: `Practice ${practice}` })
   const wave =
-    ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('test')!.id, 'baseline') ??
-    admin.addWave({ programme: 'test', slug: 'baseline', title: 'Baseline survey', questionnaires, open })
+    (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('test'))!.id, 'baseline')) ??
+    (await admin.addWave({ programme: 'test', slug: 'baseline', title: 'Baseline survey', questionnaires, open }))
   return { practice: p, wave }
 }
 
