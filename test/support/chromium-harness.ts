@@ -35,7 +35,7 @@ export function chromiumHarness({ linkscore, fresh = 'each test' }: ChromiumHarn
   }
   const stop = async () => {
     await running?.server.stop()
-    running?.ls.close()
+    await running?.ls.close()
     running = undefined
   }
   const during = <T>(value: T | undefined, what: string): T => {
