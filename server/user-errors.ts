@@ -1,5 +1,6 @@
 // Which errors are the user's, and how each is shown: the one list the error handler, the server's start-up and the CLI read.
 import { ConfigError } from './config.js'
+import { DatabaseUnavailableError } from './data/database-errors.js'
 import {
   BAD_REQUEST_MESSAGE,
   BadRequestError,
@@ -60,6 +61,7 @@ const USER_ERRORS: readonly UserErrorKind<Error>[] = [
   kind({ type: TooManySignInAttemptsError, status: 429, title: always('Too many attempts') }),
   // Found at start-up or by a command, before any page is served.
   kind({ type: ConfigError, status: 500, title: always('Linkscore is not set up correctly') }),
+  kind({ type: DatabaseUnavailableError, status: 503, title: always('The database cannot be used') }),
   kind({ type: QuestionnaireDefinitionError, status: 500, title: always('A questionnaire definition has mistakes') }),
   kind({ type: QuestionnaireVersionConflictError, status: 500, title: always('A questionnaire changed without a new version') }),
 ]

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander'
 import { isUserError } from '../user-errors.js'
 import { pathToFileURL } from 'node:url'
 import { writeLine, type CliIo } from './cli-io.js'
+import { addDbCommands } from './commands/db-commands.js'
 import { addExportCommands } from './commands/export-commands.js'
 import { addSchemaCommand } from './commands/schema-command.js'
 import { addSetupCommands } from './commands/setup-commands.js'
@@ -20,6 +21,7 @@ export function buildProgram(io: CliIo): Command {
   addSetupCommands(program, io)
   addExportCommands(program, io)
   addUserCommands(program, io)
+  addDbCommands(program, io)
   for (const command of allCommands(program))
     command
       .exitOverride()

@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect, type Compilable } from 'kysely'
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DatabaseUnavailableError } from './database-errors.js'
 import type { LinkscoreDatabase } from './database.js'
 import type { Schema } from './schema.js'
 
@@ -12,7 +13,7 @@ const MIGRATION_FILE = /^\d{3}-[a-z0-9-]+\.sql$/
 const STATEMENT_CACHE_SIZE = 500
 
 export function openSqliteDatabase(path: string): LinkscoreDatabase {
-  const raw = openConnection(path)
+  const raw = openReadyConnection(path)
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
   return {
     kind: 'sqlite',
@@ -20,6 +21,15 @@ export function openSqliteDatabase(path: string): LinkscoreDatabase {
     description: `SQLite database ${path}`,
     stream: (query) => streamSeparately(raw, query),
     close: () => db.destroy(),
+  }
+}
+
+function openReadyConnection(path: string): Database.Database {
+  try {
+    return openConnection(path)
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError) && !(error as NodeJS.ErrnoException).code) throw error
+    throw new DatabaseUnavailableError(`LINKSCORE_DB: cannot open the SQLite database ${path}: ${(error as Error).message}`)
   }
 }
 
