@@ -1,5 +1,6 @@
 // Demo staff accounts, one per role, so each view can be tried. Passwords are random and shown once, when created.
 import type { Repositories } from '../data/repository-interfaces.js'
+import { isUniqueViolation } from '../data/unique-violation.js'
 import type { StaffRole } from '../domain/staff-user.js'
 import type { Services } from '../services/index.js'
 import { DEMO_SLUG } from './seed-demo.js'
@@ -26,8 +27,14 @@ export async function seedDemoStaff(repos: Repositories, services: Services): Pr
       accounts.push({ email: demo.email, role: demo.role })
       continue
     }
-    const added = await services.staffAccounts.addUser(demo, { kind: 'start-up' })
-    accounts.push({ email: demo.email, role: demo.role, password: added.password })
+    try {
+      const added = await services.staffAccounts.addUser(demo, { kind: 'start-up' })
+      accounts.push({ email: demo.email, role: demo.role, password: added.password })
+    } catch (error) {
+      // Another app process starting on the same database added it a moment ago.
+      if (!isUniqueViolation(error)) throw error
+      accounts.push({ email: demo.email, role: demo.role })
+    }
   }
   return accounts
 }

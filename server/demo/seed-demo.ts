@@ -1,5 +1,6 @@
 // Creates the demo programme on an empty database: three practices, two waves and synthetic submitted responses.
 import type { Repositories } from '../data/repository-interfaces.js'
+import { isUniqueViolation } from '../data/unique-violation.js'
 import type { Wave } from '../domain/wave.js'
 import { createServices, type Services } from '../services/index.js'
 import { newToken } from '../services/tokens.js'
@@ -20,9 +21,10 @@ export interface DemoLinks {
 
 /** Seeds the demo once (only into a database with no programmes) and returns links to try. */
 export async function seedDemo(repos: Repositories, services: Services, seed = 20261121): Promise<DemoLinks | undefined> {
-  const created = (await repos.programmes.count()) === 0
   // All of the demo or none of it; the services inside work on the transaction's repositories.
-  if (created) await repos.transaction((trx) => createDemo(trx, createServices(trx, services.catalogue), seed))
+  const created =
+    (await repos.programmes.count()) === 0 &&
+    (await repos.transaction((trx) => createDemo(trx, createServices(trx, services.catalogue), seed)).then(() => true, unlessSeededElsewhere))
   const programme = await repos.programmes.findBySlug(DEMO_SLUG)
   if (!programme?.isDemo) return undefined
   const wave = (await repos.waves.listByProgramme(programme.id)).find((w) => w.status === 'open')
@@ -31,6 +33,12 @@ export async function seedDemo(repos: Repositories, services: Services, seed = 2
   const unused = await repos.invitations.findUnused(wave.id, practice.id)
   const invitationPath = unused ? `/s/${unused.token}` : (await services.admin.createInvitations({ wave: wave.slug, practice: practice.code, count: 1 }))[0]!
   return { created, invitationPath, openLinkPath: `/p/${practice.code}/${wave.slug}` }
+}
+
+/** Two app processes starting at once on a new database both try: the one whose demo comes second is rolled back. */
+function unlessSeededElsewhere(error: unknown): false {
+  if (!isUniqueViolation(error)) throw error
+  return false
 }
 
 async function createDemo(repos: Repositories, services: Services, seed: number): Promise<void> {

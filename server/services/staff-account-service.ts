@@ -5,6 +5,7 @@ import { validate } from '../validation/validate.js'
 import { unknownProgramme } from './unknown-programme.js'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { isUniqueViolation } from '../data/unique-violation.js'
 import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../domain/staff-user.js'
 import type { AuditActor, AuditService } from './audit-service.js'
 import { generatePassword, hashPassword } from './passwords.js'
@@ -93,7 +94,13 @@ export function createStaffAccountService(
         throw new UsageError(
           `There is no admin account, and ${taken.email} already has an account (role: ${taken.role}${taken.disabledAt ? ', disabled' : ''}): set LINKSCORE_ADMIN_EMAIL to another address`,
         )
-      return addUser({ email, role: 'admin' }, { kind: 'start-up' })
+      try {
+        return await addUser({ email, role: 'admin' }, { kind: 'start-up' })
+      } catch (error) {
+        // Another app process starting on the same database created it a moment ago.
+        if (isUniqueViolation(error) && (await repos.staffUsers.countActive('admin')) > 0) return undefined
+        throw error
+      }
     },
   }
 }
