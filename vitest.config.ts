@@ -21,10 +21,19 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },
-    benchmark: { include: ['test/**/*.bench.ts'] },
+    // The benchmarks set the two databases side by side themselves, so they run in the SQLite project only.
+    benchmark: { include: [] },
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
-      ...(postgres ? [{ extends: true, test: { name: 'postgres', include: ON_POSTGRES, env: { NODE_ENV: 'test', LINKSCORE_TEST_DATABASE: 'postgres' } } }] : []),
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], benchmark: { include: ['test/**/*.bench.ts'] } } },
+      ...(postgres
+        ? [
+            {
+              extends: true,
+              // The benchmarks set both databases side by side themselves, in the SQLite project.
+              test: { name: 'postgres', include: ON_POSTGRES, env: { NODE_ENV: 'test', LINKSCORE_TEST_DATABASE: 'postgres' }, benchmark: { include: [] } },
+            },
+          ]
+        : []),
     ],
   },
 })

@@ -35,8 +35,11 @@ export interface TestLinkscore extends Linkscore {
 export const TEST_STAFF_SECURITY: StaffSecuritySettings = { ...DEFAULT_STAFF_SECURITY, passwordCost: { N: 1024, r: 8, p: 1 } }
 
 /** A database of its own for one test Linkscore: a SQLite file in `folder`, or a fresh PostgreSQL schema. */
-export async function testDatabase(folder: string): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop(): Promise<void> }> {
-  if (TEST_DATABASE === 'sqlite') {
+export async function testDatabase(
+  folder: string,
+  kind: DatabaseTarget['kind'] = TEST_DATABASE,
+): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
     const path = join(folder, 'test.db')
     return { target: { kind: 'sqlite', path }, env: { LINKSCORE_DB: path }, drop: async () => {} }
   }
@@ -45,10 +48,18 @@ export async function testDatabase(folder: string): Promise<{ target: DatabaseTa
 }
 
 export async function testLinkscore(
-  opts: { questionnaires?: string; production?: boolean; clock?: Clock; signIn?: Partial<SignInLimits>; log?: (...args: unknown[]) => void } = {},
+  opts: {
+    questionnaires?: string
+    production?: boolean
+    clock?: Clock
+    signIn?: Partial<SignInLimits>
+    log?: (...args: unknown[]) => void
+    /** Which database, when a test needs a particular one rather than the project's. */
+    database?: DatabaseTarget['kind']
+  } = {},
 ): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
-  const database = await testDatabase(folder)
+  const database = await testDatabase(folder, opts.database)
   const config: Config = {
     ...readConfig({ NODE_ENV: opts.production ? 'production' : 'test' }),
     database: database.target,
