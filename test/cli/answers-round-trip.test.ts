@@ -9,14 +9,16 @@ import { boot } from '../../server/boot.js'
 import { readConfig } from '../../server/config.js'
 import { httpClient } from '../support/http-client.js'
 import { runCli } from '../support/run-cli.js'
-import { FIXTURE_QUESTIONNAIRES } from '../support/test-linkscore.js'
+import { FIXTURE_QUESTIONNAIRES, testDatabase } from '../support/test-linkscore.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'linkscore-roundtrip-'))
-const env = { LINKSCORE_DB: join(folder, 'rt.db'), LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES, LINKSCORE_BASE_URL: 'http://localhost:3000' }
+const database = await testDatabase(folder)
+const env = { ...database.env, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES, LINKSCORE_BASE_URL: 'http://localhost:3000' }
 const cli = (...args: string[]) => runCli(args, env)
-let server: ReturnType<typeof boot>
-afterAll(() => {
-  server?.repos.close()
+let server: Awaited<ReturnType<typeof boot>> | undefined
+afterAll(async () => {
+  await server?.repos.close()
+  await database.drop()
   rmSync(folder, { recursive: true, force: true })
 })
 
@@ -43,8 +45,8 @@ beforeAll(async () => {
 
 it('exports every submitted answer exactly once, with the value submitted', async () => {
   const links = (await cli('invites', 'create', '--wave', 'baseline', '--practice', 'B86001', '--count', '4')).stdout.trim().split('\n')
-  const config = { ...readConfig({ NODE_ENV: 'test' }), databasePath: env.LINKSCORE_DB, questionnairesFolder: FIXTURE_QUESTIONNAIRES, logRequests: false }
-  server = boot(config)
+  const config = { ...readConfig({ NODE_ENV: 'test' }), database: database.target, questionnairesFolder: FIXTURE_QUESTIONNAIRES, logRequests: false }
+  server = await boot(config)
   const app = createApp({ config, repos: server.repos, services: server.services, sessionSecret: 's' })
 
   const expected: string[] = []

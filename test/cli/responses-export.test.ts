@@ -7,10 +7,10 @@ import { FIXTURE_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../su
 
 let ls: TestLinkscore
 let env: Record<string, string>
-beforeAll(() => {
-  ls = testLinkscore()
-  seedExportFixture(ls)
-  env = { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
+beforeAll(async () => {
+  ls = await testLinkscore()
+  await seedExportFixture(ls)
+  env = { ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
 })
 afterAll(() => ls.close())
 

@@ -8,8 +8,8 @@ let ls: TestLinkscore
 let env: Record<string, string>
 const AT = '2026-03-01T09:00:00.000Z'
 
-function addResponse(practiceId: number, waveId: number, values: Record<string, string>, n: number) {
-  const r = ls.repos.responses.create({
+async function addResponse(practiceId: number, waveId: number, values: Record<string, string>, n: number) {
+  const r = await ls.repos.responses.create({
     invitationId: null,
     practiceId,
     waveId,
@@ -19,7 +19,7 @@ function addResponse(practiceId: number, waveId: number, values: Record<string, 
     setting: 'general_practice',
     at: AT,
   })
-  ls.repos.responses.savePage({
+  await ls.repos.responses.savePage({
     responseId: r.id,
     pageKey: 'all',
     questionnaireId: 'pilot',
@@ -29,27 +29,27 @@ function addResponse(practiceId: number, waveId: number, values: Record<string, 
     complete: true,
     at: AT,
   })
-  ls.repos.responses.submit(r.id, AT)
+  await ls.repos.responses.submit(r.id, AT)
 }
 
-beforeAll(() => {
-  ls = testLinkscore()
+beforeAll(async () => {
+  ls = await testLinkscore()
   const admin = ls.services.admin
-  admin.addProgramme({ slug: 'north', name: 'North' })
-  const p1 = admin.addPractice({ programme: 'north', code: 'P1', name: 'One' })
-  const p2 = admin.addPractice({ programme: 'north', code: 'P2', name: 'Two' })
-  const w1 = admin.addWave({ programme: 'north', slug: 'w1', title: 'W1', questionnaires: ['pilot'], open: true })
-  const w2 = admin.addWave({ programme: 'north', slug: 'w2', title: 'W2', questionnaires: ['pilot'], open: true })
+  await admin.addProgramme({ slug: 'north', name: 'North' })
+  const p1 = await admin.addPractice({ programme: 'north', code: 'P1', name: 'One' })
+  const p2 = await admin.addPractice({ programme: 'north', code: 'P2', name: 'Two' })
+  const w1 = await admin.addWave({ programme: 'north', slug: 'w1', title: 'W1', questionnaires: ['pilot'], open: true })
+  const w2 = await admin.addWave({ programme: 'north', slug: 'w2', title: 'W2', questionnaires: ['pilot'], open: true })
   // P1: three GPs. p_training_lacking is reversed (x → 6 − x).
-  addResponse(p1.id, w1.id, { p_leaders: '4', p_training_gp: '5', p_training_lacking: '2', p_confidence: '8' }, 1)
-  addResponse(p1.id, w1.id, { p_leaders: '2', p_training_gp: '3', p_confidence: '6' }, 2)
-  addResponse(p1.id, w1.id, { p_leaders: '3', p_training_gp: '4', p_training_lacking: '4' }, 3)
+  await addResponse(p1.id, w1.id, { p_leaders: '4', p_training_gp: '5', p_training_lacking: '2', p_confidence: '8' }, 1)
+  await addResponse(p1.id, w1.id, { p_leaders: '2', p_training_gp: '3', p_confidence: '6' }, 2)
+  await addResponse(p1.id, w1.id, { p_leaders: '3', p_training_gp: '4', p_training_lacking: '4' }, 3)
   // P2: two GPs, below the minimum of 3: withheld everywhere.
-  addResponse(p2.id, w1.id, { p_leaders: '5', p_training_gp: '5', p_training_lacking: '1' }, 4)
-  addResponse(p2.id, w1.id, { p_leaders: '5', p_training_gp: '5', p_training_lacking: '1' }, 5)
+  await addResponse(p2.id, w1.id, { p_leaders: '5', p_training_gp: '5', p_training_lacking: '1' }, 4)
+  await addResponse(p2.id, w1.id, { p_leaders: '5', p_training_gp: '5', p_training_lacking: '1' }, 5)
   // Wave 2, P1: leadership 5, 4, 3.
-  for (const [n, v] of ['5', '4', '3'].entries()) addResponse(p1.id, w2.id, { p_leaders: v, p_training_gp: '4' }, 10 + n)
-  env = { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
+  for (const [n, v] of ['5', '4', '3'].entries()) await addResponse(p1.id, w2.id, { p_leaders: v, p_training_gp: '4' }, 10 + n)
+  env = { ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
 })
 afterAll(() => ls.close())
 

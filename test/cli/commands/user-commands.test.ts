@@ -6,28 +6,33 @@ import { boot } from '../../../server/boot.js'
 import { verifyPassword } from '../../../server/services/passwords.js'
 import { runCli } from '../../support/run-cli.js'
 import { auditLines } from '../../support/staff-users.js'
-import { FIXTURE_QUESTIONNAIRES } from '../../support/test-linkscore.js'
+import { FIXTURE_QUESTIONNAIRES, testDatabase } from '../../support/test-linkscore.js'
 
 let folder: string
+let database: Awaited<ReturnType<typeof testDatabase>>
 let env: Record<string, string>
 beforeEach(async () => {
   folder = mkdtempSync(join(tmpdir(), 'linkscore-cli-'))
-  env = { LINKSCORE_DB: join(folder, 'cli.db'), LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES, LINKSCORE_BASE_URL: 'https://survey.example.org' }
+  database = await testDatabase(folder)
+  env = { ...database.env, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES, LINKSCORE_BASE_URL: 'https://survey.example.org' }
   expect((await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).code).toBe(0)
   expect((await cli('programme', 'add', '--slug', 'south', '--name', 'South PCN')).code).toBe(0)
   expect((await cli('practice', 'add', '--programme', 'north', '--code', 'B86001', '--name', 'Riverside')).code).toBe(0)
 })
-afterEach(() => rmSync(folder, { recursive: true, force: true }))
+afterEach(async () => {
+  await database.drop()
+  rmSync(folder, { recursive: true, force: true })
+})
 
 const cli = (...args: string[]) => runCli(args, env)
 
 /** Opens the CLI's database to look at what it stored. */
-function inDatabase<T>(look: (ls: ReturnType<typeof boot>) => T): T {
-  const ls = boot({ databasePath: env.LINKSCORE_DB!, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
+async function inDatabase<T>(look: (ls: Awaited<ReturnType<typeof boot>>) => Promise<T>): Promise<T> {
+  const ls = await boot({ database: database.target, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
   try {
-    return look(ls)
+    return await look(ls)
   } finally {
-    ls.repos.close()
+    await ls.repos.close()
   }
 }
 
@@ -46,11 +51,11 @@ describe('linkscore user add', () => {
     const [line, ...rest] = result.stdout.split('\n')
     expect(line).toBe(first)
     const password = PASSWORD_LINES.exec(rest.join('\n'))![1]!
-    const account = inDatabase((ls) => ls.repos.staffUsers.findByEmail('eva@example.org')!)
+    const account = (await inDatabase((ls) => ls.repos.staffUsers.findByEmail('eva@example.org')))!
     expect(account.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/)
     expect(await verifyPassword(password, account.passwordHash)).toBe(true)
-    expect(inDatabase(auditLines).at(-1)).toMatch(/^user added \(command line\) \{"user":"eva@example.org"/)
-    expect(JSON.stringify(inDatabase((ls) => ls.repos.auditLog.page(100, 0)))).not.toContain(password)
+    expect((await inDatabase(auditLines)).at(-1)).toMatch(/^user added \(command line\) \{"user":"eva@example.org"/)
+    expect(JSON.stringify(await inDatabase((ls) => ls.repos.auditLog.page(100, 0)))).not.toContain(password)
   })
 
   it.each([
@@ -111,9 +116,9 @@ describe('linkscore user password', () => {
     const [line, ...rest] = result.stdout.split('\n')
     expect(line).toBe('new password for eva@example.org')
     const password = PASSWORD_LINES.exec(rest.join('\n'))![1]!
-    const hash = inDatabase((ls) => ls.repos.staffUsers.findByEmail('eva@example.org')!.passwordHash)
+    const hash = (await inDatabase((ls) => ls.repos.staffUsers.findByEmail('eva@example.org')))!.passwordHash
     expect([await verifyPassword(password, hash), await verifyPassword(old, hash)]).toEqual([true, false])
-    expect(inDatabase(auditLines).at(-1)).toBe('password reset (command line) {"user":"eva@example.org"}')
+    expect((await inDatabase(auditLines)).at(-1)).toBe('password reset (command line) {"user":"eva@example.org"}')
   })
 
   it('explains an unknown e-mail address', async () => {
