@@ -15,7 +15,7 @@ const PER_PRACTICE = 20
 const MB = 1024 * 1024
 
 const started = performance.now()
-const large = buildLargeWave(PRACTICES, PER_PRACTICE)
+const large = await buildLargeWave(PRACTICES, PER_PRACTICE)
 const { ls, wave } = large
 console.log(
   `built ${large.answers.toLocaleString('en-GB')} answers from ${large.responses.toLocaleString('en-GB')} responses in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -62,10 +62,10 @@ function countingSink(progress: (bytes: number) => void): { sink: Writable; byte
 }
 
 /** Passes rows through, reporting the fraction of `total` read so far. */
-function* reporting<T>(rows: Iterable<T>, total: number, progress: (fraction: number) => void): Generator<T> {
+async function* reporting<T>(rows: Iterable<T> | AsyncIterable<T>, total: number, progress: (fraction: number) => void): AsyncGenerator<T> {
   const every = Math.max(1, Math.floor(total / 100))
   let n = 0
-  for (const row of rows) {
+  for await (const row of rows) {
     if (++n % every === 0) progress(n / total)
     yield row
   }
@@ -73,14 +73,14 @@ function* reporting<T>(rows: Iterable<T>, total: number, progress: (fraction: nu
 
 async function streamThroughService(kind: 'answers' | 'responses', total: number, progress: (fraction: number) => void): Promise<number> {
   const { sink, bytes } = countingSink(() => {})
-  const table = ls.services.exports.table({ kind, wave, includePartial: false })
+  const table = await ls.services.exports.table({ kind, wave, includePartial: false })
   await writeCsv(sink, table.columns, reporting(table.rows, total, progress))
   return bytes()
 }
 
 /** Signs in as an evaluator and downloads the file over HTTP from the real app, reading the body as it arrives. */
 async function streamOverHttp(path: string, expectedBytes: number, progress: (fraction: number) => void): Promise<number> {
-  const config = { ...readConfig({ NODE_ENV: 'test' }), databasePath: large.databasePath, logRequests: false }
+  const config = { ...readConfig({ NODE_ENV: 'test' }), database: { kind: 'sqlite' as const, path: large.databasePath }, logRequests: false }
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'bench', log: () => {} })
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
@@ -127,8 +127,8 @@ await measured('responses export (wide), as the command line writes it', large.r
   streamThroughService('responses', large.responses, progress),
 )
 
-afterAll(() => {
-  ls.repos.close()
+afterAll(async () => {
+  await ls.repos.close()
   rmSync(large.folder, { recursive: true, force: true })
 })
 

@@ -41,6 +41,16 @@ describe('responseLayout', () => {
   })
 })
 
+/** Rows as the database gives them (an async iterable), and what responseRows makes of them. */
+async function folded(rows: ResponseAnswerRow[], layout: ReturnType<typeof responseLayout>) {
+  async function* fromDatabase() {
+    yield* rows
+  }
+  const out = []
+  for await (const row of responseRows(fromDatabase(), layout)) out.push(row)
+  return out
+}
+
 describe('responseRows', () => {
   const q = questionnaire('alpha', 1, [likert('a1'), multi('a2', ['x', 'y', 'z']), likert('a3')])
   const layout = responseLayout([{ id: 'alpha', versions: [q] }])
@@ -53,10 +63,8 @@ describe('responseRows', () => {
     value,
   })
 
-  it('folds consecutive answers into one row per response', () => {
-    const rows = [
-      ...responseRows([answer(1, 'a1', '4'), answer(1, 'a2', 'x'), answer(1, 'a2', 'z'), answer(2, 'a1', 'nr_role'), answer(3, null, null)], layout),
-    ]
+  it('folds consecutive answers into one row per response', async () => {
+    const rows = await folded([answer(1, 'a1', '4'), answer(1, 'a2', 'x'), answer(1, 'a2', 'z'), answer(2, 'a1', 'nr_role'), answer(3, null, null)], layout)
     expect(rows).toEqual([
       { response_id: 1, ...response, a1: '4', a2__x: 1, a2__y: 0, a2__z: 1 },
       { response_id: 2, ...response, a1: 'nr_role' },
@@ -64,13 +72,13 @@ describe('responseRows', () => {
     ])
   })
 
-  it('ignores answers to questionnaires and items the layout does not have', () => {
-    expect([...responseRows([answer(1, 'a1', '4'), answer(1, 'zz', '1'), answer(1, 'a1', '2', 'beta')], layout)]).toEqual([
+  it('ignores answers to questionnaires and items the layout does not have', async () => {
+    expect(await folded([answer(1, 'a1', '4'), answer(1, 'zz', '1'), answer(1, 'a1', '2', 'beta')], layout)).toEqual([
       { response_id: 1, ...response, a1: '4' },
     ])
   })
 
-  it('yields nothing for no rows', () => {
-    expect([...responseRows([], layout)]).toEqual([])
+  it('yields nothing for no rows', async () => {
+    expect(await folded([], layout)).toEqual([])
   })
 })
