@@ -1,8 +1,9 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { httpClient, type HttpClient } from '../../support/http-client.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
 import type { Schema } from '../../../server/data/schema.js'
-import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+import { TEST_DATABASE, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
 let ls: TestLinkscore
 afterEach(() => ls.close())
@@ -101,9 +102,12 @@ describe('limiting failed sign-ins from one address', () => {
     const client = httpClient(ls.app)
     await signIn(client, 'eva@example.org', 'wrong')
     await signIn(client, 'eva@example.org', 'wrong')
-    // Every table, on either database: with PostgreSQL, other tests' schemas hold tables of the same names, and the
-    // unqualified names below read this test's own schema.
-    const tables = [...new Set((await ls.db.introspection.getTables()).map((table) => table.name))].sort()
+    // Every table, on either database; with PostgreSQL, only this test's own schema (other tests have schemas of their own).
+    const schema = TEST_DATABASE === 'postgres' ? (await sql<{ name: string }>`SELECT current_schema() AS name`.execute(ls.db)).rows[0]!.name : undefined
+    const tables = (await ls.db.introspection.getTables())
+      .filter((table) => table.schema === schema)
+      .map((table) => table.name)
+      .sort()
     expect(tables).toContain('rate_limit')
     const dump = []
     for (const table of tables)
