@@ -15,8 +15,8 @@ let password: string
 
 const chromium = chromiumHarness({
   async linkscore() {
-    const ls = testLinkscore()
-    seedExportFixture(ls)
+    const ls = await testLinkscore()
+    await seedExportFixture(ls)
     password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
     return ls
   },
@@ -60,7 +60,7 @@ chromium.describe('the exports page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Practice scores: Baseline' }).click()])
     expect(download.suggestedFilename()).toBe('north-baseline-scores.csv')
     const cli = await runCli(['export', 'scores', '--wave', 'baseline', '--weighting', 'settings'], {
-      LINKSCORE_DB: chromium.ls.config.databasePath,
+      ...chromium.ls.databaseEnv,
       LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES,
     })
     expect(readFileSync((await download.path())!, 'utf8')).toBe(cli.stdout)

@@ -23,8 +23,8 @@ let watch: PageWatch
 const chromium = chromiumHarness({
   fresh: 'once',
   async linkscore() {
-    const ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-    seedDemo(ls.repos, ls.services)
+    const ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    await seedDemo(ls.repos, ls.services)
     passwords = new Map((await seedDemoStaff(ls.repos, ls.services)).map((a) => [a.email, a.password!]))
     return ls
   },

@@ -13,11 +13,11 @@ let watch: PageWatch
 
 const chromium = chromiumHarness({
   async linkscore() {
-    const ls = testLinkscore()
-    ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
-    ls.services.admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
+    const ls = await testLinkscore()
+    await ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
+    await ls.services.admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
     password = await addStaff(ls, 'admin@example.org', 'admin')
-    for (let i = 1; i <= 60; i++) ls.services.auditLog.audit({ kind: 'command line' }, 'password reset', { user: `user${i}@example.org` })
+    for (let i = 1; i <= 60; i++) await ls.services.auditLog.audit({ kind: 'command line' }, 'password reset', { user: `user${i}@example.org` })
     return ls
   },
 })

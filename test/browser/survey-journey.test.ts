@@ -34,9 +34,9 @@ const SENT = 'Thank you: your answers have been sent'
 const MAX_PAGES = 20
 
 const chromium = chromiumHarness({
-  linkscore() {
-    const ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-    seedProgramme(ls, QUESTIONNAIRES)
+  async linkscore() {
+    const ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    await seedProgramme(ls, QUESTIONNAIRES)
     return ls
   },
 })
@@ -51,14 +51,11 @@ function itemsAskedOf(setting: Setting): string[] {
   return QUESTIONNAIRES.flatMap((id) => itemsShownTo(chromium.ls.services.catalogue.get(id), setting).map((item) => item.id))
 }
 
-function storedAnswers(token: string) {
-  const response = chromium.ls.repos.responses.findByResumeToken(token)!
+async function storedAnswers(token: string) {
+  const response = (await chromium.ls.repos.responses.findByResumeToken(token))!
   return {
     response,
-    answers: chromium.ls.repos.responses
-      .answers(response.id)
-      .map((a) => `${a.itemId}=${a.value}`)
-      .sort(),
+    answers: (await chromium.ls.repos.responses.answers(response.id)).map((a) => `${a.itemId}=${a.value}`).sort(),
   }
 }
 
@@ -105,7 +102,7 @@ chromium.describe('the respondent journey', () => {
         const link =
           via === 'open link'
             ? '/p/P001/baseline'
-            : chromium.ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, ...(presetRole ? { role } : {}) })[0]!
+            : (await chromium.ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, ...(presetRole ? { role } : {}) }))[0]!
         const page = await chromium.newPage()
         await page.goto(chromium.url + link)
         expect(await heading(page)).toBe(WAVE_TITLE)
@@ -164,7 +161,7 @@ chromium.describe('the respondent journey', () => {
         expect(pagePath(page)).toBe(`/r/${token}/confirmation`)
         expect(await heading(page)).toBe(SENT)
 
-        const stored = storedAnswers(token)
+        const stored = await storedAnswers(token)
         expect(stored.response).toMatchObject({ status: 'submitted', role, setting, source: via === 'open link' ? 'open_link' : 'invitation' })
         expect(
           sections.flatMap((s) => s.answers.map((a) => a.itemId)),
@@ -251,7 +248,7 @@ chromium.describe('the respondent journey', () => {
   }, 120_000)
 
   it('resumes in another browser from the link on the "saved" page, on the page left, with earlier answers kept', async () => {
-    const [invitation] = chromium.ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'gp' })
+    const [invitation] = await chromium.ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'gp' })
     const first = await chromium.newContext()
     const page = await first.newPage()
     await page.goto(chromium.url + invitation!)
@@ -293,10 +290,14 @@ chromium.describe('the respondent journey', () => {
     const sections = await answerSectionsByMouse(later)
     await clickToNavigate(later, 'Send my answers')
     expect(await heading(later)).toBe(SENT)
-    const stored = storedAnswers(token)
+    const stored = await storedAnswers(token)
     expect(stored.response).toMatchObject({ status: 'submitted', role: 'gp', setting: 'general_practice' })
     expect(stored.answers).toEqual(givenAnswers([{ path: firstPage, title: '', answers: firstAnswers }, ...sections]))
-    expect(chromium.ls.db.prepare('SELECT COUNT(*) AS n FROM response').get()).toEqual({ n: 1 })
+    const { n } = await chromium.ls.db
+      .selectFrom('response')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(n)).toBe(1)
   }, 120_000)
 
   it('works with JavaScript switched off, showing the setting question of "About you" from the start', async () => {
@@ -320,7 +321,7 @@ chromium.describe('the respondent journey', () => {
     await clickToNavigate(page, 'Send my answers')
     expect(await heading(page)).toBe(SENT)
 
-    const stored = storedAnswers(token)
+    const stored = await storedAnswers(token)
     expect(stored.response).toMatchObject({ status: 'submitted', role: 'steering_member', setting: 'community' })
     expect(stored.answers).toEqual(givenAnswers(sections))
     expect(sections.flatMap((s) => s.answers.map((a) => a.itemId))).toEqual(itemsAskedOf('community'))

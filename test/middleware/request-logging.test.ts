@@ -21,9 +21,9 @@ describe('the request log of a running app', () => {
   let ls: TestLinkscore
   let app: TestLinkscore['app']
 
-  beforeAll(() => {
-    ls = testLinkscore()
-    seedProgramme(ls, ['pilot'])
+  beforeAll(async () => {
+    ls = await testLinkscore()
+    await seedProgramme(ls, ['pilot'])
     // Behind a proxy, as in production, so that a forwarded client address is there to leak.
     app = createApp({ config: { ...ls.config, logRequests: true, trustProxy: 1 }, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret' })
   })
@@ -46,7 +46,7 @@ describe('the request log of a running app', () => {
   }
 
   it('logs an invitation link without its token or the client address', async () => {
-    const link = ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1 })[0]!
+    const link = (await ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1 }))[0]!
     const token = link.split('/')[2]!
     const [line] = await logged(() => request(app).get(`${link}?from=email`).set('X-Forwarded-For', FORWARDED_FOR), 1)
     expect(line).toMatch(/^GET \/s\/:token 200 \d+ - [\d.]+ ms$/)

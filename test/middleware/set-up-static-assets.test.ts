@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
-beforeAll(() => {
-  ls = testLinkscore()
+beforeAll(async () => {
+  ls = await testLinkscore()
 })
 afterAll(() => ls.close())
 

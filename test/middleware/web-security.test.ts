@@ -4,9 +4,9 @@ import { PERMISSIONS_POLICY } from '../../server/middleware/set-up-web-security.
 import { seedProgramme, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
-beforeAll(() => {
-  ls = testLinkscore()
-  seedProgramme(ls, ['pilot'])
+beforeAll(async () => {
+  ls = await testLinkscore()
+  await seedProgramme(ls, ['pilot'])
 })
 afterAll(() => ls.close())
 

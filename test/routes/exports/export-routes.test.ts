@@ -12,8 +12,8 @@ let ls: TestLinkscore
 let admin: HttpClient
 let evaluator: HttpClient
 beforeAll(async () => {
-  ls = testLinkscore()
-  seedExportFixture(ls)
+  ls = await testLinkscore()
+  await seedExportFixture(ls)
   admin = httpClient(ls.app)
   evaluator = httpClient(ls.app)
   await signIn(admin, 'admin@example.org', await addStaff(ls, 'admin@example.org', 'admin'))
@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => ls.close())
 
 const cli = async (...args: string[]) => {
-  const result = await runCli(args, { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES })
+  const result = await runCli(args, { ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES })
   expect(result.stderr).toBe('')
   return result.stdout
 }
@@ -69,14 +69,14 @@ describe('each download is the command line export, byte for byte', () => {
 
 describe('the audit log', () => {
   it('records one entry per download: who, which export, the programme, the waves and the options', async () => {
-    const before = auditLines(ls).length
+    const before = (await auditLines(ls)).length
     await evaluator.download(`${EXPORTS}/answers.csv?wave=baseline&include-partial=yes`)
     await evaluator.download(`${EXPORTS}/scores.csv?wave=six-months&weighting=settings`)
     await admin.download(`${EXPORTS}/change.csv?from=baseline&to=six-months`)
     await admin.download(`${EXPORTS}/codebook.csv`)
     await admin.download(`${EXPORTS}/linkscore.R?wave=baseline`)
     await admin.download(`${EXPORTS}/answers.csv?wave=nope`)
-    expect(auditLines(ls).slice(before)).toEqual([
+    expect((await auditLines(ls)).slice(before)).toEqual([
       'data exported eva@example.org {"export":"answers","programme":"north","wave":"baseline","includePartial":true}',
       'data exported eva@example.org {"export":"scores","programme":"north","wave":"six-months","weighting":"settings"}',
       'data exported admin@example.org {"export":"change","programme":"north","from":"baseline","to":"six-months","weighting":"respondents"}',
@@ -88,8 +88,8 @@ describe('the audit log', () => {
 
 describe('choices the page cannot honour', () => {
   let auditCount: number
-  beforeEach(() => {
-    auditCount = auditLines(ls).length
+  beforeEach(async () => {
+    auditCount = (await auditLines(ls)).length
   })
 
   it.each([
@@ -120,7 +120,7 @@ describe('choices the page cannot honour', () => {
     const download = await admin.download(url)
     expect(download.headers['content-type']).toMatch(/^text\/html/)
     expect(download.headers['content-disposition']).toBeUndefined()
-    expect(auditLines(ls).length).toBe(auditCount)
+    expect((await auditLines(ls)).length).toBe(auditCount)
   })
 
   it.each(['everything.csv', 'answers.txt', 'answers', '.csv', 'Answers.csv'])('an unknown download, %s, is not found', async (path) => {
@@ -149,23 +149,23 @@ describe('the R script download', () => {
 
 describe('a wave with answers to two versions of a questionnaire', () => {
   it('explains that its scores cannot be exported (409), and logs no download', async () => {
-    const other = testLinkscore()
+    const other = await testLinkscore()
     try {
-      seedExportFixture(other)
-      answerVersion2(other, true)
+      await seedExportFixture(other)
+      await answerVersion2(other, true)
       const client = httpClient(other.app)
       await signIn(client, 'admin@example.org', await addStaff(other, 'admin@example.org', 'admin'))
-      const before = auditLines(other).length
+      const before = (await auditLines(other)).length
       const page = await client.get(`${EXPORTS}/scores.csv?wave=baseline`)
       expect(page.status).toBe(409)
       expect(page.heading).toBe('This export cannot be made')
       expect(page.$('main p').first().text()).toBe(
         'Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.',
       )
-      expect(auditLines(other).length).toBe(before)
+      expect((await auditLines(other)).length).toBe(before)
       expect((await client.download(`${EXPORTS}/responses.csv?wave=baseline`)).status).toBe(200)
     } finally {
-      other.close()
+      await other.close()
     }
   })
 })

@@ -8,8 +8,8 @@ import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.
 let ls: TestLinkscore
 let client: HttpClient
 beforeAll(async () => {
-  ls = testLinkscore()
-  seedExportFixture(ls)
+  ls = await testLinkscore()
+  await seedExportFixture(ls)
   client = httpClient(ls.app)
   await signIn(client, 'eva@example.org', await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north', 'south'] }))
 })

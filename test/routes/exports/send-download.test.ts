@@ -1,7 +1,7 @@
 // Streaming a download: a cancelled download stops reading rows, and a failure never arrives as a file.
 import express from 'express'
 import type { AddressInfo } from 'node:net'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { errorHandler } from '../../../server/middleware/error-handler.js'
 import { layoutRenderer } from '../../../server/middleware/layout-renderer.js'
 import { sendCsv } from '../../../server/routes/exports/send-download.js'
@@ -12,24 +12,38 @@ afterEach(async () => {
   stop = undefined
 })
 
-/** Rows without end (or failing after `failAfter`), recording how many were read and whether the reader let go. */
-function endlessRows(failAfter = Infinity) {
+/**
+ * Rows without end (or failing after `failAfter`), recording how many were read and whether the reader let go: read at
+ * once, or (as the repositories give them) a batch at a time from the database.
+ */
+function endlessRows(kind: 'sync' | 'async', failAfter = Infinity) {
   const state = { read: 0, closed: false }
+  const next = () => {
+    if (state.read === failAfter) throw new Error('the database went away')
+    state.read++
+    return { n: state.read, text: 'x'.repeat(100) }
+  }
   function* rows() {
     try {
+      for (;;) yield next()
+    } finally {
+      state.closed = true
+    }
+  }
+  async function* asyncRows() {
+    try {
       for (;;) {
-        if (state.read === failAfter) throw new Error('the database went away')
-        state.read++
-        yield { n: state.read, text: 'x'.repeat(100) }
+        await Promise.resolve()
+        yield next()
       }
     } finally {
       state.closed = true
     }
   }
-  return { state, rows: rows() }
+  return { state, rows: kind === 'sync' ? rows() : asyncRows() }
 }
 
-async function serve(rows: Iterable<object>): Promise<{ url: string; logged: unknown[] }> {
+async function serve(rows: Iterable<object> | AsyncIterable<object>): Promise<{ url: string; logged: unknown[] }> {
   const logged: unknown[] = []
   const app = express()
   app.set('views', 'views')
@@ -52,39 +66,41 @@ const until = async (condition: () => boolean) => {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10))
 }
 
-it('stops reading rows when the person cancels the download, and reports nothing', async () => {
-  const { state, rows } = endlessRows()
-  const { url, logged } = await serve(rows)
-  const controller = new AbortController()
-  const response = await fetch(url, { signal: controller.signal })
-  const reader = response.body!.getReader()
-  await reader.read()
-  controller.abort()
-  await until(() => state.closed)
-  expect(state.closed).toBe(true)
-  const readWhenClosed = state.read
-  await new Promise((resolve) => setTimeout(resolve, 50))
-  expect(state.read).toBe(readWhenClosed)
-  expect(readWhenClosed).toBeLessThan(100_000) // read as the client takes them, not all at once
-  expect(logged).toEqual([])
-})
+describe.each(['sync', 'async'] as const)('with %s rows', (kind) => {
+  it('stops reading rows when the person cancels the download, and reports nothing', async () => {
+    const { state, rows } = endlessRows(kind)
+    const { url, logged } = await serve(rows)
+    const controller = new AbortController()
+    const response = await fetch(url, { signal: controller.signal })
+    const reader = response.body!.getReader()
+    await reader.read()
+    controller.abort()
+    await until(() => state.closed)
+    expect(state.closed).toBe(true)
+    const readWhenClosed = state.read
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(state.read).toBe(readWhenClosed)
+    expect(readWhenClosed).toBeLessThan(100_000) // read as the client takes them, not all at once
+    expect(logged).toEqual([])
+  })
 
-it('cuts the connection when rows fail part way, so a half file is not taken for a whole one', async () => {
-  const { state, rows } = endlessRows(5_000)
-  const { url } = await serve(rows)
-  const response = await fetch(url)
-  expect(response.headers.get('content-disposition')).toBe('attachment; filename="file.csv"')
-  await expect(response.text()).rejects.toThrow()
-  expect(state.closed).toBe(true)
-})
+  it('cuts the connection when rows fail part way, so a half file is not taken for a whole one', async () => {
+    const { state, rows } = endlessRows(kind, 5_000)
+    const { url } = await serve(rows)
+    const response = await fetch(url)
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="file.csv"')
+    await expect(response.text()).rejects.toThrow()
+    expect(state.closed).toBe(true)
+  })
 
-it('sends the error page, not a file, when rows fail before the first byte', async () => {
-  const { rows } = endlessRows(0)
-  const { url, logged } = await serve(rows)
-  const response = await fetch(url)
-  expect(response.status).toBe(500)
-  expect(response.headers.get('content-type')).toMatch(/^text\/html/)
-  expect(response.headers.get('content-disposition')).toBeNull()
-  expect(await response.text()).toContain('Sorry, there is a problem with the service')
-  expect(logged).toHaveLength(1)
+  it('sends the error page, not a file, when rows fail before the first byte', async () => {
+    const { rows } = endlessRows(kind, 0)
+    const { url, logged } = await serve(rows)
+    const response = await fetch(url)
+    expect(response.status).toBe(500)
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(response.headers.get('content-disposition')).toBeNull()
+    expect(await response.text()).toContain('Sorry, there is a problem with the service')
+    expect(logged).toHaveLength(1)
+  })
 })

@@ -17,8 +17,8 @@ const NAMES = new Map(REPORT_PRACTICES.map((p) => [p.code, p.name]))
 const WITHHELD = 'Fewer than 3 responses'
 
 beforeAll(async () => {
-  ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-  seedReportFixture(ls)
+  ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+  await seedReportFixture(ls)
   client = await staffClient(ls, ls.app, 'admin@example.org', 'admin')
   scores = await exportCsv(ls, 'scores', '--wave', 'follow-up', '--programme', 'north')
   stats = await exportCsv(ls, 'scale-stats', '--wave', 'follow-up', '--programme', 'north')
@@ -196,13 +196,13 @@ describe('the filters', () => {
     expect(tableRows(all.$, statsTables.eq(2))).toEqual(expected(stats, 'good-practice'))
 
     const filtered = await compare('?rurality=urban')
-    const programme = ls.repos.programmes.findBySlug('north')!
-    const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const wave = (await ls.repos.waves.findBySlug(programme.id, 'follow-up'))!
     const urban = new Set(['N1', 'N3', 'N5'])
     const rescored = scoreWave({
       wave: 'follow-up',
       questionnaire: ls.services.catalogue.get('good-practice'),
-      respondents: ls.repos.scoring.respondents(wave.id, 'good-practice').filter((r) => urban.has(r.practiceCode)),
+      respondents: (await ls.repos.scoring.respondents(wave.id, 'good-practice')).filter((r) => urban.has(r.practiceCode)),
     })
     const asCsv = rescored.scaleStats.map((s) => ({
       questionnaire: s.questionnaire,
@@ -221,12 +221,15 @@ describe('the filters', () => {
 })
 
 describe('the setting filter', () => {
-  function breakdowns(setting: Setting) {
-    const programme = ls.repos.programmes.findBySlug('north')!
-    const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
-    const rows = SCORED.flatMap((q) =>
-      scoreBreakdowns({ wave: 'follow-up', questionnaire: ls.services.catalogue.get(q), respondents: ls.repos.scoring.respondents(wave.id, q) }),
-    )
+  async function breakdowns(setting: Setting) {
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const wave = (await ls.repos.waves.findBySlug(programme.id, 'follow-up'))!
+    const rows: ReturnType<typeof scoreBreakdowns> = []
+    for (const q of SCORED) {
+      rows.push(
+        ...scoreBreakdowns({ wave: 'follow-up', questionnaire: ls.services.catalogue.get(q), respondents: await ls.repos.scoring.respondents(wave.id, q) }),
+      )
+    }
     return (code: string) => (questionnaire: string, scale: string) => {
       const b = rows.find((r) => r.practiceCode === code && r.questionnaire === questionnaire && r.scale === scale && r.by === 'setting' && r.group === setting)
       return !b || b.withheld ? null : { score: (b as ShownBreakdown).score, band: bandOf(questionnaire, (b as ShownBreakdown).score) }
@@ -237,7 +240,7 @@ describe('the setting filter', () => {
     "shows %s respondents' figures exactly where the scorecard breakdowns show them",
     async (setting) => {
       const page = await compare(`?setting=${setting}`)
-      const figures = breakdowns(setting)
+      const figures = await breakdowns(setting)
       expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, figures(code), 'Withheld')))
       expect(page.$('.nhsuk-inset-text').text()).toContain('Scores from respondents in one setting only')
     },
@@ -297,21 +300,24 @@ describe('withheld figures', () => {
   it('never depend on the answers they come from, in the whole page or with the setting filter', async () => {
     const pages = ['', '?setting=link_worker', '?sort=good-practice&dir=desc']
     const before = await Promise.all(pages.map(async (q) => (await compare(q)).$.html()))
-    const followUp = (code: string, setting?: string) =>
-      ls.db
-        .prepare(
-          `SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id JOIN practice p ON p.id = r.practice_id
-        WHERE p.code = ? AND w.slug = 'follow-up' AND (? IS NULL OR r.setting = ?)`,
-        )
-        .pluck()
-        .all(code, setting ?? null, setting ?? null) as number[]
+    const followUp = async (code: string, setting?: Setting) => {
+      let query = ls.db
+        .selectFrom('response as r')
+        .innerJoin('wave as w', 'w.id', 'r.wave_id')
+        .innerJoin('practice as p', 'p.id', 'r.practice_id')
+        .select('r.id')
+        .where('p.code', '=', code)
+        .where('w.slug', '=', 'follow-up')
+      if (setting) query = query.where('r.setting', '=', setting)
+      return (await query.orderBy('r.id').execute()).map((r) => r.id)
+    }
     // Cedar is withheld everywhere; Alder's link workers are withheld under the link worker filter.
-    expect(changeAnswers(ls, followUp('N3'))).toBeGreaterThan(40)
+    expect(await changeAnswers(ls, await followUp('N3'))).toBeGreaterThan(40)
     expect(await Promise.all(pages.map(async (q) => (await compare(q)).$.html()))).toEqual(before)
     // Alder's link workers are shown on some sub-constructs and elements (where no community respondent has a score, so
     // there is no smaller group to protect), and the statistics for those rightly change: leave those tables out.
     const withoutChildStats = (html: string) => html.replace(/<details class="nhsuk-details">[\s\S]*?<\/details>/g, '')
-    expect(changeAnswers(ls, followUp('N1', 'link_worker'))).toBeGreaterThan(100)
+    expect(await changeAnswers(ls, await followUp('N1', 'link_worker'))).toBeGreaterThan(100)
     expect(withoutChildStats((await compare('?setting=link_worker')).$.html())).toBe(withoutChildStats(before[1]!))
     expect((await compare()).$.html()).not.toBe(before[0])
   })

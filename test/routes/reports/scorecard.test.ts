@@ -16,8 +16,8 @@ let changes: CsvRow[]
 const SCORED = ['normalisation', 'good-practice']
 
 beforeAll(async () => {
-  ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-  seedReportFixture(ls)
+  ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+  await seedReportFixture(ls)
   client = await staffClient(ls, ls.app, 'eva@example.org', 'evaluator', { programmes: ['north'] })
   scores = await exportCsv(ls, 'scores', '--wave', 'follow-up', '--programme', 'north')
   stats = await exportCsv(ls, 'scale-stats', '--wave', 'follow-up', '--programme', 'north')
@@ -126,12 +126,9 @@ describe('the scorecard of a practice with enough responses', () => {
 
   it("gives the three 0–10 questions' means from the scoring service", async () => {
     const page = await scorecard('N1')
-    const programme = ls.repos.programmes.findBySlug('north')!
-    const wave = ls.repos.waves.findBySlug(programme.id, 'follow-up')!
-    const general = ls.services.scoring
-      .scoreWave(programme, wave, 'respondents')
-      .flatMap((s) => s.general)
-      .filter((g) => g.practiceCode === 'N1')
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const wave = (await ls.repos.waves.findBySlug(programme.id, 'follow-up'))!
+    const general = (await ls.services.scoring.scoreWave(programme, wave, 'respondents')).flatMap((s) => s.general).filter((g) => g.practiceCode === 'N1')
     const items = allItems(ls.services.catalogue.get('normalisation')).filter((i) => i.type === 'scale0to10')
     expect(general).toHaveLength(3)
     expect(tableRows(page.$, page.$('section[aria-labelledby="general-heading"] table'))).toEqual(
@@ -232,12 +229,18 @@ describe('the scorecard of a practice below the minimum', () => {
 
   it("does not depend on the withheld practice's answers: changing them changes nothing on any scorecard", async () => {
     const before = { n3: (await scorecard('N3')).$.html(), n1: (await scorecard('N1')).$.html() }
-    const n3 = ls.repos.practices.findByCode('N3')!
-    const responses = ls.db
-      .prepare("SELECT r.id FROM response r JOIN wave w ON w.id = r.wave_id WHERE r.practice_id = ? AND w.slug = 'follow-up'")
-      .pluck()
-      .all(n3.id) as number[]
-    expect(changeAnswers(ls, responses)).toBeGreaterThan(40)
+    const n3 = (await ls.repos.practices.findByCode('N3'))!
+    const responses = (
+      await ls.db
+        .selectFrom('response as r')
+        .innerJoin('wave as w', 'w.id', 'r.wave_id')
+        .select('r.id')
+        .where('r.practice_id', '=', n3.id)
+        .where('w.slug', '=', 'follow-up')
+        .orderBy('r.id')
+        .execute()
+    ).map((r) => r.id)
+    expect(await changeAnswers(ls, responses)).toBeGreaterThan(40)
     expect((await scorecard('N3')).$.html()).toBe(before.n3)
     expect((await scorecard('N1')).$.html()).toBe(before.n1)
   })
@@ -245,10 +248,10 @@ describe('the scorecard of a practice below the minimum', () => {
 
 describe("the programme's own threshold", () => {
   it('is the number in the words', async () => {
-    const own = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    const own = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
     try {
-      seedReportFixture(own)
-      own.db.prepare("UPDATE programme SET min_practice_n = 4 WHERE slug = 'north'").run()
+      await seedReportFixture(own)
+      await own.db.updateTable('programme').set({ min_practice_n: 4 }).where('slug', '=', 'north').execute()
       const admin = await staffClient(own, own.app, 'admin@example.org', 'admin')
       const page = await admin.get('/programmes/north/practices/N3?wave=baseline')
       expect(page.$('.ls-report-intro').text()).toContain(
@@ -256,17 +259,17 @@ describe("the programme's own threshold", () => {
       )
       expect(tableRows(page.$, section(page, 'good-practice').find('.ls-scale-table'))[0]![1]).toBe('Fewer than 4 responses')
     } finally {
-      own.close()
+      await own.close()
     }
   })
 })
 
 describe('a wave with answers to two versions of a questionnaire', () => {
   it("explains that its scores cannot be shown (409), and leaves the change out of the next wave's scorecard", async () => {
-    const other = testLinkscore()
+    const other = await testLinkscore()
     try {
-      seedExportFixture(other)
-      answerVersion2(other, true)
+      await seedExportFixture(other)
+      await answerVersion2(other, true)
       const admin = await staffClient(other, other.app, 'admin@example.org', 'admin')
       const problem =
         'Wave "baseline" has answers to versions 1 and 2 of "pilot"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.'
@@ -279,7 +282,7 @@ describe('a wave with answers to two versions of a questionnaire', () => {
       expect(later.$('.nhsuk-inset-text').text().trim()).toBe(`The change since Baseline is not shown. ${problem}`)
       expect(later.$('.ls-scale-table thead th').last().text()).toBe('Worst')
     } finally {
-      other.close()
+      await other.close()
     }
   })
 })

@@ -109,15 +109,15 @@ let ls: TestLinkscore
 const passwords = new Map<Visitor, string>()
 
 beforeAll(async () => {
-  ls = testLinkscore({ signIn: { addressMaxFailures: 10_000 } })
+  ls = await testLinkscore({ signIn: { addressMaxFailures: 10_000 } })
   const admin = ls.services.admin
-  admin.addProgramme({ slug: 'north', name: 'North PCN' })
-  admin.addProgramme({ slug: 'south', name: 'South PCN' })
-  admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
-  admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
-  admin.addProgramme({ slug: 'east', name: 'East PCN' })
-  admin.addPractice({ programme: 'east', code: 'E1', name: 'East One' })
-  admin.addWave({ programme: 'east', slug: 'open', title: 'Open wave', questionnaires: ['pilot'], open: true })
+  await admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  await admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  await admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
+  await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  await admin.addProgramme({ slug: 'east', name: 'East PCN' })
+  await admin.addPractice({ programme: 'east', code: 'E1', name: 'East One' })
+  await admin.addWave({ programme: 'east', slug: 'open', title: 'Open wave', questionnaires: ['pilot'], open: true })
   for (const [visitor, account] of Object.entries(ACCOUNTS)) {
     passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
   }

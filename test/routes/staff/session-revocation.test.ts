@@ -13,8 +13,8 @@ let ls: TestLinkscore
 let password: string
 beforeEach(async () => {
   now = Date.parse('2026-12-01T09:00:00Z')
-  ls = testLinkscore({ clock })
-  ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  ls = await testLinkscore({ clock })
+  await ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
   password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
 })
 afterEach(() => ls.close())
@@ -36,7 +36,7 @@ describe('ending staff sessions', () => {
     const laptop = await signedInClient()
     const phone = await signedInClient()
     const reset = await runCli(['user', 'password', '--email', 'eva@example.org'], {
-      LINKSCORE_DB: ls.config.databasePath,
+      ...ls.databaseEnv,
       LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder,
     })
     expect(reset.code).toBe(0)
@@ -56,7 +56,7 @@ describe('ending staff sessions', () => {
 
   it('ends a disabled account’s open session on its next request', async () => {
     const client = await signedInClient()
-    ls.db.prepare("UPDATE staff_user SET disabled_at = '2026-12-01T10:00:00Z' WHERE email = 'eva@example.org'").run()
+    await ls.db.updateTable('staff_user').set({ disabled_at: '2026-12-01T10:00:00Z' }).where('email', '=', 'eva@example.org').execute()
     expect(await sentToSignIn(client)).toEqual([303, '/sign-in?next=%2Fstaff'])
   })
 

@@ -1,7 +1,9 @@
+import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { httpClient, type HttpClient } from '../../support/http-client.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
-import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+import type { Schema } from '../../../server/data/schema.js'
+import { TEST_DATABASE, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
 let ls: TestLinkscore
 afterEach(() => ls.close())
@@ -18,7 +20,7 @@ describe('locking an account after 10 wrong passwords in a row', () => {
   async function setUp() {
     now = new Date('2026-03-02T09:00:00.000Z')
     // The address limit is set out of reach, to see the account lock alone.
-    ls = testLinkscore({ clock: { now: () => now }, signIn: { addressMaxFailures: 1000 } })
+    ls = await testLinkscore({ clock: { now: () => now }, signIn: { addressMaxFailures: 1000 } })
     password = await addStaff(ls, 'admin@example.org', 'admin')
     client = httpClient(ls.app)
   }
@@ -37,7 +39,7 @@ describe('locking an account after 10 wrong passwords in a row', () => {
     expect(eleventh.status).toBe(422)
     expect(errorOf(eleventh)).toBe(LOCKED)
     expect((await client.get('/staff')).status).toBe(303)
-    const log = auditLines(ls).filter((l) => !l.startsWith('user added'))
+    const log = (await auditLines(ls)).filter((l) => !l.startsWith('user added'))
     expect(log).toEqual([
       ...Array.from({ length: 10 }, (_, i) => `sign-in failed ${email} {"reason":"${reason}","failuresInARow":${i + 1}}`),
       `account locked ${email} {"minutes":15}`,
@@ -52,7 +54,7 @@ describe('locking an account after 10 wrong passwords in a row', () => {
     expect(errorOf(await signIn(client, 'admin@example.org', password))).toBe(LOCKED)
     minutesLater(1)
     expect(errorOf(await signIn(client, 'admin@example.org', 'wrong again'))).toBe(WRONG)
-    expect(auditLines(ls).at(-1)).toBe('sign-in failed admin@example.org {"reason":"wrong password","failuresInARow":1}')
+    expect((await auditLines(ls)).at(-1)).toBe('sign-in failed admin@example.org {"reason":"wrong password","failuresInARow":1}')
     expect((await signIn(client, 'admin@example.org', password)).location).toBe('/staff')
   })
 
@@ -74,7 +76,7 @@ describe('locking an account after 10 wrong passwords in a row', () => {
 
 describe('limiting failed sign-ins from one address', () => {
   it('answers 429 with a friendly page once the limit is passed, counting failures only, and logs it once', async () => {
-    ls = testLinkscore({ signIn: { addressMaxFailures: 3 } })
+    ls = await testLinkscore({ signIn: { addressMaxFailures: 3 } })
     const password = await addStaff(ls, 'eva@example.org', 'admin')
     const client = httpClient(ls.app)
     expect((await signIn(client, 'eva@example.org', 'wrong 1')).status).toBe(422)
@@ -90,19 +92,31 @@ describe('limiting failed sign-ins from one address', () => {
     expect(blocked.heading).toBe('Too many attempts')
     expect(blocked.$('main p').first().text()).toBe('There have been too many attempts to sign in from your network. Wait 15 minutes, then try again.')
     expect((await signIn(client, 'someone@example.org', 'x')).status).toBe(429)
-    expect(auditLines(ls).filter((l) => l.includes('one address'))).toEqual([
+    expect((await auditLines(ls)).filter((l) => l.includes('one address'))).toEqual([
       'sign-in failed eva@example.org {"reason":"too many failures from one address","minutes":15}',
     ])
   })
 
   it('keeps no client address in the database', async () => {
-    ls = testLinkscore({ signIn: { addressMaxFailures: 1 } })
+    ls = await testLinkscore({ signIn: { addressMaxFailures: 1 } })
     const client = httpClient(ls.app)
     await signIn(client, 'eva@example.org', 'wrong')
     await signIn(client, 'eva@example.org', 'wrong')
-    const dump = [...(ls.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[])].flatMap((table) =>
-      ls.db.prepare(`SELECT * FROM "${table}"`).raw().all(),
-    )
+    // Every table, on either database; with PostgreSQL, only this test's own schema (other tests have schemas of their own).
+    const schema = TEST_DATABASE === 'postgres' ? (await sql<{ name: string }>`SELECT current_schema() AS name`.execute(ls.db)).rows[0]!.name : undefined
+    const tables = (await ls.db.introspection.getTables())
+      .filter((table) => table.schema === schema)
+      .map((table) => table.name)
+      .sort()
+    expect(tables).toContain('rate_limit')
+    const dump = []
+    for (const table of tables)
+      dump.push(
+        await ls.db
+          .selectFrom(table as keyof Schema)
+          .selectAll()
+          .execute(),
+      )
     expect(JSON.stringify(dump)).not.toMatch(/127\.0\.0\.1|::1|::ffff/)
   })
 })

@@ -9,8 +9,8 @@ let client: HttpClient
 let password: string
 
 beforeEach(async () => {
-  ls = testLinkscore()
-  ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  ls = await testLinkscore()
+  await ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
   password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
   client = httpClient(ls.app)
 })
@@ -59,7 +59,7 @@ describe('the sign-in page', () => {
     for (const e of page.errorSummary) expect(page.$(e.href).length).toBe(1)
     expect(page.$('.nhsuk-error-message').length).toBe(errors.length)
     expect(page.$('#password').attr('value')).toBeUndefined()
-    expect(auditLines(ls).filter((l) => l.startsWith('sign-in failed'))).toEqual([])
+    expect((await auditLines(ls)).filter((l) => l.startsWith('sign-in failed'))).toEqual([])
   })
 
   it.each([
@@ -71,7 +71,7 @@ describe('the sign-in page', () => {
     expect(page.errorSummary).toEqual([{ text: 'Enter a correct e-mail address and password', href: '#email' }])
     expect(page.$('#email').val()).toBe(email)
     expect(page.$('#password').attr('value')).toBeUndefined()
-    expect(auditLines(ls).at(-1)).toBe(`sign-in failed ${email} {"reason":"${reason}","failuresInARow":1}`)
+    expect((await auditLines(ls)).at(-1)).toBe(`sign-in failed ${email} {"reason":"${reason}","failuresInARow":1}`)
     expect((await client.get('/staff')).status).toBe(303)
   })
 
@@ -93,7 +93,7 @@ describe('the sign-in page', () => {
     expect(home.text).toContain('eva@example.org')
     expect(home.text).not.toContain(csrf)
     expect((await agent.post('/sign-out').type('form').send({ _csrf: csrf })).status).toBe(403)
-    expect(auditLines(ls).at(-1)).toBe('signed in eva@example.org')
+    expect((await auditLines(ls)).at(-1)).toBe('signed in eva@example.org')
   })
 
   it('goes back to the page that asked for sign-in', async () => {
@@ -134,12 +134,12 @@ describe('signing out', () => {
     expect(out.status).toBe(303)
     expect(out.location).toBe('/sign-in')
     expect((await client.get('/staff')).status).toBe(303)
-    expect(auditLines(ls).slice(-2)).toEqual(['signed in eva@example.org', 'signed out eva@example.org'])
+    expect((await auditLines(ls)).slice(-2)).toEqual(['signed in eva@example.org', 'signed out eva@example.org'])
   })
 
   it('signs out a session whose account has been disabled', async () => {
     await signIn(client, 'eva@example.org', password)
-    ls.db.prepare("UPDATE staff_user SET disabled_at = '2026-01-01T00:00:00.000Z'").run()
+    await ls.db.updateTable('staff_user').set({ disabled_at: '2026-01-01T00:00:00.000Z' }).execute()
     expect((await client.get('/staff')).status).toBe(303)
   })
 })

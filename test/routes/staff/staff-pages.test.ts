@@ -6,15 +6,15 @@ import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.
 let ls: TestLinkscore
 let client: HttpClient
 
-beforeEach(() => {
-  ls = testLinkscore()
+beforeEach(async () => {
+  ls = await testLinkscore()
   const admin = ls.services.admin
-  admin.addProgramme({ slug: 'north', name: 'North PCN' })
-  admin.addProgramme({ slug: 'south', name: 'South PCN' })
-  admin.addProgramme({ slug: 'empty', name: 'Empty PCN' })
-  admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
-  admin.addPractice({ programme: 'north', code: 'N2', name: 'North Two' })
-  admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  await admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  await admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  await admin.addProgramme({ slug: 'empty', name: 'Empty PCN' })
+  await admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
+  await admin.addPractice({ programme: 'north', code: 'N2', name: 'North Two' })
+  await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
   client = httpClient(ls.app)
 })
 afterEach(() => ls.close())
@@ -96,7 +96,7 @@ describe('the staff home page', () => {
 
 describe('the audit log page', () => {
   it('lists entries newest first with who, what and when, 50 to a page', async () => {
-    for (let i = 1; i <= 120; i++) ls.services.auditLog.audit({ kind: 'command line' }, 'password reset', { user: `user${i}@example.org` })
+    for (let i = 1; i <= 120; i++) await ls.services.auditLog.audit({ kind: 'command line' }, 'password reset', { user: `user${i}@example.org` })
     await signedInAs('admin')
     const first = await client.get('/audit')
     expect(first.heading).toBe('Audit log (page 1 of 3)')

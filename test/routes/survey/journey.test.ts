@@ -5,9 +5,9 @@ import { seedProgramme, testLinkscore, type TestLinkscore } from '../../support/
 let ls: TestLinkscore
 let client: HttpClient
 
-beforeEach(() => {
-  ls = testLinkscore()
-  seedProgramme(ls, ['pilot'])
+beforeEach(async () => {
+  ls = await testLinkscore()
+  await seedProgramme(ls, ['pilot'])
   client = httpClient(ls.app)
 })
 afterEach(() => ls.close())
@@ -22,10 +22,10 @@ async function startOpenLink(c: HttpClient = client): Promise<string> {
   return started.location!.split('/')[2]!
 }
 
-function storedAnswers(responseId?: number) {
-  return ls.db
-    .prepare(`SELECT item_id AS item, value FROM answer ${responseId ? 'WHERE response_id = ?' : ''} ORDER BY item_id, value`)
-    .all(...(responseId ? [responseId] : []))
+function storedAnswers(responseId?: number): Promise<{ item: string; value: string }[]> {
+  let query = ls.db.selectFrom('answer').select(['item_id as item', 'value'])
+  if (responseId) query = query.where('response_id', '=', responseId)
+  return query.orderBy('item_id').orderBy('value').execute()
 }
 
 describe('the survey pages, one by one', () => {
@@ -73,7 +73,7 @@ describe('the survey pages, one by one', () => {
     expect(page.errorSummary.map((e) => e.href)).toEqual(['#p_role_years'])
     expect(page.$('input[name=p_leaders][value=5]').attr('checked')).toBeDefined()
     expect(page.$('input[name=p_confidence][value=3]').attr('checked')).toBeDefined()
-    expect(storedAnswers()).toEqual([])
+    expect(await storedAnswers()).toEqual([])
   })
 
   it('refuses a text answer over its maximum length, keeping what was typed', async () => {
@@ -169,7 +169,7 @@ describe('a whole survey', () => {
     const change = await client.post(`/r/${token}/pilot/first-page`, { ...FIRST_PAGE, p_leaders: '1' }, check.csrf)
     expect(change.status).toBe(409)
     expect((await client.get(`/r/${token}/pilot/first-page`)).status).toBe(409)
-    expect(storedAnswers().find((a) => (a as { item: string }).item === 'p_leaders')).toEqual({ item: 'p_leaders', value: '4' })
+    expect((await storedAnswers()).find((a) => a.item === 'p_leaders')).toEqual({ item: 'p_leaders', value: '4' })
   })
 
   it('goes back to check answers after a change link', async () => {
@@ -217,7 +217,7 @@ describe('stopping and coming back', () => {
   })
 
   it('skips "About you" when the invitation presets a role, and opens the same response from the invitation link', async () => {
-    const [path] = ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'link_worker' })
+    const [path] = await ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'link_worker' })
     const start = await client.get(path!)
     expect(start.heading).toBe('Baseline survey')
     const started = await client.post(path!, {}, start.csrf)
@@ -227,7 +227,11 @@ describe('stopping and coming back', () => {
     const reopened = await httpClient(ls.app).get(path!)
     expect(reopened.status).toBe(303)
     expect(reopened.location).toBe(started.location)
-    expect(ls.db.prepare('SELECT count(*) FROM response').pluck().get()).toBe(1)
+    const { n } = await ls.db
+      .selectFrom('response')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(n)).toBe(1)
   })
 
   it('removes answers the new setting does not see when the role changes', async () => {
@@ -236,7 +240,7 @@ describe('stopping and coming back', () => {
     await client.submit(`/r/${token}/pilot/first-page`, FIRST_PAGE)
     await client.submit(`/r/${token}/pilot/second-page`, SECOND_PAGE)
     await client.submit(`/r/${token}/about-you?change=1`, { role: 'steering_member', setting: 'link_worker' })
-    const items = storedAnswers().map((a) => (a as { item: string }).item)
+    const items = (await storedAnswers()).map((a) => a.item)
     expect(items).not.toContain('p_training_gp')
     expect(items).toContain('p_leaders')
     const next = await client.follow(`/r/${token}`)
@@ -257,14 +261,14 @@ describe('refusing what a page could not have sent', () => {
     const page = await client.submit(`/r/${token}/pilot/first-page`, fields)
     expect(page.status).toBe(400)
     expect(page.heading).toBe('Sorry, there is a problem with that request')
-    expect(storedAnswers()).toEqual([])
+    expect(await storedAnswers()).toEqual([])
   })
 
   it('refuses an unknown role with a 400 and stores nothing', async () => {
     const token = await startOpenLink()
     const page = await client.submit(`/r/${token}/about-you`, { role: 'surgeon' })
     expect(page.status).toBe(400)
-    expect(ls.repos.responses.findByResumeToken(token)!.role).toBeNull()
+    expect((await ls.repos.responses.findByResumeToken(token))!.role).toBeNull()
   })
 
   it.each(['/s/not-a-real-token-at-all-0000', '/r/not-a-real-token-at-all-0000', '/p/NOPE/baseline', '/p/P001/nope'])(
@@ -284,14 +288,14 @@ describe('refusing what a page could not have sent', () => {
     expect(forged.heading).toBe('This form has expired')
     const missing = await client.post(`/r/${token}/pilot/first-page`, FIRST_PAGE)
     expect(missing.status).toBe(403)
-    expect(storedAnswers()).toEqual([])
+    expect(await storedAnswers()).toEqual([])
   })
 })
 
 describe('a closed wave', () => {
   it('shows a friendly page to new and returning respondents', async () => {
     const token = await startOpenLink()
-    ls.services.admin.setWaveStatus('test', 'baseline', 'closed')
+    await ls.services.admin.setWaveStatus('test', 'baseline', 'closed')
     for (const url of ['/p/P001/baseline', `/r/${token}`, `/r/${token}/about-you`]) {
       const page = await client.get(url)
       expect(page.status, url).toBe(410)
