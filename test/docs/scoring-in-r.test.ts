@@ -28,30 +28,30 @@ for (col in c("n_practices", "n_respondents", "icc1", "icc2", "alpha", "alpha_n"
 `
 
 let ls: TestLinkscore
-const env = () => ({ LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONNAIRES })
+const env = () => ({ ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONNAIRES })
 
-beforeAll(() => {
-  ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-  seedDemo(ls.repos, ls.services)
-  addSmallPractice(ls)
+beforeAll(async () => {
+  ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+  await seedDemo(ls.repos, ls.services)
+  await addSmallPractice(ls)
 })
 afterAll(() => ls?.close())
 
 /** A fourth practice with two responses, so the comparison covers withheld rows. */
-function addSmallPractice(ls: TestLinkscore): void {
-  const practice = ls.services.admin.addPractice({ programme: 'demo', code: 'DEMO04', name: 'Small practice' })
-  const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('demo')!.id, 'six-months')!
+async function addSmallPractice(ls: TestLinkscore): Promise<void> {
+  const practice = await ls.services.admin.addPractice({ programme: 'demo', code: 'DEMO04', name: 'Small practice' })
+  const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('demo'))!.id, 'six-months'))!
   const random = seededRandom(7)
   for (const [n, setting] of (['general_practice', 'link_worker'] as const).entries()) {
     const at = '2026-07-20T10:00:00.000Z'
-    const r = ls.repos.responses.create({ invitationId: null, practiceId: practice.id, waveId: wave.id, resumeToken: `small-practice-${n}`.padEnd(24, 'x'), source: 'synthetic', role: setting === 'link_worker' ? 'link_worker' : 'gp', setting, at })
+    const r = await ls.repos.responses.create({ invitationId: null, practiceId: practice.id, waveId: wave.id, resumeToken: `small-practice-${n}`.padEnd(24, 'x'), source: 'synthetic', role: setting === 'link_worker' ? 'link_worker' : 'gp', setting, at })
     for (const id of wave.questionnaireIds) {
       const q = ls.services.catalogue.get(id)
       for (const page of syntheticPages(q, setting, { base: 3, spread: 0.5, byScale: {} }, random)) {
-        ls.repos.responses.savePage({ responseId: r.id, pageKey: sectionPageKey(id, page.sectionId), questionnaireId: id, questionnaireVersion: q.version, itemIds: page.itemIds, answers: page.answers, complete: true, at })
+        await ls.repos.responses.savePage({ responseId: r.id, pageKey: sectionPageKey(id, page.sectionId), questionnaireId: id, questionnaireVersion: q.version, itemIds: page.itemIds, answers: page.answers, complete: true, at })
       }
     }
-    ls.repos.responses.submit(r.id, at)
+    await ls.repos.responses.submit(r.id, at)
   }
 }
 

@@ -25,7 +25,7 @@ async function exportTo(
   waves: { wave?: string; from?: string },
   ...args: string[]
 ) {
-  const result = await runCli(['export', kind, ...args], { LINKSCORE_DB: ls.config.databasePath, LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder })
+  const result = await runCli(['export', kind, ...args], { ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder })
   expect(result.stderr).toBe('')
   writeFileSync(join(folder, exportFileName(programme, kind, waves)), result.stdout)
 }
@@ -46,9 +46,9 @@ function runR(folder: string, code: string): { values: Map<string, string>; stde
 describe.skipIf(!rscriptFound)('the R script, run in R', () => {
   let ls: TestLinkscore
   beforeAll(async () => {
-    ls = testLinkscore({ questionnaires: FIXTURE_QUESTIONNAIRES })
-    seedExportFixture(ls)
-    const north = ls.repos.programmes.findBySlug('north')!
+    ls = await testLinkscore({ questionnaires: FIXTURE_QUESTIONNAIRES })
+    await seedExportFixture(ls)
+    const north = (await ls.repos.programmes.findBySlug('north'))!
     writeFileSync(join(ls.folder, 'north-linkscore.R'), ls.services.exports.rScript(north, { wave: 'baseline', from: 'baseline' }))
     await exportTo(ls, ls.folder, 'north', 'answers', { wave: 'baseline' }, '--wave', 'baseline')
     await exportTo(ls, ls.folder, 'north', 'responses', { wave: 'baseline' }, '--wave', 'baseline', '--include-partial')
@@ -143,14 +143,14 @@ out("change", c(nrow(change), class(change$withheld), class(change$difference), 
 
 describe.skipIf(!rscriptFound)('the R script for the real questionnaires, run in R on the demo programme', () => {
   let ls: TestLinkscore
-  beforeAll(() => {
-    ls = testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
-    seedDemo(ls.repos, ls.services)
+  beforeAll(async () => {
+    ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+    await seedDemo(ls.repos, ls.services)
   })
   afterAll(() => ls?.close())
 
   it('gives every item column of the wide file its type, with no warning', async () => {
-    const demo = ls.repos.programmes.findBySlug('demo')!
+    const demo = (await ls.repos.programmes.findBySlug('demo'))!
     writeFileSync(join(ls.folder, 'demo-linkscore.R'), ls.services.exports.rScript(demo, { wave: 'six-months', from: 'baseline' }))
     await exportTo(ls, ls.folder, 'demo', 'responses', { wave: 'six-months' }, '--wave', 'six-months')
     const { values, stderr } = runR(
@@ -164,7 +164,7 @@ out("scale map", nrow(linkscore_scale_map))
 `,
     )
     expect(stderr).not.toMatch(/warning/i)
-    const wave = ls.repos.waves.findBySlug(demo.id, 'six-months')!
+    const wave = (await ls.repos.waves.findBySlug(demo.id, 'six-months'))!
     const items = wave.questionnaireIds.flatMap((id) => allItems(ls.services.catalogue.get(id)))
     const expected = Object.fromEntries(
       items.flatMap((item) => {
@@ -186,32 +186,36 @@ describe.skipIf(!rscriptFound)('free text that a spreadsheet would run, through 
   // and no answer can hold one: the survey stores line ends as \n.
   const PAYLOADS = ['=HYPERLINK("http://x.example","click")', '+1+2', '-2+3', '@SUM(A1:A2)', '\t=1+1', "'=already quoted", "''@twice", ' =space first']
   let ls: TestLinkscore
-  beforeAll(() => {
-    ls = testLinkscore({ questionnaires: FIXTURE_QUESTIONNAIRES })
-    seedExportFixture(ls)
-    const north = ls.repos.programmes.findBySlug('north')!
+  beforeAll(async () => {
+    ls = await testLinkscore({ questionnaires: FIXTURE_QUESTIONNAIRES })
+    await seedExportFixture(ls)
+    const north = (await ls.repos.programmes.findBySlug('north'))!
     writeFileSync(join(ls.folder, 'north-linkscore.R'), ls.services.exports.rScript(north, { wave: 'baseline', from: 'baseline' }))
   })
   afterAll(() => ls?.close())
 
   async function writeExport(kind: 'answers' | 'responses'): Promise<string> {
-    const wave = ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
+    const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('north'))!.id, 'baseline'))!
     const file = join(ls.folder, exportFileName('north', kind, { wave: 'baseline' }))
     const out = createWriteStream(file)
-    const table = ls.services.exports.table({ kind, wave, includePartial: false })
+    const table = await ls.services.exports.table({ kind, wave, includePartial: false })
     await writeCsv(out, table.columns, table.rows)
     await new Promise((resolve) => out.end(resolve))
     return readFileSync(file, 'utf8')
   }
 
   it.each([PAYLOADS.slice(0, 4), PAYLOADS.slice(4)])('neutralises %j in the files and reads each back as typed', async (...payloads) => {
-    const submitted = ls.db.prepare("SELECT id FROM response WHERE status = 'submitted' AND wave_id = 1 ORDER BY id").pluck().all() as number[]
-    ls.db.prepare("DELETE FROM answer WHERE item_id = 'p_comments'").run()
-    payloads.forEach((text, i) =>
-      ls.db
-        .prepare("INSERT INTO answer (response_id, questionnaire_id, questionnaire_version, item_id, value) VALUES (?, 'pilot', 1, 'p_comments', ?)")
-        .run(submitted[i], text),
-    )
+    const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('north'))!.id, 'baseline'))!
+    const submitted = (
+      await ls.db.selectFrom('response').select('id').where('status', '=', 'submitted').where('wave_id', '=', wave.id).orderBy('id').execute()
+    ).map((r) => r.id)
+    await ls.db.deleteFrom('answer').where('item_id', '=', 'p_comments').execute()
+    await ls.db
+      .insertInto('answer')
+      .values(
+        payloads.map((text, i) => ({ response_id: submitted[i]!, questionnaire_id: 'pilot', questionnaire_version: 1, item_id: 'p_comments', value: text })),
+      )
+      .execute()
     const answersCsv = await writeExport('answers')
     await writeExport('responses')
     const written = (parse(answersCsv, { columns: true }) as { item: string; value: string }[]).filter((r) => r.item === 'p_comments').map((r) => r.value)

@@ -73,9 +73,7 @@ describe('responseRows', () => {
   })
 
   it('ignores answers to questionnaires and items the layout does not have', async () => {
-    expect(await folded([answer(1, 'a1', '4'), answer(1, 'zz', '1'), answer(1, 'a1', '2', 'beta')], layout)).toEqual([
-      { response_id: 1, ...response, a1: '4' },
-    ])
+    expect(await folded([answer(1, 'a1', '4'), answer(1, 'zz', '1'), answer(1, 'a1', '2', 'beta')], layout)).toEqual([{ response_id: 1, ...response, a1: '4' }])
   })
 
   it('yields nothing for no rows', async () => {
