@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { checkServable, ConfigError, readConfig } from '../server/config.js'
 
+/** The ConfigError readConfig throws for this environment. */
+function refusal(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    readConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error('readConfig accepted the environment')
+}
+
 describe('configuration from the environment', () => {
   it('has defaults for the quick start', () => {
     expect(readConfig({})).toEqual({
       production: false,
       port: 3000,
-      databasePath: 'data/linkscore.db',
+      database: { kind: 'sqlite', path: 'data/linkscore.db' },
       demo: true,
       baseUrl: 'http://localhost:3000',
       questionnairesFolder: 'questionnaires',
@@ -24,7 +35,33 @@ describe('configuration from the environment', () => {
       LINKSCORE_DEMO: 'off',
       LINKSCORE_BASE_URL: 'https://survey.example.org/',
     })
-    expect(config).toMatchObject({ production: true, port: 8080, databasePath: '/var/lib/ls.db', demo: false, baseUrl: 'https://survey.example.org' })
+    expect(config).toMatchObject({
+      production: true,
+      port: 8080,
+      database: { kind: 'sqlite', path: '/var/lib/ls.db' },
+      demo: false,
+      baseUrl: 'https://survey.example.org',
+    })
+  })
+
+  it.each(['postgres://linkscore:s3cret-pass@db.example.org:5432/linkscore', 'postgresql://linkscore@localhost/linkscore?sslmode=require'])(
+    'chooses PostgreSQL when LINKSCORE_DATABASE_URL is %s, over any LINKSCORE_DB',
+    (url) => {
+      expect(readConfig({ LINKSCORE_DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url })
+      expect(readConfig({ LINKSCORE_DATABASE_URL: ` ${url} `, LINKSCORE_DB: '/var/lib/ls.db' }).database).toEqual({ kind: 'postgres', url })
+    },
+  )
+
+  it.each([
+    { problem: 'not a URL', url: 'postgres://linkscore:s3cret-pass@db.example.org:port/linkscore' },
+    { problem: 'without a scheme', url: 'linkscore:s3cret-pass@db.example.org/linkscore' },
+    { problem: 'another database', url: 'mysql://linkscore:s3cret-pass@db.example.org:3306/linkscore' },
+    { problem: 'a web address', url: 'https://linkscore:s3cret-pass@db.example.org/linkscore' },
+    { problem: 'no database name', url: 'postgres://linkscore:s3cret-pass@db.example.org:5432/' },
+  ])('refuses a LINKSCORE_DATABASE_URL that is $problem, naming it and never showing the password', ({ url }) => {
+    const { message } = refusal({ LINKSCORE_DATABASE_URL: url })
+    expect(message).toMatch(/  LINKSCORE_DATABASE_URL: must be a PostgreSQL URL/)
+    expect(message).not.toContain('s3cret-pass')
   })
 
   it('reads the session secret as given, and leaves it unset when it is not', () => {

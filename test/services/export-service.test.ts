@@ -9,16 +9,18 @@ import { answerVersion2, RESPONSES_HEADER, seedExportFixture } from '../support/
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
-beforeEach(() => {
-  ls = testLinkscore()
-  seedExportFixture(ls)
+beforeEach(async () => {
+  ls = await testLinkscore()
+  await seedExportFixture(ls)
 })
-afterEach(() => ls.close())
+afterEach(async () => {
+  await ls.close()
+})
 
-const baseline = () => ls.repos.waves.findBySlug(ls.repos.programmes.findBySlug('north')!.id, 'baseline')!
+const baseline = async () => (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('north'))!.id, 'baseline'))!
 
 async function csv(request: ExportRequest): Promise<string[][]> {
-  const table = ls.services.exports.table(request)
+  const table = await ls.services.exports.table(request)
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -28,8 +30,8 @@ async function csv(request: ExportRequest): Promise<string[][]> {
 
 describe('the responses export of a wave with answers to two versions', () => {
   it('adds the items and options only the other version has, after the current ones', async () => {
-    const id = answerVersion2(ls, true)
-    const rows = await csv({ kind: 'responses', wave: baseline(), includePartial: false })
+    const id = await answerVersion2(ls, true)
+    const rows = await csv({ kind: 'responses', wave: await baseline(), includePartial: false })
     expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
     const row = Object.fromEntries(rows[0]!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]))
     expect(row).toMatchObject({
@@ -43,13 +45,19 @@ describe('the responses export of a wave with answers to two versions', () => {
   })
 
   it('leaves them out when no response of the wave (submitted, unless unfinished ones are asked for) used that version', async () => {
-    answerVersion2(ls, false)
-    expect((await csv({ kind: 'responses', wave: baseline(), includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
-    expect((await csv({ kind: 'responses', wave: baseline(), includePartial: true }))[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
+    await answerVersion2(ls, false)
+    expect((await csv({ kind: 'responses', wave: await baseline(), includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
+    expect((await csv({ kind: 'responses', wave: await baseline(), includePartial: true }))[0]).toEqual([
+      ...RESPONSES_HEADER,
+      'p_extra',
+      'p_channels__newsletter',
+    ])
   })
 
-  it('refuses to score it, rather than score one version against the other', () => {
-    answerVersion2(ls, true)
-    expect(() => ls.services.exports.table({ kind: 'scores', wave: baseline(), weighting: 'respondents' })).toThrow(MixedQuestionnaireVersionsError)
+  it('refuses to score it, rather than score one version against the other', async () => {
+    await answerVersion2(ls, true)
+    await expect(ls.services.exports.table({ kind: 'scores', wave: await baseline(), weighting: 'respondents' })).rejects.toThrow(
+      MixedQuestionnaireVersionsError,
+    )
   })
 })

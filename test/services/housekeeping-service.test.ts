@@ -8,25 +8,41 @@ const iso = (ms: number) => new Date(ms).toISOString()
 const HOUR = 3600_000
 
 let ls: TestLinkscore
-beforeEach(() => {
-  ls = testLinkscore({ clock })
+beforeEach(async () => {
+  ls = await testLinkscore({ clock })
 })
-afterEach(() => ls.close())
-
-it('removes expired sessions and keeps live ones', () => {
-  ls.repos.sessions.save('gone', '{}', NOW - 1)
-  ls.repos.sessions.save('ends-now', '{}', NOW)
-  ls.repos.sessions.save('live', '{}', NOW + 1)
-  expect(ls.services.housekeeping.prune()).toEqual({ sessions: 2, signInFailures: 0 })
-  expect(ls.db.prepare('SELECT sid FROM session').pluck().all()).toEqual(['live'])
+afterEach(async () => {
+  await ls.close()
 })
 
-it('forgets sign-in failure counts a day old, unless they still hold a lock', () => {
-  const insert = ls.db.prepare('INSERT INTO sign_in_failure (email, failures, last_failed_at, locked_until) VALUES (?, ?, ?, ?)')
-  insert.run('old@example.org', 3, iso(NOW - 25 * HOUR), null)
-  insert.run('old-lock-over@example.org', 10, iso(NOW - 25 * HOUR), iso(NOW - 24 * HOUR - 1))
-  insert.run('old-but-locked@example.org', 10, iso(NOW - 25 * HOUR), iso(NOW + HOUR))
-  insert.run('recent@example.org', 2, iso(NOW - 23 * HOUR), null)
-  expect(ls.services.housekeeping.prune()).toEqual({ sessions: 0, signInFailures: 2 })
-  expect(ls.db.prepare('SELECT email FROM sign_in_failure ORDER BY email').pluck().all()).toEqual(['old-but-locked@example.org', 'recent@example.org'])
+it('removes expired sessions and keeps live ones', async () => {
+  await ls.repos.sessions.save('gone', '{}', NOW - 1)
+  await ls.repos.sessions.save('ends-now', '{}', NOW)
+  await ls.repos.sessions.save('live', '{}', NOW + 1)
+  expect(await ls.services.housekeeping.prune()).toEqual({ sessions: 2, signInFailures: 0, rateLimits: 0 })
+  expect((await ls.db.selectFrom('session').select('sid').orderBy('sid').execute()).map((r) => r.sid)).toEqual(['live'])
+})
+
+it('forgets sign-in failure counts a day old, unless they still hold a lock', async () => {
+  await ls.db
+    .insertInto('sign_in_failure')
+    .values([
+      { email: 'old@example.org', failures: 3, last_failed_at: iso(NOW - 25 * HOUR), locked_until: null },
+      { email: 'old-lock-over@example.org', failures: 10, last_failed_at: iso(NOW - 25 * HOUR), locked_until: iso(NOW - 24 * HOUR - 1) },
+      { email: 'old-but-locked@example.org', failures: 10, last_failed_at: iso(NOW - 25 * HOUR), locked_until: iso(NOW + HOUR) },
+      { email: 'recent@example.org', failures: 2, last_failed_at: iso(NOW - 23 * HOUR), locked_until: null },
+    ])
+    .execute()
+  expect(await ls.services.housekeeping.prune()).toEqual({ sessions: 0, signInFailures: 2, rateLimits: 0 })
+  expect((await ls.db.selectFrom('sign_in_failure').select('email').orderBy('email').execute()).map((r) => r.email)).toEqual([
+    'old-but-locked@example.org',
+    'recent@example.org',
+  ])
+})
+
+it('forgets rate-limit windows that have ended', async () => {
+  await ls.repos.rateLimits.hit('ended', NOW - 2 * HOUR, HOUR)
+  await ls.repos.rateLimits.hit('running', NOW - 1000, HOUR)
+  expect(await ls.services.housekeeping.prune()).toEqual({ sessions: 0, signInFailures: 0, rateLimits: 1 })
+  expect((await ls.db.selectFrom('rate_limit').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['running'])
 })

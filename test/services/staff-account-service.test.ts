@@ -4,12 +4,14 @@ import { auditLines } from '../support/staff-users.js'
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
-beforeEach(() => {
-  ls = testLinkscore()
-  ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
-  ls.services.admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
+beforeEach(async () => {
+  ls = await testLinkscore()
+  await ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
+  await ls.services.admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
 })
-afterEach(() => ls.close())
+afterEach(async () => {
+  await ls.close()
+})
 
 const CLI = { kind: 'command line' } as const
 const accounts = () => ls.services.staffAccounts
@@ -35,8 +37,8 @@ describe('adding a staff account', () => {
     expect(added.password).toMatch(/^[A-Za-z0-9_-]{24}$/)
     expect(added.account.passwordHash).not.toContain(added.password)
     expect(await verifyPassword(added.password, added.account.passwordHash)).toBe(true)
-    expect(ls.repos.staffUsers.scope(added.account.id)).toEqual(stored)
-    expect(auditLines(ls)).toEqual([`user added (command line) ${detail}`])
+    expect(await ls.repos.staffUsers.scope(added.account.id)).toEqual(stored)
+    expect(await auditLines(ls)).toEqual([`user added (command line) ${detail}`])
   })
 
   it.each([
@@ -60,7 +62,7 @@ describe('adding a staff account', () => {
     { input: { email: 'x@example.org', role: 'steering', practices: ['N9'] }, message: 'No practice with code "N9"' },
   ])('refuses $input: $message', async ({ input, message }) => {
     await expect(accounts().addUser(input as Parameters<ReturnType<typeof accounts>['addUser']>[0], CLI)).rejects.toThrow(message)
-    expect(ls.repos.auditLog.count()).toBe(0)
+    expect(await ls.repos.auditLog.count()).toBe(0)
   })
 
   it('refuses an e-mail address that already has an account, in any case', async () => {
@@ -72,13 +74,13 @@ describe('adding a staff account', () => {
 describe('resetting a password', () => {
   it('sets a new random password, ends a lock-out and logs it', async () => {
     const { account, password: old } = await accounts().addUser({ email: 'eva@example.org', role: 'admin' }, CLI)
-    ls.repos.signInFailures.recordFailure('eva@example.org', '2026-03-02T09:00:00.000Z', 1, '2099-01-01T00:00:00.000Z')
+    await ls.repos.signInFailures.recordFailure('eva@example.org', '2026-03-02T09:00:00.000Z', 1, '2099-01-01T00:00:00.000Z')
     const password = await accounts().resetPassword('Eva@example.org', CLI)
     expect(password).not.toBe(old)
-    const hash = ls.repos.staffUsers.findById(account.id)!.passwordHash
+    const hash = (await ls.repos.staffUsers.findById(account.id))!.passwordHash
     expect([await verifyPassword(password, hash), await verifyPassword(old, hash)]).toEqual([true, false])
-    expect(ls.repos.signInFailures.find('eva@example.org')).toBeUndefined()
-    expect(auditLines(ls).at(-1)).toBe('password reset (command line) {"user":"eva@example.org"}')
+    expect(await ls.repos.signInFailures.find('eva@example.org')).toBeUndefined()
+    expect((await auditLines(ls)).at(-1)).toBe('password reset (command line) {"user":"eva@example.org"}')
   })
 
   it('refuses an unknown e-mail address', async () => {
@@ -91,7 +93,7 @@ describe('the first admin', () => {
     const first = await accounts().ensureAdmin('admin@localhost')
     expect(first?.account).toMatchObject({ email: 'admin@localhost', role: 'admin' })
     expect(await accounts().ensureAdmin('admin@localhost')).toBeUndefined()
-    expect(auditLines(ls)).toEqual(['user added (start-up) {"user":"admin@localhost","role":"admin"}'])
+    expect(await auditLines(ls)).toEqual(['user added (start-up) {"user":"admin@localhost","role":"admin"}'])
   })
 
   it('is not created when another admin exists', async () => {

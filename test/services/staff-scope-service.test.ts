@@ -5,18 +5,20 @@ import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
 let ids: Record<string, number>
-beforeEach(() => {
-  ls = testLinkscore()
+beforeEach(async () => {
+  ls = await testLinkscore()
   const admin = ls.services.admin
   ids = {
-    north: admin.addProgramme({ slug: 'north', name: 'North PCN' }).id,
-    south: admin.addProgramme({ slug: 'south', name: 'South PCN' }).id,
-    N1: admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' }).id,
-    N2: admin.addPractice({ programme: 'north', code: 'N2', name: 'North Two' }).id,
-    S1: admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' }).id,
+    north: (await admin.addProgramme({ slug: 'north', name: 'North PCN' })).id,
+    south: (await admin.addProgramme({ slug: 'south', name: 'South PCN' })).id,
+    N1: (await admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })).id,
+    N2: (await admin.addPractice({ programme: 'north', code: 'N2', name: 'North Two' })).id,
+    S1: (await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })).id,
   }
 })
-afterEach(() => ls.close())
+afterEach(async () => {
+  await ls.close()
+})
 
 const user = (role: StaffUser['role'], programmes: string[] = [], practices: string[] = []): StaffUser => ({
   id: 1,
@@ -33,11 +35,11 @@ describe('what a user can find', () => {
     { who: 'evaluator of south', u: () => user('evaluator', ['south']), visible: ['south (whole): S1'] },
     { who: 'steering member of N2', u: () => user('steering', [], ['N2']), visible: ['north: N2'] },
     { who: 'steering member of nothing', u: () => user('steering'), visible: [] },
-  ])('lists for the $who', ({ u, visible }) => {
+  ])('lists for the $who', async ({ u, visible }) => {
     expect(
-      scope()
-        .visibleProgrammes(u())
-        .map((v) => `${v.programme.slug}${v.wholeProgramme ? ' (whole)' : ''}: ${v.practices.map((p) => p.code).join(' ')}`),
+      (await scope().visibleProgrammes(u())).map(
+        (v) => `${v.programme.slug}${v.wholeProgramme ? ' (whole)' : ''}: ${v.practices.map((p) => p.code).join(' ')}`,
+      ),
     ).toEqual(visible)
   })
 
@@ -47,9 +49,9 @@ describe('what a user can find', () => {
     { who: 'evaluator of north', u: () => user('evaluator', ['north']), slug: 'south', found: false },
     { who: 'steering member of N1', u: () => user('steering', [], ['N1']), slug: 'north', found: false },
     { who: 'admin', u: () => user('admin'), slug: 'nowhere', found: false },
-  ])('finds programme $slug for the $who: $found', ({ u, slug, found }) => {
-    if (found) expect(scope().programme(u(), slug).slug).toBe(slug)
-    else expect(() => scope().programme(u(), slug)).toThrow(NotFoundError)
+  ])('finds programme $slug for the $who: $found', async ({ u, slug, found }) => {
+    if (found) expect((await scope().programme(u(), slug)).slug).toBe(slug)
+    else await expect(scope().programme(u(), slug)).rejects.toThrow(NotFoundError)
   })
 
   it.each([
@@ -60,9 +62,9 @@ describe('what a user can find', () => {
     { who: 'steering member of N1', u: () => user('steering', [], ['N1']), at: ['north', 'N2'], found: false },
     { who: 'admin', u: () => user('admin'), at: ['south', 'N1'], found: false },
     { who: 'admin', u: () => user('admin'), at: ['north', 'N9'], found: false },
-  ])('finds practice $at for the $who: $found', ({ u, at, found }) => {
+  ])('finds practice $at for the $who: $found', async ({ u, at, found }) => {
     const [slug, code] = at as [string, string]
-    if (found) expect(scope().practice(u(), slug, code).practice.code).toBe(code)
-    else expect(() => scope().practice(u(), slug, code)).toThrow(NotFoundError)
+    if (found) expect((await scope().practice(u(), slug, code)).practice.code).toBe(code)
+    else await expect(scope().practice(u(), slug, code)).rejects.toThrow(NotFoundError)
   })
 })

@@ -97,10 +97,10 @@ describe('a registered sixth item type', () => {
     })
   })
 
-  it('takes one column in the wide export', () => {
+  it('takes one column in the wide export', async () => {
     const layout = responseLayout([{ id: 'yes-no', versions: [questionnaire] }])
     expect(layout.columns.slice(-2)).toEqual(['q_share', 'q_lead'])
-    const [row] = [...responseRows(answerRows, layout)]
+    const [row] = await wideRows(layout)
     expect(row).toMatchObject({ response_id: 1, q_share: 'yes', q_lead: '4' })
   })
 
@@ -136,6 +136,16 @@ const answerRows: ResponseAnswerRow[] = [
   { ...response, ...at, questionnaire: 'yes-no', item: 'q_lead', value: '4' },
 ]
 
+/** The wide export's rows for answerRows, read as the export reads them from the database: one at a time. */
+async function wideRows(layout: ReturnType<typeof responseLayout>) {
+  async function* stream() {
+    yield* answerRows
+  }
+  const rows = []
+  for await (const row of responseRows(stream(), layout)) rows.push(row)
+  return rows
+}
+
 describe('a registered sixth item type in the R script', () => {
   const programme = { slug: 'north', name: 'North PCN', intervention: 'social prescribing' }
   const script = rScript({ programme, wave: 'baseline', fromWave: 'baseline', questionnaires: [questionnaire], generatedOn: '2026-03-01' })
@@ -150,11 +160,11 @@ describe('a registered sixth item type in the R script', () => {
     const folder = mkdtempSync(join(tmpdir(), 'linkscore-yesno-'))
     afterAll(() => rmSync(folder, { recursive: true, force: true }))
 
-    it('reads its column as a factor of its labels, and its answers with their labels', () => {
+    it('reads its column as a factor of its labels, and its answers with their labels', async () => {
       const layout = responseLayout([{ id: 'yes-no', versions: [questionnaire] }])
       const answers = answerRows.map((a) => ({ ...a, questionnaire_version: 1 }))
       writeFileSync(join(folder, exportFileName('north', 'r-script', {})), script)
-      writeFileSync(join(folder, exportFileName('north', 'responses', { wave: 'baseline' })), stringify([...responseRows(answerRows, layout)], { header: true, columns: layout.columns }))
+      writeFileSync(join(folder, exportFileName('north', 'responses', { wave: 'baseline' })), stringify(await wideRows(layout), { header: true, columns: layout.columns }))
       writeFileSync(join(folder, exportFileName('north', 'answers', { wave: 'baseline' })), stringify(answers, { header: true, columns: [...ANSWER_COLUMNS] }))
       writeFileSync(
         join(folder, 'check.R'),
