@@ -26,13 +26,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], benchmark: { include: ['test/**/*.bench.ts'] } } },
       ...(postgres
-        ? [
-            {
-              extends: true,
-              // The benchmarks set both databases side by side themselves, in the SQLite project.
-              test: { name: 'postgres', include: ON_POSTGRES, env: { NODE_ENV: 'test', LINKSCORE_TEST_DATABASE: 'postgres' }, benchmark: { include: [] } },
-            },
-          ]
+        ? [{ extends: true as const, test: { name: 'postgres', include: ON_POSTGRES, env: { NODE_ENV: 'test', LINKSCORE_TEST_DATABASE: 'postgres' } } }]
         : []),
     ],
   },

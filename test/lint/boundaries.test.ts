@@ -2,7 +2,16 @@
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
-const eslint = new ESLint()
+// The probes are never written to disk, so the type-aware rules (which need a file in the TypeScript project) are off for them.
+const eslint = new ESLint({
+  overrideConfig: [
+    {
+      files: ['**/probe.ts'],
+      languageOptions: { parserOptions: { projectService: false } },
+      rules: { '@typescript-eslint/no-floating-promises': 'off', '@typescript-eslint/no-misused-promises': 'off', '@typescript-eslint/await-thenable': 'off' },
+    },
+  ],
+})
 
 async function problems(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
@@ -11,7 +20,7 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 
 describe('the boundaries lint enforces', () => {
   it.each([
-    { file: 'server/scoring/probe.ts', code: "import type { Db } from '../data/database.js'\nexport type X = Db\n" },
+    { file: 'server/scoring/probe.ts', code: "import type { LinkscoreDatabase } from '../data/database.js'\nexport type X = LinkscoreDatabase\n" },
     { file: 'server/questionnaires/probe.ts', code: "import type { Services } from '../services/index.js'\nexport type X = Services\n" },
     { file: 'server/domain/probe.ts', code: "import type { Router } from 'express'\nexport type X = Router\n" },
     { file: 'server/scoring/probe.ts', code: "import type { routes } from '../routes/index.js'\nexport type X = typeof routes\n" },

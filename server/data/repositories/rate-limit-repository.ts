@@ -25,7 +25,9 @@ export function rateLimitRepository(db: Kysely<Schema>): RateLimitRepository {
         .returning(['hits', 'resets_at as resetsAt'])
         .executeTakeFirstOrThrow(),
     find,
+    // The last request of a window taken back leaves no count at all (a count is never 0: see the CHECK).
     takeBack: async (key) => {
+      await db.deleteFrom('rate_limit').where('key', '=', key).where('hits', '<=', 1).execute()
       await db
         .updateTable('rate_limit')
         .set((eb) => ({ hits: eb('hits', '-', 1) }))
