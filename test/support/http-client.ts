@@ -54,6 +54,11 @@ export function httpClient(app: Express | string) {
       for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) params.append(key, v)
       return toPage(await agent.post(url).type('form').send(params.toString()))
     },
+    /** Posts a form body exactly as given, for bodies no browser would build; the answer unparsed. */
+    async postRaw(url: string, body: string): Promise<{ status: number; text: string }> {
+      const res = await agent.post(url).type('form').send(body)
+      return { status: res.status, text: res.text }
+    },
     /** GETs the form page for its CSRF token, then POSTs to the same URL. */
     async submit(url: string, fields: Record<string, string | string[]>): Promise<Page> {
       const form = await this.get(url)
