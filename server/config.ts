@@ -1,6 +1,7 @@
 // Configuration from the environment, parsed once.
 import { z } from 'zod'
 import type { DatabaseTarget } from './data/database.js'
+import { openLinkStartLimits, type OpenLinkStartLimits } from './survey/open-link-starts.js'
 import { staffEmail } from './services/staff-email.js'
 import { trustProxySetting, type TrustProxy } from './trust-proxy.js'
 
@@ -25,6 +26,8 @@ const environmentSchema = z.object({
   LINKSCORE_QUESTIONNAIRES: z.string().min(1).default('questionnaires'),
   LINKSCORE_TRUST_PROXY: trustProxySetting.default(false),
   LINKSCORE_LOG_REQUESTS: flag.default(true),
+  LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS: z.coerce.number().int().min(1, 'must be a whole number of at least 1').default(30),
+  LINKSCORE_OPEN_LINK_STARTS_PER_LINK: z.coerce.number().int().min(1, 'must be a whole number of at least 1').default(200),
   LINKSCORE_ADMIN_EMAIL: staffEmail('must be an e-mail address, such as admin@localhost').default('admin@localhost'),
   LINKSCORE_SESSION_SECRET: z.string().min(1, 'must not be empty: leave it unset to have one generated and kept in the database').optional(),
 })
@@ -40,6 +43,8 @@ export interface Config {
   /** Proxies whose X-Forwarded-* headers are believed (see trust-proxy.ts). */
   trustProxy: TrustProxy
   logRequests: boolean
+  /** How many surveys an open practice link starts before it answers "try again later" (see open-link-starts.ts). */
+  openLinkStarts: OpenLinkStartLimits
   /** The first admin account, created at start-up when there is no admin. */
   adminEmail: string
   /** Signs session cookies; when unset, the server generates one at first start and keeps it in the database. */
@@ -70,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     questionnairesFolder: e.LINKSCORE_QUESTIONNAIRES,
     trustProxy: e.LINKSCORE_TRUST_PROXY,
     logRequests: e.LINKSCORE_LOG_REQUESTS,
+    openLinkStarts: openLinkStartLimits(e.LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS, e.LINKSCORE_OPEN_LINK_STARTS_PER_LINK),
     adminEmail: e.LINKSCORE_ADMIN_EMAIL,
     sessionSecret: e.LINKSCORE_SESSION_SECRET,
   }

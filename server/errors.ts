@@ -35,6 +35,15 @@ export class TooManySignInAttemptsError extends Error {
   }
 }
 
+export class TooManySurveyStartsError extends Error {
+  constructor(readonly minutes: number) {
+    super(
+      `Too many surveys have been started through this link in a short time, so it has stopped starting new ones for now. Wait ${minutes} minutes, then try again. If you have a survey in progress, use the link you were given to continue it.`,
+    )
+    this.name = new.target.name
+  }
+}
+
 export class SurveyClosedError extends Error {
   constructor(readonly waveTitle: string) {
     super(

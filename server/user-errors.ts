@@ -9,6 +9,7 @@ import {
   NotFoundError,
   SurveyClosedError,
   TooManySignInAttemptsError,
+  TooManySurveyStartsError,
   UsageError,
   ValidationError,
 } from './errors.js'
@@ -59,6 +60,7 @@ const USER_ERRORS: readonly UserErrorKind<Error>[] = [
   }),
   kind({ type: SurveyClosedError, status: 410, title: always('This survey is closed') }),
   kind({ type: TooManySignInAttemptsError, status: 429, title: always('Too many attempts') }),
+  kind({ type: TooManySurveyStartsError, status: 429, title: always('Try again later') }),
   // Found at start-up or by a command, before any page is served.
   kind({ type: ConfigError, status: 500, title: always('Linkscore is not set up correctly') }),
   kind({ type: DatabaseUnavailableError, status: 503, title: always('The database cannot be used') }),

@@ -23,8 +23,14 @@ describe('configuration from the environment', () => {
       questionnairesFolder: 'questionnaires',
       trustProxy: false,
       logRequests: true,
+      openLinkStarts: { perAddress: { max: 30, windowMs: 600_000 }, perLink: { max: 200, windowMs: 3_600_000 } },
       adminEmail: 'admin@localhost',
     })
+  })
+
+  it('reads the open-link start limits', () => {
+    const config = readConfig({ LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS: '60', LINKSCORE_OPEN_LINK_STARTS_PER_LINK: '500' })
+    expect(config.openLinkStarts).toEqual({ perAddress: { max: 60, windowMs: 600_000 }, perLink: { max: 500, windowMs: 3_600_000 } })
   })
 
   it('reads every setting', () => {
@@ -75,6 +81,8 @@ describe('configuration from the environment', () => {
     [{ LINKSCORE_BASE_URL: 'ftp://x' }, 'LINKSCORE_BASE_URL'],
     [{ LINKSCORE_ADMIN_EMAIL: 'admin' }, 'LINKSCORE_ADMIN_EMAIL'],
     [{ LINKSCORE_SESSION_SECRET: '' }, 'LINKSCORE_SESSION_SECRET'],
+    [{ LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS: '0' }, 'LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS'],
+    [{ LINKSCORE_OPEN_LINK_STARTS_PER_LINK: 'lots' }, 'LINKSCORE_OPEN_LINK_STARTS_PER_LINK'],
   ])('names the bad setting in %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(new RegExp(`  ${name}: `))

@@ -2,6 +2,7 @@
 import { Router } from 'express'
 import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExport } from '../services/staff-access.js'
@@ -31,7 +32,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/s/:token', start.showInvitation)
   router.post('/s/:token', start.startInvitation)
   router.get('/p/:practiceCode/:waveSlug', start.showOpenLink)
-  router.post('/p/:practiceCode/:waveSlug', start.startOpenLink)
+  router.post('/p/:practiceCode/:waveSlug', limitOpenLinkStarts(config.openLinkStarts, rateLimits, start.tooManyStarts), start.startOpenLink)
 
   router.get('/r/:token', journey.resume)
   router.get('/r/:token/about-you', journey.showAboutYou)

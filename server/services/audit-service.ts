@@ -5,10 +5,11 @@ import type { AuditEntry, AuditSource } from '../domain/audit-entry.js'
 import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'
 
-export type AuditAction = 'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset' | 'data exported'
+export type AuditAction =
+  'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset' | 'data exported' | 'open link limited'
 
-/** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), or the people at the command line or starting the server. */
-export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' }
+/** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), an anonymous visitor of an open link, or the people at the command line or starting the server. */
+export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' } | { kind: 'open link' }
 
 export type AuditDetail = Record<string, string | number | boolean | null | readonly string[]>
 
@@ -20,6 +21,7 @@ const SECRET_KEY = /pass(word)?|secret|token|hash/i
 function actorColumns(actor: AuditActor): { actorUserId: number | null; actorEmail: string | null; source: AuditSource } {
   if ('role' in actor) return { actorUserId: actor.id, actorEmail: actor.email, source: 'web' }
   if (actor.kind === 'sign-in attempt') return { actorUserId: null, actorEmail: actor.email, source: 'web' }
+  if (actor.kind === 'open link') return { actorUserId: null, actorEmail: null, source: 'web' }
   return { actorUserId: null, actorEmail: null, source: actor.kind }
 }
 

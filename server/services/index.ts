@@ -25,7 +25,7 @@ export function createServices(
   const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
   return {
     catalogue,
-    survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock),
+    survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock, audit),
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
     exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
     auditLog: audit,

@@ -11,6 +11,7 @@ import { ABOUT_YOU, firstUnsavedPage, journeyPages, type JourneyPage } from '../
 import { findRole } from '../survey/roles.js'
 import { parsePageAnswers, type FormBody, type PageAnswers } from '../survey/page-answers.js'
 import { isTakingResponses } from '../survey/wave-availability.js'
+import type { AuditService } from './audit-service.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { newToken, TOKEN_PATTERN } from './tokens.js'
 
@@ -32,6 +33,7 @@ export function createSurveyService(
   repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations' | 'responses'>,
   catalogue: QuestionnaireCatalogue,
   clock: Clock,
+  audit: Pick<AuditService, 'audit'>,
 ) {
   const nowIso = () => clock.now().toISOString()
   const today = () => nowIso().slice(0, 10)
@@ -95,6 +97,12 @@ export function createSurveyService(
       const l = await link(practice, wave)
       requireOpen(wave)
       return l
+    },
+
+    /** The audit entry for the first start an open link refused in a window: a flood, or a team larger than the limits. */
+    async openLinkLimited(practiceCode: string, waveSlug: string, limit: 'perAddress' | 'perLink'): Promise<void> {
+      const reason = limit === 'perAddress' ? 'too many starts from one address' : 'too many starts through this link'
+      await audit.audit({ kind: 'open link' }, 'open link limited', { practice: practiceCode, wave: waveSlug, reason })
     },
 
     startFromOpenLink(l: SurveyLink): Promise<SurveyResponse> {

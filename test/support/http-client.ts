@@ -55,8 +55,8 @@ export function httpClient(app: Express | string) {
       return toPage(await agent.post(url).type('form').send(params.toString()))
     },
     /** Posts a form body exactly as given, for bodies no browser would build; the answer unparsed. */
-    async postRaw(url: string, body: string): Promise<{ status: number; text: string }> {
-      const res = await agent.post(url).type('form').send(body)
+    async postRaw(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+      const res = await agent.post(url).set(headers).type('form').send(body)
       return { status: res.status, text: res.text }
     },
     /** GETs the form page for its CSRF token, then POSTs to the same URL. */

@@ -56,6 +56,8 @@ export async function testLinkscore(
     log?: (...args: unknown[]) => void
     /** Which database, when a test needs a particular one rather than the project's. */
     database?: DatabaseTarget['kind']
+    /** Settings that the environment would give, such as smaller limits. */
+    config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy'>>
   } = {},
 ): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
@@ -66,6 +68,7 @@ export async function testLinkscore(
     questionnairesFolder: opts.questionnaires ?? FIXTURE_QUESTIONNAIRES,
     demo: false,
     logRequests: false,
+    ...opts.config,
   }
   const ls = await boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', log: opts.log ?? (() => {}) })

@@ -4,6 +4,7 @@ import type { Config } from '../../config.js'
 import type { SurveyService } from '../../services/survey-service.js'
 import { journeyUrl, openLinkPath } from '../paths.js'
 import { resumeCookieExpiry } from '../../survey/resume-cookie-expiry.js'
+import type { OpenLinkStartLimits } from '../../survey/open-link-starts.js'
 import { startPageModel } from './start-page-model.js'
 
 export function startRoutes(survey: SurveyService, config: Config) {
@@ -30,6 +31,10 @@ export function startRoutes(survey: SurveyService, config: Config) {
         formAction: requestedOpenLink(req),
         earlier: earlier && { submitted: earlier.status === 'submitted', href: journeyUrl(earlier.resumeToken) },
       })
+    },
+
+    async tooManyStarts(req: Request, which: keyof OpenLinkStartLimits) {
+      await survey.openLinkLimited(String(req.params.practiceCode), String(req.params.waveSlug), which)
     },
 
     async startOpenLink(req: Request, res: Response) {
