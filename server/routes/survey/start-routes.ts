@@ -5,7 +5,7 @@ import type { SurveyService } from '../../services/survey-service.js'
 import { journeyUrl, openLinkPath } from '../paths.js'
 import { resumeCookieExpiry } from '../../survey/resume-cookie-expiry.js'
 import type { OpenLinkStartLimits } from '../../survey/open-link-starts.js'
-import { startPageModel } from './start-page-model.js'
+import { earlierResponseModel, startPageModel } from './start-page-model.js'
 
 export function startRoutes(survey: SurveyService, config: Config) {
   const requestedOpenLink = (req: Request) => openLinkPath(String(req.params.practiceCode), String(req.params.waveSlug))
@@ -29,7 +29,7 @@ export function startRoutes(survey: SurveyService, config: Config) {
       res.render('pages/survey/start', {
         ...startPageModel(link),
         formAction: requestedOpenLink(req),
-        earlier: earlier && { submitted: earlier.status === 'submitted', href: journeyUrl(earlier.resumeToken) },
+        earlier: earlierResponseModel(earlier),
       })
     },
 

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as cheerio from 'cheerio'
 import request from 'supertest'
-import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
+import { httpClient } from '../../support/http-client.js'
+import { seedProgramme, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
 let ls: TestLinkscore
 beforeEach(async () => {
@@ -31,4 +32,36 @@ it('keeps it for the browser session only when the wave has no closing date', as
   await ls.services.admin.addWave({ programme: 'north', slug: 'open-ended', title: 'Open ended', questionnaires: ['pilot'], open: true })
   const cookie = await resumeCookie('open-ended')
   expect(cookie).toMatch(/^ls_resume_N1_open-ended=[^;]+; Path=\/p\/N1\/open-ended; HttpOnly; SameSite=Lax$/)
+})
+
+describe('the open link on a shared computer', () => {
+  it('says an unfinished survey here may be someone else’s, and starts a new one that shows none of its answers', async () => {
+    await ls.close()
+    ls = await testLinkscore({ clock: { now: () => new Date('2026-12-02T23:30:00Z') } })
+    await seedProgramme(ls, ['pilot'])
+    const browser = httpClient(ls.app)
+    const first = (await browser.submit('/p/P001/baseline', {})).location!
+    await browser.submit(`${first}/about-you`, { role: 'gp' })
+    await browser.submit(`${first}/pilot/first-page`, { p_role_years: 'long', p_leaders: '4', p_confidence: '7' })
+
+    const again = await browser.get('/p/P001/baseline')
+    const inset = again
+      .$('.nhsuk-inset-text p')
+      .map((_, p) => again.$(p).text().trim())
+      .get()
+    // The date is London's: in winter that is UTC, so 23:30 UTC is still 2 December.
+    expect(inset).toEqual([
+      'Someone started this survey in this browser on 2 December 2026 and has not sent it yet.',
+      'If that was you, continue your survey.',
+      'If it was not you, start a new survey instead. You will not see their answers.',
+    ])
+    expect(again.$('.nhsuk-inset-text a').attr('href')).toBe(first)
+    expect(again.$('form button').text().trim()).toBe('Start a new survey instead')
+
+    const second = (await browser.post('/p/P001/baseline', {}, again.csrf)).location!
+    expect(second).not.toBe(first)
+    await browser.submit(`${second}/about-you`, { role: 'gp' })
+    const page = await browser.get(`${second}/pilot/first-page`)
+    expect(page.$('input:checked').length).toBe(0)
+  })
 })
