@@ -212,8 +212,8 @@ describe('stopping and coming back', () => {
   it('offers to continue on the open link from the same browser, through a cookie', async () => {
     const token = await startOpenLink()
     const again = await client.get('/p/P001/baseline')
-    expect(again.$('a:contains("Continue your survey")').attr('href')).toBe(`/r/${token}`)
-    expect((await httpClient(ls.app).get('/p/P001/baseline')).$('a:contains("Continue your survey")').length).toBe(0)
+    expect(again.$('a:contains("continue your survey")').attr('href')).toBe(`/r/${token}`)
+    expect((await httpClient(ls.app).get('/p/P001/baseline')).$('a:contains("continue your survey")').length).toBe(0)
   })
 
   it('skips "About you" when the invitation presets a role, and opens the same response from the invitation link', async () => {
