@@ -26,6 +26,8 @@ const KEY: Record<Table, string[]> = {
   sign_in_failure: ['email'],
   audit_log: ['id'],
   rate_limit: ['key'],
+  response_exclusion: ['id'],
+  excluded_response: ['exclusion_id', 'response_id'],
 }
 const WITH_IDENTITY = (Object.keys(KEY) as Table[]).filter((table) => KEY[table][0] === 'id')
 /** Rows per INSERT: the answer table's 6 columns × 500 stay far below both databases' limits on parameters. */

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { LinkscoreDatabase } from './database.js'
 import { auditLogRepository } from './repositories/audit-log-repository.js'
+import { exclusionRepository } from './repositories/exclusion-repository.js'
 import { exportRepository } from './repositories/export-repository.js'
 import { invitationRepository } from './repositories/invitation-repository.js'
 import { practiceRepository } from './repositories/practice-repository.js'
@@ -40,6 +41,7 @@ function repositoriesOver(db: Kysely<Schema>, database: LinkscoreDatabase): Repo
     rateLimits: rateLimitRepository(db),
     scoring: scoringRepository(db),
     reports: reportRepository(db),
+    exclusions: exclusionRepository(db),
     transaction: (work) => (db.isTransaction ? work(repos) : db.transaction().execute((trx) => work(repositoriesOver(trx, database)))),
     close: () => database.close(),
   }

@@ -4,11 +4,13 @@ import type { Invitation } from '../domain/invitation.js'
 import type { NewPractice, Practice } from '../domain/practice.js'
 import type { NewProgramme, Programme } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
+import type { ExclusionCriteria, ExclusionPreview, NewResponseExclusion, ResponseExclusion } from '../domain/response-exclusion.js'
 import type { NewResponse, PageSave, RoleChange, StoredAnswer, SurveyResponse } from '../domain/response.js'
 import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../domain/staff-user.js'
 import type { NewWave, Wave, WaveStatus } from '../domain/wave.js'
 import type { ResponseAnswerRow } from '../exports/response-rows.js'
 import type { Respondent } from '../scoring/respondent.js'
+import type { OpenLinkStart } from '../domain/start-bursts.js'
 
 export interface ProgrammeRepository {
   findBySlug(slug: string): Promise<Programme | undefined>
@@ -90,6 +92,8 @@ export interface AnswerExportRow {
   setting: string | null
   item: string
   value: string
+  /** 1 when an exclusion in force sets the response aside from scoring, else 0. */
+  excluded: number
 }
 
 /**
@@ -200,6 +204,19 @@ export interface ReportRepository {
 }
 
 /** Every repository over one database, and what only the whole database can do. */
+export interface ExclusionRepository {
+  /** What excluding by these criteria would set aside now. */
+  preview(criteria: ExclusionCriteria): Promise<ExclusionPreview>
+  /** Records the exclusion and sets aside the responses it covers that are not set aside already. */
+  exclude(exclusion: NewResponseExclusion): Promise<{ id: number; responses: number }>
+  /** False when there is no such exclusion in force. */
+  restore(id: number, at: string, byUserId: number | null): Promise<boolean>
+  /** A programme's exclusions, newest first. */
+  list(programmeId: number): Promise<ResponseExclusion[]>
+  /** The open-link starts of a wave that are not set aside, in the order they were made. */
+  openLinkStarts(waveId: number): Promise<OpenLinkStart[]>
+}
+
 export interface Repositories {
   programmes: ProgrammeRepository
   practices: PracticeRepository
@@ -216,6 +233,7 @@ export interface Repositories {
   rateLimits: RateLimitRepository
   scoring: ScoringRepository
   reports: ReportRepository
+  exclusions: ExclusionRepository
   /**
    * Runs `work` in one transaction, over repositories that read and write inside it: everything it writes is kept or,
    * when it throws, nothing is. Inside a transaction already, it joins that one.

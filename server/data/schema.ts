@@ -150,6 +150,27 @@ export interface SchemaMigrationTable {
   applied_at: string
 }
 
+export interface ResponseExclusionTable {
+  id: Generated<number>
+  wave_id: number
+  practice_id: number | null
+  /** UTC ISO-8601: from inclusive, to exclusive. */
+  started_from: string
+  started_to: string
+  /** 0 or 1 on both databases. */
+  open_link_only: number
+  reason: string
+  excluded_at: string
+  excluded_by: number | null
+  restored_at: string | null
+  restored_by: number | null
+}
+
+export interface ExcludedResponseTable {
+  exclusion_id: number
+  response_id: number
+}
+
 export interface Schema {
   programme: ProgrammeTable
   practice: PracticeTable
@@ -167,6 +188,8 @@ export interface Schema {
   sign_in_failure: SignInFailureTable
   audit_log: AuditLogTable
   rate_limit: RateLimitTable
+  response_exclusion: ResponseExclusionTable
+  excluded_response: ExcludedResponseTable
   schema_migration: SchemaMigrationTable
 }
 
@@ -188,4 +211,6 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'sign_in_failure',
   'audit_log',
   'rate_limit',
+  'response_exclusion',
+  'excluded_response',
 ] as const satisfies readonly (keyof Schema)[]

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { LinkscoreDatabase } from '../database.js'
 import type { ExportRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
+import { excludedFlag } from './not-excluded.js'
 
 export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['stream']): ExportRepository {
   return {
@@ -13,7 +14,7 @@ export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['
           .innerJoin('response as r', 'r.id', 'a.response_id')
           .innerJoin('practice as p', 'p.id', 'r.practice_id')
           .innerJoin('wave as w', 'w.id', 'r.wave_id')
-          .select([
+          .select((eb) => [
             'r.id as response_id',
             'p.code as practice_code',
             'w.slug as wave',
@@ -23,6 +24,7 @@ export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['
             'r.setting',
             'a.item_id as item',
             'a.value',
+            excludedFlag(eb).as('excluded'),
           ])
           .where('r.wave_id', '=', waveId)
           .$if(!includePartial, (q) => q.where('r.status', '=', 'submitted'))
@@ -39,7 +41,7 @@ export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['
           .innerJoin('practice as p', 'p.id', 'r.practice_id')
           .innerJoin('wave as w', 'w.id', 'r.wave_id')
           .leftJoin('answer as a', 'a.response_id', 'r.id')
-          .select([
+          .select((eb) => [
             'r.id as response_id',
             'p.code as practice_code',
             'w.slug as wave',
@@ -48,6 +50,7 @@ export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['
             'r.status',
             'r.started_at',
             'r.submitted_at',
+            excludedFlag(eb).as('excluded'),
             'a.questionnaire_id as questionnaire',
             'a.item_id as item',
             'a.value',

@@ -2,6 +2,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import type { ReportRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
+import { notExcluded } from './not-excluded.js'
 
 /** Byte order of the UTF-8 text, as SQLite sorts and as PostgreSQL's "C" collation sorts. */
 const byText = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
@@ -17,12 +18,15 @@ export function reportRepository(db: Kysely<Schema>): ReportRepository {
       .where('r.practice_id', '=', practiceId)
       .where('r.status', '=', 'submitted')
       .where('r.setting', 'is not', null)
+      .where(notExcluded)
 
   return {
     submittedByWave: async (programmeId) => {
       const rows = await db
         .selectFrom('wave as w')
-        .leftJoin('response as r', (join) => join.onRef('r.wave_id', '=', 'w.id').on('r.status', '=', 'submitted').on('r.setting', 'is not', null))
+        .leftJoin('response as r', (join) =>
+          join.onRef('r.wave_id', '=', 'w.id').on('r.status', '=', 'submitted').on('r.setting', 'is not', null).on(notExcluded),
+        )
         .select((eb) => ['w.id as waveId', eb.fn.count<number>('r.id').as('n')])
         .where('w.programme_id', '=', programmeId)
         .groupBy('w.id')

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { ScoringRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
+import { notExcluded } from './not-excluded.js'
 import type { Respondent } from '../../scoring/respondent.js'
 
 export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
@@ -15,6 +16,7 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
         .where('r.wave_id', '=', waveId)
         .where('r.status', '=', 'submitted')
         .where('r.setting', 'is not', null)
+        .where(notExcluded)
         .orderBy('r.id')
         .orderBy('a.id')
         .execute()
@@ -38,6 +40,7 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
         .where('r.wave_id', '=', waveId)
         .where('r.status', '=', 'submitted')
         .where('a.questionnaire_id', '=', questionnaireId)
+        .where(notExcluded)
         .orderBy('a.questionnaire_version')
         .execute()
       return rows.map((r) => r.questionnaire_version)
