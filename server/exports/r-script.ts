@@ -226,8 +226,14 @@ ${labelledArms}    x
   }
 }
 
+# 1 in the excluded column: an evaluator set the response aside, so it is in no score (see the exclusions page).
+.linkscore_excluded <- function(d) {
+  if ("excluded" %in% names(d)) d$excluded <- d$excluded == "1"
+  d
+}
+
 linkscore_read_responses <- function(file) {
-  d <- .linkscore_read(file)
+  d <- .linkscore_excluded(.linkscore_read(file))
   d$response_id <- as.integer(d$response_id)
   not_relevant <- 0
   for (name in setdiff(names(d), ${rVector(RESPONSE_COLUMNS)})) {
@@ -247,7 +253,7 @@ linkscore_read_responses <- function(file) {
 }
 
 linkscore_read_answers <- function(file) {
-  d <- .linkscore_read(file)
+  d <- .linkscore_excluded(.linkscore_read(file))
   d$response_id <- as.integer(d$response_id)
   d$questionnaire_version <- as.integer(d$questionnaire_version)
   key <- paste(d$questionnaire, d$item, sep = "/")

@@ -3,7 +3,7 @@ import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 
-export const RESPONSE_COLUMNS = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at'] as const
+export const RESPONSE_COLUMNS = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded'] as const
 
 /** A response with one of its answers, or with none (item and value null), in response order. */
 export interface ResponseAnswerRow {
@@ -15,6 +15,8 @@ export interface ResponseAnswerRow {
   status: string
   started_at: string
   submitted_at: string | null
+  /** 1 when the response is set aside from scoring, else 0. */
+  excluded: number
   questionnaire: string | null
   item: string | null
   value: string | null
@@ -97,6 +99,7 @@ export async function* responseRows(answers: AsyncIterable<ResponseAnswerRow>, l
         status: a.status,
         started_at: a.started_at,
         submitted_at: a.submitted_at,
+        excluded: Number(a.excluded),
       }
     }
     if (a.questionnaire === null || a.item === null || a.value === null) continue

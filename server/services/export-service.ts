@@ -12,7 +12,18 @@ import { questionnaireSchema, type Questionnaire } from '../questionnaires/defin
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
 
-export const ANSWER_COLUMNS = ['response_id', 'practice_code', 'wave', 'questionnaire', 'questionnaire_version', 'role', 'setting', 'item', 'value'] as const
+export const ANSWER_COLUMNS = [
+  'response_id',
+  'practice_code',
+  'wave',
+  'questionnaire',
+  'questionnaire_version',
+  'role',
+  'setting',
+  'item',
+  'value',
+  'excluded',
+] as const
 
 export type ExportRequest =
   | { kind: Extract<ExportKind, 'answers' | 'responses'>; wave: Wave; includePartial: boolean }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { responseLayout, responseRows, type ResponseAnswerRow } from '../../server/exports/response-rows.js'
 import { questionnaireSchema, type QuestionnaireInput } from '../../server/questionnaires/definition-schema.js'
 
-const FIXED = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at']
+const FIXED = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded']
 
 function questionnaire(id: string, version: number, items: QuestionnaireInput['sections'][number]['items']) {
   return questionnaireSchema.parse({ id, version, title: id, introduction: 'For tests.', sections: [{ id: 'only', title: 'Only', items }] })
@@ -54,7 +54,16 @@ async function folded(rows: ResponseAnswerRow[], layout: ReturnType<typeof respo
 describe('responseRows', () => {
   const q = questionnaire('alpha', 1, [likert('a1'), multi('a2', ['x', 'y', 'z']), likert('a3')])
   const layout = responseLayout([{ id: 'alpha', versions: [q] }])
-  const response = { practice_code: 'P1', wave: 'w', role: 'gp', setting: 'general_practice', status: 'submitted', started_at: 's', submitted_at: 't' }
+  const response = {
+    practice_code: 'P1',
+    wave: 'w',
+    role: 'gp',
+    setting: 'general_practice',
+    status: 'submitted',
+    started_at: 's',
+    submitted_at: 't',
+    excluded: 0,
+  }
   const answer = (response_id: number, item: string | null, value: string | null, questionnaire: string | null = 'alpha'): ResponseAnswerRow => ({
     ...response,
     response_id,

@@ -106,6 +106,7 @@ export const RESPONSES_HEADER = [
   'status',
   'started_at',
   'submitted_at',
+  'excluded',
   'p_role_years',
   'p_leaders',
   'p_confidence',
@@ -126,6 +127,7 @@ const submitted = (id: number, practice: string, role: string, setting: string) 
   'submitted',
   STARTED,
   SUBMITTED,
+  '0',
 ]
 export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
