@@ -5,8 +5,9 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
 import { requireStaff } from '../middleware/require-staff.js'
-import { canAdminister, canExport } from '../services/staff-access.js'
+import { canAdminister, canExcludeResponses, canExport } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
+import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
 import { reportRoutes } from './reports/report-routes.js'
@@ -24,6 +25,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog)
   const reports = reportRoutes(services.staffScope, services.reports)
+  const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -52,6 +54,9 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
   router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
   router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)
+  router.get('/programmes/:slug/exclusions', requireStaff(canExcludeResponses), exclusions.page)
+  router.post('/programmes/:slug/exclusions', requireStaff(canExcludeResponses), exclusions.exclude)
+  router.post('/programmes/:slug/exclusions/:id/restore', requireStaff(canExcludeResponses), exclusions.restore)
   router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
 

@@ -29,3 +29,6 @@ export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Rec
 
 export const rScriptPath = (programmeSlug: string, query: Record<string, string | undefined> = {}) =>
   withQuery(`${exportsPath(programmeSlug)}/linkscore.R`, query)
+
+export const exclusionsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exclusions`
+export const restoreExclusionPath = (programmeSlug: string, id: number) => `${exclusionsPath(programmeSlug)}/${id}/restore`

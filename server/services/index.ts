@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
+import { createExclusionService } from './exclusion-service.js'
 import { createExportService } from './export-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
 import { createReportService } from './report-service.js'
@@ -34,6 +35,7 @@ export function createServices(
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
     reports: createReportService({ practices, waves, reports }, scoring),
+    exclusions: createExclusionService(repos, clock),
     housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits }, clock),
   }
 }

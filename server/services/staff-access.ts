@@ -24,6 +24,11 @@ export function canExport(user: StaffUser): boolean {
   return user.role === 'admin' || user.role === 'evaluator'
 }
 
+/** Setting responses aside from scoring, and restoring them: the people who also judge the data they export. */
+export function canExcludeResponses(user: StaffUser): boolean {
+  return canExport(user)
+}
+
 /** The audit log and account administration. */
 export function canAdminister(user: StaffUser): boolean {
   return user.role === 'admin'

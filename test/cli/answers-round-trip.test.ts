@@ -72,7 +72,18 @@ it('exports every submitted answer exactly once, with the value submitted', asyn
   await partial.submit(`/r/${token}/pilot/first-page`, { p_role_years: 'short', p_leaders: '3' })
 
   const rows = parse((await cli('export', 'answers', '--wave', 'baseline')).stdout, { columns: true }) as Record<string, string>[]
-  expect(Object.keys(rows[0]!)).toEqual(['response_id', 'practice_code', 'wave', 'questionnaire', 'questionnaire_version', 'role', 'setting', 'item', 'value', 'excluded'])
+  expect(Object.keys(rows[0]!)).toEqual([
+    'response_id',
+    'practice_code',
+    'wave',
+    'questionnaire',
+    'questionnaire_version',
+    'role',
+    'setting',
+    'item',
+    'value',
+    'excluded',
+  ])
   expect(rows.map((r) => `${r.role}|${r.item}|${r.value}`).sort()).toEqual(expected.sort())
   expect(new Set(rows.map((r) => r.response_id)).size).toBe(3)
   expect(rows.every((r) => r.practice_code === 'B86001' && r.wave === 'baseline' && r.questionnaire === 'pilot' && r.questionnaire_version === '1')).toBe(true)

@@ -36,7 +36,11 @@ describe('export responses', () => {
   })
 
   it('keeps each wave apart', async () => {
-    expect((await rows('--wave', 'six-months')).slice(1).map((r) => `${r[0]} ${r[2]} ${r[10]}`)).toEqual(['8 six-months 5', '9 six-months 4', '10 six-months 4'])
+    expect((await rows('--wave', 'six-months')).slice(1).map((r) => `${r[0]} ${r[2]} ${r[10]}`)).toEqual([
+      '8 six-months 5',
+      '9 six-months 4',
+      '10 six-months 4',
+    ])
   })
 
   it('explains an unknown wave', async () => {

@@ -87,6 +87,16 @@ const ROUTES: Route[] = [
   // North has no waves here: those allowed get the page saying so (422); the others must not learn even that.
   { method: 'GET', path: '/programmes/north/exports/answers.csv?wave=baseline', expected: exporters(422) },
   { method: 'GET', path: '/programmes/nowhere/exports', expected: everyone(404, 303) },
+  // Setting responses aside: like exports. North has no waves, so the form's wave is missing (422); it has no exclusion 1.
+  {
+    method: 'GET',
+    path: '/programmes/north/exclusions',
+    expected: exporters(200),
+    redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexclusions' },
+  },
+  { method: 'POST', path: '/programmes/north/exclusions', expected: exporters(422) },
+  { method: 'POST', path: '/programmes/north/exclusions/1/restore', expected: exporters(404) },
+  { method: 'POST', path: '/programmes/nowhere/exclusions', expected: everyone(404, 303) },
   // The practice scorecard: its steering members too; the comparison: like exports, never steering members.
   {
     method: 'GET',

@@ -1,0 +1,53 @@
+// Setting responses aside from scoring, checking bursts of open-link starts, and restoring what was set aside.
+import type { Request, Response } from 'express'
+import type { Programme } from '../../domain/programme.js'
+import { NotFoundError } from '../../errors.js'
+import { signedInUser } from '../../middleware/require-staff.js'
+import type { ExclusionService } from '../../services/exclusion-service.js'
+import type { StaffScopeService } from '../../services/staff-scope-service.js'
+import type { FieldIssue } from '../../validation/field-issues.js'
+import { exclusionsPath } from '../paths.js'
+import { exclusionValues, parseExclusionForm, type ExclusionValues } from './exclusion-form.js'
+import { exclusionPreviewPageModel, exclusionsPageModel } from './exclusions-page-model.js'
+
+const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
+const NOTHING_TO_SET_ASIDE = 'No response that is not set aside already started in this window. Check the wave, the practice and the times.'
+
+export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionService) {
+  const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))
+
+  async function showPage(res: Response, status: number, programme: Programme, form: { values?: Partial<ExclusionValues>; issues?: FieldIssue[] }) {
+    const choices = await exclusions.choices(programme)
+    const model = exclusionsPageModel(programme, choices, await exclusions.list(programme), await exclusions.bursts(choices.waves), form)
+    res.status(status).render('pages/exclusions/exclusions', model)
+  }
+
+  return {
+    async page(req: Request, res: Response) {
+      const values = exclusionValues(req.query as Record<string, unknown>)
+      const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''))
+      await showPage(res, 200, await programmeOf(req, res), { values: given })
+    },
+
+    /** Checks the form, then shows what would be set aside; the confirmed form sets it aside. */
+    async exclude(req: Request, res: Response) {
+      const programme = await programmeOf(req, res)
+      const choices = await exclusions.choices(programme)
+      const form = parseExclusionForm(body(req), choices.waves, choices.practices)
+      if ('issues' in form) return showPage(res, 422, programme, form)
+      const preview = await exclusions.preview(form.criteria)
+      if (preview.responses === 0) return showPage(res, 422, programme, { values: form.values, issues: [{ field: 'from', message: NOTHING_TO_SET_ASIDE }] })
+      if (body(req).confirm !== 'yes') return res.render('pages/exclusions/preview', exclusionPreviewPageModel(programme, choices, form.values, preview))
+      await exclusions.exclude(signedInUser(res), programme, form.criteria, form.reason)
+      res.redirect(303, `${exclusionsPath(programme.slug)}#set-aside-already`)
+    },
+
+    async restore(req: Request, res: Response) {
+      const programme = await programmeOf(req, res)
+      const id = String(req.params.id)
+      if (!/^[1-9]\d{0,9}$/.test(id)) throw new NotFoundError()
+      await exclusions.restore(signedInUser(res), programme, Number(id))
+      res.redirect(303, `${exclusionsPath(programme.slug)}#set-aside-already`)
+    },
+  }
+}
