@@ -65,8 +65,7 @@ export function exclusionsPageModel(
 ) {
   const values = startingValues(waves, form.values ?? {})
   return {
-    title: 'Set responses aside',
-    caption: programme.name,
+    title: `Set responses aside: ${programme.name}`,
     action: exclusionsPath(programme.slug),
     hasWaves: waves.length > 0,
     values,

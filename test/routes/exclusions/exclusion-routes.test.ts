@@ -124,7 +124,7 @@ describe('a flood through an open link, set aside and restored', () => {
   it('flags the burst, and its link fills in the form', async () => {
     const page = await evaluator.get('/programmes/north/exclusions')
     expect(page.status).toBe(200)
-    expect(page.heading).toBe('Set responses aside')
+    expect(page.heading).toBe('Set responses aside: North PCN')
     const burst = page.$('.ls-bursts li')
     expect(burst).toHaveLength(1)
     expect(burst.find('h3').text().trim()).toBe('Alder Surgery (N1), Baseline survey')

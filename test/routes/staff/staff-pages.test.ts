@@ -47,13 +47,18 @@ describe('the staff home page', () => {
     expect(programmesShown(page)).toEqual([
       {
         programme: 'Empty PCN',
-        links: ['Compare the practices of Empty PCN -> /programmes/empty/compare', 'Download data from Empty PCN -> /programmes/empty/exports'],
+        links: [
+          'Compare the practices of Empty PCN -> /programmes/empty/compare',
+          'Download data from Empty PCN -> /programmes/empty/exports',
+          'Set responses aside in Empty PCN -> /programmes/empty/exclusions',
+        ],
       },
       {
         programme: 'North PCN',
         links: [
           'Compare the practices of North PCN -> /programmes/north/compare',
           'Download data from North PCN -> /programmes/north/exports',
+          'Set responses aside in North PCN -> /programmes/north/exclusions',
           'North One -> /programmes/north/practices/N1',
           'North Two -> /programmes/north/practices/N2',
         ],
@@ -63,6 +68,7 @@ describe('the staff home page', () => {
         links: [
           'Compare the practices of South PCN -> /programmes/south/compare',
           'Download data from South PCN -> /programmes/south/exports',
+          'Set responses aside in South PCN -> /programmes/south/exclusions',
           'South One -> /programmes/south/practices/S1',
         ],
       },
@@ -78,6 +84,7 @@ describe('the staff home page', () => {
         links: [
           'Compare the practices of North PCN -> /programmes/north/compare',
           'Download data from North PCN -> /programmes/north/exports',
+          'Set responses aside in North PCN -> /programmes/north/exclusions',
           'North One -> /programmes/north/practices/N1',
           'North Two -> /programmes/north/practices/N2',
         ],
