@@ -22,7 +22,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const journey = journeyRoutes(services.survey, config)
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
-  const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog)
+  const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
 
   router.get('/', home.index)

@@ -1,0 +1,114 @@
+// A download whose client stops reading is cut off after the write timeout, and lets go of its database snapshot: on
+// SQLite the write-ahead log can be emptied again, on PostgreSQL no connection is left in a transaction.
+import Database from 'better-sqlite3'
+import { request, type IncomingMessage } from 'node:http'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { signedInCookie, addStaff } from '../../support/staff-users.js'
+import { listen, seedProgramme, testLinkscore, TEST_DATABASE, type TestLinkscore } from '../../support/test-linkscore.js'
+
+const WRITE_TIMEOUT_MS = 1000
+// Far more than the loopback socket buffers of both ends hold, so the server has to wait for a client that is not reading.
+const ANSWERS = 2000
+const ANSWER_TEXT = 'x'.repeat(20_000)
+
+let ls: TestLinkscore
+let server: Awaited<ReturnType<typeof listen>>
+let cookie: string
+beforeAll(async () => {
+  ls = await testLinkscore({ config: { writeTimeoutMs: WRITE_TIMEOUT_MS } })
+  const { practice, wave } = await seedProgramme(ls, ['pilot'])
+  const response = await ls.repos.responses.create({
+    invitationId: null,
+    practiceId: practice.id,
+    waveId: wave.id,
+    resumeToken: 'stalled-download'.padEnd(24, 'x'),
+    source: 'synthetic',
+    role: 'gp',
+    setting: 'general_practice',
+    at: '2026-12-02T00:00:00.000Z',
+  })
+  await ls.repos.responses.submit(response.id, '2026-12-02T00:00:00.000Z')
+  for (let first = 0; first < ANSWERS; first += 100) {
+    const values = Array.from({ length: 100 }, (_, i) => ({
+      response_id: response.id,
+      questionnaire_id: 'pilot',
+      questionnaire_version: 1,
+      item_id: `free_text_${first + i}`,
+      value: ANSWER_TEXT,
+    }))
+    await ls.db.insertInto('answer').values(values).execute()
+  }
+  server = await listen(ls.app)
+  cookie = await signedInCookie(server.url, 'admin@example.org', await addStaff(ls, 'admin@example.org', 'admin'))
+})
+afterAll(async () => {
+  await server.stop()
+  await ls.close()
+})
+
+/** Opens the download and reads nothing after the headers. */
+function stalledDownload(): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${server.url}/programmes/test/exports/answers.csv?wave=baseline`, { headers: { cookie }, agent: false }, (res) => {
+      res.pause()
+      resolve(res)
+    })
+    req.once('error', reject)
+    req.end()
+  })
+}
+
+/** Reads what is left of the body: whether it came to its end, and how many bytes there were. */
+function readRest(res: IncomingMessage): Promise<{ complete: boolean; bytes: number }> {
+  return new Promise((resolve) => {
+    let bytes = 0
+    res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+    res.once('close', () => resolve({ complete: res.complete, bytes }))
+    res.resume()
+  })
+}
+
+/** Is something still holding a snapshot? SQLite: a checkpoint that cannot empty the log; PostgreSQL: another of the app's connections in a transaction. */
+async function snapshotHeld(): Promise<{ held: boolean; detail: unknown }> {
+  if (TEST_DATABASE === 'sqlite') {
+    const check = new Database((ls.config.database as { path: string }).path, { timeout: 0 })
+    try {
+      const [result] = check.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+      return { held: result!.busy !== 0, detail: result }
+    } finally {
+      check.close()
+    }
+  }
+  const applicationName = new URL((ls.config.database as { url: string }).url).searchParams.get('application_name')!
+  const { rows } = await sql<{ state: string }>`SELECT state FROM pg_stat_activity
+    WHERE application_name = ${applicationName} AND xact_start IS NOT NULL AND pid <> pg_backend_pid()`.execute(ls.db)
+  return { held: rows.length > 0, detail: rows }
+}
+
+async function until(condition: () => Promise<boolean>, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end && !(await condition());) await new Promise((resolve) => setTimeout(resolve, 50))
+}
+
+it('cuts off a download the client stops reading, and lets go of its snapshot', async () => {
+  const res = await stalledDownload()
+  expect(res.statusCode).toBe(200)
+  expect(await snapshotHeld()).toMatchObject({ held: true })
+
+  await until(async () => !(await snapshotHeld()).held, 20 * WRITE_TIMEOUT_MS)
+  expect(await snapshotHeld()).toEqual({
+    held: false,
+    detail: TEST_DATABASE === 'sqlite' ? { busy: 0, log: 0, checkpointed: 0 } : [],
+  })
+  const rest = await readRest(res)
+  expect(rest.complete).toBe(false)
+  expect(rest.bytes).toBeLessThan(ANSWERS * ANSWER_TEXT.length)
+})
+
+it('lets a client that keeps reading have the whole file', async () => {
+  const res = await stalledDownload()
+  const rest = await readRest(res)
+  expect(rest.complete).toBe(true)
+  expect(rest.bytes).toBeGreaterThan(ANSWERS * ANSWER_TEXT.length)
+  expect(await snapshotHeld()).toMatchObject({ held: false })
+})
