@@ -1,44 +1,20 @@
 // A download whose client stops reading is cut off after the write timeout, and lets go of its database snapshot: on
 // SQLite the write-ahead log can be emptied again, on PostgreSQL no connection is left in a transaction.
 import Database from 'better-sqlite3'
-import { request, type IncomingMessage } from 'node:http'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { signedInCookie, addStaff } from '../../support/staff-users.js'
-import { listen, seedProgramme, testLinkscore, TEST_DATABASE, type TestLinkscore } from '../../support/test-linkscore.js'
+import { LONG_DOWNLOAD_BYTES, LONG_DOWNLOAD_PATH, openPausedDownload, readRest, seedLongDownload } from '../../support/long-download.js'
+import { addStaff, signedInCookie } from '../../support/staff-users.js'
+import { listen, testLinkscore, TEST_DATABASE, type TestLinkscore } from '../../support/test-linkscore.js'
 
 const WRITE_TIMEOUT_MS = 1000
-// Far more than the loopback socket buffers of both ends hold, so the server has to wait for a client that is not reading.
-const ANSWERS = 2000
-const ANSWER_TEXT = 'x'.repeat(20_000)
 
 let ls: TestLinkscore
 let server: Awaited<ReturnType<typeof listen>>
 let cookie: string
 beforeAll(async () => {
   ls = await testLinkscore({ config: { writeTimeoutMs: WRITE_TIMEOUT_MS } })
-  const { practice, wave } = await seedProgramme(ls, ['pilot'])
-  const response = await ls.repos.responses.create({
-    invitationId: null,
-    practiceId: practice.id,
-    waveId: wave.id,
-    resumeToken: 'stalled-download'.padEnd(24, 'x'),
-    source: 'synthetic',
-    role: 'gp',
-    setting: 'general_practice',
-    at: '2026-12-02T00:00:00.000Z',
-  })
-  await ls.repos.responses.submit(response.id, '2026-12-02T00:00:00.000Z')
-  for (let first = 0; first < ANSWERS; first += 100) {
-    const values = Array.from({ length: 100 }, (_, i) => ({
-      response_id: response.id,
-      questionnaire_id: 'pilot',
-      questionnaire_version: 1,
-      item_id: `free_text_${first + i}`,
-      value: ANSWER_TEXT,
-    }))
-    await ls.db.insertInto('answer').values(values).execute()
-  }
+  await seedLongDownload(ls)
   server = await listen(ls.app)
   cookie = await signedInCookie(server.url, 'admin@example.org', await addStaff(ls, 'admin@example.org', 'admin'))
 })
@@ -47,27 +23,7 @@ afterAll(async () => {
   await ls.close()
 })
 
-/** Opens the download and reads nothing after the headers. */
-function stalledDownload(): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server.url}/programmes/test/exports/answers.csv?wave=baseline`, { headers: { cookie }, agent: false }, (res) => {
-      res.pause()
-      resolve(res)
-    })
-    req.once('error', reject)
-    req.end()
-  })
-}
-
-/** Reads what is left of the body: whether it came to its end, and how many bytes there were. */
-function readRest(res: IncomingMessage): Promise<{ complete: boolean; bytes: number }> {
-  return new Promise((resolve) => {
-    let bytes = 0
-    res.on('data', (chunk: Buffer) => (bytes += chunk.length))
-    res.once('close', () => resolve({ complete: res.complete, bytes }))
-    res.resume()
-  })
-}
+const stalledDownload = () => openPausedDownload(`${server.url}${LONG_DOWNLOAD_PATH}`, cookie)
 
 /** Is something still holding a snapshot? SQLite: a checkpoint that cannot empty the log; PostgreSQL: another of the app's connections in a transaction. */
 async function snapshotHeld(): Promise<{ held: boolean; detail: unknown }> {
@@ -102,13 +58,13 @@ it('cuts off a download the client stops reading, and lets go of its snapshot', 
   })
   const rest = await readRest(res)
   expect(rest.complete).toBe(false)
-  expect(rest.bytes).toBeLessThan(ANSWERS * ANSWER_TEXT.length)
+  expect(rest.bytes).toBeLessThan(LONG_DOWNLOAD_BYTES)
 })
 
 it('lets a client that keeps reading have the whole file', async () => {
   const res = await stalledDownload()
   const rest = await readRest(res)
   expect(rest.complete).toBe(true)
-  expect(rest.bytes).toBeGreaterThan(ANSWERS * ANSWER_TEXT.length)
+  expect(rest.bytes).toBeGreaterThan(LONG_DOWNLOAD_BYTES)
   expect(await snapshotHeld()).toMatchObject({ held: false })
 })
