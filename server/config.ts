@@ -12,6 +12,12 @@ const flag = z
   .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']))
   .transform((value) => ['1', 'true', 'on', 'yes'].includes(value))
 
+// At most a day: Node's timers take no more than 2^31 ms, and treat a longer time as 1 ms.
+const seconds = z.coerce
+  .number({ error: 'must be a number of seconds, such as 30' })
+  .refine((value) => value > 0, 'must be a number of seconds above 0, such as 30')
+  .refine((value) => value <= 86_400, 'must be at most 86400 seconds (a day)')
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -30,6 +36,8 @@ const environmentSchema = z.object({
   LINKSCORE_OPEN_LINK_STARTS_PER_LINK: z.coerce.number().int().min(1, 'must be a whole number of at least 1').default(200),
   LINKSCORE_ADMIN_EMAIL: staffEmail('must be an e-mail address, such as admin@localhost').default('admin@localhost'),
   LINKSCORE_SESSION_SECRET: z.string().min(1, 'must not be empty: leave it unset to have one generated and kept in the database').optional(),
+  LINKSCORE_WRITE_TIMEOUT_SECONDS: seconds.default(30),
+  LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS: seconds.default(8),
 })
 
 export interface Config {
@@ -49,6 +57,10 @@ export interface Config {
   adminEmail: string
   /** Signs session cookies; when unset, the server generates one at first start and keeps it in the database. */
   sessionSecret: string | undefined
+  /** A download whose client takes nothing for this long is cut off, letting go of its database snapshot. */
+  writeTimeoutMs: number
+  /** How long a stopping server lets requests in progress finish before it cuts them off. */
+  shutdownTimeoutMs: number
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +90,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openLinkStarts: openLinkStartLimits(e.LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS, e.LINKSCORE_OPEN_LINK_STARTS_PER_LINK),
     adminEmail: e.LINKSCORE_ADMIN_EMAIL,
     sessionSecret: e.LINKSCORE_SESSION_SECRET,
+    writeTimeoutMs: e.LINKSCORE_WRITE_TIMEOUT_SECONDS * 1000,
+    shutdownTimeoutMs: e.LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS * 1000,
   }
 }
 

@@ -4,6 +4,7 @@ import { createApp } from './app.js'
 import { boot } from './boot.js'
 import { checkServable, readConfig } from './config.js'
 import { seedDemo } from './demo/seed-demo.js'
+import { stopGracefullyOnSignals } from './graceful-stop.js'
 import { createStartUpAccounts } from './start-up-accounts.js'
 import { HOUSEKEEPING_EVERY_MS } from './services/housekeeping-service.js'
 import { isUserError } from './user-errors.js'
@@ -28,12 +29,11 @@ async function start(): Promise<void> {
   await prune()
   // unref: housekeeping never keeps the process alive on its own.
   const housekeeping = setInterval(() => void prune(), HOUSEKEEPING_EVERY_MS).unref()
-  const stop = () => {
+  const release = async () => {
     clearInterval(housekeeping)
-    server.close(() => void repos.close())
+    await repos.close()
   }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  stopGracefullyOnSignals({ server, timeoutMs: config.shutdownTimeoutMs, release })
 }
 
 try {

@@ -25,6 +25,8 @@ describe('configuration from the environment', () => {
       logRequests: true,
       openLinkStarts: { perAddress: { max: 30, windowMs: 600_000 }, perLink: { max: 200, windowMs: 3_600_000 } },
       adminEmail: 'admin@localhost',
+      writeTimeoutMs: 30_000,
+      shutdownTimeoutMs: 8_000,
     })
   })
 
@@ -86,6 +88,25 @@ describe('configuration from the environment', () => {
   ])('names the bad setting in %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(new RegExp(`  ${name}: `))
+  })
+
+  it('reads the write and shutdown timeouts in seconds, fractions allowed', () => {
+    expect(readConfig({ LINKSCORE_WRITE_TIMEOUT_SECONDS: '90', LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS: ' 2.5 ' })).toMatchObject({
+      writeTimeoutMs: 90_000,
+      shutdownTimeoutMs: 2_500,
+    })
+  })
+
+  it.each([
+    { value: 'soon', problem: 'must be a number of seconds, such as 30' },
+    { value: '', problem: 'must be a number of seconds above 0, such as 30' },
+    { value: '0', problem: 'must be a number of seconds above 0, such as 30' },
+    { value: '-5', problem: 'must be a number of seconds above 0, such as 30' },
+    { value: '86401', problem: 'must be at most 86400 seconds (a day)' },
+  ])('refuses a timeout of "$value", naming the setting', ({ value, problem }) => {
+    for (const name of ['LINKSCORE_WRITE_TIMEOUT_SECONDS', 'LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS']) {
+      expect(refusal({ [name]: value }).message).toBe(`Invalid environment configuration:\n  ${name}: ${problem}`)
+    }
   })
 
   it.each([

@@ -15,12 +15,19 @@ const STATEMENT_CACHE_SIZE = 500
 export function openSqliteDatabase(path: string): LinkscoreDatabase {
   const raw = openReadyConnection(path)
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
+  const readers = new Set<Reader>()
   return {
     kind: 'sqlite',
     db,
     description: `SQLite database ${path}`,
-    stream: (query) => streamSeparately(raw, query),
-    close: () => db.destroy(),
+    stream: (query) => streamSeparately(raw, readers, query),
+    async close() {
+      // A reader still open would keep the write-ahead log, which only the last connection to close can empty.
+      for (const reader of readers) endReader(readers, reader)
+      // The log emptied into the file, so that the file alone is the whole database (for a backup or a copy).
+      if (raw.open) raw.pragma('wal_checkpoint(TRUNCATE)')
+      await db.destroy()
+    },
   }
 }
 
@@ -39,7 +46,8 @@ export function openConnection(path: string): Database.Database {
   const raw = new Database(path)
   try {
     raw.pragma('journal_mode = WAL')
-    raw.pragma('synchronous = NORMAL')
+    // FULL: a page confirmed with a 303 is on disk, even through a power cut (NORMAL can lose the last commits then).
+    raw.pragma('synchronous = FULL')
     raw.pragma('foreign_keys = ON')
     raw.pragma('busy_timeout = 5000')
     migrate(raw)
@@ -86,21 +94,37 @@ function withStatementCache(raw: Database.Database) {
   }
 }
 
+/** A stream's own read-only connection and the rows it is reading, kept so that closing the database can end them. */
+interface Reader {
+  connection: Database.Database
+  rows: IterableIterator<unknown>
+}
+
 /**
  * Iterates on a read-only connection of its own, opened at the first row and closed at the last (or when the reader
  * stops early): while an iterator is open on a connection, SQLite refuses writes on it, and Kysely would hold the shared
  * connection for the whole download. (An in-memory database has no file to open twice: it is read at once.)
  */
-async function* streamSeparately<Row>(raw: Database.Database, query: Compilable<Row>): AsyncGenerator<Row> {
+async function* streamSeparately<Row>(raw: Database.Database, readers: Set<Reader>, query: Compilable<Row>): AsyncGenerator<Row> {
   const { sql, parameters } = query.compile()
   if (raw.memory) {
     yield* raw.prepare(sql).all(...parameters) as Row[]
     return
   }
-  const reader = new Database(raw.name, { readonly: true, fileMustExist: true })
+  const connection = new Database(raw.name, { readonly: true, fileMustExist: true })
+  const reader = { connection, rows: connection.prepare(sql).iterate(...parameters) }
+  readers.add(reader)
   try {
-    yield* reader.prepare(sql).iterate(...parameters) as IterableIterator<Row>
+    yield* reader.rows as IterableIterator<Row>
+    // Ended by closing the database, not by the last row: the rows read are not the whole answer.
+    if (!readers.has(reader)) throw new Error('The database was closed while an export was reading it')
   } finally {
-    reader.close()
+    endReader(readers, reader)
   }
+}
+
+function endReader(readers: Set<Reader>, reader: Reader): void {
+  readers.delete(reader)
+  reader.rows.return?.()
+  reader.connection.close()
 }

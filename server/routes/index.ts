@@ -23,7 +23,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const journey = journeyRoutes(services.survey, config)
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
-  const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog)
+  const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
 

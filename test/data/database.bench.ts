@@ -2,6 +2,7 @@
 // ceiling of the synchronous better-sqlite3 code the repositories replaced (target: the async layer within 15% of it
 // on SQLite). PostgreSQL joins when LINKSCORE_TEST_DATABASE_URL is set (`.ci/with-postgres npm run bench`).
 import Database from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterAll, bench, describe } from 'vitest'
 import type { PageSave } from '../../server/domain/response.js'
 import { postgresTestUrl } from '../support/postgres.js'
@@ -72,12 +73,16 @@ function synchronousPageSave(path: string) {
 }
 
 const sqlite = await seeded('sqlite')
+// The app's own setting is FULL (see sqlite-database.ts); this one is put back to NORMAL to show what FULL costs.
+const sqliteNormal = await seeded('sqlite')
+await sql`PRAGMA synchronous = NORMAL`.execute(sqliteNormal.ls.db)
 const postgres = postgresTestUrl() ? await seeded('postgres') : undefined
 if (!postgres) console.warn('PostgreSQL figures left out: LINKSCORE_TEST_DATABASE_URL is not set')
 const sync = synchronousPageSave((sqlite.ls.config.database as { path: string }).path)
 afterAll(async () => {
   sync.close()
   await sqlite.ls.close()
+  await sqliteNormal.ls.close()
   await postgres?.ls.close()
 })
 
@@ -85,8 +90,9 @@ const pick = (ids: number[]) => ids[Math.floor(Math.random() * ids.length)]!
 const options = { time: 2000, warmupTime: 300 }
 
 describe('page save (one transaction: 3 answers replaced, the page marked saved)', () => {
-  bench('ceiling: synchronous better-sqlite3, as before', () => sync.save(pageSave(pick(sqlite.responseIds))), options)
-  bench('SQLite through Kysely (async)', () => sqlite.ls.repos.responses.savePage(pageSave(pick(sqlite.responseIds))), options)
+  bench('ceiling: synchronous better-sqlite3, as before (synchronous = NORMAL)', () => sync.save(pageSave(pick(sqlite.responseIds))), options)
+  bench('SQLite through Kysely (async), synchronous = FULL', () => sqlite.ls.repos.responses.savePage(pageSave(pick(sqlite.responseIds))), options)
+  bench('SQLite through Kysely (async), synchronous = NORMAL', () => sqliteNormal.ls.repos.responses.savePage(pageSave(pick(sqliteNormal.responseIds))), options)
   if (postgres) bench('PostgreSQL through Kysely', () => postgres.ls.repos.responses.savePage(pageSave(pick(postgres.responseIds))), options)
 })
 

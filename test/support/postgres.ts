@@ -18,6 +18,8 @@ export async function createTestSchema(): Promise<{ url: string; drop(): Promise
   await withClient(base, (client) => client.query(`CREATE SCHEMA ${schema}`))
   const url = new URL(base)
   url.searchParams.set('options', `-c search_path=${schema}`)
+  // Named after the schema, so a test can find its own connections in pg_stat_activity among other tests'.
+  url.searchParams.set('application_name', schema)
   return { url: url.toString(), drop: () => withClient(base, (client) => client.query(`DROP SCHEMA ${schema} CASCADE`)).then(() => {}) }
 }
 

@@ -18,3 +18,25 @@ export async function signIn(client: HttpClient, email: string, password: string
 export async function auditLines(ls: Linkscore): Promise<string[]> {
   return (await ls.repos.auditLog.page(10_000, 0)).reverse().map((e) => [e.action, e.actorEmail ?? `(${e.source})`, e.detail ?? ''].join(' ').trim())
 }
+
+/**
+ * Signs in over real HTTP at `baseUrl` and returns the session cookie, for clients that are not an HttpClient (a raw
+ * request that stops reading, a spawned server).
+ */
+export async function signedInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const form = await fetch(`${baseUrl}/sign-in`)
+  const cookie = form.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+  const signedIn = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+  })
+  const renewed = signedIn.headers.getSetCookie().map((c) => c.split(';')[0])
+  if (signedIn.status !== 303 || renewed.length === 0) throw new Error(`sign-in as ${email} answered ${signedIn.status}`)
+  return renewed.join('; ')
+}

@@ -41,7 +41,7 @@ function exportRequest(kind: ExportKind, programme: Programme, c: Chosen): { req
   }
 }
 
-export function exportRoutes(scope: StaffScopeService, exports: ExportService, auditLog: AuditService) {
+export function exportRoutes(scope: StaffScopeService, exports: ExportService, auditLog: AuditService, limits: { writeTimeoutMs: number }) {
   async function programmeAndWaves(req: Request, res: Response): Promise<{ programme: Programme; waves: Wave[] }> {
     const programme = await scope.programme(signedInUser(res), String(req.params.slug))
     return { programme, waves: await exports.waves(programme) }
@@ -73,7 +73,7 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
       const { request, detail, fileName } = exportRequest(kind, programme, choices)
       const table = await exports.table(request)
       await auditLog.audit(signedInUser(res), 'data exported', detail)
-      await sendCsv(res, fileName, table)
+      await sendCsv(res, fileName, table, limits)
     },
 
     async rScript(req: Request, res: Response) {

@@ -5,9 +5,15 @@ import type { ExportTable } from '../../services/export-service.js'
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`
 
-/** File names come from slugs (a-z, 0-9 and -), so they need no escaping. Data leaves the service here, so nothing caches it. */
-export async function sendCsv(res: Response, fileName: string, table: ExportTable): Promise<void> {
+/**
+ * File names come from slugs (a-z, 0-9 and -), so they need no escaping. Data leaves the service here, so nothing caches it.
+ * Like nginx's send_timeout, the write timeout counts from the last write the client took, not from the start: a slow
+ * download goes on, but a client that takes nothing for `writeTimeoutMs` is cut off, and its database snapshot let go
+ * (an open snapshot stops SQLite emptying its write-ahead log and holds a PostgreSQL connection from the pool).
+ */
+export async function sendCsv(res: Response, fileName: string, table: ExportTable, { writeTimeoutMs }: { writeTimeoutMs: number }): Promise<void> {
   res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(fileName), 'Cache-Control': 'no-store' })
+  res.setTimeout(writeTimeoutMs, () => res.destroy())
   try {
     await writeCsv(res, table.columns, table.rows)
     res.end()

@@ -50,7 +50,7 @@ async function serve(rows: Iterable<object> | AsyncIterable<object>): Promise<{ 
   app.engine('ejs', layoutRenderer('layouts/main'))
   app.set('view engine', 'ejs')
   app.locals.serviceName = 'Linkscore'
-  app.get('/file.csv', (_req, res) => sendCsv(res, 'file.csv', { columns: ['n', 'text'], rows }))
+  app.get('/file.csv', (_req, res) => sendCsv(res, 'file.csv', { columns: ['n', 'text'], rows }, { writeTimeoutMs: 30_000 }))
   app.use(errorHandler({ production: true, log: (...args) => logged.push(args) }))
   const server = app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
