@@ -45,7 +45,7 @@ export function createApp({ config, repos, services, sessionSecret, log }: AppDe
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
   app.use(cookieParser())
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions }))
-  app.use(setUpCsrf())
+  app.use(setUpCsrf({ secret: sessionSecret, https }))
   app.use(loadStaffUser(services.signIn))
   app.use(routes(services, config, repos))
   app.use(notFound)

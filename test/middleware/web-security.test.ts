@@ -30,9 +30,9 @@ describe('security headers', () => {
     expect(html).not.toMatch(/\son[a-z]+=/)
   })
 
-  it('sets the session cookie HttpOnly and SameSite', async () => {
+  it('sets the form cookie of a visitor without a session HttpOnly and SameSite (the session cookie: test/routes/staff/sign-in.test.ts)', async () => {
     const res = await request(ls.app).get('/p/P001/baseline')
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('linkscore.sid='))
+    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('linkscore.form='))
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
   })

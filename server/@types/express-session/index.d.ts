@@ -1,4 +1,4 @@
-// What we keep in a session. Respondents' sessions hold only the CSRF token.
+// What we keep in a session: only signed-in staff have one (with its CSRF token); respondents never do.
 import 'express-session'
 
 declare module 'express-session' {
