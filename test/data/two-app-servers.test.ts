@@ -118,7 +118,10 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
 
     const exported = await runCli(['export', 'answers', '--wave', 'baseline'], env())
     expect(exported.stderr).toBe('')
-    const values = exported.stdout.trim().split('\n').slice(1).map((line) => line.split(',').slice(7).join(','))
+    const rows = exported.stdout.trim().split('\n').slice(1).map((line) => line.split(',').slice(7).join(','))
+    // The last column, excluded, is 0: no one has set the response aside.
+    expect(rows.every((row) => row.endsWith(',0'))).toBe(true)
+    const values = rows.map((row) => row.slice(0, -',0'.length))
     // In the order they were saved, page by page, each once.
     expect(values).toEqual([
       'p_role_years,long',
