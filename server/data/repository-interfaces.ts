@@ -131,9 +131,12 @@ export interface StaffUserRepository {
   /** The account with its scope, or (when a scope fails) nothing. */
   create(account: NewStaffAccount): Promise<StaffAccount>
   scope(userId: number): Promise<StaffScope>
-  /** False when there is no such account. */
-  /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. */
+  /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. False when there is no such account. */
   setPasswordHash(id: number, passwordHash: string): Promise<boolean>
+  /** Disables the account at `disabledAt` (null enables it again) and raises the session generation. False when there is no such account. */
+  setDisabled(id: number, disabledAt: string | null): Promise<boolean>
+  /** Gives the account a new role and scope in place of the old, and raises the session generation. Atomic. */
+  setRole(id: number, role: StaffRole, scope: StaffScope): Promise<void>
   /** Accounts of a role that can sign in. */
   countActive(role: StaffRole): Promise<number>
 }

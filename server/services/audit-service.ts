@@ -6,7 +6,17 @@ import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError } from '../errors.js'
 
 export type AuditAction =
-  'signed in' | 'sign-in failed' | 'account locked' | 'signed out' | 'user added' | 'password reset' | 'data exported' | 'open link limited'
+  | 'signed in'
+  | 'sign-in failed'
+  | 'account locked'
+  | 'signed out'
+  | 'user added'
+  | 'password reset'
+  | 'user disabled'
+  | 'user enabled'
+  | 'role changed'
+  | 'data exported'
+  | 'open link limited'
 
 /** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), an anonymous visitor of an open link, or the people at the command line or starting the server. */
 export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' } | { kind: 'open link' }

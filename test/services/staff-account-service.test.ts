@@ -108,3 +108,26 @@ describe('the first admin', () => {
     )
   })
 })
+
+describe('disabling accounts and changing roles', () => {
+  it('raises the session generation at each change, and lets an admin go only while another admin can sign in', async () => {
+    const { account: lead } = await accounts().addUser({ email: 'lead@example.org', role: 'admin' }, CLI)
+    const { account: second } = await accounts().addUser({ email: 'second@example.org', role: 'admin' }, CLI)
+    const generation = async (id: number) => (await ls.repos.staffUsers.findById(id))!.sessionGeneration
+    await accounts().changeRole({ email: 'second@example.org', role: 'evaluator', programmes: ['north'] }, CLI)
+    await expect(accounts().disableUser('lead@example.org', CLI)).rejects.toThrow('lead@example.org is the only admin who can sign in')
+    await accounts().changeRole({ email: 'second@example.org', role: 'admin' }, CLI)
+    await accounts().disableUser('lead@example.org', CLI)
+    await expect(accounts().changeRole({ email: 'second@example.org', role: 'steering', practices: ['N1'] }, CLI)).rejects.toThrow(
+      'second@example.org is the only admin who can sign in',
+    )
+    await accounts().enableUser('lead@example.org', CLI)
+    expect([await generation(lead.id), await generation(second.id)]).toEqual([lead.sessionGeneration + 2, second.sessionGeneration + 2])
+    expect((await auditLines(ls)).slice(2)).toEqual([
+      'role changed (command line) {"user":"second@example.org","before":"admin","after":"evaluator (north)"}',
+      'role changed (command line) {"user":"second@example.org","before":"evaluator (north)","after":"admin"}',
+      'user disabled (command line) {"user":"lead@example.org","before":"enabled","after":"disabled"}',
+      'user enabled (command line) {"user":"lead@example.org","before":"disabled","after":"enabled"}',
+    ])
+  })
+})
