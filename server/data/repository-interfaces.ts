@@ -113,13 +113,32 @@ export interface SettingRepository {
   getOrCreate(key: string, create: () => string): Promise<string>
 }
 
+/** Whose a staff session is, and the handle a page names it by in place of its id. */
+export interface SessionOwner {
+  userId: number
+  handle: string
+  signedInAt: number
+}
+
+/** A staff member's session as they are shown it. */
+export interface StaffSessionRow {
+  handle: string
+  signedInAt: number
+  lastActiveAt: number
+}
+
 /** Session data by session id; times are milliseconds since the epoch. */
 export interface SessionRepository {
   /** Unless it has expired by `now`. */
   find(sid: string, now: number): Promise<string | undefined>
-  save(sid: string, data: string, expiresAt: number): Promise<void>
-  extend(sid: string, expiresAt: number): Promise<void>
+  /** `owner` is null for a session nobody is signed in to. */
+  save(sid: string, session: { data: string; expiresAt: number; lastActiveAt: number; owner: SessionOwner | null }): Promise<void>
+  extend(sid: string, expiresAt: number, lastActiveAt: number): Promise<void>
   remove(sid: string): Promise<void>
+  /** A staff member's sessions that have not expired by `now`, most recently used first. */
+  listByUser(userId: number, now: number): Promise<StaffSessionRow[]>
+  /** Ends the user's sessions with one of these handles (all of them, with `handles` left out); returns how many. */
+  removeByUser(userId: number, handles?: readonly string[]): Promise<number>
   /** Removes the sessions expired by `now`; returns how many. */
   prune(now: number): Promise<number>
 }

@@ -103,6 +103,11 @@ export interface SessionTable {
   data: string
   /** Milliseconds since the epoch. */
   expires_at: number
+  /** A staff member's session: whose, its handle, when they signed in and when it was last used (ms); null for respondents. */
+  user_id: Defaulted<number | null>
+  handle: Defaulted<string | null>
+  signed_in_at: Defaulted<number | null>
+  last_active_at: Defaulted<number | null>
 }
 
 export interface StaffUserTable {

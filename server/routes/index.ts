@@ -9,7 +9,9 @@ import { canAdminister, canExport } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
+import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from './paths.js'
 import { reportRoutes } from './reports/report-routes.js'
+import { accountRoutes } from './staff/account-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
@@ -22,6 +24,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const journey = journeyRoutes(services.survey, config)
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
+  const account = accountRoutes(services.staffSessions)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog)
   const reports = reportRoutes(services.staffScope, services.reports)
 
@@ -49,6 +52,9 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)
+  router.get(ACCOUNT_SESSIONS_PATH, requireStaff(), account.sessions)
+  router.post(END_SESSION_PATH, requireStaff(), account.endOne)
+  router.post(END_OTHER_SESSIONS_PATH, requireStaff(), account.endOthers)
   router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
   router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
   router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)

@@ -29,3 +29,8 @@ export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Rec
 
 export const rScriptPath = (programmeSlug: string, query: Record<string, string | undefined> = {}) =>
   withQuery(`${exportsPath(programmeSlug)}/linkscore.R`, query)
+
+/** The signed-in staff member's own sessions, and the forms that end them. */
+export const ACCOUNT_SESSIONS_PATH = '/account/sessions'
+export const END_SESSION_PATH = `${ACCOUNT_SESSIONS_PATH}/end`
+export const END_OTHER_SESSIONS_PATH = `${ACCOUNT_SESSIONS_PATH}/end-others`

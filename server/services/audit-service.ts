@@ -15,6 +15,8 @@ export type AuditAction =
   | 'user disabled'
   | 'user enabled'
   | 'role changed'
+  | 'session ended'
+  | 'other sessions ended'
   | 'data exported'
   | 'open link limited'
 

@@ -5,6 +5,7 @@ import type { StaffAccount, StaffUser } from '../domain/staff-user.js'
 import type { AuditService } from './audit-service.js'
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
+import { newToken } from './tokens.js'
 
 export type SignInResult =
   { outcome: 'signed in'; user: StaffUser; session: StaffSessionStamp } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
@@ -15,6 +16,8 @@ export interface StaffSessionStamp {
   generation: number
   /** ms since the epoch */
   signedInAt: number
+  /** Names the session on the "Your sessions" page: random, and not the session id. */
+  handle: string
 }
 
 export function createSignInService(
@@ -72,14 +75,18 @@ export function createSignInService(
       await repos.signInFailures.clear(email)
       const user = await staffUser(account)
       await audit.audit(user, 'signed in')
-      return { outcome: 'signed in', user, session: { userId: account.id, generation: account.sessionGeneration, signedInAt: clock.now().getTime() } }
+      return {
+        outcome: 'signed in',
+        user,
+        session: { userId: account.id, generation: account.sessionGeneration, signedInAt: clock.now().getTime(), handle: newToken() },
+      }
     },
 
     /**
      * The user a session belongs to, unless the account has gone or been disabled since, its sessions were ended
      * (a new password raises the generation), or it was signed in longer ago than the absolute lifetime allows.
      */
-    async userForSession({ userId, generation, signedInAt }: StaffSessionStamp): Promise<StaffUser | undefined> {
+    async userForSession({ userId, generation, signedInAt }: Omit<StaffSessionStamp, 'handle'>): Promise<StaffUser | undefined> {
       const account = await repos.staffUsers.findById(userId)
       if (!account || account.disabledAt || account.sessionGeneration !== generation) return undefined
       if (clock.now().getTime() - signedInAt >= settings.sessionLifetimeMs) return undefined

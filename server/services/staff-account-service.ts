@@ -36,7 +36,7 @@ export interface NewStaffUser {
 }
 
 export function createStaffAccountService(
-  repos: Pick<Repositories, 'programmes' | 'practices' | 'staffUsers' | 'signInFailures'>,
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'staffUsers' | 'signInFailures' | 'sessions'>,
   audit: AuditService,
   clock: Clock,
   settings: StaffSecuritySettings,
@@ -110,6 +110,7 @@ export function createStaffAccountService(
       const account = await existing(email)
       const password = generatePassword()
       await repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
+      await repos.sessions.removeByUser(account.id)
       await repos.signInFailures.clear(account.email)
       await audit.audit(actor, 'password reset', { user: account.email })
       return password
@@ -121,6 +122,7 @@ export function createStaffAccountService(
       if (account.disabledAt) throw ValidationError.of('email', `${account.email} is already disabled`)
       await keepAnAdmin(account, 'disabled')
       await repos.staffUsers.setDisabled(account.id, clock.now().toISOString())
+      await repos.sessions.removeByUser(account.id)
       await audit.audit(actor, 'user disabled', { user: account.email, before: 'enabled', after: 'disabled' })
       return account
     },
@@ -141,6 +143,7 @@ export function createStaffAccountService(
       if (u.role !== 'admin') await keepAnAdmin(account, `made ${u.role}`)
       const before = await describeRole(account)
       await repos.staffUsers.setRole(account.id, u.role, u.scope)
+      await repos.sessions.removeByUser(account.id)
       const after = await describeRole({ id: account.id, role: u.role })
       await audit.audit(actor, 'role changed', { user: account.email, before, after })
       return { account, before, after }

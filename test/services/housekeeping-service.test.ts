@@ -16,9 +16,9 @@ afterEach(async () => {
 })
 
 it('removes expired sessions and keeps live ones', async () => {
-  await ls.repos.sessions.save('gone', '{}', NOW - 1)
-  await ls.repos.sessions.save('ends-now', '{}', NOW)
-  await ls.repos.sessions.save('live', '{}', NOW + 1)
+  await ls.repos.sessions.save('gone', { data: '{}', expiresAt: NOW - 1, lastActiveAt: NOW, owner: null })
+  await ls.repos.sessions.save('ends-now', { data: '{}', expiresAt: NOW, lastActiveAt: NOW, owner: null })
+  await ls.repos.sessions.save('live', { data: '{}', expiresAt: NOW + 1, lastActiveAt: NOW, owner: null })
   expect(await ls.services.housekeeping.prune()).toEqual({ sessions: 2, signInFailures: 0, rateLimits: 0 })
   expect((await ls.db.selectFrom('session').select('sid').orderBy('sid').execute()).map((r) => r.sid)).toEqual(['live'])
 })
