@@ -160,18 +160,18 @@ export interface StaffUserRepository {
   countActive(role: StaffRole): Promise<number>
 }
 
-/** Wrong passwords in a row for one e-mail address, and the lock they lead to. */
+/** Failed sign-ins in a row for one key (an e-mail address tried, or a client address), and when the last one was. */
 export interface SignInFailures {
   failures: number
-  lockedUntil: string | null
+  lastFailedAt: string
 }
 
 export interface SignInFailureRepository {
-  find(email: string): Promise<SignInFailures | undefined>
-  /** Counts one more failure at `at` and, on reaching `maxFailures`, locks until `lockUntil`. Atomic, so concurrent tries all count. */
-  recordFailure(email: string, at: string, maxFailures: number, lockUntil: string): Promise<SignInFailures & { lockedNow: boolean }>
-  clear(email: string): Promise<void>
-  /** Forgets counts whose last failure was before `at`, unless they hold a lock that runs past it; returns how many. */
+  find(key: string): Promise<SignInFailures | undefined>
+  /** Counts one more failure at `at`. Atomic, so concurrent tries (in any app process) all count. */
+  recordFailure(key: string, at: string): Promise<SignInFailures>
+  clear(key: string): Promise<void>
+  /** Forgets counts whose last failure was before `at`; returns how many. */
   pruneBefore(at: string): Promise<number>
 }
 

@@ -127,10 +127,10 @@ export interface StaffScopeTable {
 }
 
 export interface SignInFailureTable {
-  email: string
+  /** An e-mail address tried, in lower case, or `address:` and a hash of a client address. */
+  key: string
   failures: number
   last_failed_at: string
-  locked_until: string | null
 }
 
 export interface AuditLogTable {

@@ -3,7 +3,6 @@ import { Router } from 'express'
 import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
-import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExport } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
@@ -48,7 +47,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/r/:token/:questionnaireId/:sectionId', journey.saveSection)
 
   router.get('/sign-in', signIn.show)
-  router.post('/sign-in', limitSignInAttempts(services.signIn.limits, rateLimits, signIn.tooManyFromAddress), signIn.signIn)
+  router.post('/sign-in', signIn.signIn)
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)

@@ -8,7 +8,7 @@ import { NotFoundError } from '../errors.js'
 export type AuditAction =
   | 'signed in'
   | 'sign-in failed'
-  | 'account locked'
+  | 'sign-in delayed'
   | 'signed out'
   | 'user added'
   | 'password reset'

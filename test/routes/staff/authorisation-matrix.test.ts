@@ -118,7 +118,7 @@ let ls: TestLinkscore
 const passwords = new Map<Visitor, string>()
 
 beforeAll(async () => {
-  ls = await testLinkscore({ signIn: { addressMaxFailures: 10_000 } })
+  ls = await testLinkscore({ signIn: { addressFreeFailures: 10_000 } })
   const admin = ls.services.admin
   await admin.addProgramme({ slug: 'north', name: 'North PCN' })
   await admin.addProgramme({ slug: 'south', name: 'South PCN' })
