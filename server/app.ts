@@ -3,6 +3,7 @@ import cookieParser from 'cookie-parser'
 import express from 'express'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { systemClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Repositories } from './data/repository-interfaces.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
@@ -24,10 +25,12 @@ export interface AppDependencies {
   repos: Pick<Repositories, 'sessions' | 'rateLimits'>
   services: Services
   sessionSecret: string
+  /** The services' clock, for when a session was last used. */
+  clock?: Clock
   log?: (...args: unknown[]) => void
 }
 
-export function createApp({ config, repos, services, sessionSecret, log }: AppDependencies): express.Express {
+export function createApp({ config, repos, services, sessionSecret, clock = systemClock, log }: AppDependencies): express.Express {
   const app = express()
   app.disable('x-powered-by')
   const https = config.baseUrl.startsWith('https:')
@@ -44,7 +47,7 @@ export function createApp({ config, repos, services, sessionSecret, log }: AppDe
   app.use(noStore())
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
   app.use(cookieParser())
-  app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions }))
+  app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions, clock }))
   app.use(setUpCsrf({ secret: sessionSecret, https }))
   app.use(loadStaffUser(services.signIn))
   app.use(routes(services, config, repos))

@@ -28,9 +28,10 @@ export class ConflictError extends Error {
   }
 }
 
+/** Failed sign-ins for an e-mail address, or from a network, have led to a wait (see domain/sign-in-delay.ts). */
 export class TooManySignInAttemptsError extends Error {
   constructor(readonly minutes: number) {
-    super(`There have been too many attempts to sign in from your network. Wait ${minutes} minutes, then try again.`)
+    super(`There have been too many failed attempts to sign in. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} before trying again.`)
     this.name = new.target.name
   }
 }

@@ -23,7 +23,7 @@ const KEY: Record<Table, string[]> = {
   session: ['sid'],
   staff_user: ['id'],
   staff_scope: ['user_id', 'programme_id', 'practice_id'],
-  sign_in_failure: ['email'],
+  sign_in_failure: ['key'],
   audit_log: ['id'],
   rate_limit: ['key'],
   response_exclusion: ['id'],

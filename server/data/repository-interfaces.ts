@@ -117,13 +117,32 @@ export interface SettingRepository {
   getOrCreate(key: string, create: () => string): Promise<string>
 }
 
+/** Whose a staff session is, and the handle a page names it by in place of its id. */
+export interface SessionOwner {
+  userId: number
+  handle: string
+  signedInAt: number
+}
+
+/** A staff member's session as they are shown it. */
+export interface StaffSessionRow {
+  handle: string
+  signedInAt: number
+  lastActiveAt: number
+}
+
 /** Session data by session id; times are milliseconds since the epoch. */
 export interface SessionRepository {
   /** Unless it has expired by `now`. */
   find(sid: string, now: number): Promise<string | undefined>
-  save(sid: string, data: string, expiresAt: number): Promise<void>
-  extend(sid: string, expiresAt: number): Promise<void>
+  /** `owner` is null for a session nobody is signed in to. */
+  save(sid: string, session: { data: string; expiresAt: number; lastActiveAt: number; owner: SessionOwner | null }): Promise<void>
+  extend(sid: string, expiresAt: number, lastActiveAt: number): Promise<void>
   remove(sid: string): Promise<void>
+  /** A staff member's sessions that have not expired by `now`, most recently used first. */
+  listByUser(userId: number, now: number): Promise<StaffSessionRow[]>
+  /** Ends the user's sessions with one of these handles (all of them, with `handles` left out); returns how many. */
+  removeByUser(userId: number, handles?: readonly string[]): Promise<number>
   /** Removes the sessions expired by `now`; returns how many. */
   prune(now: number): Promise<number>
 }
@@ -135,25 +154,28 @@ export interface StaffUserRepository {
   /** The account with its scope, or (when a scope fails) nothing. */
   create(account: NewStaffAccount): Promise<StaffAccount>
   scope(userId: number): Promise<StaffScope>
-  /** False when there is no such account. */
-  /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. */
+  /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. False when there is no such account. */
   setPasswordHash(id: number, passwordHash: string): Promise<boolean>
+  /** Disables the account at `disabledAt` (null enables it again) and raises the session generation. False when there is no such account. */
+  setDisabled(id: number, disabledAt: string | null): Promise<boolean>
+  /** Gives the account a new role and scope in place of the old, and raises the session generation. Atomic. */
+  setRole(id: number, role: StaffRole, scope: StaffScope): Promise<void>
   /** Accounts of a role that can sign in. */
   countActive(role: StaffRole): Promise<number>
 }
 
-/** Wrong passwords in a row for one e-mail address, and the lock they lead to. */
+/** Failed sign-ins in a row for one key (an e-mail address tried, or a client address), and when the last one was. */
 export interface SignInFailures {
   failures: number
-  lockedUntil: string | null
+  lastFailedAt: string
 }
 
 export interface SignInFailureRepository {
-  find(email: string): Promise<SignInFailures | undefined>
-  /** Counts one more failure at `at` and, on reaching `maxFailures`, locks until `lockUntil`. Atomic, so concurrent tries all count. */
-  recordFailure(email: string, at: string, maxFailures: number, lockUntil: string): Promise<SignInFailures & { lockedNow: boolean }>
-  clear(email: string): Promise<void>
-  /** Forgets counts whose last failure was before `at`, unless they hold a lock that runs past it; returns how many. */
+  find(key: string): Promise<SignInFailures | undefined>
+  /** Counts one more failure at `at`. Atomic, so concurrent tries (in any app process) all count. */
+  recordFailure(key: string, at: string): Promise<SignInFailures>
+  clear(key: string): Promise<void>
+  /** Forgets counts whose last failure was before `at`; returns how many. */
   pruneBefore(at: string): Promise<number>
 }
 

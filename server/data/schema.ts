@@ -103,6 +103,11 @@ export interface SessionTable {
   data: string
   /** Milliseconds since the epoch. */
   expires_at: number
+  /** A staff member's session: whose, its handle, when they signed in and when it was last used (ms); null for respondents. */
+  user_id: Defaulted<number | null>
+  handle: Defaulted<string | null>
+  signed_in_at: Defaulted<number | null>
+  last_active_at: Defaulted<number | null>
 }
 
 export interface StaffUserTable {
@@ -122,10 +127,10 @@ export interface StaffScopeTable {
 }
 
 export interface SignInFailureTable {
-  email: string
+  /** An e-mail address tried, in lower case, or `address:` and a hash of a client address. */
+  key: string
   failures: number
   last_failed_at: string
-  locked_until: string | null
 }
 
 export interface AuditLogTable {

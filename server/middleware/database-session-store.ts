@@ -1,12 +1,16 @@
 // Keeps express-session data in the app's database, so sessions survive a restart, need no other service, and are
 // shared by every app process on one PostgreSQL database.
 import session from 'express-session'
-import type { SessionRepository } from '../data/repository-interfaces.js'
+import type { SessionOwner, SessionRepository } from '../data/repository-interfaces.js'
 
 type Done = (err?: unknown) => void
 
 export class DatabaseSessionStore extends session.Store {
-  constructor(private readonly sessions: SessionRepository) {
+  /** `now` stamps when a session was last used, as the app's clock tells it. */
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly now: () => number = Date.now,
+  ) {
     super()
   }
 
@@ -18,7 +22,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, data: session.SessionData, callback?: Done): void {
-    settle(this.sessions.save(sid, JSON.stringify(data), expiry(data)), callback)
+    settle(this.sessions.save(sid, { data: JSON.stringify(data), expiresAt: expiry(data), lastActiveAt: this.now(), owner: owner(data) }), callback)
   }
 
   override destroy(sid: string, callback?: Done): void {
@@ -26,7 +30,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override touch(sid: string, data: session.SessionData, callback?: Done): void {
-    settle(this.sessions.extend(sid, expiry(data)), callback)
+    settle(this.sessions.extend(sid, expiry(data), this.now()), callback)
   }
 }
 
@@ -41,4 +45,9 @@ function settle(work: Promise<void>, callback?: Done): void {
 const DAY = 24 * 3600 * 1000
 function expiry(data: session.SessionData): number {
   return data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + DAY
+}
+
+/** Kept beside the data, so that a staff member's sessions can be listed without reading every session. */
+function owner({ staffUserId: userId, staffSessionHandle: handle, staffSignedInAt: signedInAt }: session.SessionData): SessionOwner | null {
+  return userId !== undefined && handle !== undefined && signedInAt !== undefined ? { userId, handle, signedInAt } : null
 }

@@ -21,4 +21,5 @@ function signOutSession(req: Request): void {
   delete req.session.staffUserId
   delete req.session.staffSessionGeneration
   delete req.session.staffSignedInAt
+  delete req.session.staffSessionHandle
 }

@@ -3,14 +3,15 @@ import { Router } from 'express'
 import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
-import { limitSignInAttempts } from '../middleware/limit-sign-in-attempts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExcludeResponses, canExport } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
+import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from './paths.js'
 import { reportRoutes } from './reports/report-routes.js'
+import { accountRoutes } from './staff/account-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
@@ -23,6 +24,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const journey = journeyRoutes(services.survey, config)
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
+  const account = accountRoutes(services.staffSessions)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
@@ -47,10 +49,13 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/r/:token/:questionnaireId/:sectionId', journey.saveSection)
 
   router.get('/sign-in', signIn.show)
-  router.post('/sign-in', limitSignInAttempts(services.signIn.limits, rateLimits, signIn.tooManyFromAddress), signIn.signIn)
+  router.post('/sign-in', signIn.signIn)
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)
+  router.get(ACCOUNT_SESSIONS_PATH, requireStaff(), account.sessions)
+  router.post(END_SESSION_PATH, requireStaff(), account.endOne)
+  router.post(END_OTHER_SESSIONS_PATH, requireStaff(), account.endOthers)
   router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
   router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
   router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)

@@ -32,3 +32,7 @@ export const rScriptPath = (programmeSlug: string, query: Record<string, string 
 
 export const exclusionsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exclusions`
 export const restoreExclusionPath = (programmeSlug: string, id: number) => `${exclusionsPath(programmeSlug)}/${id}/restore`
+/** The signed-in staff member's own sessions, and the forms that end them. */
+export const ACCOUNT_SESSIONS_PATH = '/account/sessions'
+export const END_SESSION_PATH = `${ACCOUNT_SESSIONS_PATH}/end`
+export const END_OTHER_SESSIONS_PATH = `${ACCOUNT_SESSIONS_PATH}/end-others`

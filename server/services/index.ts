@@ -11,6 +11,7 @@ import { createScoringService } from './scoring-service.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createSignInService } from './sign-in-service.js'
 import { createStaffAccountService } from './staff-account-service.js'
+import { createStaffSessionService } from './staff-session-service.js'
 import { createStaffScopeService } from './staff-scope-service.js'
 import { DEFAULT_STAFF_SECURITY, type StaffSecuritySettings } from './staff-security-settings.js'
 import { createSurveyService } from './survey-service.js'
@@ -31,7 +32,8 @@ export function createServices(
     exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
-    staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures }, audit, clock, staffSecurity),
+    staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures, sessions }, audit, clock, staffSecurity),
+    staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
     reports: createReportService({ practices, waves, reports }, scoring),

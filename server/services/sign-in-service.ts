@@ -1,13 +1,17 @@
-// Staff sign-in: checks a password, counts wrong ones per e-mail address and locks after too many in a row.
+// Staff sign-in: checks a password, and counts failures per e-mail address and per client address, each leading to a
+// growing wait during which no password is checked (see domain/sign-in-delay.ts).
+import { createHash } from 'node:crypto'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { delayAfter, waitRemaining } from '../domain/sign-in-delay.js'
 import type { StaffAccount, StaffUser } from '../domain/staff-user.js'
 import type { AuditService } from './audit-service.js'
 import { generatePassword, hashPassword, verifyPassword } from './passwords.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
+import { newToken } from './tokens.js'
 
 export type SignInResult =
-  { outcome: 'signed in'; user: StaffUser; session: StaffSessionStamp } | { outcome: 'refused' } | { outcome: 'locked'; minutes: number }
+  { outcome: 'signed in'; user: StaffUser; session: StaffSessionStamp } | { outcome: 'refused' } | { outcome: 'waiting'; minutes: number }
 
 /** What a staff session records at sign-in, checked on every request. */
 export interface StaffSessionStamp {
@@ -15,6 +19,8 @@ export interface StaffSessionStamp {
   generation: number
   /** ms since the epoch */
   signedInAt: number
+  /** Names the session on the "Your sessions" page: random, and not the session id. */
+  handle: string
 }
 
 export function createSignInService(
@@ -24,14 +30,20 @@ export function createSignInService(
   settings: StaffSecuritySettings,
 ) {
   const limits = settings.signIn
-  const minutes = Math.ceil(limits.accountLockMs / 60_000)
+  const rules = {
+    account: { freeFailures: limits.accountFreeFailures, firstDelayMs: limits.firstDelayMs, maxDelayMs: limits.maxDelayMs },
+    address: { freeFailures: limits.addressFreeFailures, firstDelayMs: limits.firstDelayMs, maxDelayMs: limits.maxDelayMs },
+  }
   // Unknown e-mail addresses are checked against this, so they take as long to refuse as a wrong password.
   let decoy: Promise<string> | undefined
   const decoyHash = () => (decoy ??= hashPassword(generatePassword(), settings.passwordCost))
 
-  const isLocked = async (email: string) => {
-    const lockedUntil = (await repos.signInFailures.find(email))?.lockedUntil
-    return Boolean(lockedUntil && lockedUntil > clock.now().toISOString())
+  /** The longer of the two waits, in whole minutes (0 for none). */
+  async function minutesToWait(keys: { account: string; address: string }): Promise<number> {
+    const now = clock.now().getTime()
+    const account = waitRemaining(await repos.signInFailures.find(keys.account), rules.account, now)
+    const address = waitRemaining(await repos.signInFailures.find(keys.address), rules.address, now)
+    return Math.ceil(Math.max(account, address) / 60_000)
   }
 
   async function staffUser(account: StaffAccount): Promise<StaffUser> {
@@ -39,57 +51,54 @@ export function createSignInService(
     return { id: account.id, email: account.email, role: account.role, programmeIds: scope.programmeIds, practiceIds: scope.practiceIds }
   }
 
-  async function refuse(email: string, account: StaffAccount | undefined): Promise<SignInResult> {
+  /** The account's failure was counted before the password was checked; the address's is counted now. */
+  async function refuse(email: string, account: StaffAccount | undefined, keys: { address: string }, accountFailures: number): Promise<SignInResult> {
     const attempt = { kind: 'sign-in attempt', email } as const
-    const now = clock.now()
-    const after = await repos.signInFailures.recordFailure(
-      email,
-      now.toISOString(),
-      limits.accountMaxFailures,
-      new Date(now.getTime() + limits.accountLockMs).toISOString(),
-    )
+    const address = await repos.signInFailures.recordFailure(keys.address, clock.now().toISOString())
     const reason = !account ? 'no such account' : account.disabledAt ? 'account disabled' : 'wrong password'
-    await audit.audit(attempt, 'sign-in failed', { reason, failuresInARow: after.failures })
-    if (!after.lockedNow) return { outcome: 'refused' }
-    await audit.audit(attempt, 'account locked', { minutes })
-    return { outcome: 'locked', minutes }
+    await audit.audit(attempt, 'sign-in failed', { reason, failuresInARow: accountFailures })
+    const delays = { account: delayAfter(accountFailures, rules.account), address: delayAfter(address.failures, rules.address) }
+    for (const by of ['account', 'address'] as const)
+      if (delays[by] > 0)
+        await audit.audit(attempt, 'sign-in delayed', { by: by === 'account' ? 'e-mail address' : 'client address', minutes: delays[by] / 60_000 })
+    return { outcome: 'refused' }
   }
 
   return {
     limits,
 
-    /** `email` as parsed by the sign-in form: trimmed and in lower case. */
-    async signIn(email: string, password: string): Promise<SignInResult> {
-      if (await isLocked(email)) {
-        await audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'account locked' })
-        return { outcome: 'locked', minutes }
-      }
+    /**
+     * `email` as parsed by the sign-in form: trimmed and in lower case; `clientAddress` is the request's, of which only a
+     * hash is stored. While a wait runs, the password is not checked and the try is not counted.
+     */
+    async signIn(email: string, password: string, clientAddress: string): Promise<SignInResult> {
+      const keys = { account: email, address: addressKey(clientAddress) }
+      const minutes = await minutesToWait(keys)
+      if (minutes > 0) return { outcome: 'waiting', minutes }
+      // Counted before the slow password check, so tries made at once cannot all slip in before the first is counted.
+      const { failures } = await repos.signInFailures.recordFailure(keys.account, clock.now().toISOString())
       const account = await repos.staffUsers.findByEmail(email)
       const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))
-      if (!matches || !account || account.disabledAt) return refuse(email, account)
-      // Another request may have locked the account while this password was being checked.
-      if (await isLocked(email)) return { outcome: 'locked', minutes }
-      await repos.signInFailures.clear(email)
+      if (!matches || !account || account.disabledAt) return refuse(email, account, keys, failures)
+      await repos.signInFailures.clear(keys.account)
       const user = await staffUser(account)
       await audit.audit(user, 'signed in')
-      return { outcome: 'signed in', user, session: { userId: account.id, generation: account.sessionGeneration, signedInAt: clock.now().getTime() } }
+      return {
+        outcome: 'signed in',
+        user,
+        session: { userId: account.id, generation: account.sessionGeneration, signedInAt: clock.now().getTime(), handle: newToken() },
+      }
     },
 
     /**
      * The user a session belongs to, unless the account has gone or been disabled since, its sessions were ended
      * (a new password raises the generation), or it was signed in longer ago than the absolute lifetime allows.
      */
-    async userForSession({ userId, generation, signedInAt }: StaffSessionStamp): Promise<StaffUser | undefined> {
+    async userForSession({ userId, generation, signedInAt }: Omit<StaffSessionStamp, 'handle'>): Promise<StaffUser | undefined> {
       const account = await repos.staffUsers.findById(userId)
       if (!account || account.disabledAt || account.sessionGeneration !== generation) return undefined
       if (clock.now().getTime() - signedInAt >= settings.sessionLifetimeMs) return undefined
       return staffUser(account)
-    },
-
-    /** One client address has failed to sign in too often; `email` is what it last tried, when that was an e-mail address. */
-    async addressLimited(email: string | null): Promise<void> {
-      const minutes = Math.ceil(limits.addressWindowMs / 60_000)
-      await audit.audit({ kind: 'sign-in attempt', email }, 'sign-in failed', { reason: 'too many failures from one address', minutes })
     },
 
     async signedOut(user: StaffUser): Promise<void> {
@@ -98,3 +107,8 @@ export function createSignInService(
   }
 }
 export type SignInService = ReturnType<typeof createSignInService>
+
+/** The client's address never reaches the database: only a hash of it. */
+function addressKey(clientAddress: string): string {
+  return `address:${createHash('sha256').update(`sign-in\0${clientAddress}`).digest('hex')}`
+}

@@ -1,4 +1,5 @@
-// Adding staff accounts and resetting their passwords (from the command line and at first start).
+// Adding staff accounts, resetting their passwords, disabling them and changing their roles (from the command line, at
+// first start and, later, the administration pages). Each change that narrows what an account may do ends its sessions.
 import { z } from 'zod'
 import { UsageError, ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
@@ -18,6 +19,7 @@ const newUserInput = z.object({
   programmes: z.array(z.string()).default([]),
   practices: z.array(z.string()).default([]),
 })
+type RoleInput = z.input<typeof newUserInput>
 
 /** Which of programme and practice each role needs, and what to say when it is missing or not wanted. */
 const SCOPE_RULES: Record<StaffRole, { programmes: boolean; practices: boolean; problem: string }> = {
@@ -34,7 +36,7 @@ export interface NewStaffUser {
 }
 
 export function createStaffAccountService(
-  repos: Pick<Repositories, 'programmes' | 'practices' | 'staffUsers' | 'signInFailures'>,
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'staffUsers' | 'signInFailures' | 'sessions'>,
   audit: AuditService,
   clock: Clock,
   settings: StaffSecuritySettings,
@@ -58,12 +60,40 @@ export function createStaffAccountService(
     return ids
   }
 
-  async function addUser(input: z.input<typeof newUserInput>, actor: AuditActor): Promise<NewStaffUser> {
+  /** The role and scope asked for, checked against each other and resolved to ids. */
+  async function roleAndScope(input: RoleInput) {
     const u = validate(newUserInput, input)
     const rule = SCOPE_RULES[u.role]
     if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw ValidationError.of('role', rule.problem)
+    return { ...u, scope: { programmeIds: await programmeIds(u.programmes), practiceIds: await practiceIds(u.practices) } }
+  }
+
+  async function existing(email: string): Promise<StaffAccount> {
+    const account = await repos.staffUsers.findByEmail(email.trim().toLowerCase())
+    if (!account) throw ValidationError.of('email', `No user with e-mail "${email}"`)
+    return account
+  }
+
+  /** `evaluator (north, south)`, for the audit log's before and after. */
+  async function describeRole(account: Pick<StaffAccount, 'id' | 'role'>): Promise<string> {
+    const scope = await repos.staffUsers.scope(account.id)
+    const names = [
+      ...(await Promise.all(scope.programmeIds.map(async (id) => (await repos.programmes.findById(id))?.slug ?? `programme ${id}`))),
+      ...(await Promise.all(scope.practiceIds.map(async (id) => (await repos.practices.findById(id))?.code ?? `practice ${id}`))),
+    ]
+    return names.length ? `${account.role} (${names.join(', ')})` : account.role
+  }
+
+  /** Start-up makes a new admin when none can sign in, and refuses to start when its address is taken: never leave none. */
+  async function keepAnAdmin(account: StaffAccount, change: string): Promise<void> {
+    if (account.role !== 'admin' || account.disabledAt || (await repos.staffUsers.countActive('admin')) > 1) return
+    throw ValidationError.of('email', `${account.email} is the only admin who can sign in, so it cannot be ${change}: make another account admin first`)
+  }
+
+  async function addUser(input: RoleInput, actor: AuditActor): Promise<NewStaffUser> {
+    const u = await roleAndScope(input)
     if (await repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', `A user with e-mail "${u.email}" already exists`)
-    const scope = { programmeIds: await programmeIds(u.programmes), practiceIds: await practiceIds(u.practices) }
+    const scope = u.scope
     const password = generatePassword()
     const passwordHash = await hashPassword(password, settings.passwordCost)
     const account = await repos.staffUsers.create({ email: u.email, role: u.role, passwordHash, createdAt: clock.now().toISOString(), scope })
@@ -77,13 +107,46 @@ export function createStaffAccountService(
 
     /** Sets a new random password, ends any lock-out and returns the password. */
     async resetPassword(email: string, actor: AuditActor): Promise<string> {
-      const account = await repos.staffUsers.findByEmail(email.trim().toLowerCase())
-      if (!account) throw ValidationError.of('email', `No user with e-mail "${email}"`)
+      const account = await existing(email)
       const password = generatePassword()
       await repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
+      await repos.sessions.removeByUser(account.id)
       await repos.signInFailures.clear(account.email)
       await audit.audit(actor, 'password reset', { user: account.email })
       return password
+    },
+
+    /** The account can no longer sign in, and every session it has ends at its next request. */
+    async disableUser(email: string, actor: AuditActor): Promise<StaffAccount> {
+      const account = await existing(email)
+      if (account.disabledAt) throw ValidationError.of('email', `${account.email} is already disabled`)
+      await keepAnAdmin(account, 'disabled')
+      await repos.staffUsers.setDisabled(account.id, clock.now().toISOString())
+      await repos.sessions.removeByUser(account.id)
+      await audit.audit(actor, 'user disabled', { user: account.email, before: 'enabled', after: 'disabled' })
+      return account
+    },
+
+    /** The account can sign in again (with the password it had); sessions from before it was disabled stay ended. */
+    async enableUser(email: string, actor: AuditActor): Promise<StaffAccount> {
+      const account = await existing(email)
+      if (!account.disabledAt) throw ValidationError.of('email', `${account.email} is not disabled`)
+      await repos.staffUsers.setDisabled(account.id, null)
+      await audit.audit(actor, 'user enabled', { user: account.email, before: 'disabled', after: 'enabled' })
+      return account
+    },
+
+    /** A new role and scope in place of the old; the account's sessions end, so it signs in again under the new one. */
+    async changeRole(input: RoleInput, actor: AuditActor): Promise<{ account: StaffAccount; before: string; after: string }> {
+      const account = await existing(typeof input.email === 'string' ? input.email : '')
+      const u = await roleAndScope({ ...input, email: account.email })
+      if (u.role !== 'admin') await keepAnAdmin(account, `made ${u.role}`)
+      const before = await describeRole(account)
+      await repos.staffUsers.setRole(account.id, u.role, u.scope)
+      await repos.sessions.removeByUser(account.id)
+      const after = await describeRole({ id: account.id, role: u.role })
+      await audit.audit(actor, 'role changed', { user: account.email, before, after })
+      return { account, before, after }
     },
 
     /** At start-up: an admin with this e-mail address when there is no admin at all, so someone can sign in. */

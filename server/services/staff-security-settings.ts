@@ -1,13 +1,13 @@
 // How hard staff passwords are to crack and how quickly sign-in attempts are cut off; tests pass smaller numbers.
 import { DEFAULT_SCRYPT_COST, type ScryptCost } from './passwords.js'
 
+/** Failed sign-ins bring a growing wait (see domain/sign-in-delay.ts), counted per e-mail address tried and per client address. */
 export interface SignInLimits {
-  /** Failed sign-ins from one client address within the window before it gets "429 Too many requests". */
-  addressMaxFailures: number
-  addressWindowMs: number
-  /** Wrong passwords in a row for one e-mail address before it is locked. */
-  accountMaxFailures: number
-  accountLockMs: number
+  accountFreeFailures: number
+  addressFreeFailures: number
+  /** The first wait; each failure after doubles it, up to maxDelayMs. */
+  firstDelayMs: number
+  maxDelayMs: number
 }
 
 export interface StaffSecuritySettings {
@@ -20,11 +20,11 @@ export interface StaffSecuritySettings {
 const FIFTEEN_MINUTES = 15 * 60 * 1000
 
 /**
- * The address limit is above the account limit: a person who mistypes their own password meets the account message first,
- * and a practice whose staff share one address through the NHS network is not shut out by one colleague.
+ * The address allowance is above the account one: a person who mistypes their own password meets their own wait first,
+ * and a practice whose staff share one address through the NHS network is not held up by one colleague.
  */
 export const DEFAULT_STAFF_SECURITY: StaffSecuritySettings = {
   passwordCost: DEFAULT_SCRYPT_COST,
-  signIn: { addressMaxFailures: 30, addressWindowMs: FIFTEEN_MINUTES, accountMaxFailures: 10, accountLockMs: FIFTEEN_MINUTES },
+  signIn: { accountFreeFailures: 5, addressFreeFailures: 30, firstDelayMs: 60_000, maxDelayMs: FIFTEEN_MINUTES },
   sessionLifetimeMs: 12 * 60 * 60 * 1000,
 }

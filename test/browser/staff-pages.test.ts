@@ -1,4 +1,4 @@
-// Staff pages in a real browser: signing in and out by keyboard, and no axe-core violations on the sign-in, home and audit pages.
+// Staff pages in a real browser: signing in and out by keyboard, and no axe-core violations on the sign-in, home, sessions and audit pages.
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { axeViolations, describeViolations } from '../support/axe.js'
@@ -65,6 +65,27 @@ chromium.describe('staff pages', () => {
     await expectNoViolations('audit log page')
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Next/ }).click()])
     await expectNoViolations('audit log, last page')
+  })
+
+  it('has no violations on the sessions page, and ends another session from it by keyboard', async () => {
+    const other = await chromium.newPage()
+    await other.goto(`${chromium.url}/sign-in`)
+    await other.getByLabel('E-mail address').fill('admin@example.org')
+    await other.getByLabel('Password').fill(password)
+    await Promise.all([other.waitForNavigation(), other.getByRole('button', { name: 'Sign in' }).click()])
+    await signInByKeyboard('admin@example.org', password)
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Your sessions' }).click()])
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your sessions')
+    await expectNoViolations('sessions page')
+    await page
+      .getByRole('button', { name: /^End the session signed in/ })
+      .first()
+      .focus()
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
+    expect(await page.locator('.nhsuk-inset-text p').textContent()).toBe('1 session has been ended.')
+    await expectNoViolations('sessions page after ending one')
+    await other.goto(`${chromium.url}/staff`)
+    expect(new URL(other.url()).pathname).toBe('/sign-in')
   })
 
   it('signs out from the header', async () => {

@@ -128,7 +128,7 @@ async function fill(client: HttpClient, token: string, page: string, fields: Rec
 }
 
 beforeAll(async () => {
-  ls = await testLinkscore({ signIn: { addressMaxFailures: 100_000, accountMaxFailures: 100_000 } })
+  ls = await testLinkscore({ signIn: { addressFreeFailures: 100_000, accountFreeFailures: 100_000 } })
   await seedProgramme(ls, ['pilot'])
   adminPassword = await addStaff(ls, 'fuzz-admin@example.org', 'admin')
   const [invitation] = await ls.services.admin.createInvitations({ programme: 'test', wave: 'baseline', practice: 'P001', count: 1 })

@@ -16,28 +16,24 @@ afterEach(async () => {
 })
 
 it('removes expired sessions and keeps live ones', async () => {
-  await ls.repos.sessions.save('gone', '{}', NOW - 1)
-  await ls.repos.sessions.save('ends-now', '{}', NOW)
-  await ls.repos.sessions.save('live', '{}', NOW + 1)
+  await ls.repos.sessions.save('gone', { data: '{}', expiresAt: NOW - 1, lastActiveAt: NOW, owner: null })
+  await ls.repos.sessions.save('ends-now', { data: '{}', expiresAt: NOW, lastActiveAt: NOW, owner: null })
+  await ls.repos.sessions.save('live', { data: '{}', expiresAt: NOW + 1, lastActiveAt: NOW, owner: null })
   expect(await ls.services.housekeeping.prune()).toEqual({ sessions: 2, signInFailures: 0, rateLimits: 0 })
   expect((await ls.db.selectFrom('session').select('sid').orderBy('sid').execute()).map((r) => r.sid)).toEqual(['live'])
 })
 
-it('forgets sign-in failure counts a day old, unless they still hold a lock', async () => {
+it('forgets sign-in failure counts a day old', async () => {
   await ls.db
     .insertInto('sign_in_failure')
     .values([
-      { email: 'old@example.org', failures: 3, last_failed_at: iso(NOW - 25 * HOUR), locked_until: null },
-      { email: 'old-lock-over@example.org', failures: 10, last_failed_at: iso(NOW - 25 * HOUR), locked_until: iso(NOW - 24 * HOUR - 1) },
-      { email: 'old-but-locked@example.org', failures: 10, last_failed_at: iso(NOW - 25 * HOUR), locked_until: iso(NOW + HOUR) },
-      { email: 'recent@example.org', failures: 2, last_failed_at: iso(NOW - 23 * HOUR), locked_until: null },
+      { key: 'old@example.org', failures: 30, last_failed_at: iso(NOW - 25 * HOUR) },
+      { key: 'address:0123abcd', failures: 3, last_failed_at: iso(NOW - 24 * HOUR - 1) },
+      { key: 'recent@example.org', failures: 2, last_failed_at: iso(NOW - 23 * HOUR) },
     ])
     .execute()
   expect(await ls.services.housekeeping.prune()).toEqual({ sessions: 0, signInFailures: 2, rateLimits: 0 })
-  expect((await ls.db.selectFrom('sign_in_failure').select('email').orderBy('email').execute()).map((r) => r.email)).toEqual([
-    'old-but-locked@example.org',
-    'recent@example.org',
-  ])
+  expect((await ls.db.selectFrom('sign_in_failure').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['recent@example.org'])
 })
 
 it('forgets rate-limit windows that have ended', async () => {

@@ -74,7 +74,7 @@ describe('adding a staff account', () => {
 describe('resetting a password', () => {
   it('sets a new random password, ends a lock-out and logs it', async () => {
     const { account, password: old } = await accounts().addUser({ email: 'eva@example.org', role: 'admin' }, CLI)
-    await ls.repos.signInFailures.recordFailure('eva@example.org', '2026-03-02T09:00:00.000Z', 1, '2099-01-01T00:00:00.000Z')
+    await ls.repos.signInFailures.recordFailure('eva@example.org', '2026-03-02T09:00:00.000Z')
     const password = await accounts().resetPassword('Eva@example.org', CLI)
     expect(password).not.toBe(old)
     const hash = (await ls.repos.staffUsers.findById(account.id))!.passwordHash
@@ -106,5 +106,28 @@ describe('the first admin', () => {
     await expect(accounts().ensureAdmin('admin@localhost')).rejects.toThrow(
       'There is no admin account, and admin@localhost already has an account (role: evaluator): set LINKSCORE_ADMIN_EMAIL to another address',
     )
+  })
+})
+
+describe('disabling accounts and changing roles', () => {
+  it('raises the session generation at each change, and lets an admin go only while another admin can sign in', async () => {
+    const { account: lead } = await accounts().addUser({ email: 'lead@example.org', role: 'admin' }, CLI)
+    const { account: second } = await accounts().addUser({ email: 'second@example.org', role: 'admin' }, CLI)
+    const generation = async (id: number) => (await ls.repos.staffUsers.findById(id))!.sessionGeneration
+    await accounts().changeRole({ email: 'second@example.org', role: 'evaluator', programmes: ['north'] }, CLI)
+    await expect(accounts().disableUser('lead@example.org', CLI)).rejects.toThrow('lead@example.org is the only admin who can sign in')
+    await accounts().changeRole({ email: 'second@example.org', role: 'admin' }, CLI)
+    await accounts().disableUser('lead@example.org', CLI)
+    await expect(accounts().changeRole({ email: 'second@example.org', role: 'steering', practices: ['N1'] }, CLI)).rejects.toThrow(
+      'second@example.org is the only admin who can sign in',
+    )
+    await accounts().enableUser('lead@example.org', CLI)
+    expect([await generation(lead.id), await generation(second.id)]).toEqual([lead.sessionGeneration + 2, second.sessionGeneration + 2])
+    expect((await auditLines(ls)).slice(2)).toEqual([
+      'role changed (command line) {"user":"second@example.org","before":"admin","after":"evaluator (north)"}',
+      'role changed (command line) {"user":"second@example.org","before":"evaluator (north)","after":"admin"}',
+      'user disabled (command line) {"user":"lead@example.org","before":"enabled","after":"disabled"}',
+      'user enabled (command line) {"user":"lead@example.org","before":"disabled","after":"enabled"}',
+    ])
   })
 })

@@ -71,7 +71,7 @@ export async function testLinkscore(
     ...opts.config,
   }
   const ls = await boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
-  const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', log: opts.log ?? (() => {}) })
+  const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', clock: opts.clock, log: opts.log ?? (() => {}) })
   return {
     ...ls,
     config,

@@ -9,5 +9,7 @@ declare module 'express-session' {
     staffSessionGeneration?: number
     /** When the staff member signed in (ms since the epoch), for the absolute session lifetime. */
     staffSignedInAt?: number
+    /** Names this session on the "Your sessions" page, which must never show the session id itself. */
+    staffSessionHandle?: string
   }
 }

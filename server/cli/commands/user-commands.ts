@@ -1,4 +1,5 @@
-// user add, user password: staff accounts. Each prints a generated password once; only its hash is stored.
+// user add, password, disable, enable, role: staff accounts. A generated password is printed once; only its hash is stored.
+// A new password, disabling and a new role end every session the account has.
 import { type Command, Option } from 'commander'
 import { STAFF_ROLES, type StaffRole } from '../../domain/staff-user.js'
 import { writeLine, type CliIo } from '../cli-io.js'
@@ -13,9 +14,7 @@ export function addUserCommands(program: Command, io: CliIo): void {
     .command('add')
     .description('add a staff account and print its password (shown only once)')
     .requiredOption('--email <address>', 'e-mail address they sign in with')
-    .addOption(
-      new Option('--role <role>', 'admin (everything), evaluator (whole programmes) or steering (single practices)').choices(STAFF_ROLES).makeOptionMandatory(),
-    )
+    .addOption(roleOption())
     .option('--programme <slug>', 'programme an evaluator covers (repeat for several)', collect, [])
     .option('--practice <code>', 'practice a steering group member covers (repeat for several)', collect, [])
     .action((o: { email: string; role: StaffRole; programme: string[]; practice: string[] }) =>
@@ -37,7 +36,46 @@ export function addUserCommands(program: Command, io: CliIo): void {
         printPassword(io, password, baseUrl)
       }),
     )
+
+  user
+    .command('disable')
+    .description('stop a staff account signing in, and end its sessions')
+    .requiredOption('--email <address>', 'e-mail address of the account')
+    .action((o: { email: string }) =>
+      withLinkscore(io, async ({ services }) => {
+        const account = await services.staffAccounts.disableUser(o.email, COMMAND_LINE)
+        writeLine(io.stdout, `disabled ${account.email}: it cannot sign in, and its sessions have ended`)
+      }),
+    )
+
+  user
+    .command('enable')
+    .description('let a disabled staff account sign in again, with the password it had')
+    .requiredOption('--email <address>', 'e-mail address of the account')
+    .action((o: { email: string }) =>
+      withLinkscore(io, async ({ services }) => {
+        const account = await services.staffAccounts.enableUser(o.email, COMMAND_LINE)
+        writeLine(io.stdout, `enabled ${account.email}`)
+      }),
+    )
+
+  user
+    .command('role')
+    .description('give a staff account a new role and scope in place of the old, and end its sessions')
+    .requiredOption('--email <address>', 'e-mail address of the account')
+    .addOption(roleOption())
+    .option('--programme <slug>', 'programme an evaluator covers (repeat for several)', collect, [])
+    .option('--practice <code>', 'practice a steering group member covers (repeat for several)', collect, [])
+    .action((o: { email: string; role: StaffRole; programme: string[]; practice: string[] }) =>
+      withLinkscore(io, async ({ services }) => {
+        const changed = await services.staffAccounts.changeRole({ email: o.email, role: o.role, programmes: o.programme, practices: o.practice }, COMMAND_LINE)
+        writeLine(io.stdout, `${changed.account.email}: ${changed.before} → ${changed.after}; its sessions have ended`)
+      }),
+    )
 }
+
+const roleOption = () =>
+  new Option('--role <role>', 'admin (everything), evaluator (whole programmes) or steering (single practices)').choices(STAFF_ROLES).makeOptionMandatory()
 
 function printPassword(io: CliIo, password: string, baseUrl: string): void {
   writeLine(io.stdout, `password: ${password}`)

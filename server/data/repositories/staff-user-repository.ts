@@ -1,6 +1,6 @@
 // Staff accounts and the programmes or practices each may see.
 import type { Kysely } from 'kysely'
-import type { NewStaffAccount, StaffAccount } from '../../domain/staff-user.js'
+import type { NewStaffAccount, StaffAccount, StaffScope } from '../../domain/staff-user.js'
 import { inTransaction } from '../in-transaction.js'
 import type { StaffUserRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
@@ -18,6 +18,13 @@ const COLUMNS = [
 // E-mail addresses are stored and looked up in lower case (see staff-email.ts), so equality is enough on both databases.
 export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
   const select = () => db.selectFrom('staff_user').select(COLUMNS)
+  const insertScope = async (trx: Kysely<Schema>, userId: number, scope: StaffScope) => {
+    const rows = [
+      ...scope.programmeIds.map((programmeId) => ({ user_id: userId, programme_id: programmeId, practice_id: null })),
+      ...scope.practiceIds.map((practiceId) => ({ user_id: userId, programme_id: null, practice_id: practiceId })),
+    ]
+    if (rows.length > 0) await trx.insertInto('staff_scope').values(rows).execute()
+  }
   return {
     findByEmail: (email) => select().where('email', '=', email.toLowerCase()).executeTakeFirst(),
     findById: (id) => select().where('id', '=', id).executeTakeFirst(),
@@ -28,11 +35,7 @@ export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
           .values({ email: account.email.toLowerCase(), role: account.role, password_hash: account.passwordHash, created_at: account.createdAt })
           .returning(COLUMNS)
           .executeTakeFirstOrThrow()
-        const scopes = [
-          ...account.scope.programmeIds.map((programmeId) => ({ user_id: user.id, programme_id: programmeId, practice_id: null })),
-          ...account.scope.practiceIds.map((practiceId) => ({ user_id: user.id, programme_id: null, practice_id: practiceId })),
-        ]
-        if (scopes.length > 0) await trx.insertInto('staff_scope').values(scopes).execute()
+        await insertScope(trx, user.id, account.scope)
         return user
       }),
     scope: async (userId) => {
@@ -56,6 +59,24 @@ export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
         .executeTakeFirst()
       return result.numUpdatedRows === 1n
     },
+    setDisabled: async (id, disabledAt) => {
+      const result = await db
+        .updateTable('staff_user')
+        .set((eb) => ({ disabled_at: disabledAt, session_generation: eb('session_generation', '+', 1) }))
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return result.numUpdatedRows === 1n
+    },
+    setRole: (id, role, scope) =>
+      inTransaction(db, async (trx) => {
+        await trx
+          .updateTable('staff_user')
+          .set((eb) => ({ role, session_generation: eb('session_generation', '+', 1) }))
+          .where('id', '=', id)
+          .execute()
+        await trx.deleteFrom('staff_scope').where('user_id', '=', id).execute()
+        await insertScope(trx, id, scope)
+      }),
     countActive: async (role) =>
       Number(
         (

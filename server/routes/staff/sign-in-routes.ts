@@ -1,7 +1,7 @@
 // Staff sign-in and sign-out.
 import type { Request, Response } from 'express'
 import type { SignInService } from '../../services/sign-in-service.js'
-import { staffEmail } from '../../services/staff-email.js'
+import { TooManySignInAttemptsError } from '../../errors.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
 import { parseSignInForm, SIGN_IN_FIELDS } from './sign-in-form.js'
@@ -27,22 +27,13 @@ export function signInRoutes(signIn: SignInService) {
     async signIn(req: Request, res: Response) {
       const form = parseSignInForm(body(req))
       if ('issues' in form) return signInPage(res, 422, form)
-      const result = await signIn.signIn(form.email, form.password)
+      const result = await signIn.signIn(form.email, form.password, req.ip ?? req.socket.remoteAddress ?? '')
       if (result.outcome === 'refused') {
         return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: 'Enter a correct e-mail address and password' }] })
       }
-      if (result.outcome === 'locked') {
-        const wait = `There have been too many attempts to sign in with this e-mail address. Wait ${result.minutes} minutes, then try again.`
-        return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: wait }] })
-      }
+      if (result.outcome === 'waiting') throw new TooManySignInAttemptsError(result.minutes)
       await startStaffSession(req, result.session)
       res.redirect(303, form.next ?? STAFF_HOME)
-    },
-
-    /** Past the address limit: the audit log notes the e-mail address tried, if it was one. */
-    async tooManyFromAddress(req: Request) {
-      const email = staffEmail('not an e-mail address').safeParse(body(req).email)
-      await signIn.addressLimited(email.success ? email.data : null)
     },
 
     async signOut(req: Request, res: Response) {

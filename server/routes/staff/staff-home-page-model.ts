@@ -2,13 +2,14 @@
 import type { StaffUser } from '../../domain/staff-user.js'
 import { canExcludeResponses, canExport, ROLE_NAMES } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
-import { comparePath, exclusionsPath, exportsPath, practicePath } from '../paths.js'
+import { ACCOUNT_SESSIONS_PATH, comparePath, exclusionsPath, exportsPath, practicePath } from '../paths.js'
 
 export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[]) {
   return {
     title: 'Your programmes',
     roleName: ROLE_NAMES[user.role],
     canAdminister: user.role === 'admin',
+    sessionsHref: ACCOUNT_SESSIONS_PATH,
     programmes: visible.map(({ programme, wholeProgramme, practices }) => ({
       name: programme.name,
       demo: programme.isDemo,

@@ -11,6 +11,7 @@ export async function startStaffSession(req: Request, stamp: StaffSessionStamp):
   req.session.staffUserId = stamp.userId
   req.session.staffSessionGeneration = stamp.generation
   req.session.staffSignedInAt = stamp.signedInAt
+  req.session.staffSessionHandle = stamp.handle
   req.csrfToken?.(true)
   await settle((done) => req.session.save(done))
 }

@@ -129,3 +129,88 @@ describe('linkscore user password', () => {
     })
   })
 })
+
+describe('linkscore user disable, enable and role', () => {
+  beforeEach(async () => {
+    expect((await cli('user', 'add', '--email', 'lead@example.org', '--role', 'admin')).code).toBe(0)
+    expect((await cli('user', 'add', '--email', 'eva@example.org', '--role', 'evaluator', '--programme', 'north')).code).toBe(0)
+  })
+
+  it('disables and enables an account, logging before and after', async () => {
+    expect(await cli('user', 'disable', '--email', 'Eva@example.org')).toEqual({
+      code: 0,
+      stdout: 'disabled eva@example.org: it cannot sign in, and its sessions have ended\n',
+      stderr: '',
+    })
+    expect((await inDatabase((ls) => ls.repos.staffUsers.findByEmail('eva@example.org')))!.disabledAt).not.toBeNull()
+    expect(await cli('user', 'enable', '--email', 'eva@example.org')).toEqual({ code: 0, stdout: 'enabled eva@example.org\n', stderr: '' })
+    expect((await inDatabase((ls) => ls.repos.staffUsers.findByEmail('eva@example.org')))!.disabledAt).toBeNull()
+    expect((await inDatabase(auditLines)).slice(-2)).toEqual([
+      'user disabled (command line) {"user":"eva@example.org","before":"enabled","after":"disabled"}',
+      'user enabled (command line) {"user":"eva@example.org","before":"disabled","after":"enabled"}',
+    ])
+  })
+
+  it('gives an account a new role and scope in place of the old, logging before and after', async () => {
+    expect(await cli('user', 'role', '--email', 'eva@example.org', '--role', 'steering', '--practice', 'B86001')).toEqual({
+      code: 0,
+      stdout: 'eva@example.org: evaluator (north) → steering (B86001); its sessions have ended\n',
+      stderr: '',
+    })
+    const { account, scope } = await inDatabase(async (ls) => {
+      const account = (await ls.repos.staffUsers.findByEmail('eva@example.org'))!
+      return { account, scope: await ls.repos.staffUsers.scope(account.id) }
+    })
+    expect([account.role, scope]).toEqual(['steering', { programmeIds: [], practiceIds: [1] }])
+    expect((await inDatabase(auditLines)).at(-1)).toBe(
+      'role changed (command line) {"user":"eva@example.org","before":"evaluator (north)","after":"steering (B86001)"}',
+    )
+  })
+
+  it.each([
+    { args: ['disable', '--email', 'nobody@example.org'], message: 'No user with e-mail "nobody@example.org"' },
+    { args: ['enable', '--email', 'nobody@example.org'], message: 'No user with e-mail "nobody@example.org"' },
+    { args: ['role', '--email', 'nobody@example.org', '--role', 'admin'], message: 'No user with e-mail "nobody@example.org"' },
+    { args: ['enable', '--email', 'eva@example.org'], message: 'eva@example.org is not disabled' },
+    {
+      args: ['role', '--email', 'eva@example.org', '--role', 'steering'],
+      message: 'A steering group member needs a practice (and no programme): they see single practices',
+    },
+    { args: ['role', '--email', 'eva@example.org', '--role', 'evaluator', '--programme', 'east'], message: 'No programme "east". Programmes: north, south' },
+    {
+      args: ['disable', '--email', 'lead@example.org'],
+      message: 'lead@example.org is the only admin who can sign in, so it cannot be disabled: make another account admin first',
+    },
+    {
+      args: ['role', '--email', 'lead@example.org', '--role', 'evaluator', '--programme', 'north'],
+      message: 'lead@example.org is the only admin who can sign in, so it cannot be made evaluator: make another account admin first',
+    },
+  ])('explains a mistake and changes nothing: $message', async ({ args, message }) => {
+    const before = await inDatabase(auditLines)
+    expect(await cli('user', ...args)).toEqual({ code: 1, stdout: '', stderr: `linkscore: ${message}\n` })
+    expect(await inDatabase(auditLines)).toEqual(before)
+  })
+
+  it('refuses to disable an account twice', async () => {
+    await cli('user', 'disable', '--email', 'eva@example.org')
+    expect(await cli('user', 'disable', '--email', 'eva@example.org')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'linkscore: eva@example.org is already disabled\n',
+    })
+  })
+
+  it.each([
+    { args: ['user', 'disable'], stderr: "error: required option '--email <address>' not specified" },
+    { args: ['user', 'enable'], stderr: "error: required option '--email <address>' not specified" },
+    { args: ['user', 'role', '--email', 'eva@example.org'], stderr: "error: required option '--role <role>' not specified" },
+    {
+      args: ['user', 'role', '--email', 'eva@example.org', '--role', 'owner'],
+      stderr: "error: option '--role <role>' argument 'owner' is invalid. Allowed choices are admin, evaluator, steering.",
+    },
+  ])('exits 2 with usage help for $stderr', async ({ args, stderr }) => {
+    const result = await cli(...args)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(stderr)
+  })
+})

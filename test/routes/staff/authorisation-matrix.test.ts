@@ -80,6 +80,15 @@ const ROUTES: Route[] = [
     expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
     redirects: { anonymous: '/sign-in?next=%2Faudit%3Fpage%3D1' },
   },
+  // Every staff member's own sessions; anonymous visitors are sent to sign in. An empty form is not one the page sends.
+  { method: 'GET', path: '/account/sessions', expected: everyone(200, 303), redirects: { anonymous: '/sign-in?next=%2Faccount%2Fsessions' } },
+  { method: 'POST', path: '/account/sessions/end', expected: everyone(400, 303), redirects: { anonymous: '/sign-in' } },
+  {
+    method: 'POST',
+    path: '/account/sessions/end-others',
+    expected: everyone(303, 303),
+    redirects: { anonymous: '/sign-in' },
+  },
   // Exports: admins and the programme's evaluators; steering members never, even for their own practice's programme.
   { method: 'GET', path: '/programmes/north/exports', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexports' } },
   { method: 'GET', path: '/programmes/north/exports/codebook.csv', expected: exporters(200) },
@@ -119,7 +128,7 @@ let ls: TestLinkscore
 const passwords = new Map<Visitor, string>()
 
 beforeAll(async () => {
-  ls = await testLinkscore({ signIn: { addressMaxFailures: 10_000 } })
+  ls = await testLinkscore({ signIn: { addressFreeFailures: 10_000 } })
   const admin = ls.services.admin
   await admin.addProgramme({ slug: 'north', name: 'North PCN' })
   await admin.addProgramme({ slug: 'south', name: 'South PCN' })

@@ -72,6 +72,7 @@ describe('the staff home page', () => {
           'South One -> /programmes/south/practices/S1',
         ],
       },
+      { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
       { programme: 'Administration', links: ['Audit log -> /audit'] },
     ])
   })
@@ -89,6 +90,7 @@ describe('the staff home page', () => {
           'North Two -> /programmes/north/practices/N2',
         ],
       },
+      { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
     ])
   })
 
@@ -97,6 +99,7 @@ describe('the staff home page', () => {
     expect(programmesShown(await client.get('/staff'))).toEqual([
       { programme: 'North PCN', links: ['North Two -> /programmes/north/practices/N2'] },
       { programme: 'South PCN', links: ['South One -> /programmes/south/practices/S1'] },
+      { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
     ])
   })
 })
