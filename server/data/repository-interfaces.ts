@@ -151,6 +151,8 @@ export interface StaffUserRepository {
   /** E-mail addresses match without regard to case. */
   findByEmail(email: string): Promise<StaffAccount | undefined>
   findById(id: number): Promise<StaffAccount | undefined>
+  /** Every account, in e-mail order. */
+  list(): Promise<StaffAccount[]>
   /** The account with its scope, or (when a scope fails) nothing. */
   create(account: NewStaffAccount): Promise<StaffAccount>
   scope(userId: number): Promise<StaffScope>

@@ -13,6 +13,7 @@ import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from
 import { reportRoutes } from './reports/report-routes.js'
 import { accountRoutes } from './staff/account-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
+import { staffAccountsRoutes } from './staff/staff-accounts-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
@@ -25,6 +26,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const signIn = signInRoutes(services.signIn)
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const account = accountRoutes(services.staffSessions)
+  const staffAccounts = staffAccountsRoutes(services.staffAccounts)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
@@ -53,6 +55,9 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)
+  router.get('/accounts', requireStaff(canAdminister), staffAccounts.page)
+  router.post('/accounts/disable', requireStaff(canAdminister), staffAccounts.disable)
+  router.post('/accounts/enable', requireStaff(canAdminister), staffAccounts.enable)
   router.get(ACCOUNT_SESSIONS_PATH, requireStaff(), account.sessions)
   router.post(END_SESSION_PATH, requireStaff(), account.endOne)
   router.post(END_OTHER_SESSIONS_PATH, requireStaff(), account.endOthers)

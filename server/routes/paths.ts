@@ -36,3 +36,7 @@ export const restoreExclusionPath = (programmeSlug: string, id: number) => `${ex
 export const ACCOUNT_SESSIONS_PATH = '/account/sessions'
 export const END_SESSION_PATH = `${ACCOUNT_SESSIONS_PATH}/end`
 export const END_OTHER_SESSIONS_PATH = `${ACCOUNT_SESSIONS_PATH}/end-others`
+
+export const STAFF_ACCOUNTS_PATH = '/accounts'
+export const DISABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/disable`
+export const ENABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/enable`

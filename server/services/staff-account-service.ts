@@ -105,6 +105,12 @@ export function createStaffAccountService(
   return {
     addUser,
 
+    /** Every account with its role and scope in words (`evaluator (north, south)`), in e-mail order. */
+    async listAccounts(): Promise<{ account: StaffAccount; role: string }[]> {
+      const accounts = await repos.staffUsers.list()
+      return Promise.all(accounts.map(async (account) => ({ account, role: await describeRole(account) })))
+    },
+
     /** Sets a new random password, ends any lock-out and returns the password. */
     async resetPassword(email: string, actor: AuditActor): Promise<string> {
       const account = await existing(email)

@@ -1,4 +1,5 @@
-// Staff pages in a real browser: signing in and out by keyboard, and no axe-core violations on the sign-in, home, sessions and audit pages.
+// Staff pages in a real browser: signing in and out by keyboard, and no axe-core violations on the sign-in, home, sessions,
+// audit and staff accounts pages.
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { axeViolations, describeViolations } from '../support/axe.js'
@@ -56,7 +57,7 @@ chromium.describe('staff pages', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('email')
   })
 
-  it('signs in by keyboard, and has no violations on the staff home and audit pages', async () => {
+  it('signs in by keyboard, and has no violations on the staff home, audit and staff accounts pages', async () => {
     await signInByKeyboard('admin@example.org', password)
     expect(new URL(page.url()).pathname).toBe('/staff')
     await expectNoViolations('staff home page')
@@ -65,6 +66,9 @@ chromium.describe('staff pages', () => {
     await expectNoViolations('audit log page')
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Next/ }).click()])
     await expectNoViolations('audit log, last page')
+    await page.goto(`${chromium.url}/accounts`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Staff accounts')
+    await expectNoViolations('staff accounts page')
   })
 
   it('has no violations on the sessions page, and ends another session from it by keyboard', async () => {

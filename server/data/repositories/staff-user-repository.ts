@@ -28,6 +28,7 @@ export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
   return {
     findByEmail: (email) => select().where('email', '=', email.toLowerCase()).executeTakeFirst(),
     findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    list: () => select().orderBy('email').execute(),
     create: (account: NewStaffAccount) =>
       inTransaction(db, async (trx): Promise<StaffAccount> => {
         const user = await trx

@@ -89,6 +89,23 @@ const ROUTES: Route[] = [
     expected: everyone(303, 303),
     redirects: { anonymous: '/sign-in' },
   },
+  // Staff accounts: admins only. An empty form names no account (422) for an admin; to everyone else the page does not exist.
+  {
+    method: 'GET',
+    path: '/accounts',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    redirects: { anonymous: '/sign-in?next=%2Faccounts' },
+  },
+  {
+    method: 'POST',
+    path: '/accounts/disable',
+    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
+  {
+    method: 'POST',
+    path: '/accounts/enable',
+    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
   // Exports: admins and the programme's evaluators; steering members never, even for their own practice's programme.
   { method: 'GET', path: '/programmes/north/exports', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexports' } },
   { method: 'GET', path: '/programmes/north/exports/codebook.csv', expected: exporters(200) },
