@@ -200,6 +200,8 @@ export interface AuditLogRepository {
   /** Newest first. */
   page(limit: number, offset: number): Promise<AuditEntry[]>
   count(): Promise<number>
+  /** Removes entries of these actions written before `at`; returns how many. */
+  pruneBefore(actions: readonly string[], at: string): Promise<number>
 }
 
 /** The submitted answers of a wave in the shape the scoring functions take. */

@@ -38,7 +38,7 @@ export function createServices(
     scoring,
     reports: createReportService({ practices, waves, reports }, scoring),
     exclusions: createExclusionService(repos, clock),
-    housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits }, clock),
+    housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits, auditLog }, clock),
   }
 }
 export type Services = ReturnType<typeof createServices>
