@@ -41,7 +41,8 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.locals.serviceName = 'Linkscore'
 
   app.use(setUpWebSecurity({ https }))
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }))
+  // no-store: a cached "ok" would tell a monitor the server is up when it is not.
+  app.get('/healthz', (_req, res) => void res.set('Cache-Control', 'no-store').json({ status: 'ok' }))
   if (config.logRequests) app.use(requestLogging())
   app.use(setUpStaticAssets(ROOT))
   app.use(noStore())

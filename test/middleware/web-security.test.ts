@@ -1,6 +1,7 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PERMISSIONS_POLICY } from '../../server/middleware/set-up-web-security.js'
+import { registeredRoutes } from '../support/registered-routes.js'
 import { seedProgramme, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
@@ -66,6 +67,39 @@ describe('security headers', () => {
 
   it.each(['/', '/p/P001/baseline', '/s/no-such-token', '/sign-in', '/staff', '/no-such-page'])('%s may not be stored by a browser or proxy', async (url) => {
     expect((await request(ls.app).get(url)).headers['cache-control']).toBe('no-store')
+  })
+
+  // A value for each route parameter: real where the seeded programme has one, so some answers are pages, not 404s.
+  const SAMPLE: Record<string, string> = {
+    practiceCode: 'P001',
+    waveSlug: 'baseline',
+    slug: 'test',
+    code: 'P001',
+    kind: 'answers',
+    questionnaireId: 'pilot',
+    sectionId: 'first-page',
+  }
+
+  it('sends every security header, and no-store, on every route the router has, whatever it answers', async () => {
+    const routes = registeredRoutes(ls.app)
+    const problems: string[] = []
+    for (const route of routes) {
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => SAMPLE[name] ?? 'no-such-thing')
+      const res = route.method === 'POST' ? await request(ls.app).post(path).type('form').send('') : await request(ls.app).get(path)
+      const h = res.headers
+      const expected: [string, boolean][] = [
+        ["frame-ancestors 'none'", String(h['content-security-policy']).includes("frame-ancestors 'none'")],
+        ['X-Frame-Options: DENY', h['x-frame-options'] === 'DENY'],
+        ['Permissions-Policy', h['permissions-policy'] === PERMISSIONS_POLICY],
+        ['nosniff', h['x-content-type-options'] === 'nosniff'],
+        ['no X-Powered-By', h['x-powered-by'] === undefined],
+        // The vendored nhsuk-frontend files are the same for everyone, and cached on purpose.
+        ['Cache-Control: no-store', route.path.startsWith('/vendor/') || h['cache-control'] === 'no-store'],
+      ]
+      for (const [header, ok] of expected) if (!ok) problems.push(`${route.method} ${route.path} (${res.status}): ${header}`)
+    }
+    expect(problems).toEqual([])
+    expect(routes.length).toBeGreaterThan(35)
   })
 
   it('leaves the static assets cacheable', async () => {
