@@ -51,7 +51,7 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions, clock }))
   app.use(setUpCsrf({ secret: sessionSecret, https }))
   app.use(loadStaffUser(services.signIn))
-  app.use(routes(services, config, repos))
+  app.use(routes(services, config, repos, sessionSecret))
   app.use(notFound)
   app.use(errorHandler({ production: config.production, log }))
   return app

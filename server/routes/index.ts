@@ -12,18 +12,19 @@ import { homeRoutes } from './home-routes.js'
 import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from './paths.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { accountRoutes } from './staff/account-routes.js'
+import { deviceCookies } from './staff/device-cookie.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffAccountsRoutes } from './staff/staff-accounts-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
 
-export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>): Router {
+export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>, sessionSecret: string): Router {
   const router = Router()
   const home = homeRoutes(services, config)
   const start = startRoutes(services.survey, config)
   const journey = journeyRoutes(services.survey, config)
-  const signIn = signInRoutes(services.signIn)
+  const signIn = signInRoutes(services.signIn, deviceCookies({ secret: sessionSecret, https: config.baseUrl.startsWith('https:') }))
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const account = accountRoutes(services.staffSessions)
   const staffAccounts = staffAccountsRoutes(services.staffAccounts)

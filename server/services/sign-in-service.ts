@@ -69,10 +69,11 @@ export function createSignInService(
 
     /**
      * `email` as parsed by the sign-in form: trimmed and in lower case; `clientAddress` is the request's, of which only a
-     * hash is stored. While a wait runs, the password is not checked and the try is not counted.
+     * hash is stored. While a wait runs, the password is not checked and the try is not counted. `device` is the id of a
+     * browser this address signed in with before: its failures are counted apart from everyone else's for the address.
      */
-    async signIn(email: string, password: string, clientAddress: string): Promise<SignInResult> {
-      const keys = { account: email, address: addressKey(clientAddress) }
+    async signIn(email: string, password: string, clientAddress: string, device?: string): Promise<SignInResult> {
+      const keys = { account: device ? deviceKey(device) : email, address: addressKey(clientAddress) }
       const minutes = await minutesToWait(keys)
       if (minutes > 0) return { outcome: 'waiting', minutes }
       // Counted before the slow password check, so tries made at once cannot all slip in before the first is counted.
@@ -107,6 +108,11 @@ export function createSignInService(
   }
 }
 export type SignInService = ReturnType<typeof createSignInService>
+
+/** A known browser's own count of failures for the e-mail address it signed in with. */
+function deviceKey(device: string): string {
+  return `device:${createHash('sha256').update(device).digest('hex')}`
+}
 
 /** The client's address never reaches the database: only a hash of it. */
 function addressKey(clientAddress: string): string {

@@ -4,6 +4,7 @@ import type { SignInService } from '../../services/sign-in-service.js'
 import { TooManySignInAttemptsError } from '../../errors.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
+import type { DeviceCookies } from './device-cookie.js'
 import { parseSignInForm, SIGN_IN_FIELDS } from './sign-in-form.js'
 import { safeNextPath } from './safe-next-path.js'
 import { endStaffSession, startStaffSession } from './staff-session.js'
@@ -16,7 +17,7 @@ function signInPage(res: Response, status: number, model: { email?: string; next
   res.status(status).render('pages/staff/sign-in', { title: 'Sign in', email: model.email ?? '', next: model.next, errors, errorSummary })
 }
 
-export function signInRoutes(signIn: SignInService) {
+export function signInRoutes(signIn: SignInService, devices: DeviceCookies) {
   return {
     show(req: Request, res: Response) {
       const next = safeNextPath(req.query.next)
@@ -27,12 +28,13 @@ export function signInRoutes(signIn: SignInService) {
     async signIn(req: Request, res: Response) {
       const form = parseSignInForm(body(req))
       if ('issues' in form) return signInPage(res, 422, form)
-      const result = await signIn.signIn(form.email, form.password, req.ip ?? req.socket.remoteAddress ?? '')
+      const result = await signIn.signIn(form.email, form.password, req.ip ?? req.socket.remoteAddress ?? '', devices.idFor(req, form.email))
       if (result.outcome === 'refused') {
         return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: 'Enter a correct e-mail address and password' }] })
       }
       if (result.outcome === 'waiting') throw new TooManySignInAttemptsError(result.minutes)
       await startStaffSession(req, result.session)
+      devices.issue(res, form.email)
       res.redirect(303, form.next ?? STAFF_HOME)
     },
 

@@ -95,6 +95,45 @@ describe('a growing wait after failed sign-ins for one e-mail address', () => {
   })
 })
 
+describe('the browser its owner signed in with before, during an attack on the address', () => {
+  async function attacked() {
+    now = new Date('2026-03-02T09:00:00.000Z')
+    ls = await testLinkscore({ clock, signIn: { addressFreeFailures: 1000 } })
+    const password = await addStaff(ls, 'admin@example.org', 'admin')
+    const known = httpClient(ls.app)
+    expect((await signIn(known, 'admin@example.org', password)).status).toBe(303)
+    expect((await known.post('/sign-out', {}, (await known.get('/staff')).csrf)).status).toBe(303)
+    const attacker = httpClient(ls.app)
+    for (let i = 0; i < 20; i++) await signIn(attacker, 'admin@example.org', `guess ${i}`)
+    return { password, known, attacker }
+  }
+
+  it('signs its owner in at once, while a new browser, and the attacker, wait', async () => {
+    const { password, known, attacker } = await attacked()
+    expect(waitShown(await signIn(attacker, 'admin@example.org', password))).toEqual([429, 'Too many attempts', waitFor(1)])
+    expect(waitShown(await signIn(httpClient(ls.app), 'admin@example.org', password))).toEqual([429, 'Too many attempts', waitFor(1)])
+    expect((await signIn(known, 'admin@example.org', password)).location).toBe('/staff')
+  })
+
+  it('keeps a count of its own: five wrong passwords in it, then it waits too', async () => {
+    const { password, known } = await attacked()
+    for (let i = 1; i <= 6; i++) expect(errorOf(await signIn(known, 'admin@example.org', `typo ${i}`))).toBe(WRONG)
+    expect(waitShown(await signIn(known, 'admin@example.org', password))).toEqual([429, 'Too many attempts', waitFor(1)])
+  })
+
+  it('is known only for the address it signed in with, and only when this app made its cookie', async () => {
+    const { known, attacker } = await attacked()
+    const evaPassword = await addStaff(ls, 'eva@example.org', 'admin')
+    for (let i = 0; i < 6; i++) await signIn(attacker, 'eva@example.org', `guess ${i}`)
+    expect((await signIn(known, 'eva@example.org', evaPassword)).status).toBe(429)
+
+    const forged = httpClient(ls.app)
+    const form = await forged.get('/sign-in')
+    const body = `_csrf=${encodeURIComponent(form.csrf)}&email=eva%40example.org&password=${encodeURIComponent(evaPassword)}`
+    expect((await forged.postRaw('/sign-in', body, { Cookie: `linkscore.device=${'A'.repeat(22)}.${'B'.repeat(43)}` })).status).toBe(429)
+  })
+})
+
 describe('a growing wait after failed sign-ins from one client address', () => {
   it('answers 429 once the allowance is used, for any e-mail address, counting failures only', async () => {
     now = new Date('2026-03-02T09:00:00.000Z')
