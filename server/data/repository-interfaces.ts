@@ -2,7 +2,7 @@
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
 import type { Invitation } from '../domain/invitation.js'
 import type { NewPractice, Practice } from '../domain/practice.js'
-import type { NewProgramme, Programme } from '../domain/programme.js'
+import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
 import type { ExclusionCriteria, ExclusionPreview, NewResponseExclusion, ResponseExclusion } from '../domain/response-exclusion.js'
 import type { NewResponse, PageSave, RoleChange, StoredAnswer, SurveyResponse } from '../domain/response.js'
@@ -19,6 +19,7 @@ export interface ProgrammeRepository {
   list(): Promise<Programme[]>
   count(): Promise<number>
   create(programme: NewProgramme): Promise<Programme>
+  update(id: number, details: ProgrammeDetails): Promise<void>
 }
 
 export interface PracticeRepository {

@@ -14,6 +14,9 @@ export interface ProgrammeTable {
   min_practice_n: Defaulted<number>
   min_breakdown_n: Defaulted<number>
   created_at: Defaulted<string>
+  organisation: Defaulted<string | null>
+  contact: Defaulted<string | null>
+  study_information: Defaulted<string | null>
 }
 
 export interface PracticeTable {

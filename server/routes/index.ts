@@ -10,6 +10,7 @@ import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
 import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from './paths.js'
+import { programmeRoutes } from './programmes/programme-routes.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { accountRoutes } from './staff/account-routes.js'
 import { deviceCookies } from './staff/device-cookie.js'
@@ -30,6 +31,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const staffAccounts = staffAccountsRoutes(services.staffAccounts)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
+  const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
 
   router.get('/', home.index)
@@ -62,6 +64,11 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get(ACCOUNT_SESSIONS_PATH, requireStaff(), account.sessions)
   router.post(END_SESSION_PATH, requireStaff(), account.endOne)
   router.post(END_OTHER_SESSIONS_PATH, requireStaff(), account.endOthers)
+  router.get('/programmes', requireStaff(canAdminister), programmes.list)
+  router.post('/programmes', requireStaff(canAdminister), programmes.create)
+  router.get('/programmes/new', requireStaff(canAdminister), programmes.showNew)
+  router.get('/programmes/:slug/edit', requireStaff(canAdminister), programmes.showEdit)
+  router.post('/programmes/:slug/edit', requireStaff(canAdminister), programmes.edit)
   router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
   router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
   router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)

@@ -40,3 +40,7 @@ export const END_OTHER_SESSIONS_PATH = `${ACCOUNT_SESSIONS_PATH}/end-others`
 export const STAFF_ACCOUNTS_PATH = '/accounts'
 export const DISABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/disable`
 export const ENABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/enable`
+
+export const PROGRAMMES_PATH = '/programmes'
+export const NEW_PROGRAMME_PATH = '/programmes/new'
+export const editProgrammePath = (slug: string) => `${programmePath(slug)}/edit`

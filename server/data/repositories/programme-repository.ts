@@ -3,7 +3,7 @@ import type { NewProgramme, Programme } from '../../domain/programme.js'
 import type { ProgrammeRepository } from '../repository-interfaces.js'
 import type { ProgrammeTable, Schema } from '../schema.js'
 
-const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n'] as const
+const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n', 'organisation', 'contact', 'study_information'] as const
 
 type Row = Pick<Selectable<ProgrammeTable>, (typeof COLUMNS)[number]>
 const toProgramme = (r: Row): Programme => ({
@@ -14,6 +14,9 @@ const toProgramme = (r: Row): Programme => ({
   isDemo: r.is_demo === 1,
   minPracticeN: r.min_practice_n,
   minBreakdownN: r.min_breakdown_n,
+  organisation: r.organisation,
+  contact: r.contact,
+  studyInformation: r.study_information,
 })
 
 export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
@@ -28,6 +31,21 @@ export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
       return row && toProgramme(row)
     },
     list: async () => (await select().orderBy('name').orderBy('id').execute()).map(toProgramme),
+    update: async (id, d) => {
+      await db
+        .updateTable('programme')
+        .set({
+          name: d.name,
+          intervention: d.intervention,
+          min_practice_n: d.minPracticeN,
+          min_breakdown_n: d.minBreakdownN,
+          organisation: d.organisation,
+          contact: d.contact,
+          study_information: d.studyInformation,
+        })
+        .where('id', '=', id)
+        .execute()
+    },
     count: async () => Number((await db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     create: async (p: NewProgramme) =>
       toProgramme(

@@ -14,6 +14,9 @@ export const PROGRAMME: Programme = {
   isDemo: false,
   minPracticeN: 3,
   minBreakdownN: 5,
+  organisation: null,
+  contact: null,
+  studyInformation: null,
 }
 
 export const practice = (id: number, code: string, name: string): Practice => ({

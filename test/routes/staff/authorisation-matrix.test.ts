@@ -89,6 +89,38 @@ const ROUTES: Route[] = [
     expected: everyone(303, 303),
     redirects: { anonymous: '/sign-in' },
   },
+  // Programmes: admins only. An empty form is refused field by field (422).
+  {
+    method: 'GET',
+    path: '/programmes',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    redirects: { anonymous: '/sign-in?next=%2Fprogrammes' },
+  },
+  {
+    method: 'POST',
+    path: '/programmes',
+    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
+  {
+    method: 'GET',
+    path: '/programmes/new',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
+  {
+    method: 'GET',
+    path: '/programmes/north/edit',
+    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
+  {
+    method: 'POST',
+    path: '/programmes/north/edit',
+    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
+  {
+    method: 'GET',
+    path: '/programmes/nowhere/edit',
+    expected: { anonymous: 303, admin: 404, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+  },
   // Staff accounts: admins only. An empty form names no account (422) for an admin; to everyone else the page does not exist.
   {
     method: 'GET',

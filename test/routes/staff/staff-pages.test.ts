@@ -73,7 +73,7 @@ describe('the staff home page', () => {
         ],
       },
       { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
-      { programme: 'Administration', links: ['Audit log -> /audit', 'Staff accounts -> /accounts'] },
+      { programme: 'Administration', links: ['Programmes -> /programmes', 'Audit log -> /audit', 'Staff accounts -> /accounts'] },
     ])
   })
 

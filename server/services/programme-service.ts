@@ -1,0 +1,117 @@
+// Programmes in the browser, for administrators: the list, a new one, and its details changed; each change audited
+// before → after, in words.
+import { z } from 'zod'
+import type { Clock } from '../clock.js'
+import type { Repositories } from '../data/repository-interfaces.js'
+import type { Programme, ProgrammeDetails } from '../domain/programme.js'
+import type { StaffUser } from '../domain/staff-user.js'
+import { NotFoundError, ValidationError } from '../errors.js'
+import { validate } from '../validation/validate.js'
+import { createAuditService } from './audit-service.js'
+
+export const MAX_STUDY_INFORMATION = 2000
+
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${what} must be ${max.toLocaleString('en-GB')} characters or fewer` })
+    .optional()
+    .transform((t) => (t ? t : null))
+
+const groupSize = (what: string) =>
+  z.coerce
+    .number({ error: `Enter the smallest ${what} as a whole number` })
+    .int({ error: `Enter the smallest ${what} as a whole number` })
+    .min(1, { error: `The smallest ${what} must be 1 or more` })
+    .max(100, { error: `The smallest ${what} must be 100 or fewer` })
+
+export const programmeDetailsInput = z.object({
+  name: z.string({ error: 'Enter a name' }).trim().min(1, { error: 'Enter a name' }).max(200, { error: 'The name must be 200 characters or fewer' }),
+  intervention: z
+    .string({ error: 'Enter what the intervention is called' })
+    .trim()
+    .min(1, { error: 'Enter what the intervention is called' })
+    .max(100, { error: 'The intervention must be 100 characters or fewer' }),
+  minPracticeN: groupSize('practice group'),
+  minBreakdownN: groupSize('breakdown group'),
+  organisation: optionalText(200, 'The organisation'),
+  contact: optionalText(200, 'The contact'),
+  studyInformation: optionalText(MAX_STUDY_INFORMATION, 'The information for respondents'),
+})
+
+export const newProgrammeInput = programmeDetailsInput.extend({
+  slug: z
+    .string({ error: 'Enter a short name for web addresses' })
+    .trim()
+    .min(1, { error: 'Enter a short name for web addresses' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'Use lower-case letters, digits and hyphens for the short name, like north-pcn' }),
+})
+
+export const PROGRAMME_FIELDS = ['slug', 'name', 'intervention', 'minPracticeN', 'minBreakdownN', 'organisation', 'contact', 'studyInformation'] as const
+
+/** Field names as the audit log says them. */
+const FIELD_WORDS: Record<keyof ProgrammeDetails, string> = {
+  name: 'name',
+  intervention: 'intervention',
+  minPracticeN: 'smallest practice group',
+  minBreakdownN: 'smallest breakdown group',
+  organisation: 'organisation',
+  contact: 'contact',
+  studyInformation: 'information for respondents',
+}
+
+const details = (p: Programme): ProgrammeDetails => ({
+  name: p.name,
+  intervention: p.intervention,
+  minPracticeN: p.minPracticeN,
+  minBreakdownN: p.minBreakdownN,
+  organisation: p.organisation,
+  contact: p.contact,
+  studyInformation: p.studyInformation,
+})
+
+/** "smallest practice group: 3 → 5; contact: (none) → Dr A Shah", for what changed only. */
+export function describeChanges(before: ProgrammeDetails, after: ProgrammeDetails): string[] {
+  const shown = (v: string | number | null) => (v === null ? '(none)' : String(v))
+  return (Object.keys(FIELD_WORDS) as (keyof ProgrammeDetails)[])
+    .filter((k) => before[k] !== after[k])
+    .map((k) => `${FIELD_WORDS[k]}: ${shown(before[k])} → ${shown(after[k])}`)
+}
+
+export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 'transaction'>, clock: Clock) {
+  return {
+    list: () => repos.programmes.list(),
+
+    async find(slug: string): Promise<Programme> {
+      const programme = await repos.programmes.findBySlug(slug)
+      if (!programme) throw new NotFoundError()
+      return programme
+    },
+
+    async create(user: StaffUser, input: Record<string, unknown>): Promise<Programme> {
+      const p = validate(newProgrammeInput, input)
+      if (await repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', `A programme with the short name "${p.slug}" already exists`)
+      return repos.transaction(async (trx) => {
+        const created = await trx.programmes.create({ slug: p.slug, name: p.name, intervention: p.intervention })
+        await trx.programmes.update(created.id, p)
+        await createAuditService(trx, clock).audit(user, 'programme added', { programme: p.slug, name: p.name })
+        return (await trx.programmes.findById(created.id))!
+      })
+    },
+
+    /** Nothing is written, or audited, when nothing changed. */
+    async edit(user: StaffUser, slug: string, input: Record<string, unknown>): Promise<Programme> {
+      const before = await this.find(slug)
+      const after = validate(programmeDetailsInput, input)
+      const changes = describeChanges(details(before), after)
+      if (changes.length === 0) return before
+      return repos.transaction(async (trx) => {
+        await trx.programmes.update(before.id, after)
+        await createAuditService(trx, clock).audit(user, 'programme changed', { programme: slug, changes })
+        return (await trx.programmes.findById(before.id))!
+      })
+    },
+  }
+}
+export type ProgrammeService = ReturnType<typeof createProgrammeService>
