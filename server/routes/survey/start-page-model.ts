@@ -16,6 +16,13 @@ export function startPageModel(link: SurveyLink, setting?: Setting | null) {
     intervention: link.programme.intervention,
     minutes: minutesToComplete(link.questionnaires, setting),
     minGroupSize: link.programme.minPracticeN,
+    runBy: link.programme.organisation ?? link.programme.name,
+    contact: link.programme.contact,
+    /** The programme's own privacy and ethics text, a paragraph per line. */
+    studyInformation: (link.programme.studyInformation ?? '')
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean),
     questionnaireTitles: link.questionnaires.map((q) => q.title.replaceAll('{intervention}', link.programme.intervention)),
   }
 }
