@@ -104,7 +104,8 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
       res.render('pages/survey/confirmation', {
         title: 'Thank you: your answers have been sent',
         demo: ctx.programme.isDemo,
-        programmeName: ctx.programme.name,
+        programmeName: ctx.programme.organisation ?? ctx.programme.name,
+        contact: ctx.programme.contact,
         minGroupSize: ctx.programme.minPracticeN,
       })
     },

@@ -44,3 +44,22 @@ it('shows the organisation, the contact and each line of the privacy and ethics 
     'If you have a question about the study, contact Dr A Shah (a.shah@example.org).',
   ])
 })
+
+it('names the organisation and the contact on the confirmation page too', async () => {
+  const visitor = httpClient(ls.app)
+  const started = await visitor.submit('/p/P001/baseline', {})
+  const token = started.location!.split('/')[2]!
+  const response = (await ls.repos.responses.findByResumeToken(token))!
+  await ls.repos.responses.submit(response.id, new Date().toISOString())
+  const page = await visitor.get(`/r/${token}/confirmation`)
+  expect(
+    page
+      .$('main p')
+      .map((_, p) => page.$(p).text().trim())
+      .get(),
+  ).toEqual([
+    'University of Somewhere will combine your answers with those of your colleagues. Results are only shown for groups of at least 3 people.',
+    'If you have a question about the study, contact Dr A Shah (a.shah@example.org).',
+    'You can now close this page.',
+  ])
+})
