@@ -167,10 +167,7 @@ describe('changing a wave', () => {
     expect(saved.location).toBe('/programmes/north/waves#wave-spring')
     expect(await storedWave('spring')).toMatchObject({ title: 'Spring 2026', closesOn: '2026-05-01', questionnaireIds: ['normalisation'] })
     expect((await waveLines()).at(-1)).toBe(
-      'wave changed eva@example.org {"programme":"north","wave":"spring","changes":["Title: \\"Spring\\" → \\"Spring 2026\\"","Closes: 1 May 2026 → 1 May 2026"]}'.replace(
-        'Closes: 1 May 2026',
-        'Closes: 24 April 2026',
-      ),
+      'wave changed eva@example.org {"programme":"north","wave":"spring","changes":["Title: \\"Spring\\" → \\"Spring 2026\\"","Closes: 24 April 2026 → 1 May 2026"]}',
     )
   })
 
