@@ -7,7 +7,7 @@ import type { InvitationCount, SubmittedCount } from '../domain/response-counts.
 import type { ExclusionCriteria, ExclusionPreview, NewResponseExclusion, ResponseExclusion } from '../domain/response-exclusion.js'
 import type { NewResponse, PageSave, RoleChange, StoredAnswer, SurveyResponse } from '../domain/response.js'
 import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../domain/staff-user.js'
-import type { NewWave, Wave, WaveStatus } from '../domain/wave.js'
+import type { NewWave, Wave, WaveActivity, WaveChange, WaveStatus } from '../domain/wave.js'
 import type { ResponseAnswerRow } from '../exports/response-rows.js'
 import type { Respondent } from '../scoring/respondent.js'
 import type { OpenLinkStart } from '../domain/start-bursts.js'
@@ -39,6 +39,10 @@ export interface WaveRepository {
   /** After the programme's other waves; the wave and its questionnaires, or nothing. */
   create(wave: NewWave): Promise<Wave>
   setStatus(id: number, status: WaveStatus): Promise<void>
+  /** Sets title, dates and questionnaires (in their new order) at once. */
+  update(id: number, change: WaveChange): Promise<void>
+  /** Per wave of a programme; waves with nothing yet are left out. */
+  activity(programmeId: number): Promise<Map<number, WaveActivity>>
 }
 
 export interface InvitationRepository {

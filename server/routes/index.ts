@@ -4,7 +4,7 @@ import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { requireStaff } from '../middleware/require-staff.js'
-import { canAdminister, canExcludeResponses, canExport } from '../services/staff-access.js'
+import { canAdminister, canExcludeResponses, canExport, canManageWaves } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
@@ -19,6 +19,7 @@ import { staffAccountsRoutes } from './staff/staff-accounts-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
+import { waveRoutes } from './waves/wave-routes.js'
 
 export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>, sessionSecret: string): Router {
   const router = Router()
@@ -33,6 +34,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const reports = reportRoutes(services.staffScope, services.reports)
   const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
+  const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -75,6 +77,15 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/exclusions', requireStaff(canExcludeResponses), exclusions.page)
   router.post('/programmes/:slug/exclusions', requireStaff(canExcludeResponses), exclusions.exclude)
   router.post('/programmes/:slug/exclusions/:id/restore', requireStaff(canExcludeResponses), exclusions.restore)
+  router.get('/programmes/:slug/waves', requireStaff(canManageWaves), waves.list)
+  router.post('/programmes/:slug/waves', requireStaff(canManageWaves), waves.create)
+  router.get('/programmes/:slug/waves/new', requireStaff(canManageWaves), waves.newForm)
+  router.get('/programmes/:slug/waves/:wave/edit', requireStaff(canManageWaves), waves.editForm)
+  router.post('/programmes/:slug/waves/:wave/edit', requireStaff(canManageWaves), waves.edit)
+  router.get('/programmes/:slug/waves/:wave/open', requireStaff(canManageWaves), waves.confirmOpen)
+  router.post('/programmes/:slug/waves/:wave/open', requireStaff(canManageWaves), waves.open)
+  router.get('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.confirmClose)
+  router.post('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.close)
   router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
 

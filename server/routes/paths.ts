@@ -44,3 +44,9 @@ export const ENABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/enable`
 export const PROGRAMMES_PATH = '/programmes'
 export const NEW_PROGRAMME_PATH = '/programmes/new'
 export const editProgrammePath = (slug: string) => `${programmePath(slug)}/edit`
+export const wavesPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/waves`
+/** The form for a new wave; with `from`, filled in with that wave's questionnaires. */
+export const newWavePath = (programmeSlug: string, from?: string) => withQuery(`${wavesPath(programmeSlug)}/new`, { from })
+export const wavePath = (programmeSlug: string, waveSlug: string) => `${wavesPath(programmeSlug)}/${encodeURIComponent(waveSlug)}`
+export const editWavePath = (programmeSlug: string, waveSlug: string) => `${wavePath(programmeSlug, waveSlug)}/edit`
+export const waveStatusPath = (programmeSlug: string, waveSlug: string, change: 'open' | 'close') => `${wavePath(programmeSlug, waveSlug)}/${change}`

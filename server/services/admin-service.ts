@@ -30,17 +30,36 @@ export const practiceInput = z.object({
   spModel: z.string().trim().max(200).optional(),
 })
 
-export const waveInput = z
-  .object({
-    programme: z.string(),
-    slug,
-    title: z.string().trim().min(1, 'must not be empty').max(200),
-    opensOn: isoDate.optional(),
-    closesOn: isoDate.optional(),
-    questionnaires: z.array(z.string()).min(1, 'name at least one questionnaire'),
-    open: z.boolean().default(false),
-  })
-  .refine((w) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn, { message: 'must not be before the opening date', path: ['closesOn'] })
+const waveFields = z.object({
+  programme: z.string(),
+  slug,
+  title: z.string().trim().min(1, 'must not be empty').max(200),
+  opensOn: isoDate.optional(),
+  closesOn: isoDate.optional(),
+  questionnaires: z.array(z.string()).min(1, 'name at least one questionnaire'),
+  open: z.boolean().default(false),
+})
+const datesInOrder = (w: { opensOn?: string; closesOn?: string }) => !w.opensOn || !w.closesOn || w.opensOn <= w.closesOn
+const DATES_IN_ORDER = { message: 'must not be before the opening date', path: ['closesOn'] }
+
+export const waveInput = waveFields.refine(datesInOrder, DATES_IN_ORDER)
+/** What an edit of a wave may set. */
+export const waveChangeInput = waveFields.pick({ title: true, opensOn: true, closesOn: true, questionnaires: true }).refine(datesInOrder, DATES_IN_ORDER)
+export const WAVE_LABELS = { opensOn: 'opens', closesOn: 'closes' }
+
+/** Refuses questionnaire ids the catalogue does not have, and one listed twice. */
+export function checkWaveQuestionnaires(catalogue: QuestionnaireCatalogue, ids: readonly string[]): void {
+  const unknown = ids.filter((id) => !catalogue.find(id))
+  if (unknown.length)
+    throw ValidationError.of(
+      'questionnaires',
+      `Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue
+        .list()
+        .map((q) => q.id)
+        .join(', ')}`,
+    )
+  if (new Set(ids).size !== ids.length) throw ValidationError.of('questionnaires', 'A questionnaire is listed twice')
+}
 
 export const invitesInput = z.object({
   programme: z.string().optional(),
@@ -92,19 +111,10 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
     },
 
     async addWave(input: z.input<typeof waveInput>): Promise<Wave> {
-      const w = validate(waveInput, input, { opensOn: 'opens', closesOn: 'closes' })
+      const w = validate(waveInput, input, WAVE_LABELS)
       const prog = await programme(w.programme)
       if (await repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
-      const unknown = w.questionnaires.filter((id) => !catalogue.find(id))
-      if (unknown.length)
-        throw ValidationError.of(
-          'questionnaires',
-          `Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue
-            .list()
-            .map((q) => q.id)
-            .join(', ')}`,
-        )
-      if (new Set(w.questionnaires).size !== w.questionnaires.length) throw ValidationError.of('questionnaires', 'A questionnaire is listed twice')
+      checkWaveQuestionnaires(catalogue, w.questionnaires)
       return repos.waves.create({
         programmeId: prog.id,
         slug: w.slug,

@@ -16,6 +16,7 @@ import { createStaffSessionService } from './staff-session-service.js'
 import { createStaffScopeService } from './staff-scope-service.js'
 import { DEFAULT_STAFF_SECURITY, type StaffSecuritySettings } from './staff-security-settings.js'
 import { createSurveyService } from './survey-service.js'
+import { createWaveService } from './wave-service.js'
 
 export function createServices(
   repos: Repositories,
@@ -40,6 +41,7 @@ export function createServices(
     reports: createReportService({ practices, waves, reports }, scoring),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
+    waves: createWaveService(repos, catalogue, clock),
     housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits, auditLog }, clock),
   }
 }

@@ -33,3 +33,8 @@ export function canExcludeResponses(user: StaffUser): boolean {
 export function canAdminister(user: StaffUser): boolean {
   return user.role === 'admin'
 }
+
+/** Running a programme's waves (adding, changing, opening and closing them): admins and evaluators. It also needs canSeeProgramme. */
+export function canManageWaves(user: StaffUser): boolean {
+  return user.role === 'admin' || user.role === 'evaluator'
+}

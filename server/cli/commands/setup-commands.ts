@@ -1,8 +1,9 @@
-// programme add, practice add, wave add/open/close, invites create.
+// programme add, practice add, wave add/open/close (and wave-commands.ts), invites create.
 import { type Command, Option } from 'commander'
 import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
+import { addWaveCommands, COMMAND_LINE } from './wave-commands.js'
 
 export function addSetupCommands(program: Command, io: CliIo): void {
   const programme = program.command('programme').description('programmes of practices')
@@ -51,7 +52,7 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     .option('--open', 'open it now', false)
     .action((o: { programme: string; slug: string; title: string; questionnaires: string; opens?: string; closes?: string; open: boolean }) =>
       withLinkscore(io, async ({ services }) => {
-        const w = await services.admin.addWave({
+        const w = await services.waves.add(COMMAND_LINE, {
           ...o,
           opensOn: o.opens,
           closesOn: o.closes,
@@ -63,10 +64,7 @@ export function addSetupCommands(program: Command, io: CliIo): void {
         writeLine(io.stdout, `added wave ${w.slug} (${w.status}): ${w.questionnaireIds.join(', ')}`)
       }),
     )
-  for (const [name, status] of [
-    ['open', 'open'],
-    ['close', 'closed'],
-  ] as const) {
+  for (const name of ['open', 'close'] as const) {
     wave
       .command(name)
       .description(`${name} a wave for responses`)
@@ -74,11 +72,12 @@ export function addSetupCommands(program: Command, io: CliIo): void {
       .requiredOption('--wave <slug>', 'wave')
       .action((o: { programme: string; wave: string }) =>
         withLinkscore(io, async ({ services }) => {
-          const w = await services.admin.setWaveStatus(o.programme, o.wave, status)
+          const w = await services.waves[name](COMMAND_LINE, o.programme, o.wave)
           writeLine(io.stdout, `wave ${w.slug} is ${w.status}`)
         }),
       )
   }
+  addWaveCommands(wave, io)
 
   program
     .command('invites')

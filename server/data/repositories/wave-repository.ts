@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { NewWave, Wave } from '../../domain/wave.js'
+import type { NewWave, Wave, WaveActivity, WaveChange } from '../../domain/wave.js'
 import { inTransaction } from '../in-transaction.js'
 import type { WaveRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
@@ -48,6 +48,51 @@ export function waveRepository(db: Kysely<Schema>): WaveRepository {
       }),
     setStatus: async (id, status) => {
       await db.updateTable('wave').set({ status }).where('id', '=', id).execute()
+    },
+    update: (id, change: WaveChange) =>
+      inTransaction(db, async (trx) => {
+        await trx.updateTable('wave').set({ title: change.title, opens_on: change.opensOn, closes_on: change.closesOn }).where('id', '=', id).execute()
+        await trx.deleteFrom('wave_questionnaire').where('wave_id', '=', id).execute()
+        await trx
+          .insertInto('wave_questionnaire')
+          .values(change.questionnaireIds.map((questionnaireId, i) => ({ wave_id: id, questionnaire_id: questionnaireId, position: i + 1 })))
+          .execute()
+      }),
+    activity: async (programmeId) => {
+      const ofProgramme = db.selectFrom('wave').select('id').where('programme_id', '=', programmeId)
+      const [submitted, invitations, answered] = await Promise.all([
+        db
+          .selectFrom('response')
+          .select((eb) => ['wave_id as waveId', eb.fn.countAll<number>().as('n')])
+          .where('wave_id', 'in', ofProgramme)
+          .where('status', '=', 'submitted')
+          .groupBy('wave_id')
+          .execute(),
+        db
+          .selectFrom('invitation')
+          .select((eb) => ['wave_id as waveId', eb.fn.countAll<number>().as('n')])
+          .where('wave_id', 'in', ofProgramme)
+          .groupBy('wave_id')
+          .execute(),
+        db
+          .selectFrom('response as r')
+          .select((eb) => ['r.wave_id as waveId', eb.fn.countAll<number>().as('n')])
+          .where('r.wave_id', 'in', ofProgramme)
+          .where((eb) => eb.exists(eb.selectFrom('answer as a').select('a.response_id').whereRef('a.response_id', '=', 'r.id')))
+          .groupBy('r.wave_id')
+          .execute(),
+      ])
+      const activity = new Map<number, WaveActivity>()
+      const add = (rows: { waveId: number; n: number | string | bigint }[], key: keyof WaveActivity) => {
+        for (const row of rows) {
+          const counts = activity.get(row.waveId) ?? { submitted: 0, invitations: 0, answered: 0 }
+          activity.set(row.waveId, { ...counts, [key]: Number(row.n) })
+        }
+      }
+      add(submitted, 'submitted')
+      add(invitations, 'invitations')
+      add(answered, 'answered')
+      return activity
     },
   }
 }

@@ -171,6 +171,20 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
   { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },
   { method: 'GET', path: '/programmes/nowhere/compare', expected: everyone(404, 303) },
+  // Waves: like exports. North's one wave, spring, has no dates; an empty form has no title (422). Opening and closing
+  // an open or closed wave again changes nothing, so every visitor allowed gets the same 303.
+  { method: 'GET', path: '/programmes/north/waves', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fwaves' } },
+  { method: 'POST', path: '/programmes/north/waves', expected: exporters(422) },
+  { method: 'GET', path: '/programmes/north/waves/new', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/waves/new?from=spring', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/waves/spring/edit', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/waves/spring/edit', expected: exporters(422) },
+  { method: 'GET', path: '/programmes/north/waves/spring/open', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/waves/spring/open', expected: exporters(303), redirects: { admin: '/programmes/north/waves#wave-spring' } },
+  { method: 'GET', path: '/programmes/north/waves/spring/close', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/waves/spring/close', expected: exporters(303) },
+  { method: 'GET', path: '/programmes/north/waves/nope/edit', expected: everyone(404, 303) },
+  { method: 'GET', path: '/programmes/nowhere/waves', expected: everyone(404, 303) },
 ]
 
 let ls: TestLinkscore
@@ -186,6 +200,7 @@ beforeAll(async () => {
   await admin.addProgramme({ slug: 'east', name: 'East PCN' })
   await admin.addPractice({ programme: 'east', code: 'E1', name: 'East One' })
   await admin.addWave({ programme: 'east', slug: 'open', title: 'Open wave', questionnaires: ['pilot'], open: true })
+  await admin.addWave({ programme: 'north', slug: 'spring', title: 'Spring', questionnaires: ['pilot'] })
   for (const [visitor, account] of Object.entries(ACCOUNTS)) {
     passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
   }

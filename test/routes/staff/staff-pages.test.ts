@@ -50,6 +50,7 @@ describe('the staff home page', () => {
         links: [
           'Compare the practices of Empty PCN -> /programmes/empty/compare',
           'Download data from Empty PCN -> /programmes/empty/exports',
+          'Waves of Empty PCN -> /programmes/empty/waves',
           'Set responses aside in Empty PCN -> /programmes/empty/exclusions',
         ],
       },
@@ -58,6 +59,7 @@ describe('the staff home page', () => {
         links: [
           'Compare the practices of North PCN -> /programmes/north/compare',
           'Download data from North PCN -> /programmes/north/exports',
+          'Waves of North PCN -> /programmes/north/waves',
           'Set responses aside in North PCN -> /programmes/north/exclusions',
           'North One -> /programmes/north/practices/N1',
           'North Two -> /programmes/north/practices/N2',
@@ -68,6 +70,7 @@ describe('the staff home page', () => {
         links: [
           'Compare the practices of South PCN -> /programmes/south/compare',
           'Download data from South PCN -> /programmes/south/exports',
+          'Waves of South PCN -> /programmes/south/waves',
           'Set responses aside in South PCN -> /programmes/south/exclusions',
           'South One -> /programmes/south/practices/S1',
         ],
@@ -85,6 +88,7 @@ describe('the staff home page', () => {
         links: [
           'Compare the practices of North PCN -> /programmes/north/compare',
           'Download data from North PCN -> /programmes/north/exports',
+          'Waves of North PCN -> /programmes/north/waves',
           'Set responses aside in North PCN -> /programmes/north/exclusions',
           'North One -> /programmes/north/practices/N1',
           'North Two -> /programmes/north/practices/N2',
