@@ -2,10 +2,10 @@
 // each without axe-core violations. (The pages need no script: test/routes/exclusions drives them as plain HTML forms.)
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { axeViolations, describeViolations } from '../support/axe.js'
+import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
 import { seedExportFixture } from '../support/export-fixture.js'
-import { addStaff } from '../support/staff-users.js'
+import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { testLinkscore } from '../support/test-linkscore.js'
 
 const BURST_AT = '2026-07-09T09:00:00.000Z'
@@ -35,37 +35,30 @@ const chromium = chromiumHarness({
   },
 })
 
-async function expectNoViolations(what: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
-}
-
 chromium.describe('the exclusions page', () => {
   it('sets a burst aside from its link, through the preview, with no violations on the way', async () => {
     page = await chromium.newPage()
     await page.goto(`${chromium.url}/sign-in`)
-    await page.getByLabel('E-mail address').fill('eva@example.org')
-    await page.getByLabel('Password').fill(password)
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+    await submitSignInForm(page, 'eva@example.org', password)
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Set responses aside in North PCN' }).click()])
     expect(await page.title()).toBe('Set responses aside: North PCN – Linkscore')
-    await expectNoViolations('exclusions page with a burst')
+    await expectNoAxeViolations(page, 'exclusions page with a burst')
 
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /^Fill in the form with this burst/ }).click()])
     expect(await page.getByLabel('Started from').inputValue()).toBe('2026-07-09T10:00')
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Continue' }).click()])
     expect(await page.title()).toBe('Error: Set responses aside: North PCN – Linkscore')
     expect(await page.locator('.nhsuk-error-summary a').allTextContents()).toEqual(['Enter why these responses are set aside'])
-    await expectNoViolations('exclusions page with an error')
+    await expectNoAxeViolations(page, 'exclusions page with an error')
 
     await page.getByLabel('Why are you setting these responses aside?').fill('25 starts in a minute and none went further')
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Continue' }).click()])
     expect(await page.locator('h1').textContent()).toBe('Set aside 25 responses?')
-    await expectNoViolations('the preview')
+    await expectNoAxeViolations(page, 'the preview')
 
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Set aside 25 responses' }).click()])
     expect(await page.locator('.ls-exclusion h3').textContent()).toMatch(/^Baseline: North N2 \(N2\)\s+Set aside$/)
     expect(await page.locator('.ls-bursts').count()).toBe(0)
-    await expectNoViolations('exclusions page with an exclusion')
+    await expectNoAxeViolations(page, 'exclusions page with an exclusion')
   })
 })

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { axeViolations, describeViolations } from '../support/axe.js'
+import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
 import { seedExportFixture } from '../support/export-fixture.js'
 import { runCli } from '../support/run-cli.js'
-import { addStaff } from '../support/staff-users.js'
+import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { FIXTURE_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
 let page: Page
@@ -24,14 +24,7 @@ const chromium = chromiumHarness({
 
 async function signIn() {
   await page.goto(`${chromium.url}/sign-in`)
-  await page.getByLabel('E-mail address').fill('eva@example.org')
-  await page.getByLabel('Password').fill(password)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
-}
-
-async function expectNoViolations(what: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
+  await submitSignInForm(page, 'eva@example.org', password)
 }
 
 chromium.describe('the exports page', () => {
@@ -40,10 +33,10 @@ chromium.describe('the exports page', () => {
     await signIn()
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Download data from North PCN' }).click()])
     expect(await page.title()).toBe('Download data: North PCN – Linkscore')
-    await expectNoViolations('exports page')
+    await expectNoAxeViolations(page, 'exports page')
     await page.goto(`${chromium.url}/programmes/north/exports/change.csv?from=baseline&to=baseline`)
     expect(await page.title()).toBe('Error: Download data: North PCN – Linkscore')
-    await expectNoViolations('exports page with an error')
+    await expectNoAxeViolations(page, 'exports page with an error')
   })
 
   it('chooses a wave and a weighting and downloads the file, with JavaScript off', async () => {

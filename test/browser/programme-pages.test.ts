@@ -1,9 +1,9 @@
 // The programme pages in a real browser: the list, the form with and without errors, and the change form, axe-clean.
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { axeViolations, describeViolations } from '../support/axe.js'
+import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
-import { addStaff } from '../support/staff-users.js'
+import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { testLinkscore } from '../support/test-linkscore.js'
 
 let page: Page
@@ -18,20 +18,13 @@ const chromium = chromiumHarness({
   },
 })
 
-async function expectNoViolations(what: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
-}
-
 chromium.describe('the programme pages', () => {
   it('adds a programme through the form, after its errors, with no violations on the way', async () => {
     page = await chromium.newPage()
     await page.goto(`${chromium.url}/sign-in`)
-    await page.getByLabel('E-mail address').fill('ada@example.org')
-    await page.getByLabel('Password').fill(password)
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+    await submitSignInForm(page, 'ada@example.org', password)
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Programmes' }).click()])
-    await expectNoViolations('programmes list')
+    await expectNoAxeViolations(page, 'programmes list')
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add a programme' }).click()])
     await page.getByLabel('Smallest practice group').fill('0')
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Add the programme' }).click()])
@@ -41,7 +34,7 @@ chromium.describe('the programme pages', () => {
       'Enter a name',
       'The smallest practice group must be 1 or more',
     ])
-    await expectNoViolations('programme form with errors')
+    await expectNoAxeViolations(page, 'programme form with errors')
     await page.getByLabel('Short name').fill('south')
     await page.getByLabel('Name', { exact: true }).fill('South PCN')
     await page.getByLabel('Smallest practice group').fill('4')
@@ -49,6 +42,6 @@ chromium.describe('the programme pages', () => {
     expect(await page.locator('.ls-programme h2').allTextContents()).toEqual(['North PCN', 'South PCN'])
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Change the details of South PCN/ }).click()])
     expect(await page.getByLabel('Smallest practice group').inputValue()).toBe('4')
-    await expectNoViolations('programme change form')
+    await expectNoAxeViolations(page, 'programme change form')
   })
 })

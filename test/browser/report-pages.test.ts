@@ -6,8 +6,9 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { seedDemo } from '../../server/demo/seed-demo.js'
 import { seedDemoStaff } from '../../server/demo/seed-demo-staff.js'
-import { axeViolations, describeViolations } from '../support/axe.js'
+import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
+import { submitSignInForm } from '../support/staff-users.js'
 import { watchPage, type PageWatch } from '../support/page-problems.js'
 import { REAL_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
@@ -30,17 +31,10 @@ const chromium = chromiumHarness({
   },
 })
 
-async function expectNoViolations(what: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
-}
-
 async function signInAs(email: string, next: string) {
   await page.goto(`${chromium.url}${next}`)
   expect(new URL(page.url()).pathname).toBe('/sign-in')
-  await page.getByLabel('E-mail address').fill(email)
-  await page.getByLabel('Password').fill(passwords.get(email)!)
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
+  await submitSignInForm(page, email, passwords.get(email)!)
   expect(new URL(page.url()).pathname).toBe(next)
 }
 
@@ -91,7 +85,7 @@ chromium.describe('report pages', () => {
       ['chart-good-practice', false, true, true],
     ])
     for (const c of charts) expect(c.label).toMatch(/^Radar chart of the practice's/)
-    await expectNoViolations('scorecard')
+    await expectNoAxeViolations(page, 'scorecard')
 
     // The width of A4 inside print.css's margins, so the screenshot looks like the printed page
     await page.setViewportSize({ width: 718, height: 1039 })
@@ -158,7 +152,7 @@ chromium.describe('report pages', () => {
       ['chart-overall', false, true, true],
       ['chart-scatter', false, true, true],
     ])
-    await expectNoViolations('comparison')
+    await expectNoAxeViolations(page, 'comparison')
 
     await Promise.all([page.waitForNavigation(), page.locator('.ls-compare-table thead a', { hasText: 'Policy structures' }).click()])
     expect(new URL(page.url()).search).toBe('?sort=good-practice.policy&dir=desc')
@@ -176,7 +170,7 @@ chromium.describe('report pages', () => {
     expect(new URL(page.url()).searchParams.get('setting')).toBe('general_practice')
     expect(new URL(page.url()).searchParams.get('sort')).toBe('good-practice.policy')
     await expect.poll(() => page.locator('.nhsuk-inset-text').textContent()).toContain('General practice')
-    await expectNoViolations('comparison filtered by setting')
+    await expectNoAxeViolations(page, 'comparison filtered by setting')
   })
 
   it('gives whole pages without JavaScript: charts stay hidden and their tables hold the figures', async () => {

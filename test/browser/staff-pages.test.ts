@@ -2,10 +2,10 @@
 // audit and staff accounts pages.
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { axeViolations, describeViolations } from '../support/axe.js'
+import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
 import { watchPage, type PageWatch } from '../support/page-problems.js'
-import { addStaff } from '../support/staff-users.js'
+import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { testLinkscore } from '../support/test-linkscore.js'
 
 let page: Page
@@ -22,11 +22,6 @@ const chromium = chromiumHarness({
     return ls
   },
 })
-
-async function expectNoViolations(what: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
-}
 
 async function signInByKeyboard(email: string, secret: string) {
   await page.goto(`${chromium.url}/sign-in`)
@@ -49,10 +44,10 @@ chromium.describe('staff pages', () => {
 
   it('has no accessibility violations on the sign-in page, with and without errors', async () => {
     await page.goto(`${chromium.url}/sign-in`)
-    await expectNoViolations('sign-in page')
+    await expectNoAxeViolations(page, 'sign-in page')
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
     expect(await page.title()).toBe('Error: Sign in – Linkscore')
-    await expectNoViolations('sign-in page with errors')
+    await expectNoAxeViolations(page, 'sign-in page with errors')
     await page.getByRole('link', { name: 'Enter your e-mail address' }).click()
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('email')
   })
@@ -60,34 +55,32 @@ chromium.describe('staff pages', () => {
   it('signs in by keyboard, and has no violations on the staff home, audit and staff accounts pages', async () => {
     await signInByKeyboard('admin@example.org', password)
     expect(new URL(page.url()).pathname).toBe('/staff')
-    await expectNoViolations('staff home page')
+    await expectNoAxeViolations(page, 'staff home page')
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Audit log' }).click()])
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Audit log (page 1 of 2)')
-    await expectNoViolations('audit log page')
+    await expectNoAxeViolations(page, 'audit log page')
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Next/ }).click()])
-    await expectNoViolations('audit log, last page')
+    await expectNoAxeViolations(page, 'audit log, last page')
     await page.goto(`${chromium.url}/accounts`)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Staff accounts')
-    await expectNoViolations('staff accounts page')
+    await expectNoAxeViolations(page, 'staff accounts page')
   })
 
   it('has no violations on the sessions page, and ends another session from it by keyboard', async () => {
     const other = await chromium.newPage()
     await other.goto(`${chromium.url}/sign-in`)
-    await other.getByLabel('E-mail address').fill('admin@example.org')
-    await other.getByLabel('Password').fill(password)
-    await Promise.all([other.waitForNavigation(), other.getByRole('button', { name: 'Sign in' }).click()])
+    await submitSignInForm(other, 'admin@example.org', password)
     await signInByKeyboard('admin@example.org', password)
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Your sessions' }).click()])
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your sessions')
-    await expectNoViolations('sessions page')
+    await expectNoAxeViolations(page, 'sessions page')
     await page
       .getByRole('button', { name: /^End the session signed in/ })
       .first()
       .focus()
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')])
     expect(await page.locator('.nhsuk-inset-text p').textContent()).toBe('1 session has been ended.')
-    await expectNoViolations('sessions page after ending one')
+    await expectNoAxeViolations(page, 'sessions page after ending one')
     await other.goto(`${chromium.url}/staff`)
     expect(new URL(other.url()).pathname).toBe('/sign-in')
   })

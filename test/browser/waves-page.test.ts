@@ -2,9 +2,9 @@
 // confirms opening one, each without axe-core violations. (test/routes/waves drives them as plain HTML forms.)
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { axeViolations, describeViolations } from '../support/axe.js'
+import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
-import { addStaff } from '../support/staff-users.js'
+import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { REAL_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
 let page: Page
@@ -28,22 +28,16 @@ const chromium = chromiumHarness({
   },
 })
 
-async function expectNoViolations(what: string) {
-  const violations = await axeViolations(page)
-  expect(violations, `${what}:\n${describeViolations(violations)}`).toEqual([])
-}
 const go = (click: () => Promise<void>) => Promise.all([page.waitForNavigation(), click()])
 
 chromium.describe('the waves pages', () => {
   it('lists the waves, shows the add form with its errors, copies the last wave and confirms opening one, with no violations on the way', async () => {
     page = await chromium.newPage()
     await page.goto(`${chromium.url}/sign-in`)
-    await page.getByLabel('E-mail address').fill('eva@example.org')
-    await page.getByLabel('Password').fill(password)
-    await go(() => page.getByRole('button', { name: 'Sign in' }).click())
+    await submitSignInForm(page, 'eva@example.org', password)
     await go(() => page.getByRole('link', { name: 'Waves of North PCN' }).click())
     expect(await page.title()).toBe('Waves: North PCN – Linkscore')
-    await expectNoViolations('the list')
+    await expectNoAxeViolations(page, 'the list')
 
     await go(() => page.getByRole('link', { name: 'Add a wave' }).click())
     await go(() => page.getByRole('button', { name: 'Add wave' }).click())
@@ -53,7 +47,7 @@ chromium.describe('the waves pages', () => {
       'Enter a title',
       'Choose at least one questionnaire',
     ])
-    await expectNoViolations('the add form with errors')
+    await expectNoAxeViolations(page, 'the add form with errors')
 
     await page.goto(`${chromium.url}/programmes/north/waves`)
     await go(() => page.getByRole('link', { name: 'Copy the last wave (Baseline)' }).click())
@@ -73,7 +67,7 @@ chromium.describe('the waves pages', () => {
     expect(await page.locator('main p').first().textContent()).toBe(
       '1 practice, 3 invitations; respondents with the open link or an invitation can start and send answers from 5 January 2026 until you close it.',
     )
-    await expectNoViolations('the open confirmation')
+    await expectNoAxeViolations(page, 'the open confirmation')
     await go(() => page.getByRole('button', { name: 'Open the wave' }).click())
     expect(await page.locator('#wave-baseline h2').textContent()).toMatch(/^Baseline\s+Open$/)
   })

@@ -1,6 +1,7 @@
 // Staff accounts for tests, and signing in as them through the real sign-in form.
 import type { Linkscore } from '../../server/boot.js'
 import type { StaffRole } from '../../server/domain/staff-user.js'
+import type { Page as BrowserPage } from 'playwright-core'
 import type { HttpClient, Page } from './http-client.js'
 
 export async function addStaff(ls: Linkscore, email: string, role: StaffRole, scope: { programmes?: string[]; practices?: string[] } = {}): Promise<string> {
@@ -39,4 +40,11 @@ export async function signedInCookie(baseUrl: string, email: string, password: s
   const renewed = signedIn.headers.getSetCookie().map((c) => c.split(';')[0])
   if (signedIn.status !== 303 || renewed.length === 0) throw new Error(`sign-in as ${email} answered ${signedIn.status}`)
   return renewed.join('; ')
+}
+
+/** In a real browser, on the page it shows: fills in the sign-in form, sends it, and waits for the page it leads to. */
+export async function submitSignInForm(page: BrowserPage, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail address').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()])
 }
