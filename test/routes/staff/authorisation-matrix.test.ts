@@ -30,6 +30,16 @@ interface Route {
 const everyone = (status: number, anonymous: number): Record<Visitor, number> =>
   Object.fromEntries(VISITORS.map((v) => [v, v === 'anonymous' ? anonymous : status])) as Record<Visitor, number>
 
+/** Administration: admins get `status`; everyone else signed in is told the page does not exist. */
+const adminsOnly = (status: number): Record<Visitor, number> => ({
+  anonymous: 303,
+  admin: status,
+  'evaluator in scope': 404,
+  'evaluator out of scope': 404,
+  'steering in scope': 404,
+  'steering out of scope': 404,
+})
+
 const exporters = (status: number): Record<Visitor, number> => ({
   anonymous: 303,
   admin: status,
@@ -71,13 +81,13 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/audit',
-    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(200),
     redirects: { anonymous: '/sign-in?next=%2Faudit' },
   },
   {
     method: 'GET',
     path: '/audit?page=1',
-    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(200),
     redirects: { anonymous: '/sign-in?next=%2Faudit%3Fpage%3D1' },
   },
   // Every staff member's own sessions; anonymous visitors are sent to sign in. An empty form is not one the page sends.
@@ -93,50 +103,50 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/programmes',
-    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(200),
     redirects: { anonymous: '/sign-in?next=%2Fprogrammes' },
   },
   {
     method: 'POST',
     path: '/programmes',
-    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(422),
   },
   {
     method: 'GET',
     path: '/programmes/new',
-    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(200),
   },
   {
     method: 'GET',
     path: '/programmes/north/edit',
-    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(200),
   },
   {
     method: 'POST',
     path: '/programmes/north/edit',
-    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(422),
   },
   {
     method: 'GET',
     path: '/programmes/nowhere/edit',
-    expected: { anonymous: 303, admin: 404, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(404),
   },
   // Staff accounts: admins only. An empty form names no account (422) for an admin; to everyone else the page does not exist.
   {
     method: 'GET',
     path: '/accounts',
-    expected: { anonymous: 303, admin: 200, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(200),
     redirects: { anonymous: '/sign-in?next=%2Faccounts' },
   },
   {
     method: 'POST',
     path: '/accounts/disable',
-    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(422),
   },
   {
     method: 'POST',
     path: '/accounts/enable',
-    expected: { anonymous: 303, admin: 422, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(422),
   },
   // Exports: admins and the programme's evaluators; steering members never, even for their own practice's programme.
   { method: 'GET', path: '/programmes/north/exports', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexports' } },
@@ -165,7 +175,7 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/programmes/north/practices/N1?wave=nope',
-    expected: { anonymous: 303, admin: 404, 'evaluator in scope': 404, 'evaluator out of scope': 404, 'steering in scope': 404, 'steering out of scope': 404 },
+    expected: adminsOnly(404),
   },
   { method: 'GET', path: '/programmes/south/practices/N1', expected: everyone(404, 303) },
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
