@@ -2,7 +2,9 @@
 import type { Repositories } from '../data/repository-interfaces.js'
 import { isUniqueViolation } from '../data/unique-violation.js'
 import type { Wave } from '../domain/wave.js'
+import type { Setting } from '../questionnaires/definition-schema.js'
 import { createServices, type Services } from '../services/index.js'
+import type { QuestionnaireCatalogue } from '../services/questionnaire-catalogue.js'
 import { newToken } from '../services/tokens.js'
 import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'
 import { findRole } from '../survey/roles.js'
@@ -109,22 +111,40 @@ async function addSyntheticResponses(
       setting,
       at,
     })
-    await repos.responses.saveRole({ responseId: response.id, role: role.code, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
-    for (const id of wave.questionnaireIds) {
-      const questionnaire = services.catalogue.get(id)
-      for (const page of syntheticPages(questionnaire, setting, profile, random)) {
-        await repos.responses.savePage({
-          responseId: response.id,
-          pageKey: sectionPageKey(id, page.sectionId),
-          questionnaireId: id,
-          questionnaireVersion: questionnaire.version,
-          itemIds: page.itemIds,
-          answers: page.answers,
-          complete: true,
-          at,
-        })
-      }
-    }
-    await repos.responses.submit(response.id, at)
+    await answerAndSubmit(repos, services.catalogue, {
+      responseId: response.id,
+      role: role.code,
+      setting,
+      questionnaireIds: wave.questionnaireIds,
+      profile,
+      random,
+      at,
+    })
   }
+}
+
+/** Gives a started response a role and synthetic answers to each questionnaire (a page at a time, as saved), and submits it. */
+export async function answerAndSubmit(
+  repos: Pick<Repositories, 'responses'>,
+  catalogue: QuestionnaireCatalogue,
+  r: { responseId: number; role: string; setting: Setting; questionnaireIds: readonly string[]; profile: AnswerProfile; random: SeededRandom; at: string },
+): Promise<void> {
+  const { responseId, setting, at } = r
+  await repos.responses.saveRole({ responseId, role: r.role, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
+  for (const id of r.questionnaireIds) {
+    const questionnaire = catalogue.get(id)
+    for (const page of syntheticPages(questionnaire, setting, r.profile, r.random)) {
+      await repos.responses.savePage({
+        responseId,
+        pageKey: sectionPageKey(id, page.sectionId),
+        questionnaireId: id,
+        questionnaireVersion: questionnaire.version,
+        itemIds: page.itemIds,
+        answers: page.answers,
+        complete: true,
+        at,
+      })
+    }
+  }
+  await repos.responses.submit(responseId, at)
 }

@@ -3,9 +3,8 @@
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Clock } from '../../../server/clock.js'
+import { answerAndSubmit } from '../../../server/demo/seed-demo.js'
 import { seededRandom } from '../../../server/demo/seeded-random.js'
-import { syntheticPages } from '../../../server/demo/synthetic-answers.js'
-import { sectionPageKey } from '../../../server/survey/journey-pages.js'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
 import { seedReportFixture } from '../../support/report-fixture.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
@@ -41,30 +40,16 @@ async function floodOnce(): Promise<number> {
   const started = await visitor.post('/p/N1/baseline', {}, form.csrf)
   if (started.status !== 303) return started.status
   const response = (await ls.repos.responses.findByResumeToken(started.location!.split('/')[2]!))!
-  await ls.repos.responses.saveRole({
+  const lowest = { base: 1, byScale: {}, spread: 0 }
+  await answerAndSubmit(ls.repos, ls.services.catalogue, {
     responseId: response.id,
     role: 'gp',
     setting: 'general_practice',
-    pageKey: 'about-you',
+    questionnaireIds: QUESTIONNAIRES,
+    profile: lowest,
+    random: seededRandom(1),
     at: FLOOD_AT,
-    hiddenItems: [],
-    pagesToForget: [],
   })
-  for (const id of QUESTIONNAIRES) {
-    const questionnaire = ls.services.catalogue.get(id)
-    for (const page of syntheticPages(questionnaire, 'general_practice', { base: 1, byScale: {}, spread: 0 }, seededRandom(1)))
-      await ls.repos.responses.savePage({
-        responseId: response.id,
-        pageKey: sectionPageKey(id, page.sectionId),
-        questionnaireId: id,
-        questionnaireVersion: questionnaire.version,
-        itemIds: page.itemIds,
-        answers: page.answers,
-        complete: true,
-        at: FLOOD_AT,
-      })
-  }
-  await ls.repos.responses.submit(response.id, FLOOD_AT)
   return 303
 }
 
