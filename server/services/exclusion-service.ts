@@ -48,8 +48,8 @@ export function createExclusionService(repos: Pick<Repositories, 'waves' | 'prac
 
     preview: (criteria: ExclusionCriteria): Promise<ExclusionPreview> => repos.exclusions.preview(criteria),
 
-    async exclude(user: StaffUser, programme: Programme, criteria: ExclusionCriteria, reason: string): Promise<number> {
-      const { waves, practices } = await this.choices(programme)
+    /** `choices` are the programme's waves and practices the form was checked against: the audit line names them. */
+    async exclude(user: StaffUser, programme: Programme, { waves, practices }: ExclusionChoices, criteria: ExclusionCriteria, reason: string): Promise<number> {
       return repos.transaction(async (trx) => {
         const { id, responses } = await trx.exclusions.exclude({ ...criteria, reason, excludedAt: clock.now().toISOString(), excludedBy: user.id })
         await createAuditService(trx, clock).audit(user, 'responses excluded', {

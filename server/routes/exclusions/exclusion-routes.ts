@@ -38,7 +38,7 @@ export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionS
       const preview = await exclusions.preview(form.criteria)
       if (preview.responses === 0) return showPage(res, 422, programme, { values: form.values, issues: [{ field: 'from', message: NOTHING_TO_SET_ASIDE }] })
       if (body(req).confirm !== 'yes') return res.render('pages/exclusions/preview', exclusionPreviewPageModel(programme, choices, form.values, preview))
-      await exclusions.exclude(signedInUser(res), programme, form.criteria, form.reason)
+      await exclusions.exclude(signedInUser(res), programme, choices, form.criteria, form.reason)
       res.redirect(303, `${exclusionsPath(programme.slug)}#set-aside-already`)
     },
 
