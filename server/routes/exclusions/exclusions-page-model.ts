@@ -82,7 +82,7 @@ export function exclusionsPageModel(
     ],
     bursts: bursts.map((b) => burstRow(programme, practices, b)),
     exclusions: exclusions.map((e) => exclusionRow(programme, practices, e)),
-    ...formErrors(form.issues ?? [], { order: EXCLUSION_FIELDS, idOf: (field) => (field === 'source' ? 'source' : field) }),
+    ...formErrors(form.issues ?? [], { order: EXCLUSION_FIELDS }),
   }
 }
 
