@@ -28,6 +28,16 @@ export class ConflictError extends Error {
   }
 }
 
+/** Archived programmes are read-only: nothing about them changes until an administrator brings them back into use. */
+export class ArchivedProgrammeError extends ConflictError {
+  constructor(programmeName: string) {
+    super(
+      'This programme is archived',
+      `${programmeName} is archived, so nothing about it can be changed. Its answers, scores and exports are kept. An administrator can bring it back into use from the Programmes page.`,
+    )
+  }
+}
+
 /** Failed sign-ins for an e-mail address, or from a network, have led to a wait (see domain/sign-in-delay.ts). */
 export class TooManySignInAttemptsError extends Error {
   constructor(readonly minutes: number) {

@@ -27,6 +27,8 @@ export interface UserErrorPage {
   status: number
   title: string
   message: string
+  /** Where to go from here, when the page would otherwise be a dead end. */
+  next?: { href: string; text: string }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any signature
@@ -38,6 +40,7 @@ interface UserErrorKind<E extends Error> {
   title: (error: E, asked: Asked) => string
   /** What the page says; the error's own message unless it is not meant for people. */
   message?: (error: E) => string
+  next?: UserErrorPage['next']
 }
 
 // Each entry is only ever called with errors of its own type (see kindOf), so widening it is safe.
@@ -59,7 +62,7 @@ const USER_ERRORS: readonly UserErrorKind<Error>[] = [
     title: (_error, asked) => (asked.download ? 'This export cannot be made' : 'These scores cannot be shown'),
   }),
   kind({ type: SurveyClosedError, status: 410, title: always('This survey is closed') }),
-  kind({ type: TooManySignInAttemptsError, status: 429, title: always('Too many attempts') }),
+  kind({ type: TooManySignInAttemptsError, status: 429, title: always('Too many attempts'), next: { href: '/sign-in', text: 'Back to sign in' } }),
   kind({ type: TooManySurveyStartsError, status: 429, title: always('Try again later') }),
   // Found at start-up or by a command, before any page is served.
   kind({ type: ConfigError, status: 500, title: always('Linkscore is not set up correctly') }),
@@ -81,5 +84,5 @@ export function userErrorPage(error: unknown, asked: Asked = { download: false }
   const entry = kindOf(error)
   if (!entry) return undefined
   const e = error as Error
-  return { status: entry.status, title: entry.title(e, asked), message: entry.message ? entry.message(e) : e.message }
+  return { status: entry.status, title: entry.title(e, asked), message: entry.message ? entry.message(e) : e.message, next: entry.next }
 }

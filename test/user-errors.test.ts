@@ -46,11 +46,17 @@ describe('the user errors', () => {
       title: 'This survey is closed',
       message: expect.stringMatching(/^Baseline is not taking responses/),
     },
-    { error: new TooManySignInAttemptsError(15), status: 429, title: 'Too many attempts', message: expect.stringContaining('Wait 15 minutes') },
+    {
+      error: new TooManySignInAttemptsError(15),
+      status: 429,
+      title: 'Too many attempts',
+      message: expect.stringContaining('Wait 15 minutes'),
+      next: { href: '/sign-in', text: 'Back to sign in' },
+    },
     { error: new ConfigError('PORT: too big'), status: 500, title: 'Linkscore is not set up correctly', message: 'PORT: too big' },
-  ])('$error.name is $status "$title"', ({ error, status, title, message }) => {
+  ])('$error.name is $status "$title"', ({ error, status, title, message, next }) => {
     expect(isUserError(error)).toBe(true)
-    expect(userErrorPage(error)).toEqual({ status, title, message })
+    expect(userErrorPage(error)).toEqual({ status, title, message, next })
   })
 
   it('names a download that cannot be made as an export', () => {

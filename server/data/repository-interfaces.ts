@@ -15,11 +15,13 @@ import type { OpenLinkStart } from '../domain/start-bursts.js'
 export interface ProgrammeRepository {
   findBySlug(slug: string): Promise<Programme | undefined>
   findById(id: number): Promise<Programme | undefined>
-  /** In name order. */
+  /** In name order, archived ones included. */
   list(): Promise<Programme[]>
   count(): Promise<number>
   create(programme: NewProgramme): Promise<Programme>
   update(id: number, details: ProgrammeDetails): Promise<void>
+  /** Archives the programme at `at`, or brings it back into use with null. */
+  setArchivedAt(id: number, at: string | null): Promise<void>
 }
 
 export interface PracticeRepository {

@@ -17,6 +17,10 @@ export interface ProgrammeTable {
   organisation: Defaulted<string | null>
   contact: Defaulted<string | null>
   study_information: Defaulted<string | null>
+  /** ISO-8601 UTC; null while the programme is in use. */
+  archived_at: Defaulted<string | null>
+  approval_reference: Defaulted<string | null>
+  retention: Defaulted<string | null>
 }
 
 export interface PracticeTable {

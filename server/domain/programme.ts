@@ -13,10 +13,19 @@ export interface Programme {
   contact: string | null
   /** Privacy and ethics text shown to respondents: an approval reference, how long answers are kept. */
   studyInformation: string | null
+  /** The ethics or approval reference, e.g. "IRAS 312345"; null when not given. */
+  approvalReference: string | null
+  /** How long answers are kept, in words: "until the end of 2028, then deleted". */
+  retention: string | null
+  /** When it was archived (ISO-8601 UTC): read-only and left out of lists, its data kept. Null while in use. */
+  archivedAt: string | null
 }
 
 /** What an administrator can change about a programme once it exists. */
-export type ProgrammeDetails = Pick<Programme, 'name' | 'intervention' | 'minPracticeN' | 'minBreakdownN' | 'organisation' | 'contact' | 'studyInformation'>
+export type ProgrammeDetails = Pick<
+  Programme,
+  'name' | 'intervention' | 'minPracticeN' | 'minBreakdownN' | 'organisation' | 'contact' | 'approvalReference' | 'retention' | 'studyInformation'
+>
 
 export interface NewProgramme {
   slug: string

@@ -17,7 +17,12 @@ export function errorHandler({ production, log = console.error }: { production: 
     if (res.headersSent) return next(error)
     const page = describe(error, req)
     if (page.status >= 500) log(error)
-    const locals = { title: page.title, message: page.message, stack: !production && page.status >= 500 && error instanceof Error ? error.stack : undefined }
+    const locals = {
+      title: page.title,
+      message: page.message,
+      next: page.next,
+      stack: !production && page.status >= 500 && error instanceof Error ? error.stack : undefined,
+    }
     res.status(page.status).render('pages/errors/error', locals, (renderError: unknown, html?: string) => {
       if (renderError) {
         log(renderError)

@@ -44,6 +44,8 @@ export const ENABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/enable`
 export const PROGRAMMES_PATH = '/programmes'
 export const NEW_PROGRAMME_PATH = '/programmes/new'
 export const editProgrammePath = (slug: string) => `${programmePath(slug)}/edit`
+export const archiveProgrammePath = (slug: string) => `${programmePath(slug)}/archive`
+export const restoreProgrammePath = (slug: string) => `${programmePath(slug)}/restore`
 export const wavesPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/waves`
 /** The form for a new wave; with `from`, filled in with that wave's questionnaires. */
 export const newWavePath = (programmeSlug: string, from?: string) => withQuery(`${wavesPath(programmeSlug)}/new`, { from })

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
+import { ensureWritable } from './writable-programme.js'
 import { unknownProgramme } from './unknown-programme.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
@@ -85,9 +86,17 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
     return w
   }
 
+  /** A programme or wave about to be changed: refused when the programme is archived. */
+  const writableProgramme = async (slug: string) => ensureWritable(await programme(slug))
+  async function writableWave(programmeSlug: string, waveSlug: string): Promise<Wave> {
+    await writableProgramme(programmeSlug)
+    return wave(programmeSlug, waveSlug)
+  }
+
   return {
     programme,
     wave,
+    writableWave,
 
     async addProgramme(input: z.input<typeof programmeInput>): Promise<Programme> {
       const p = validate(programmeInput, input)
@@ -97,7 +106,7 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
 
     async addPractice(input: z.input<typeof practiceInput>) {
       const p = validate(practiceInput, input, { listSize: 'list size', deprivationQuintile: 'deprivation quintile', spModel: 'model' })
-      const prog = await programme(p.programme)
+      const prog = await writableProgramme(p.programme)
       if (await repos.practices.findByCode(p.code)) throw ValidationError.of('code', `A practice with code "${p.code}" already exists`)
       return repos.practices.create({
         programmeId: prog.id,
@@ -112,7 +121,7 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
 
     async addWave(input: z.input<typeof waveInput>): Promise<Wave> {
       const w = validate(waveInput, input, WAVE_LABELS)
-      const prog = await programme(w.programme)
+      const prog = await writableProgramme(w.programme)
       if (await repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
       checkWaveQuestionnaires(catalogue, w.questionnaires)
       return repos.waves.create({
@@ -127,7 +136,7 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
     },
 
     async setWaveStatus(programmeSlug: string, waveSlug: string, status: WaveStatus): Promise<Wave> {
-      const w = await wave(programmeSlug, waveSlug)
+      const w = await writableWave(programmeSlug, waveSlug)
       await repos.waves.setStatus(w.id, status)
       return { ...w, status }
     },
@@ -140,7 +149,7 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
       const prog = (await repos.programmes.findById(practice.programmeId))!
       if (i.programme && i.programme !== prog.slug)
         throw ValidationError.of('programme', `Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
-      const w = await wave(prog.slug, i.wave)
+      const w = await writableWave(prog.slug, i.wave)
       const tokens = Array.from({ length: i.count }, newToken)
       await repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)
       return tokens.map((t) => `/s/${t}`)

@@ -23,6 +23,8 @@ export type AuditAction =
   | 'responses restored'
   | 'programme added'
   | 'programme changed'
+  | 'programme archived'
+  | 'programme restored'
   | 'wave added'
   | 'wave changed'
   | 'wave opened'

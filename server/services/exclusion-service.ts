@@ -10,6 +10,7 @@ import { findStartBursts, type StartBurst } from '../domain/start-bursts.js'
 import type { Wave } from '../domain/wave.js'
 import { NotFoundError } from '../errors.js'
 import { createAuditService } from './audit-service.js'
+import { ensureWritable } from './writable-programme.js'
 
 export interface WaveBurst extends StartBurst {
   wave: Wave
@@ -50,6 +51,7 @@ export function createExclusionService(repos: Pick<Repositories, 'waves' | 'prac
 
     /** `choices` are the programme's waves and practices the form was checked against: the audit line names them. */
     async exclude(user: StaffUser, programme: Programme, { waves, practices }: ExclusionChoices, criteria: ExclusionCriteria, reason: string): Promise<number> {
+      ensureWritable(programme)
       return repos.transaction(async (trx) => {
         const { id, responses } = await trx.exclusions.exclude({ ...criteria, reason, excludedAt: clock.now().toISOString(), excludedBy: user.id })
         await createAuditService(trx, clock).audit(user, 'responses excluded', {
@@ -64,6 +66,7 @@ export function createExclusionService(repos: Pick<Repositories, 'waves' | 'prac
 
     /** Brings an exclusion's responses back into the scores; restoring one already restored changes nothing. */
     async restore(user: StaffUser, programme: Programme, id: number): Promise<void> {
+      ensureWritable(programme)
       const exclusion = (await repos.exclusions.list(programme.id)).find((e) => e.id === id)
       if (!exclusion) throw new NotFoundError()
       if (exclusion.restoredAt) return

@@ -7,7 +7,8 @@ import type { Programme, ProgrammeDetails } from '../domain/programme.js'
 import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
-import { createAuditService } from './audit-service.js'
+import { createAuditService, type AuditAction, type AuditActor, type AuditDetail } from './audit-service.js'
+import { ensureWritable } from './writable-programme.js'
 
 export const MAX_STUDY_INFORMATION = 2000
 
@@ -37,6 +38,8 @@ export const programmeDetailsInput = z.object({
   minBreakdownN: groupSize('breakdown group'),
   organisation: optionalText(200, 'The organisation'),
   contact: optionalText(200, 'The contact'),
+  approvalReference: optionalText(100, 'The approval reference'),
+  retention: optionalText(200, 'How long answers are kept'),
   studyInformation: optionalText(MAX_STUDY_INFORMATION, 'The information for respondents'),
 })
 
@@ -48,7 +51,26 @@ export const newProgrammeInput = programmeDetailsInput.extend({
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'Use lower-case letters, digits and hyphens for the short name, like north-pcn' }),
 })
 
-export const PROGRAMME_FIELDS = ['slug', 'name', 'intervention', 'minPracticeN', 'minBreakdownN', 'organisation', 'contact', 'studyInformation'] as const
+export const PROGRAMME_FIELDS = [
+  'slug',
+  'name',
+  'intervention',
+  'minPracticeN',
+  'minBreakdownN',
+  'organisation',
+  'contact',
+  'approvalReference',
+  'retention',
+  'studyInformation',
+] as const
+
+/** Field names as the command line's options say them, for its error lines. */
+const PROGRAMME_LABELS = {
+  minPracticeN: 'min-practice-n',
+  minBreakdownN: 'min-breakdown-n',
+  approvalReference: 'approval-reference',
+  studyInformation: 'study-information',
+}
 
 /** Field names as the audit log says them. */
 const FIELD_WORDS: Record<keyof ProgrammeDetails, string> = {
@@ -58,6 +80,8 @@ const FIELD_WORDS: Record<keyof ProgrammeDetails, string> = {
   minBreakdownN: 'smallest breakdown group',
   organisation: 'organisation',
   contact: 'contact',
+  approvalReference: 'approval reference',
+  retention: 'how long answers are kept',
   studyInformation: 'information for respondents',
 }
 
@@ -68,6 +92,8 @@ const details = (p: Programme): ProgrammeDetails => ({
   minBreakdownN: p.minBreakdownN,
   organisation: p.organisation,
   contact: p.contact,
+  approvalReference: p.approvalReference,
+  retention: p.retention,
   studyInformation: p.studyInformation,
 })
 
@@ -79,9 +105,19 @@ export function describeChanges(before: ProgrammeDetails, after: ProgrammeDetail
     .map((k) => `${FIELD_WORDS[k]}: ${shown(before[k])} → ${shown(after[k])}`)
 }
 
-export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 'transaction'>, clock: Clock) {
+export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 'waves' | 'transaction'>, clock: Clock) {
+  const audited = (user: AuditActor, work: (trx: Repositories) => Promise<void>, action: AuditAction, detail: AuditDetail) =>
+    repos.transaction(async (trx) => {
+      await work(trx)
+      await createAuditService(trx, clock).audit(user, action, detail)
+    })
+
   return {
+    /** Every programme, archived ones included, in name order. */
     list: () => repos.programmes.list(),
+
+    /** The programme with this short name, or undefined: for pages that read well without one. */
+    lookup: (slug: string) => repos.programmes.findBySlug(slug),
 
     async find(slug: string): Promise<Programme> {
       const programme = await repos.programmes.findBySlug(slug)
@@ -101,9 +137,9 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
     },
 
     /** Nothing is written, or audited, when nothing changed. */
-    async edit(user: StaffUser, slug: string, input: Record<string, unknown>): Promise<Programme> {
-      const before = await this.find(slug)
-      const after = validate(programmeDetailsInput, input)
+    async edit(user: AuditActor, slug: string, input: Record<string, unknown>): Promise<Programme> {
+      const before = ensureWritable(await this.find(slug))
+      const after = validate(programmeDetailsInput, input, PROGRAMME_LABELS)
       const changes = describeChanges(details(before), after)
       if (changes.length === 0) return before
       return repos.transaction(async (trx) => {
@@ -112,6 +148,42 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
         return (await trx.programmes.findById(before.id))!
       })
     },
+
+    /** Why the programme cannot be archived now (a wave still open), or undefined. */
+    async archiveRefusal(programme: Programme): Promise<string | undefined> {
+      const open = (await repos.waves.listByProgramme(programme.id)).filter((w) => w.status === 'open').map((w) => w.title)
+      if (open.length === 0) return undefined
+      return `${programme.name} cannot be archived while ${listInWords(open)} ${open.length === 1 ? 'is' : 'are'} open: close ${open.length === 1 ? 'it' : 'them'} on the Waves page first.`
+    },
+
+    /**
+     * Read-only and out of the lists from now on, its data kept. The demo programme is archived only when its short
+     * name is typed as well, so that a click alone cannot take away what people are shown first.
+     */
+    async archive(user: AuditActor, slug: string, input: { confirmSlug?: unknown } = {}): Promise<Programme> {
+      const programme = ensureWritable(await this.find(slug))
+      const refusal = await this.archiveRefusal(programme)
+      if (refusal) throw ValidationError.of('confirmSlug', refusal)
+      if (programme.isDemo && String(input.confirmSlug ?? '').trim() !== programme.slug)
+        throw ValidationError.of('confirmSlug', `Type ${programme.slug} to archive the demo programme`)
+      await audited(user, (trx) => trx.programmes.setArchivedAt(programme.id, clock.now().toISOString()), 'programme archived', {
+        programme: slug,
+        status: 'in use → archived',
+      })
+      return (await repos.programmes.findById(programme.id))!
+    },
+
+    /** Back into use and into the lists, as it was. */
+    async restore(user: AuditActor, slug: string): Promise<Programme> {
+      const programme = await this.find(slug)
+      if (!programme.archivedAt) return programme
+      await audited(user, (trx) => trx.programmes.setArchivedAt(programme.id, null), 'programme restored', { programme: slug, status: 'archived → in use' })
+      return (await repos.programmes.findById(programme.id))!
+    },
   }
 }
+
+/** "Baseline", "Baseline and 6 months", "Baseline, 6 months and 12 months". */
+const listInWords = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
+
 export type ProgrammeService = ReturnType<typeof createProgrammeService>

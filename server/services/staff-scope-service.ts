@@ -15,10 +15,10 @@ export interface VisibleProgramme {
 
 export function createStaffScopeService(repos: Pick<Repositories, 'programmes' | 'practices'>) {
   return {
-    /** Programmes with at least one practice the user may see (or the whole programme), with those practices. */
+    /** Programmes in use with at least one practice the user may see (or the whole programme), with those practices. */
     async visibleProgrammes(user: StaffUser): Promise<VisibleProgramme[]> {
       const visible: VisibleProgramme[] = []
-      for (const programme of await repos.programmes.list()) {
+      for (const programme of (await repos.programmes.list()).filter((p) => !p.archivedAt)) {
         const wholeProgramme = canSeeProgramme(user, programme.id)
         const practices = (await repos.practices.listByProgramme(programme.id)).filter((p) => canSeePractice(user, p))
         if (wholeProgramme || practices.length) visible.push({ programme, wholeProgramme, practices })

@@ -63,7 +63,7 @@ export function createWaveService(repos: Repositories, catalogue: QuestionnaireC
     })
 
   async function setStatus(actor: AuditActor, programmeSlug: string, waveSlug: string, status: 'open' | 'closed'): Promise<Wave> {
-    const wave = await admin.wave(programmeSlug, waveSlug)
+    const wave = await admin.writableWave(programmeSlug, waveSlug)
     const refusal = status === 'open' ? openRefusal(wave, today()) : undefined
     if (refusal) throw ValidationError.of('closesOn', refusal)
     if (wave.status === status) return wave
@@ -116,7 +116,7 @@ export function createWaveService(repos: Repositories, catalogue: QuestionnaireC
     },
 
     async edit(actor: AuditActor, programmeSlug: string, waveSlug: string, edit: WaveEdit): Promise<Wave> {
-      const wave = await admin.wave(programmeSlug, waveSlug)
+      const wave = await admin.writableWave(programmeSlug, waveSlug)
       const pick = <T>(given: T | undefined, current: T) => (given === undefined ? current : given)
       const valid = validate(
         waveChangeInput,

@@ -1,8 +1,9 @@
-// programme add, practice add, wave add/open/close (and wave-commands.ts), invites create.
+// programme add (and programme-commands.ts), practice add, wave add/open/close (and wave-commands.ts), invites create.
 import { type Command, Option } from 'commander'
 import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
+import { addProgrammeCommands } from './programme-commands.js'
 import { addWaveCommands, COMMAND_LINE } from './wave-commands.js'
 
 export function addSetupCommands(program: Command, io: CliIo): void {
@@ -19,6 +20,7 @@ export function addSetupCommands(program: Command, io: CliIo): void {
         writeLine(io.stdout, `added programme ${p.slug}: ${p.name}`)
       }),
     )
+  addProgrammeCommands(programme, io)
 
   program
     .command('practice')

@@ -3,7 +3,7 @@ import type { NewProgramme, Programme } from '../../domain/programme.js'
 import type { ProgrammeRepository } from '../repository-interfaces.js'
 import type { ProgrammeTable, Schema } from '../schema.js'
 
-const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n', 'organisation', 'contact', 'study_information'] as const
+const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n', 'organisation', 'contact', 'study_information', 'archived_at', 'approval_reference', 'retention'] as const
 
 type Row = Pick<Selectable<ProgrammeTable>, (typeof COLUMNS)[number]>
 const toProgramme = (r: Row): Programme => ({
@@ -17,6 +17,9 @@ const toProgramme = (r: Row): Programme => ({
   organisation: r.organisation,
   contact: r.contact,
   studyInformation: r.study_information,
+  archivedAt: r.archived_at,
+  approvalReference: r.approval_reference,
+  retention: r.retention,
 })
 
 export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
@@ -42,9 +45,14 @@ export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
           organisation: d.organisation,
           contact: d.contact,
           study_information: d.studyInformation,
+          approval_reference: d.approvalReference,
+          retention: d.retention,
         })
         .where('id', '=', id)
         .execute()
+    },
+    setArchivedAt: async (id, at) => {
+      await db.updateTable('programme').set({ archived_at: at }).where('id', '=', id).execute()
     },
     count: async () => Number((await db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     create: async (p: NewProgramme) =>

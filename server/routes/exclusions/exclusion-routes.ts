@@ -8,6 +8,7 @@ import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { exclusionsPath } from '../paths.js'
 import { exclusionValues, parseExclusionForm, type ExclusionValues } from './exclusion-form.js'
+import { ensureWritable } from '../../services/writable-programme.js'
 import { exclusionPreviewPageModel, exclusionsPageModel } from './exclusions-page-model.js'
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
@@ -15,6 +16,8 @@ const NOTHING_TO_SET_ASIDE = 'No response that is not set aside already started 
 
 export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionService) {
   const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))
+  /** Setting aside and restoring change an archived programme's scores, so they are refused there. */
+  const writableProgrammeOf = async (req: Request, res: Response) => ensureWritable(await programmeOf(req, res))
 
   async function showPage(res: Response, status: number, programme: Programme, form: { values?: Partial<ExclusionValues>; issues?: FieldIssue[] }) {
     const choices = await exclusions.choices(programme)
@@ -31,7 +34,7 @@ export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionS
 
     /** Checks the form, then shows what would be set aside; the confirmed form sets it aside. */
     async exclude(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const choices = await exclusions.choices(programme)
       const form = parseExclusionForm(body(req), choices.waves, choices.practices)
       if ('issues' in form) return showPage(res, 422, programme, form)
@@ -43,7 +46,7 @@ export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionS
     },
 
     async restore(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const id = String(req.params.id)
       if (!/^[1-9]\d{0,9}$/.test(id)) throw new NotFoundError()
       await exclusions.restore(signedInUser(res), programme, Number(id))

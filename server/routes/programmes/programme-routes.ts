@@ -1,11 +1,12 @@
-// Administrators' programme pages: the list, adding a programme, and changing its details.
+// Administrators' programme pages: the list, adding a programme, changing its details, archiving it and bringing it back.
 import type { Request, Response } from 'express'
 import type { Programme } from '../../domain/programme.js'
 import { ValidationError } from '../../errors.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { ProgrammeService } from '../../services/programme-service.js'
 import { PROGRAMMES_PATH } from '../paths.js'
-import { programmeFormPageModel, programmesPageModel, programmeValues } from './programmes-page-model.js'
+import { ensureWritable } from '../../services/writable-programme.js'
+import { archivePageModel, programmeFormPageModel, programmesPageModel, programmeValues } from './programmes-page-model.js'
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
 
@@ -36,9 +37,30 @@ export function programmeRoutes(programmes: ProgrammeService) {
       async () => undefined,
     ),
     async showEdit(req: Request, res: Response) {
-      const programme = await existing(req)
+      const programme = ensureWritable(await existing(req))
       res.render('pages/programmes/programme-form', programmeFormPageModel(programme, programmeValues(programme)))
     },
     edit: save((req, res) => programmes.edit(signedInUser(res), String(req.params.slug), body(req)), existing),
+
+    async confirmArchive(req: Request, res: Response) {
+      const programme = ensureWritable(await existing(req))
+      res.render('pages/programmes/programme-archive', archivePageModel(programme, await programmes.archiveRefusal(programme)))
+    },
+    async archive(req: Request, res: Response) {
+      const programme = ensureWritable(await existing(req))
+      try {
+        await programmes.archive(signedInUser(res), programme.slug, body(req))
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        return res
+          .status(422)
+          .render('pages/programmes/programme-archive', archivePageModel(programme, await programmes.archiveRefusal(programme), error.issues))
+      }
+      res.redirect(303, PROGRAMMES_PATH)
+    },
+    async restore(req: Request, res: Response) {
+      await programmes.restore(signedInUser(res), String(req.params.slug))
+      res.redirect(303, PROGRAMMES_PATH)
+    },
   }
 }

@@ -8,6 +8,7 @@ import type { FormBody } from '../../survey/page-answers.js'
 import { journeyUrl } from '../paths.js'
 import { parseAboutYou } from './about-you-form.js'
 import { aboutYouPageModel, answersByItem, checkAnswersPageModel, sectionPageModel } from './journey-page-models.js'
+import { studyDetailsModel, studyPrivacyPath } from './study-details.js'
 
 const isChanging = (req: Request) => req.query.change === '1'
 const body = (req: Request) => (req.body ?? {}) as FormBody
@@ -105,7 +106,8 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
         title: 'Thank you: your answers have been sent',
         demo: ctx.programme.isDemo,
         programmeName: ctx.programme.organisation ?? ctx.programme.name,
-        contact: ctx.programme.contact,
+        study: studyDetailsModel(ctx.programme),
+        privacyHref: studyPrivacyPath(ctx.programme),
         minGroupSize: ctx.programme.minPracticeN,
       })
     },

@@ -4,6 +4,7 @@ import { minutesToComplete } from '../../questionnaires/questionnaire-model.js'
 import type { SurveyResponse } from '../../domain/response.js'
 import type { SurveyLink } from '../../services/survey-service.js'
 import { journeyUrl } from '../paths.js'
+import { studyDetailsModel, studyPrivacyPath } from './study-details.js'
 
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
 
@@ -17,12 +18,8 @@ export function startPageModel(link: SurveyLink, setting?: Setting | null) {
     minutes: minutesToComplete(link.questionnaires, setting),
     minGroupSize: link.programme.minPracticeN,
     runBy: link.programme.organisation ?? link.programme.name,
-    contact: link.programme.contact,
-    /** The programme's own privacy and ethics text, a paragraph per line. */
-    studyInformation: (link.programme.studyInformation ?? '')
-      .split(/\n+/)
-      .map((line) => line.trim())
-      .filter(Boolean),
+    study: studyDetailsModel(link.programme),
+    privacyHref: studyPrivacyPath(link.programme),
     questionnaireTitles: link.questionnaires.map((q) => q.title.replaceAll('{intervention}', link.programme.intervention)),
   }
 }

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../errors.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalogue.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
+import { ensureWritable } from '../../services/writable-programme.js'
 import { openRefusal, type WaveService, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { wavesPath } from '../paths.js'
@@ -31,8 +32,10 @@ async function refused(work: () => Promise<unknown>): Promise<FieldIssue[] | und
 export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalogue: QuestionnaireCatalogue) {
   const slots = () => catalogue.list().length
   const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))
+  /** For the pages that change waves: an archived programme's are read-only. */
+  const writableProgrammeOf = async (req: Request, res: Response) => ensureWritable(await programmeOf(req, res))
   async function waveOf(req: Request, res: Response): Promise<{ programme: Programme; summary: WaveSummary }> {
-    const programme = await programmeOf(req, res)
+    const programme = await writableProgrammeOf(req, res)
     const summary = (await waves.list(programme)).find((s) => s.wave.slug === String(req.params.wave))
     if (!summary) throw new NotFoundError()
     return { programme, summary }
@@ -60,19 +63,19 @@ export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalog
   return {
     async list(req: Request, res: Response) {
       const programme = await programmeOf(req, res)
-      res.render('pages/waves/waves', wavesPageModel(programme, catalogue, await waves.list(programme)))
+      res.render('pages/waves/waves', wavesPageModel(programme, catalogue, await waves.list(programme), waves.today()))
     },
 
     /** With ?from=<wave>, the form comes filled in with that wave's questionnaires, for the next wave of the study. */
     async newForm(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const from = typeof req.query.from === 'string' ? (await waves.list(programme)).find((s) => s.wave.slug === req.query.from) : undefined
       if (req.query.from !== undefined && !from) throw new NotFoundError()
       showForm(res, 200, { programme, values: blankWaveValues(from?.wave.questionnaireIds ?? [], slots()) })
     },
 
     async create(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const form = parseWaveForm(body(req), slots(), true)
       if ('issues' in form) return showForm(res, 422, { programme, ...form })
       const issues = await refused(() => waves.add(signedInUser(res), { programme: programme.slug, ...form.input }))

@@ -3,7 +3,7 @@ import type { Programme } from '../../domain/programme.js'
 import { dayText, type Wave, type WaveStatus } from '../../domain/wave.js'
 import { fillIntervention } from '../../questionnaires/questionnaire-model.js'
 import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalogue.js'
-import type { WaveReach, WaveSummary } from '../../services/wave-service.js'
+import { openRefusal, type WaveReach, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
 import { editWavePath, newWavePath, wavesPath, waveStatusPath } from '../paths.js'
@@ -24,8 +24,11 @@ const titleOf = (programme: Programme, catalogue: QuestionnaireCatalogue, id: st
   return questionnaire ? `${fillIntervention(questionnaire.title, programme.intervention)} (${id})` : id
 }
 
-function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave, activity }: WaveSummary) {
+function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave, activity }: WaveSummary, today: string) {
   const change = wave.status === 'open' ? 'close' : 'open'
+  const archived = Boolean(programme.archivedAt)
+  // A wave past its closing date cannot be opened, so the page says why instead of offering a button that refuses.
+  const openRefused = change === 'open' && openRefusal(wave, today) !== undefined
   return {
     title: wave.title,
     slug: wave.slug,
@@ -37,19 +40,23 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
       { key: 'Responses sent', value: [formatCount(activity.submitted)] },
       { key: 'Invitations', value: [formatCount(activity.invitations)] },
     ],
-    editHref: editWavePath(programme.slug, wave.slug),
-    statusHref: waveStatusPath(programme.slug, wave.slug, change),
+    editHref: archived ? undefined : editWavePath(programme.slug, wave.slug),
+    statusHref: archived || openRefused ? undefined : waveStatusPath(programme.slug, wave.slug, change),
     statusText: change === 'open' ? 'Open this wave' : 'Close this wave',
+    openRefusedText: !archived && openRefused ? 'Its closing date has passed: change the dates to open it again.' : undefined,
   }
 }
 
-export function wavesPageModel(programme: Programme, catalogue: QuestionnaireCatalogue, waves: readonly WaveSummary[]) {
+/** An archived programme's waves are listed without ways to change them. */
+export function wavesPageModel(programme: Programme, catalogue: QuestionnaireCatalogue, waves: readonly WaveSummary[], today: string) {
   const last = waves.at(-1)?.wave
+  const archived = Boolean(programme.archivedAt)
   return {
     title: `Waves: ${programme.name}`,
-    waves: waves.map((w) => waveRow(programme, catalogue, w)),
-    newHref: newWavePath(programme.slug),
-    copy: last ? { href: newWavePath(programme.slug, last.slug), text: `Copy the last wave (${last.title})` } : undefined,
+    archived,
+    waves: waves.map((w) => waveRow(programme, catalogue, w, today)),
+    newHref: archived ? undefined : newWavePath(programme.slug),
+    copy: last && !archived ? { href: newWavePath(programme.slug, last.slug), text: `Copy the last wave (${last.title})` } : undefined,
   }
 }
 

@@ -24,6 +24,8 @@ const NEW_SOUTH = {
   minBreakdownN: '6',
   organisation: 'University of Somewhere',
   contact: 'Dr A Shah, a.shah@example.org',
+  approvalReference: 'IRAS 312345',
+  retention: 'until the end of 2028, then deleted',
   studyInformation: 'Approved by the ethics committee (ref 26/NW/0001). Answers are kept for five years.',
 }
 
@@ -54,6 +56,8 @@ describe('programmes in the browser', () => {
       minBreakdownN: 6,
       organisation: 'University of Somewhere',
       contact: 'Dr A Shah, a.shah@example.org',
+      approvalReference: 'IRAS 312345',
+      retention: 'until the end of 2028, then deleted',
       studyInformation: NEW_SOUTH.studyInformation,
       isDemo: false,
     })
@@ -78,6 +82,10 @@ describe('programmes in the browser', () => {
       ['The smallest practice group must be 1 or more', 'Enter the smallest breakdown group as a whole number'],
     ],
     [{ ...NEW_SOUTH, slug: 'west', contact: 'x'.repeat(201) }, ['The contact must be 200 characters or fewer']],
+    [
+      { ...NEW_SOUTH, slug: 'west', approvalReference: 'x'.repeat(101), retention: 'y'.repeat(201) },
+      ['The approval reference must be 100 characters or fewer', 'How long answers are kept must be 200 characters or fewer'],
+    ],
   ])('refuses %j, saying what is wrong beside each field, keeping what was typed', async (fields, messages) => {
     const before = await listed()
     const form = await admin.get('/programmes/new')
@@ -94,7 +102,10 @@ describe('programmes in the browser', () => {
     expect(form.heading).toBe('Change North PCN')
     expect(form.$('#slug')).toHaveLength(0)
     const fields = Object.fromEntries(
-      ['name', 'intervention', 'minPracticeN', 'minBreakdownN', 'organisation', 'contact'].map((f) => [f, String(form.$(`#${f}`).attr('value') ?? '')]),
+      ['name', 'intervention', 'minPracticeN', 'minBreakdownN', 'organisation', 'contact', 'approvalReference', 'retention'].map((f) => [
+        f,
+        String(form.$(`#${f}`).attr('value') ?? ''),
+      ]),
     )
     const done = await admin.post('/programmes/north/edit', { ...fields, studyInformation: '', minPracticeN: '5', contact: 'Sam, sam@example.org' }, form.csrf)
     expect(done.status).toBe(303)
@@ -106,7 +117,10 @@ describe('programmes in the browser', () => {
     const lines = (await auditLines(ls)).length
     const again = await admin.get('/programmes/north/edit')
     const same = Object.fromEntries(
-      ['name', 'intervention', 'minPracticeN', 'minBreakdownN', 'organisation', 'contact'].map((f) => [f, String(again.$(`#${f}`).attr('value') ?? '')]),
+      ['name', 'intervention', 'minPracticeN', 'minBreakdownN', 'organisation', 'contact', 'approvalReference', 'retention'].map((f) => [
+        f,
+        String(again.$(`#${f}`).attr('value') ?? ''),
+      ]),
     )
     expect((await admin.post('/programmes/north/edit', { ...same, studyInformation: again.$('#studyInformation').text() }, again.csrf)).status).toBe(303)
     expect((await auditLines(ls)).length).toBe(lines)

@@ -17,6 +17,9 @@ export const PROGRAMME: Programme = {
   organisation: null,
   contact: null,
   studyInformation: null,
+  archivedAt: null,
+  approvalReference: null,
+  retention: null,
 }
 
 export const practice = (id: number, code: string, name: string): Practice => ({

@@ -131,6 +131,12 @@ const ROUTES: Route[] = [
     path: '/programmes/nowhere/edit',
     expected: adminsOnly(404),
   },
+  // East has an open wave, so archiving it is refused with the reason (and nothing changes for the rows after).
+  { method: 'GET', path: '/programmes/east/archive', expected: adminsOnly(200) },
+  { method: 'POST', path: '/programmes/east/archive', expected: adminsOnly(422) },
+  { method: 'GET', path: '/programmes/nowhere/archive', expected: adminsOnly(404) },
+  // North is in use: bringing it back into use changes nothing.
+  { method: 'POST', path: '/programmes/north/restore', expected: adminsOnly(303), redirects: { admin: '/programmes' } },
   // Staff accounts: admins only. An empty form names no account (422) for an admin; to everyone else the page does not exist.
   {
     method: 'GET',

@@ -38,6 +38,7 @@ describe('a growing wait after failed sign-ins for one e-mail address', () => {
     for (let i = 1; i <= 6; i++) expect(errorOf(await signIn(client, email, `wrong password ${i}`))).toBe(WRONG)
     const waiting = await signIn(client, email, email === 'admin@example.org' ? password : 'anything')
     expect(waitShown(waiting)).toEqual([429, 'Too many attempts', waitFor(1)])
+    expect(waiting.$('main a:contains("Back to sign in")').attr('href')).toBe('/sign-in')
     expect((await client.get('/staff')).status).toBe(303)
     const log = (await auditLines(ls)).filter((l) => !l.startsWith('user added'))
     expect(log).toEqual([

@@ -1,0 +1,23 @@
+// What respondents are told about who runs a study, on the start, confirmation and privacy pages alike.
+import type { Programme } from '../../domain/programme.js'
+import { withQuery } from '../paths.js'
+
+export const PRIVACY_PATH = '/privacy'
+
+/** The privacy page with this programme's study details on it. */
+export const studyPrivacyPath = (programme: Pick<Programme, 'slug'>) => withQuery(PRIVACY_PATH, { programme: programme.slug })
+
+export function studyDetailsModel(programme: Programme) {
+  return {
+    runBy: programme.organisation ?? programme.name,
+    contact: programme.contact,
+    approvalReference: programme.approvalReference,
+    retention: programme.retention,
+    /** The programme's own privacy and ethics text, a paragraph per line. */
+    paragraphs: (programme.studyInformation ?? '')
+      .split(/\n+/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  }
+}
+export type StudyDetails = ReturnType<typeof studyDetailsModel>
