@@ -45,7 +45,13 @@ function unlessSeededElsewhere(error: unknown): false {
 
 async function createDemo(repos: Repositories, services: Services, seed: number): Promise<void> {
   const admin = services.admin
-  await admin.addProgramme({ slug: DEMO_SLUG, name: 'Demo programme (synthetic data)', intervention: 'social prescribing', isDemo: true })
+  const programme = await admin.addProgramme({ slug: DEMO_SLUG, name: 'Demo programme (synthetic data)', intervention: 'social prescribing', isDemo: true })
+  // What a real study tells respondents, worded for a demo, so the start and privacy pages show the parts filled in.
+  await repos.programmes.update(programme.id, {
+    ...programme,
+    organisation: 'the Linkscore demonstration (not a real study)',
+    retention: 'in this demonstration database only, until whoever runs it deletes it',
+  })
   const available = new Set(services.catalogue.list().map((q) => q.id))
   const questionnaires = [
     ...DEMO_QUESTIONNAIRE_ORDER.filter((id) => available.has(id)),
