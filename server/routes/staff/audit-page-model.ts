@@ -3,13 +3,17 @@ import type { AuditEntry } from '../../domain/audit-entry.js'
 
 const WHEN = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' })
 
-/** `{"reason":"wrong password","failuresInARow":3}` → `reason: wrong password; failuresInARow: 3`. */
-export function describeDetail(detail: string | null): string {
-  if (!detail) return ''
+/** A detail's key as people read it: `failuresInARow` → `failures in a row`. */
+export const keyInWords = (key: string) => key.replace(/(?<=[a-z0-9])([A-Z])|(?<=[A-Z])([A-Z])(?=[a-z])/g, ' $1$2').toLowerCase()
+
+/**
+ * One line per detail, its key in words: `{"reason":"wrong password","failuresInARow":3}` → `reason: wrong password`,
+ * `failures in a row: 3`. A list's items are joined by semicolons, since a changed value may itself hold a comma.
+ */
+export function describeDetail(detail: string | null): string[] {
+  if (!detail) return []
   const parsed = JSON.parse(detail) as Record<string, unknown>
-  return Object.entries(parsed)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .join('; ')
+  return Object.entries(parsed).map(([key, value]) => `${keyInWords(key)}: ${Array.isArray(value) ? value.join('; ') : String(value)}`)
 }
 
 export function auditPageModel({ entries, page, pageCount, total }: { entries: AuditEntry[]; page: number; pageCount: number; total: number }) {
@@ -23,7 +27,7 @@ export function auditPageModel({ entries, page, pageCount, total }: { entries: A
       when: WHEN.format(new Date(e.at)),
       who: !e.actorEmail ? e.source : e.source === 'web' ? e.actorEmail : `${e.actorEmail} (${e.source})`,
       action: e.action,
-      detail: describeDetail(e.detail),
+      details: describeDetail(e.detail),
     })),
     previous: page > 1 ? { href: pageHref(page - 1), label: `Page ${page - 1} of ${pageCount}` } : undefined,
     next: page < pageCount ? { href: pageHref(page + 1), label: `Page ${page + 1} of ${pageCount}` } : undefined,

@@ -122,14 +122,24 @@ describe('the audit log page', () => {
     ).toEqual(['When', 'Who', 'What', 'Details'])
     const rows = first.$('tbody tr')
     expect(rows.length).toBe(50)
+    // A cell's text, each line of the details apart.
     const cells = (i: number) =>
       rows
         .eq(i)
         .find('td')
-        .map((_, td) => first.$(td).text().replace(/\s+/g, ' ').trim())
+        .map((_, td) =>
+          first.$(td).find('.ls-audit-detail').length
+            ? first
+                .$(td)
+                .find('.ls-audit-detail')
+                .map((_, l) => first.$(l).text())
+                .get()
+                .join(' | ')
+            : first.$(td).text().replace(/\s+/g, ' ').trim(),
+        )
         .get()
     expect(cells(0).slice(1)).toEqual(['admin@example.org', 'signed in', ''])
-    expect(cells(1).slice(1)).toEqual(['command line', 'user added', 'user: admin@example.org; role: admin'])
+    expect(cells(1).slice(1)).toEqual(['command line', 'user added', 'user: admin@example.org | role: admin'])
     expect(cells(2).slice(1)).toEqual(['command line', 'password reset', 'user: user120@example.org'])
     expect(rows.eq(0).find('time').attr('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(first.$('a[rel=next]').attr('href')).toBe('/audit?page=2')
