@@ -30,6 +30,12 @@ export interface PracticeTable {
   sp_model: string | null
 }
 
+export interface PracticeStageTable {
+  practice_id: number
+  wave_id: number
+  stage: 'not_started' | 'piloting' | 'implementing' | 'embedding' | 'embedded'
+}
+
 export interface WaveTable {
   id: Generated<number>
   programme_id: number
@@ -184,6 +190,7 @@ export interface Schema {
   practice: PracticeTable
   wave: WaveTable
   wave_questionnaire: WaveQuestionnaireTable
+  practice_stage: PracticeStageTable
   questionnaire_version: QuestionnaireVersionTable
   invitation: InvitationTable
   response: ResponseTable
@@ -207,6 +214,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'practice',
   'wave',
   'wave_questionnaire',
+  'practice_stage',
   'questionnaire_version',
   'invitation',
   'response',
