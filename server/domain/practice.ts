@@ -28,7 +28,10 @@ export const STAGE_LABELS: Record<ImplementationStage, string> = {
 
 /** "not started" (or "not_started") → not_started; anything else → undefined. */
 export function stageFromText(text: string): ImplementationStage | undefined {
-  const key = text.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
   return (IMPLEMENTATION_STAGES as readonly string[]).includes(key) ? (key as ImplementationStage) : undefined
 }
 

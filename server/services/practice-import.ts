@@ -70,7 +70,8 @@ export function readCsvFile(bytes: Uint8Array): CsvRows {
     throw refuse(`The selected file could not be read as CSV${line ? ` at line ${line}` : ''}: check its quotes and commas`)
   }
   const [header, ...body] = records
-  if (!header || header.record.every((c) => c === '')) throw refuse('The selected file is empty. Choose a CSV file with a header row and a row for each practice.')
+  if (!header || header.record.every((c) => c === ''))
+    throw refuse('The selected file is empty. Choose a CSV file with a header row and a row for each practice.')
   const names = header.record.map((c) => c.toLowerCase())
   const unknown = names.find((c) => !(CSV_COLUMNS as readonly string[]).includes(c))
   if (unknown !== undefined) throw refuse(`The CSV file has a column "${unknown}" that is not one of: ${columnList}`)
@@ -121,7 +122,9 @@ export async function planImport(repos: Repositories, programme: Programme, csv:
   }
   const counts = { add: 0, change: 0, unchanged: 0, refused: 0 }
   for (const r of rows) counts[r.outcome]++
-  const id = createHash('sha256').update(JSON.stringify([programme.id, rows])).digest('hex')
+  const id = createHash('sha256')
+    .update(JSON.stringify([programme.id, rows]))
+    .digest('hex')
   return { id, rows, counts }
 }
 
@@ -130,7 +133,13 @@ export async function applyImport(trx: Repositories, audit: AuditService, actor:
   for (const row of plan.rows) {
     if (row.outcome === 'add') {
       const created = await trx.practices.create({ programmeId: programme.id, ...row.details! })
-      await audit.audit(actor, 'practice added', { programme: programme.slug, practice: created.code, name: created.name, details: row.words, from: 'CSV file' })
+      await audit.audit(actor, 'practice added', {
+        programme: programme.slug,
+        practice: created.code,
+        name: created.name,
+        details: row.words,
+        from: 'CSV file',
+      })
     } else if (row.outcome === 'change') {
       await trx.practices.update(row.practiceId!, row.details!)
       await audit.audit(actor, 'practice changed', { programme: programme.slug, practice: row.code, changes: row.words, from: 'CSV file' })

@@ -159,7 +159,10 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
       const p = await programme(programmeSlug)
       const plan = await planImport(repos, p, readCsvFile(file))
       if (plan.id !== planId)
-        throw ValidationError.of('file', 'The practices changed after this file was checked, so nothing was saved. Check what the file will do now, then confirm again.')
+        throw ValidationError.of(
+          'file',
+          'The practices changed after this file was checked, so nothing was saved. Check what the file will do now, then confirm again.',
+        )
       await repos.transaction((trx) => applyImport(trx, createAuditService(trx, clock), actor, p, plan))
       return plan
     },
