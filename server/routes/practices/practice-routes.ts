@@ -121,7 +121,8 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
       res.status(409).render('pages/practices/import-preview', model)
     },
 
-    template(_req: Request, res: Response) {
+    async template(req: Request, res: Response) {
+      await programmeOf(req, res)
       res.attachment('practices-template.csv').type('text/csv; charset=utf-8').send(CSV_TEMPLATE)
     },
   }
