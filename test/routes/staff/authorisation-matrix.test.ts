@@ -225,7 +225,16 @@ beforeAll(async () => {
   await admin.addWave({ programme: 'east', slug: 'open', title: 'Open wave', questionnaires: ['pilot'], open: true })
   const spring = await admin.addWave({ programme: 'north', slug: 'spring', title: 'Spring', questionnaires: ['pilot'] })
   const n1 = (await ls.repos.practices.findByCode('N1'))!
-  await ls.repos.responses.create({ invitationId: null, practiceId: n1.id, waveId: spring.id, resumeToken: 'n1-response', source: 'open_link', role: null, setting: null, at: '2026-01-01T00:00:00.000Z' })
+  await ls.repos.responses.create({
+    invitationId: null,
+    practiceId: n1.id,
+    waveId: spring.id,
+    resumeToken: 'n1-response',
+    source: 'open_link',
+    role: null,
+    setting: null,
+    at: '2026-01-01T00:00:00.000Z',
+  })
   for (const [visitor, account] of Object.entries(ACCOUNTS)) {
     passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
   }
