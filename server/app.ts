@@ -10,12 +10,14 @@ import { errorHandler, notFound } from './middleware/error-handler.js'
 import { layoutRenderer } from './middleware/layout-renderer.js'
 import { loadStaffUser } from './middleware/load-staff-user.js'
 import { noStore } from './middleware/no-store.js'
+import { parseCsvUpload } from './middleware/parse-csv-upload.js'
 import { requestLogging } from './middleware/request-logging.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
 import { setUpSession } from './middleware/set-up-session.js'
 import { setUpStaticAssets } from './middleware/set-up-static-assets.js'
 import { setUpWebSecurity } from './middleware/set-up-web-security.js'
 import { routes } from './routes/index.js'
+import { PRACTICE_IMPORT_ROUTE } from './routes/paths.js'
 import type { Services } from './services/index.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -47,6 +49,7 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.use(setUpStaticAssets(ROOT))
   app.use(noStore())
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
+  app.use(PRACTICE_IMPORT_ROUTE, parseCsvUpload())
   app.use(cookieParser())
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions, clock }))
   app.use(setUpCsrf({ secret: sessionSecret, https }))

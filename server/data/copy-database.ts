@@ -14,6 +14,7 @@ const KEY: Record<Table, string[]> = {
   practice: ['id'],
   wave: ['id'],
   wave_questionnaire: ['wave_id', 'questionnaire_id'],
+  practice_stage: ['practice_id', 'wave_id'],
   questionnaire_version: ['questionnaire_id', 'version'],
   invitation: ['id'],
   response: ['id'],

@@ -1,7 +1,7 @@
 // What the services may ask of storage, over the domain types: the Kysely repositories implement it on SQLite and PostgreSQL alike.
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
 import type { Invitation } from '../domain/invitation.js'
-import type { NewPractice, Practice } from '../domain/practice.js'
+import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from '../domain/practice.js'
 import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
 import type { ExclusionCriteria, ExclusionPreview, NewResponseExclusion, ResponseExclusion } from '../domain/response-exclusion.js'
@@ -31,6 +31,18 @@ export interface PracticeRepository {
   /** In code order. */
   listByProgramme(programmeId: number): Promise<Practice[]>
   create(practice: NewPractice): Promise<Practice>
+  /** Everything but the code, which open links carry. */
+  update(id: number, details: Omit<PracticeDetails, 'code'>): Promise<void>
+  /** The implementation stages recorded for a programme's practices, by practice and wave. */
+  stages(programmeId: number): Promise<{ practiceId: number; waveId: number; stage: ImplementationStage }[]>
+  /** Records the stage at a wave; null forgets it. */
+  setStage(practiceId: number, waveId: number, stage: ImplementationStage | null): Promise<void>
+  /** Submitted responses that no exclusion in force sets aside, per practice and wave of a programme; none, no row. */
+  submittedCounts(programmeId: number): Promise<{ practiceId: number; waveId: number; n: number }[]>
+  /** Every response of the practice, in any wave, sent or not, set aside or not. */
+  responseCount(practiceId: number): Promise<number>
+  /** With its invitations, stages, steering scopes and exclusions; only for a practice without responses. Atomic. */
+  remove(id: number): Promise<void>
 }
 
 export interface WaveRepository {

@@ -34,6 +34,12 @@ export interface PracticeTable {
   sp_model: string | null
 }
 
+export interface PracticeStageTable {
+  practice_id: number
+  wave_id: number
+  stage: 'not_started' | 'piloting' | 'implementing' | 'embedding' | 'embedded'
+}
+
 export interface WaveTable {
   id: Generated<number>
   programme_id: number
@@ -188,6 +194,7 @@ export interface Schema {
   practice: PracticeTable
   wave: WaveTable
   wave_questionnaire: WaveQuestionnaireTable
+  practice_stage: PracticeStageTable
   questionnaire_version: QuestionnaireVersionTable
   invitation: InvitationTable
   response: ResponseTable
@@ -211,6 +218,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'practice',
   'wave',
   'wave_questionnaire',
+  'practice_stage',
   'questionnaire_version',
   'invitation',
   'response',

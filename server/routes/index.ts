@@ -4,12 +4,13 @@ import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { requireStaff } from '../middleware/require-staff.js'
-import { canAdminister, canExcludeResponses, canExport, canManageWaves } from '../services/staff-access.js'
+import { canAdminister, canExcludeResponses, canExport, canManagePractices, canManageWaves } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
 import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from './paths.js'
+import { practiceRoutes } from './practices/practice-routes.js'
 import { programmeRoutes } from './programmes/programme-routes.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { accountRoutes } from './staff/account-routes.js'
@@ -35,6 +36,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
+  const practices = practiceRoutes(services.staffScope, services.practices)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -89,6 +91,18 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/programmes/:slug/waves/:wave/open', requireStaff(canManageWaves), waves.open)
   router.get('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.confirmClose)
   router.post('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.close)
+  // Before the scorecard at /practices/:code, which would otherwise take "new" and "import" for practice codes.
+  router.get('/programmes/:slug/practices', requireStaff(canManagePractices), practices.list)
+  router.post('/programmes/:slug/practices', requireStaff(canManagePractices), practices.create)
+  router.get('/programmes/:slug/practices/new', requireStaff(canManagePractices), practices.newForm)
+  router.get('/programmes/:slug/practices/import', requireStaff(canManagePractices), practices.importForm)
+  router.post('/programmes/:slug/practices/import', requireStaff(canManagePractices), practices.preview)
+  router.post('/programmes/:slug/practices/import/confirm', requireStaff(canManagePractices), practices.confirm)
+  router.get('/programmes/:slug/practices/import/template.csv', requireStaff(canManagePractices), practices.template)
+  router.get('/programmes/:slug/practices/:code/edit', requireStaff(canManagePractices), practices.editForm)
+  router.post('/programmes/:slug/practices/:code/edit', requireStaff(canManagePractices), practices.edit)
+  router.get('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.confirmRemove)
+  router.post('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.remove)
   router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
 

@@ -52,3 +52,13 @@ export const newWavePath = (programmeSlug: string, from?: string) => withQuery(`
 export const wavePath = (programmeSlug: string, waveSlug: string) => `${wavesPath(programmeSlug)}/${encodeURIComponent(waveSlug)}`
 export const editWavePath = (programmeSlug: string, waveSlug: string) => `${wavePath(programmeSlug, waveSlug)}/edit`
 export const waveStatusPath = (programmeSlug: string, waveSlug: string, change: 'open' | 'close') => `${wavePath(programmeSlug, waveSlug)}/${change}`
+
+export const practicesPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/practices`
+export const newPracticePath = (programmeSlug: string) => `${practicesPath(programmeSlug)}/new`
+export const editPracticePath = (programmeSlug: string, code: string) => `${practicePath(programmeSlug, code)}/edit`
+export const removePracticePath = (programmeSlug: string, code: string) => `${practicePath(programmeSlug, code)}/remove`
+export const importPracticesPath = (programmeSlug: string) => `${practicesPath(programmeSlug)}/import`
+export const confirmImportPath = (programmeSlug: string) => `${importPracticesPath(programmeSlug)}/confirm`
+export const importTemplatePath = (programmeSlug: string) => `${importPracticesPath(programmeSlug)}/template.csv`
+/** Where the upload middleware reads multipart forms (the upload and its confirmation), ahead of the CSRF check. */
+export const PRACTICE_IMPORT_ROUTE = '/programmes/:slug/practices/import'

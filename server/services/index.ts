@@ -6,6 +6,7 @@ import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
 import { createExportService } from './export-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
+import { createPracticeService } from './practice-service.js'
 import { createProgrammeService } from './programme-service.js'
 import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
@@ -41,6 +42,7 @@ export function createServices(
     reports: createReportService({ practices, waves, reports }, scoring),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
+    practices: createPracticeService(repos, clock),
     waves: createWaveService(repos, catalogue, clock),
     housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits, auditLog }, clock),
   }

@@ -38,3 +38,8 @@ export function canAdminister(user: StaffUser): boolean {
 export function canManageWaves(user: StaffUser): boolean {
   return user.role === 'admin' || user.role === 'evaluator'
 }
+
+/** Adding, changing, importing and removing a programme's practices: admins and evaluators. It also needs canSeeProgramme. */
+export function canManagePractices(user: StaffUser): boolean {
+  return user.role === 'admin' || user.role === 'evaluator'
+}

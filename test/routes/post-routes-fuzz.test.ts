@@ -83,6 +83,7 @@ const SAVED_TABLES = [
   'practice',
   'wave',
   'wave_questionnaire',
+  'practice_stage',
   'questionnaire_version',
   'invitation',
   'staff_user',

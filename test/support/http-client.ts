@@ -59,6 +59,13 @@ export function httpClient(app: Express | string) {
       const res = await agent.post(url).set(headers).type('form').send(body)
       return { status: res.status, text: res.text }
     },
+    /** Posts a multipart form as a browser sends one: the CSRF field first, then the fields, then the file (if any). */
+    async upload(url: string, csrf: string, file?: { name: string; content: string | Buffer }, fields: Record<string, string> = {}): Promise<Page> {
+      let req = agent.post(url).field('_csrf', csrf)
+      for (const [key, value] of Object.entries(fields)) req = req.field(key, value)
+      if (file) req = req.attach('file', Buffer.from(file.content), { filename: file.name, contentType: 'text/csv' })
+      return toPage(await req)
+    },
     /** GETs the form page for its CSRF token, then POSTs to the same URL. */
     async submit(url: string, fields: Record<string, string | string[]>): Promise<Page> {
       const form = await this.get(url)

@@ -11,6 +11,8 @@ declare global {
        * form makes one (and with it a session): a visitor reading pages without forms leaves no session behind.
        */
       csrfToken?: () => string
+      /** Why an uploaded file was not read (it was too large), set by parseCsvUpload. */
+      uploadRefusal?: string
     }
   }
 }

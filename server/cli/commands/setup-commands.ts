@@ -1,8 +1,10 @@
-// programme add (and programme-commands.ts), practice add, wave add/open/close (and wave-commands.ts), invites create.
+// programme add (and programme-commands.ts), practice add (and practice-commands.ts), wave add/open/close (and
+// wave-commands.ts), invites create.
 import { type Command, Option } from 'commander'
 import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
+import { addPracticeCommands } from './practice-commands.js'
 import { addProgrammeCommands } from './programme-commands.js'
 import { addWaveCommands, COMMAND_LINE } from './wave-commands.js'
 
@@ -22,9 +24,9 @@ export function addSetupCommands(program: Command, io: CliIo): void {
     )
   addProgrammeCommands(programme, io)
 
-  program
-    .command('practice')
-    .description('GP practices')
+  const practice = program.command('practice').description('GP practices')
+  addPracticeCommands(practice, io)
+  practice
     .command('add')
     .description('add a practice to a programme')
     .requiredOption('--programme <slug>', 'programme')

@@ -1,8 +1,8 @@
 // The staff home page: the programmes and practices this user may open.
 import type { StaffUser } from '../../domain/staff-user.js'
-import { canExcludeResponses, canExport, canManageWaves, ROLE_NAMES } from '../../services/staff-access.js'
+import { canExcludeResponses, canExport, canManagePractices, canManageWaves, ROLE_NAMES } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
-import { ACCOUNT_SESSIONS_PATH, comparePath, exclusionsPath, exportsPath, practicePath, wavesPath } from '../paths.js'
+import { ACCOUNT_SESSIONS_PATH, comparePath, exclusionsPath, exportsPath, practicePath, practicesPath, wavesPath } from '../paths.js'
 
 export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[]) {
   return {
@@ -17,6 +17,7 @@ export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[])
       exportsHref: wholeProgramme && canExport(user) ? exportsPath(programme.slug) : undefined,
       exclusionsHref: wholeProgramme && canExcludeResponses(user) ? exclusionsPath(programme.slug) : undefined,
       wavesHref: wholeProgramme && canManageWaves(user) ? wavesPath(programme.slug) : undefined,
+      practicesHref: wholeProgramme && canManagePractices(user) ? practicesPath(programme.slug) : undefined,
       practices: practices.map((p) => ({ href: practicePath(programme.slug, p.code), text: p.name, code: p.code })),
     })),
   }

@@ -199,6 +199,19 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/programmes/north/waves/spring/open', expected: exporters(303), redirects: { admin: '/programmes/north/waves#wave-spring' } },
   { method: 'GET', path: '/programmes/north/waves/spring/close', expected: exporters(200) },
   { method: 'POST', path: '/programmes/north/waves/spring/close', expected: exporters(303) },
+  // Practices: like the waves. N1 has a response, so removing it is refused (409); an empty form names its fields (422).
+  { method: 'GET', path: '/programmes/north/practices', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fpractices' } },
+  { method: 'POST', path: '/programmes/north/practices', expected: exporters(422) },
+  { method: 'GET', path: '/programmes/north/practices/new', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/practices/N1/edit', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/practices/N1/edit', expected: exporters(422) },
+  { method: 'GET', path: '/programmes/north/practices/N1/remove', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/practices/N1/remove', expected: exporters(409) },
+  { method: 'GET', path: '/programmes/north/practices/import', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/practices/import', expected: exporters(422) },
+  { method: 'POST', path: '/programmes/north/practices/import/confirm', expected: exporters(400) },
+  { method: 'GET', path: '/programmes/north/practices/import/template.csv', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/practices/S1/edit', expected: everyone(404, 303) },
   { method: 'GET', path: '/programmes/north/waves/nope/edit', expected: everyone(404, 303) },
   { method: 'GET', path: '/programmes/nowhere/waves', expected: everyone(404, 303) },
 ]
@@ -216,7 +229,18 @@ beforeAll(async () => {
   await admin.addProgramme({ slug: 'east', name: 'East PCN' })
   await admin.addPractice({ programme: 'east', code: 'E1', name: 'East One' })
   await admin.addWave({ programme: 'east', slug: 'open', title: 'Open wave', questionnaires: ['pilot'], open: true })
-  await admin.addWave({ programme: 'north', slug: 'spring', title: 'Spring', questionnaires: ['pilot'] })
+  const spring = await admin.addWave({ programme: 'north', slug: 'spring', title: 'Spring', questionnaires: ['pilot'] })
+  const n1 = (await ls.repos.practices.findByCode('N1'))!
+  await ls.repos.responses.create({
+    invitationId: null,
+    practiceId: n1.id,
+    waveId: spring.id,
+    resumeToken: 'n1-response',
+    source: 'open_link',
+    role: null,
+    setting: null,
+    at: '2026-01-01T00:00:00.000Z',
+  })
   for (const [visitor, account] of Object.entries(ACCOUNTS)) {
     passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
   }
