@@ -7,6 +7,7 @@ import type { ImplementationStage, Practice, PracticeDetails } from '../domain/p
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { ValidationError } from '../errors.js'
+import { ensureWritable } from './writable-programme.js'
 import { createAuditService, type AuditActor } from './audit-service.js'
 import { parsePracticeFields, practiceChanges, practiceWords, type StageChoices } from './practice-fields.js'
 import { applyImport, planImport, readCsvFile, type ImportPlan } from './practice-import.js'
@@ -84,7 +85,7 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
     },
 
     async add(actor: AuditActor, programmeSlug: string, input: PracticeInput): Promise<Practice> {
-      const p = await programme(programmeSlug)
+      const p = ensureWritable(await programme(programmeSlug))
       const waves = await repos.waves.listByProgramme(p.id)
       const { details, stages } = parse(input, input.stages ?? {}, waves)
       const taken = await repos.practices.findByCode(details.code)
@@ -108,6 +109,7 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
     /** The code stays: open links carry it. Stages of waves not given keep theirs. */
     async edit(actor: AuditActor, code: string, input: PracticeInput, programmeSlug?: string): Promise<Practice> {
       const { programme: p, practice } = await this.practice(code, programmeSlug)
+      ensureWritable(p)
       const waves = await repos.waves.listByProgramme(p.id)
       const unknown = Object.keys(input.stages ?? {}).filter((slug) => !waves.some((w) => w.slug === slug))
       if (unknown.length)
@@ -136,6 +138,7 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
 
     async remove(actor: AuditActor, code: string, programmeSlug?: string): Promise<Practice> {
       const { programme: p, practice } = await this.practice(code, programmeSlug)
+      ensureWritable(p)
       const refusal = await this.removalRefusal(practice)
       if (refusal) throw ValidationError.of('code', refusal)
       return repos.transaction(async (trx) => {
@@ -156,7 +159,7 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
      * then nothing is written and the new plan comes back with the refusal.
      */
     async confirmImport(actor: AuditActor, programmeSlug: string, file: Uint8Array, planId: string): Promise<ImportPlan> {
-      const p = await programme(programmeSlug)
+      const p = ensureWritable(await programme(programmeSlug))
       const plan = await planImport(repos, p, readCsvFile(file))
       if (plan.id !== planId)
         throw ValidationError.of(

@@ -5,6 +5,7 @@ import { BadRequestError, ValidationError } from '../../errors.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import { CSV_TEMPLATE } from '../../services/practice-import.js'
 import type { PracticeService } from '../../services/practice-service.js'
+import { ensureWritable } from '../../services/writable-programme.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { practicesPath } from '../paths.js'
@@ -25,8 +26,12 @@ async function refused(work: () => Promise<unknown>): Promise<readonly FieldIssu
 
 export function practiceRoutes(scope: StaffScopeService, practices: PracticeService) {
   const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))
+  /** For the pages that change practices: an archived programme's are read-only. */
+  const writableProgrammeOf = async (req: Request, res: Response) => ensureWritable(await programmeOf(req, res))
+  /** A practice to change or remove, of a programme in use. */
   async function practiceOf(req: Request, res: Response) {
     const found = await scope.practice(signedInUser(res), String(req.params.slug), String(req.params.code))
+    ensureWritable(found.programme)
     return { ...found, waves: await practices.waves(found.programme) }
   }
   const showForm = (res: Response, status: number, page: PracticeFormPage) =>
@@ -50,13 +55,13 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
     },
 
     async newForm(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const waves = await practices.waves(programme)
       showForm(res, 200, { programme, waves, values: practiceValues({}, waves) })
     },
 
     async create(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const waves = await practices.waves(programme)
       const values = practiceValues(body(req), waves)
       const issues = await refused(() => practices.add(signedInUser(res), programme.slug, values))
@@ -91,12 +96,12 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
     },
 
     async importForm(req: Request, res: Response) {
-      showImport(res, 200, await programmeOf(req, res))
+      showImport(res, 200, await writableProgrammeOf(req, res))
     },
 
     /** Reads the file and shows what importing it would do; nothing is saved yet. */
     async preview(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const file = uploaded(req, res)
       if ('refusal' in file) return showImport(res, 422, programme, file.refusal)
       try {
@@ -110,7 +115,7 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
 
     /** Applies the previewed plan; when the practices changed meanwhile, shows the new preview instead and saves nothing. */
     async confirm(req: Request, res: Response) {
-      const programme = await programmeOf(req, res)
+      const programme = await writableProgrammeOf(req, res)
       const { csv, fileName, plan } = body(req)
       if (typeof csv !== 'string' || typeof plan !== 'string') throw new BadRequestError()
       const bytes = Buffer.from(csv, 'base64')

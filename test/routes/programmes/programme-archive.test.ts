@@ -68,6 +68,11 @@ describe('archiving a programme', () => {
       await admin.get('/programmes/test/waves/baseline/open'),
       await admin.post('/programmes/test/exclusions', { reason: 'test' }, form.csrf),
       await admin.post('/programmes/test/exclusions/1/restore', {}, form.csrf),
+      await admin.get('/programmes/test/practices/new'),
+      await admin.post('/programmes/test/practices', { code: 'P009', name: 'Late addition' }, form.csrf),
+      await admin.get('/programmes/test/practices/P001/edit'),
+      await admin.post('/programmes/test/practices/P001/remove', {}, form.csrf),
+      await admin.get('/programmes/test/practices/import'),
     ]
     for (const [i, page] of refused.entries()) {
       expect([i, page.status]).toEqual([i, 409])
@@ -77,6 +82,9 @@ describe('archiving a programme', () => {
     }
     await expect(ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1 })).rejects.toThrow('Test programme is archived')
     await expect(ls.services.admin.addPractice({ programme: 'test', code: 'P002', name: 'Another' })).rejects.toThrow('Test programme is archived')
+    await expect(ls.services.practices.edit({ kind: 'command line' }, 'P001', { name: 'Renamed' })).rejects.toThrow('Test programme is archived')
+    expect((await ls.repos.practices.findByCode('P001'))!.name).toBe('Practice P001')
+    expect(await ls.repos.practices.findByCode('P009')).toBeUndefined()
     const p = (await ls.repos.programmes.findBySlug('test'))!
     expect(p.name).toBe('Test programme')
     expect((await ls.repos.waves.listByProgramme(p.id)).map((w) => [w.slug, w.title, w.status])).toEqual([['baseline', 'Baseline survey', 'closed']])
