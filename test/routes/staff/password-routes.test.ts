@@ -25,7 +25,7 @@ async function send(client: HttpClient, fields: Record<string, string>) {
 }
 
 describe('changing your own password', () => {
-  it.each([
+  it.each<{ fields: Record<string, string>; summary: string[] }>([
     { fields: {}, summary: ['Enter your current password', 'Enter a new password'] },
     { fields: { currentPassword: 'wrong one', newPassword: CHOSEN, confirmPassword: CHOSEN }, summary: ['Your current password is not right: enter it again'] },
     { fields: { newPassword: 'short one' }, summary: ['Enter your current password', 'Enter a new password of at least 12 characters'] },
@@ -47,7 +47,7 @@ describe('changing your own password', () => {
     },
   ])('refuses $fields with messages naming each field, never the password', async ({ fields, summary }) => {
     // Confirmed as typed unless the case is about confirming.
-    const page = await send(await signedIn(), { confirmPassword: (fields as Record<string, string>).newPassword ?? '', ...fields })
+    const page = await send(await signedIn(), { confirmPassword: fields.newPassword ?? '', ...fields })
     expect([page.status, page.title.startsWith('Error: '), page.errorSummary.map((e) => e.text)]).toEqual([422, true, summary])
     expect(page.$('input[type=password][value]').length).toBe(0)
   })

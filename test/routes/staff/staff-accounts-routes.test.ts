@@ -98,7 +98,7 @@ describe('adding an account, changing its role, resetting its password', () => {
     return client.post('/accounts/new', fields, form.csrf)
   }
 
-  it.each([
+  it.each<{ fields: Record<string, string>; summary: string[] }>([
     {
       fields: {},
       summary: ['Enter an e-mail address in the correct format, like name@example.org', 'Choose a role: administrator, evaluator or steering group member'],
