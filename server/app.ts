@@ -11,6 +11,7 @@ import { layoutRenderer } from './middleware/layout-renderer.js'
 import { loadStaffUser } from './middleware/load-staff-user.js'
 import { noStore } from './middleware/no-store.js'
 import { parseCsvUpload } from './middleware/parse-csv-upload.js'
+import { requirePasswordChange } from './middleware/require-password-change.js'
 import { requestLogging } from './middleware/request-logging.js'
 import { setUpCsrf } from './middleware/set-up-csrf.js'
 import { setUpSession } from './middleware/set-up-session.js'
@@ -54,6 +55,7 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions, clock }))
   app.use(setUpCsrf({ secret: sessionSecret, https }))
   app.use(loadStaffUser(services.signIn))
+  app.use(requirePasswordChange())
   app.use(routes(services, config, repos, sessionSecret))
   app.use(notFound)
   app.use(errorHandler({ production: config.production, log }))

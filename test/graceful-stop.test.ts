@@ -28,7 +28,11 @@ async function startServer(name: string, env: Record<string, string> = {}) {
   const path = join(folder, `${name}.db`)
   const setup = await boot({ database: { kind: 'sqlite', path }, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
   await seedLongDownload(setup)
-  const { password } = await setup.services.staffAccounts.addUser({ email: 'admin@example.org', role: 'admin' }, { kind: 'command line' })
+  const { password } = await setup.services.staffAccounts.addUser(
+    { email: 'admin@example.org', role: 'admin' },
+    { kind: 'command line' },
+    { mustChangePassword: false },
+  )
   await setup.repos.close()
 
   const port = await freePort()

@@ -175,8 +175,13 @@ export interface StaffUserRepository {
   /** The account with its scope, or (when a scope fails) nothing. */
   create(account: NewStaffAccount): Promise<StaffAccount>
   scope(userId: number): Promise<StaffScope>
-  /** Sets a new password hash and raises the session generation, so sessions signed in under the old password end. False when there is no such account. */
-  setPasswordHash(id: number, passwordHash: string): Promise<boolean>
+  /**
+   * Sets a new password hash (`mustChange` when it was handed out rather than chosen) and raises the session generation,
+   * so sessions signed in under the old password end. False when there is no such account.
+   */
+  setPasswordHash(id: number, passwordHash: string, mustChange: boolean): Promise<boolean>
+  /** Records a successful sign-in at `at`. */
+  recordSignIn(id: number, at: string): Promise<void>
   /** Disables the account at `disabledAt` (null enables it again) and raises the session generation. False when there is no such account. */
   setDisabled(id: number, disabledAt: string | null): Promise<boolean>
   /** Gives the account a new role and scope in place of the old, and raises the session generation. Atomic. */

@@ -131,6 +131,9 @@ export interface StaffUserTable {
   created_at: string
   disabled_at: string | null
   session_generation: Defaulted<number>
+  last_signed_in_at: string | null
+  /** 1 while the password is one someone else was given (a new account, a reset). */
+  must_change_password: Defaulted<number>
 }
 
 export interface StaffScopeTable {

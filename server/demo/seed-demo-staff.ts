@@ -28,7 +28,8 @@ export async function seedDemoStaff(repos: Repositories, services: Services): Pr
       continue
     }
     try {
-      const added = await services.staffAccounts.addUser(demo, { kind: 'start-up' })
+      // Demo passwords need not be replaced at the first sign-in: they are for trying each role out, on synthetic data.
+      const added = await services.staffAccounts.addUser(demo, { kind: 'start-up' }, { mustChangePassword: false })
       accounts.push({ email: demo.email, role: demo.role, password: added.password })
     } catch (error) {
       // Another app process starting on the same database added it a moment ago.

@@ -11,6 +11,9 @@ export interface StaffAccount {
   disabledAt: string | null
   /** Raised to end every session of the account; a session holds the generation it was signed in under. */
   sessionGeneration: number
+  lastSignedInAt: string | null
+  /** The password was handed out (a new account, a reset): its owner must choose their own before anything else. */
+  mustChangePassword: boolean
 }
 
 export interface StaffScope {
@@ -24,6 +27,8 @@ export interface NewStaffAccount {
   passwordHash: string
   createdAt: string
   scope: StaffScope
+  /** True for a password handed out (the default: false). */
+  mustChangePassword?: boolean
 }
 
 /** A signed-in staff member: an account that can sign in, with its scope. */
@@ -35,4 +40,6 @@ export interface StaffUser {
   programmeIds: readonly number[]
   /** Practices a steering group member covers. */
   practiceIds: readonly number[]
+  /** Signed in with a password someone else handed out: only the change-password page is open to them. Absent means no. */
+  mustChangePassword?: boolean
 }

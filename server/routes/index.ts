@@ -4,17 +4,26 @@ import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { requireStaff } from '../middleware/require-staff.js'
-import { canAdminister, canExcludeResponses, canExport, canManagePractices, canManageWaves } from '../services/staff-access.js'
+import { canAdminister, canExcludeResponses, canExport, canManageAccounts, canManagePractices, canManageWaves } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
-import { ACCOUNT_SESSIONS_PATH, END_OTHER_SESSIONS_PATH, END_SESSION_PATH } from './paths.js'
+import {
+  ACCOUNT_PASSWORD_PATH,
+  ACCOUNT_SESSIONS_PATH,
+  END_OTHER_SESSIONS_PATH,
+  END_SESSION_PATH,
+  NEW_ACCOUNT_PATH,
+  ONE_TIME_PASSWORD_PATH,
+  STAFF_ACCOUNTS_PATH,
+} from './paths.js'
 import { practiceRoutes } from './practices/practice-routes.js'
 import { programmeRoutes } from './programmes/programme-routes.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { accountRoutes } from './staff/account-routes.js'
 import { deviceCookies } from './staff/device-cookie.js'
+import { passwordRoutes } from './staff/password-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffAccountsRoutes } from './staff/staff-accounts-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
@@ -30,7 +39,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const signIn = signInRoutes(services.signIn, deviceCookies({ secret: sessionSecret, https: config.baseUrl.startsWith('https:') }))
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const account = accountRoutes(services.staffSessions)
-  const staffAccounts = staffAccountsRoutes(services.staffAccounts)
+  const password = passwordRoutes(services.passwordChange)
+  const staffAccounts = staffAccountsRoutes(services.staffAccounts, services.staffScope, `${config.baseUrl}/sign-in`)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
   const programmes = programmeRoutes(services.programmes)
@@ -62,9 +72,18 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/sign-out', signIn.signOut)
   router.get('/staff', requireStaff(), staff.home)
   router.get('/audit', requireStaff(canAdminister), staff.audit)
-  router.get('/accounts', requireStaff(canAdminister), staffAccounts.page)
-  router.post('/accounts/disable', requireStaff(canAdminister), staffAccounts.disable)
-  router.post('/accounts/enable', requireStaff(canAdminister), staffAccounts.enable)
+  router.get(STAFF_ACCOUNTS_PATH, requireStaff(canManageAccounts), staffAccounts.page)
+  router.get(NEW_ACCOUNT_PATH, requireStaff(canManageAccounts), staffAccounts.newForm)
+  router.post(NEW_ACCOUNT_PATH, requireStaff(canManageAccounts), staffAccounts.create)
+  router.get(ONE_TIME_PASSWORD_PATH, requireStaff(canManageAccounts), staffAccounts.oneTimePassword)
+  router.get('/accounts/:id/role', requireStaff(canManageAccounts), staffAccounts.roleForm)
+  router.post('/accounts/:id/role', requireStaff(canManageAccounts), staffAccounts.changeRole)
+  router.get('/accounts/:id/password', requireStaff(canManageAccounts), staffAccounts.confirmReset)
+  router.post('/accounts/:id/password', requireStaff(canManageAccounts), staffAccounts.reset)
+  router.post('/accounts/disable', requireStaff(canManageAccounts), staffAccounts.disable)
+  router.post('/accounts/enable', requireStaff(canManageAccounts), staffAccounts.enable)
+  router.get(ACCOUNT_PASSWORD_PATH, requireStaff(), password.show)
+  router.post(ACCOUNT_PASSWORD_PATH, requireStaff(), password.change)
   router.get(ACCOUNT_SESSIONS_PATH, requireStaff(), account.sessions)
   router.post(END_SESSION_PATH, requireStaff(), account.endOne)
   router.post(END_OTHER_SESSIONS_PATH, requireStaff(), account.endOthers)

@@ -37,7 +37,15 @@ export const ACCOUNT_SESSIONS_PATH = '/account/sessions'
 export const END_SESSION_PATH = `${ACCOUNT_SESSIONS_PATH}/end`
 export const END_OTHER_SESSIONS_PATH = `${ACCOUNT_SESSIONS_PATH}/end-others`
 
+/** Every staff member's own password; after a one-time password, the only page open to them. */
+export const ACCOUNT_PASSWORD_PATH = '/account/password'
+
 export const STAFF_ACCOUNTS_PATH = '/accounts'
+export const NEW_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/new`
+/** Where a new one-time password is shown, once. */
+export const ONE_TIME_PASSWORD_PATH = `${STAFF_ACCOUNTS_PATH}/one-time-password`
+export const accountRolePath = (id: number) => `${STAFF_ACCOUNTS_PATH}/${id}/role`
+export const resetPasswordPath = (id: number) => `${STAFF_ACCOUNTS_PATH}/${id}/password`
 export const DISABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/disable`
 export const ENABLE_ACCOUNT_PATH = `${STAFF_ACCOUNTS_PATH}/enable`
 

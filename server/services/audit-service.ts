@@ -12,6 +12,7 @@ export type AuditAction =
   | 'signed out'
   | 'user added'
   | 'password reset'
+  | 'password changed'
   | 'user disabled'
   | 'user enabled'
   | 'role changed'

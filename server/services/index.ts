@@ -7,6 +7,7 @@ import { createExclusionService } from './exclusion-service.js'
 import { createExportService } from './export-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
 import { createPracticeService } from './practice-service.js'
+import { createPasswordChangeService } from './password-change-service.js'
 import { createProgrammeService } from './programme-service.js'
 import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
@@ -36,6 +37,7 @@ export function createServices(
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
     staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures, sessions }, audit, clock, staffSecurity),
+    passwordChange: createPasswordChangeService({ staffUsers, sessions }, audit, staffSecurity),
     staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,

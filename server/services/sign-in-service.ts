@@ -48,7 +48,14 @@ export function createSignInService(
 
   async function staffUser(account: StaffAccount): Promise<StaffUser> {
     const scope = await repos.staffUsers.scope(account.id)
-    return { id: account.id, email: account.email, role: account.role, programmeIds: scope.programmeIds, practiceIds: scope.practiceIds }
+    return {
+      id: account.id,
+      email: account.email,
+      role: account.role,
+      programmeIds: scope.programmeIds,
+      practiceIds: scope.practiceIds,
+      mustChangePassword: account.mustChangePassword,
+    }
   }
 
   /** The account's failure was counted before the password was checked; the address's is counted now. */
@@ -82,6 +89,7 @@ export function createSignInService(
       const matches = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()))
       if (!matches || !account || account.disabledAt) return refuse(email, account, keys, failures)
       await repos.signInFailures.clear(keys.account)
+      await repos.staffUsers.recordSignIn(account.id, clock.now().toISOString())
       const user = await staffUser(account)
       await audit.audit(user, 'signed in')
       return {

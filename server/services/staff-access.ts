@@ -43,3 +43,24 @@ export function canManageWaves(user: StaffUser): boolean {
 export function canManagePractices(user: StaffUser): boolean {
   return user.role === 'admin' || user.role === 'evaluator'
 }
+
+/** The staff accounts pages: admins for every account, evaluators for the steering members of their programmes' practices. */
+export function canManageAccounts(user: StaffUser): boolean {
+  return user.role === 'admin' || user.role === 'evaluator'
+}
+
+/** An account as far as who may manage it goes: its role, and the programmes its practices belong to. */
+export interface AccountReach {
+  role: StaffRole
+  practiceProgrammeIds: readonly number[]
+}
+
+/**
+ * Whether the user may add, reset, disable, enable or re-scope this account (or give an account this role and scope):
+ * admins any; evaluators only steering members all of whose practices are in their own programmes.
+ */
+export function canManageAccount(user: StaffUser, account: AccountReach): boolean {
+  if (user.role === 'admin') return true
+  if (user.role !== 'evaluator' || account.role !== 'steering' || account.practiceProgrammeIds.length === 0) return false
+  return account.practiceProgrammeIds.every((id) => user.programmeIds.includes(id))
+}

@@ -1,15 +1,17 @@
 // Adding staff accounts, resetting their passwords, disabling them and changing their roles (from the command line, at
 // first start and, later, the administration pages). Each change that narrows what an account may do ends its sessions.
 import { z } from 'zod'
-import { UsageError, ValidationError } from '../errors.js'
+import { NotFoundError, UsageError, ValidationError } from '../errors.js'
 import { validate } from '../validation/validate.js'
 import { unknownProgramme } from './unknown-programme.js'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import { isUniqueViolation } from '../data/unique-violation.js'
-import { STAFF_ROLES, type StaffAccount, type StaffRole } from '../domain/staff-user.js'
+import { waitRemaining } from '../domain/sign-in-delay.js'
+import { STAFF_ROLES, type StaffAccount, type StaffRole, type StaffUser } from '../domain/staff-user.js'
 import type { AuditActor, AuditService } from './audit-service.js'
 import { generatePassword, hashPassword } from './passwords.js'
+import { canManageAccount, type AccountReach } from './staff-access.js'
 import type { StaffSecuritySettings } from './staff-security-settings.js'
 import { staffEmail } from './staff-email.js'
 
@@ -19,13 +21,29 @@ const newUserInput = z.object({
   programmes: z.array(z.string()).default([]),
   practices: z.array(z.string()).default([]),
 })
-type RoleInput = z.input<typeof newUserInput>
+/** As typed or sent: the schema checks each part. */
+type RoleInput = { [K in keyof z.input<typeof newUserInput>]?: unknown }
 
 /** Which of programme and practice each role needs, and what to say when it is missing or not wanted. */
 const SCOPE_RULES: Record<StaffRole, { programmes: boolean; practices: boolean; problem: string }> = {
   admin: { programmes: false, practices: false, problem: 'An admin sees every programme and practice: leave out programme and practice' },
   evaluator: { programmes: true, practices: false, problem: 'An evaluator needs a programme (and no practice): they see whole programmes' },
   steering: { programmes: false, practices: true, problem: 'A steering group member needs a practice (and no programme): they see single practices' },
+}
+
+/** A signed-in staff member acting in the web pages, whose reach over accounts is checked; the command line is not limited. */
+const staffActor = (actor: AuditActor): StaffUser | undefined => ('id' in actor ? actor : undefined)
+
+/** An account with its role and scope in words, for the lists and forms. */
+export interface AccountSummary {
+  account: StaffAccount
+  /** `evaluator (north, south)` */
+  role: string
+  /** Programme slugs (evaluators) or practice codes (steering members). */
+  programmes: string[]
+  practices: string[]
+  /** While failed sign-ins make this address wait: when the wait ends (ISO). */
+  signInWaitUntil?: string
 }
 
 export interface NewStaffUser {
@@ -50,22 +68,42 @@ export function createStaffAccountService(
     }
     return ids
   }
-  async function practiceIds(codes: string[]): Promise<number[]> {
-    const ids: number[] = []
+  async function practicesOf(codes: string[]): Promise<{ id: number; programmeId: number }[]> {
+    const found = []
     for (const code of codes) {
       const p = await repos.practices.findByCode(code)
       if (!p) throw ValidationError.of('practices', `No practice with code "${code}"`)
-      ids.push(p.id)
+      found.push(p)
     }
-    return ids
+    return found
+  }
+
+  /** The programmes an existing account's practices belong to, for canManageAccount. */
+  async function reachOf(account: Pick<StaffAccount, 'id' | 'role'>): Promise<AccountReach> {
+    const { practiceIds } = await repos.staffUsers.scope(account.id)
+    const practices = await Promise.all(practiceIds.map((id) => repos.practices.findById(id)))
+    return { role: account.role, practiceProgrammeIds: practices.flatMap((p) => (p ? [p.programmeId] : [])) }
+  }
+
+  /** An account the actor may not manage does not exist, as far as they can tell. */
+  async function manageable(account: StaffAccount, actor: AuditActor): Promise<StaffAccount> {
+    const user = staffActor(actor)
+    if (user && !canManageAccount(user, await reachOf(account))) throw new NotFoundError()
+    return account
   }
 
   /** The role and scope asked for, checked against each other and resolved to ids. */
-  async function roleAndScope(input: RoleInput) {
+  async function roleAndScope(input: RoleInput, actor: AuditActor) {
     const u = validate(newUserInput, input)
+    const user = staffActor(actor)
+    if (user?.role === 'evaluator' && u.role !== 'steering')
+      throw ValidationError.of('role', 'Choose steering group member: evaluators add and change steering group members only')
     const rule = SCOPE_RULES[u.role]
     if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw ValidationError.of('role', rule.problem)
-    return { ...u, scope: { programmeIds: await programmeIds(u.programmes), practiceIds: await practiceIds(u.practices) } }
+    const practices = await practicesOf(u.practices)
+    if (user && !canManageAccount(user, { role: u.role, practiceProgrammeIds: practices.map((p) => p.programmeId) }))
+      throw ValidationError.of('practices', 'Choose practices of your own programmes only')
+    return { ...u, scope: { programmeIds: await programmeIds(u.programmes), practiceIds: practices.map((p) => p.id) } }
   }
 
   async function existing(email: string): Promise<StaffAccount> {
@@ -74,14 +112,34 @@ export function createStaffAccountService(
     return account
   }
 
+  async function scopeNames(account: Pick<StaffAccount, 'id'>): Promise<{ programmes: string[]; practices: string[] }> {
+    const scope = await repos.staffUsers.scope(account.id)
+    return {
+      programmes: await Promise.all(scope.programmeIds.map(async (id) => (await repos.programmes.findById(id))?.slug ?? `programme ${id}`)),
+      practices: await Promise.all(scope.practiceIds.map(async (id) => (await repos.practices.findById(id))?.code ?? `practice ${id}`)),
+    }
+  }
+
   /** `evaluator (north, south)`, for the audit log's before and after. */
   async function describeRole(account: Pick<StaffAccount, 'id' | 'role'>): Promise<string> {
-    const scope = await repos.staffUsers.scope(account.id)
-    const names = [
-      ...(await Promise.all(scope.programmeIds.map(async (id) => (await repos.programmes.findById(id))?.slug ?? `programme ${id}`))),
-      ...(await Promise.all(scope.practiceIds.map(async (id) => (await repos.practices.findById(id))?.code ?? `practice ${id}`))),
-    ]
+    const { programmes, practices } = await scopeNames(account)
+    const names = [...programmes, ...practices]
     return names.length ? `${account.role} (${names.join(', ')})` : account.role
+  }
+
+  const waitRule = {
+    freeFailures: settings.signIn.accountFreeFailures,
+    firstDelayMs: settings.signIn.firstDelayMs,
+    maxDelayMs: settings.signIn.maxDelayMs,
+  }
+  async function signInWaitUntil(account: StaffAccount): Promise<string | undefined> {
+    const now = clock.now().getTime()
+    const wait = waitRemaining(await repos.signInFailures.find(account.email), waitRule, now)
+    return wait > 0 ? new Date(now + wait).toISOString() : undefined
+  }
+
+  async function summary(account: StaffAccount): Promise<AccountSummary> {
+    return { account, role: await describeRole(account), ...(await scopeNames(account)), signInWaitUntil: await signInWaitUntil(account) }
   }
 
   /** Start-up makes a new admin when none can sign in, and refuses to start when its address is taken: never leave none. */
@@ -90,13 +148,18 @@ export function createStaffAccountService(
     throw ValidationError.of('email', `${account.email} is the only admin who can sign in, so it cannot be ${change}: make another account admin first`)
   }
 
-  async function addUser(input: RoleInput, actor: AuditActor): Promise<NewStaffUser> {
-    const u = await roleAndScope(input)
+  /**
+   * A new account with a random password, which its owner must replace at their first sign-in; `mustChangePassword`
+   * false only for the demo's accounts, made for trying each role out.
+   */
+  async function addUser(input: RoleInput, actor: AuditActor, { mustChangePassword = true } = {}): Promise<NewStaffUser> {
+    const u = await roleAndScope(input, actor)
     if (await repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', `A user with e-mail "${u.email}" already exists`)
     const scope = u.scope
     const password = generatePassword()
     const passwordHash = await hashPassword(password, settings.passwordCost)
-    const account = await repos.staffUsers.create({ email: u.email, role: u.role, passwordHash, createdAt: clock.now().toISOString(), scope })
+    const createdAt = clock.now().toISOString()
+    const account = await repos.staffUsers.create({ email: u.email, role: u.role, passwordHash, createdAt, scope, mustChangePassword })
     const names = [...u.programmes, ...u.practices]
     await audit.audit(actor, 'user added', { user: account.email, role: account.role, ...(names.length ? { scope: names } : {}) })
     return { account, password, scope: names }
@@ -105,17 +168,25 @@ export function createStaffAccountService(
   return {
     addUser,
 
-    /** Every account with its role and scope in words (`evaluator (north, south)`), in e-mail order. */
-    async listAccounts(): Promise<{ account: StaffAccount; role: string }[]> {
-      const accounts = await repos.staffUsers.list()
-      return Promise.all(accounts.map(async (account) => ({ account, role: await describeRole(account) })))
+    /** Every account the viewer may manage (all of them, without a viewer), with its role and scope in words, in e-mail order. */
+    async listAccounts(viewer?: StaffUser): Promise<AccountSummary[]> {
+      const all = await repos.staffUsers.list()
+      const visible = viewer ? (await Promise.all(all.map(async (a) => (canManageAccount(viewer, await reachOf(a)) ? [a] : [])))).flat() : all
+      return Promise.all(visible.map(summary))
     },
 
-    /** Sets a new random password, ends any lock-out and returns the password. */
+    /** One account for its pages; 404 when there is none or the viewer may not manage it. */
+    async account(viewer: StaffUser, id: number): Promise<AccountSummary> {
+      const account = await repos.staffUsers.findById(id)
+      if (!account) throw new NotFoundError()
+      return summary(await manageable(account, viewer))
+    },
+
+    /** Sets a new random password, which its owner must replace at their next sign-in; ends any lock-out and returns the password. */
     async resetPassword(email: string, actor: AuditActor): Promise<string> {
-      const account = await existing(email)
+      const account = await manageable(await existing(email), actor)
       const password = generatePassword()
-      await repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost))
+      await repos.staffUsers.setPasswordHash(account.id, await hashPassword(password, settings.passwordCost), true)
       await repos.sessions.removeByUser(account.id)
       await repos.signInFailures.clear(account.email)
       await audit.audit(actor, 'password reset', { user: account.email })
@@ -124,7 +195,7 @@ export function createStaffAccountService(
 
     /** The account can no longer sign in, and every session it has ends at its next request. */
     async disableUser(email: string, actor: AuditActor): Promise<StaffAccount> {
-      const account = await existing(email)
+      const account = await manageable(await existing(email), actor)
       if (account.disabledAt) throw ValidationError.of('email', `${account.email} is already disabled`)
       await keepAnAdmin(account, 'disabled')
       await repos.staffUsers.setDisabled(account.id, clock.now().toISOString())
@@ -135,7 +206,7 @@ export function createStaffAccountService(
 
     /** The account can sign in again (with the password it had); sessions from before it was disabled stay ended. */
     async enableUser(email: string, actor: AuditActor): Promise<StaffAccount> {
-      const account = await existing(email)
+      const account = await manageable(await existing(email), actor)
       if (!account.disabledAt) throw ValidationError.of('email', `${account.email} is not disabled`)
       await repos.staffUsers.setDisabled(account.id, null)
       await audit.audit(actor, 'user enabled', { user: account.email, before: 'disabled', after: 'enabled' })
@@ -144,10 +215,15 @@ export function createStaffAccountService(
 
     /** A new role and scope in place of the old; the account's sessions end, so it signs in again under the new one. */
     async changeRole(input: RoleInput, actor: AuditActor): Promise<{ account: StaffAccount; before: string; after: string }> {
-      const account = await existing(typeof input.email === 'string' ? input.email : '')
-      const u = await roleAndScope({ ...input, email: account.email })
+      const account = await manageable(await existing(typeof input.email === 'string' ? input.email : ''), actor)
+      const u = await roleAndScope({ ...input, email: account.email }, actor)
       if (u.role !== 'admin') await keepAnAdmin(account, `made ${u.role}`)
       const before = await describeRole(account)
+      const current = await repos.staffUsers.scope(account.id)
+      const same = (a: readonly number[], b: readonly number[]) => [...a].sort().join() === [...b].sort().join()
+      // An unchanged save changes nothing: no audit line, and the account's sessions go on.
+      if (u.role === account.role && same(current.programmeIds, u.scope.programmeIds) && same(current.practiceIds, u.scope.practiceIds))
+        return { account, before, after: before }
       await repos.staffUsers.setRole(account.id, u.role, u.scope)
       await repos.sessions.removeByUser(account.id)
       const after = await describeRole({ id: account.id, role: u.role })

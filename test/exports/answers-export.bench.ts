@@ -87,7 +87,11 @@ async function streamOverHttp(path: string, expectedBytes: number, progress: (fr
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   try {
     const email = `bench-${Date.now()}@example.org`
-    const { password } = await ls.services.staffAccounts.addUser({ email, role: 'evaluator', programmes: ['bench'] }, { kind: 'command line' })
+    const { password } = await ls.services.staffAccounts.addUser(
+      { email, role: 'evaluator', programmes: ['bench'] },
+      { kind: 'command line' },
+      { mustChangePassword: false },
+    )
     const form = await fetch(`${base}/sign-in`)
     let cookie = form.headers
       .getSetCookie()

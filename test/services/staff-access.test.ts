@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { StaffUser } from '../../server/domain/staff-user.js'
-import { canAdminister, canExport, canSeePractice, canSeeProgramme } from '../../server/services/staff-access.js'
+import { canAdminister, canExport, canManageAccount, canManageAccounts, canSeePractice, canSeeProgramme } from '../../server/services/staff-access.js'
 
 const NORTH = 1
 const SOUTH = 2
@@ -60,5 +60,26 @@ describe.each([
   it(`${exports ? 'may' : 'may not'} export, and ${administers ? 'may' : 'may not'} administer`, () => {
     expect(canExport(u)).toBe(exports)
     expect(canAdminister(u)).toBe(administers)
+  })
+})
+
+describe('managing staff accounts', () => {
+  const evaluator = user('evaluator', { programmeIds: [NORTH] })
+  it.each([
+    ['admin', admin, true],
+    ['evaluator', evaluator, true],
+    ['steering member', user('steering', { practiceIds: [N1.id] }), false],
+  ])('opens the accounts pages to a %s: %s', (_, who, allowed) => expect(canManageAccounts(who)).toBe(allowed))
+
+  it.each([
+    ['a steering member of their programme', { role: 'steering', practiceProgrammeIds: [NORTH] }, true],
+    ['a steering member of another programme', { role: 'steering', practiceProgrammeIds: [SOUTH] }, false],
+    ['a steering member of theirs and another', { role: 'steering', practiceProgrammeIds: [NORTH, SOUTH] }, false],
+    ['a steering member with no practice', { role: 'steering', practiceProgrammeIds: [] }, false],
+    ['an evaluator', { role: 'evaluator', practiceProgrammeIds: [] }, false],
+    ['an admin', { role: 'admin', practiceProgrammeIds: [] }, false],
+  ] as const)('lets an evaluator manage %s: %s', (_, account, allowed) => {
+    expect(canManageAccount(evaluator, account)).toBe(allowed)
+    expect(canManageAccount(admin, account)).toBe(true)
   })
 })

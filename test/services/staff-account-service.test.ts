@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { NotFoundError } from '../../server/errors.js'
 import { verifyPassword } from '../../server/services/passwords.js'
 import { auditLines } from '../support/staff-users.js'
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
@@ -129,5 +130,41 @@ describe('disabling accounts and changing roles', () => {
       'user disabled (command line) {"user":"lead@example.org","before":"enabled","after":"disabled"}',
       'user enabled (command line) {"user":"lead@example.org","before":"disabled","after":"enabled"}',
     ])
+  })
+})
+
+describe('what an evaluator may do with accounts', () => {
+  beforeEach(async () => {
+    await ls.services.admin.addProgramme({ slug: 'south', name: 'South PCN' })
+    await ls.services.admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  })
+  const evaluator = async () => {
+    const { account } = await accounts().addUser({ email: 'eva@example.org', role: 'evaluator', programmes: ['north'] }, CLI)
+    return { id: account.id, email: account.email, role: account.role, programmeIds: [1], practiceIds: [] }
+  }
+
+  it('refuses a steering member for another programme’s practice, and any other role, creating nothing', async () => {
+    const eva = await evaluator()
+    await expect(accounts().addUser({ email: 'x@example.org', role: 'steering', practices: ['S1'] }, eva)).rejects.toThrow(
+      'Choose practices of your own programmes only',
+    )
+    await expect(accounts().addUser({ email: 'x@example.org', role: 'steering', practices: ['N1', 'S1'] }, eva)).rejects.toThrow(
+      'Choose practices of your own programmes only',
+    )
+    await expect(accounts().addUser({ email: 'x@example.org', role: 'evaluator', programmes: ['north'] }, eva)).rejects.toThrow(
+      'Choose steering group member: evaluators add and change steering group members only',
+    )
+    expect(await ls.repos.staffUsers.findByEmail('x@example.org')).toBeUndefined()
+    const added = await accounts().addUser({ email: 'x@example.org', role: 'steering', practices: ['N1'] }, eva)
+    expect(added.account).toMatchObject({ role: 'steering', mustChangePassword: true })
+  })
+
+  it('finds no account outside their reach: another programme’s steering member, or an admin', async () => {
+    const eva = await evaluator()
+    await accounts().addUser({ email: 'sue@example.org', role: 'steering', practices: ['S1'] }, CLI)
+    await accounts().addUser({ email: 'boss@example.org', role: 'admin' }, CLI)
+    await expect(accounts().resetPassword('sue@example.org', eva)).rejects.toBeInstanceOf(NotFoundError)
+    await expect(accounts().disableUser('boss@example.org', eva)).rejects.toBeInstanceOf(NotFoundError)
+    expect((await accounts().listAccounts(eva)).map((a) => a.account.email)).toEqual([])
   })
 })

@@ -4,8 +4,18 @@ import type { StaffRole } from '../../server/domain/staff-user.js'
 import type { Page as BrowserPage } from 'playwright-core'
 import type { HttpClient, Page } from './http-client.js'
 
-export async function addStaff(ls: Linkscore, email: string, role: StaffRole, scope: { programmes?: string[]; practices?: string[] } = {}): Promise<string> {
-  const added = await ls.services.staffAccounts.addUser({ email, role, ...scope }, { kind: 'command line' })
+/**
+ * An account whose owner has already chosen their password (so tests sign in straight to the page they want), unless
+ * `oneTime`: then its first sign-in must choose a new one, as for any account just added.
+ */
+export async function addStaff(
+  ls: Linkscore,
+  email: string,
+  role: StaffRole,
+  scope: { programmes?: string[]; practices?: string[] } = {},
+  { oneTime = false } = {},
+): Promise<string> {
+  const added = await ls.services.staffAccounts.addUser({ email, role, ...scope }, { kind: 'command line' }, { mustChangePassword: oneTime })
   return added.password
 }
 

@@ -11,5 +11,7 @@ declare module 'express-session' {
     staffSignedInAt?: number
     /** Names this session on the "Your sessions" page, which must never show the session id itself. */
     staffSessionHandle?: string
+    /** A password just made for an account (added, or reset), kept only until the page that shows it once is read. */
+    oneTimePassword?: { email: string; password: string; added: boolean }
   }
 }

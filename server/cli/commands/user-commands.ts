@@ -1,4 +1,4 @@
-// user add, password, disable, enable, role: staff accounts. A generated password is printed once; only its hash is stored.
+// user list, add, password, disable, enable, role: staff accounts. A generated password is printed once; only its hash is stored.
 // A new password, disabling and a new role end every session the account has.
 import { type Command, Option } from 'commander'
 import { STAFF_ROLES, type StaffRole } from '../../domain/staff-user.js'
@@ -10,6 +10,27 @@ const collect = (value: string, previous: string[]) => [...previous, value]
 
 export function addUserCommands(program: Command, io: CliIo): void {
   const user = program.command('user').description('staff accounts for the results pages')
+  user
+    .command('list')
+    .description('list staff accounts: e-mail, role and scope, whether they can sign in, last sign-in')
+    .action(() =>
+      withLinkscore(io, async ({ services }) => {
+        const accounts = await services.staffAccounts.listAccounts()
+        const rows = accounts.map((a) => [
+          a.account.email,
+          a.role,
+          [
+            a.account.disabledAt ? 'disabled' : 'can sign in',
+            ...(a.signInWaitUntil ? [`sign-in wait until ${a.signInWaitUntil}`] : []),
+            ...(a.account.mustChangePassword ? ['one-time password'] : []),
+          ].join(', '),
+          a.account.lastSignedInAt ?? 'never signed in',
+        ])
+        const table = [['e-mail', 'role and scope', 'status', 'last sign-in'], ...rows]
+        const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
+        for (const row of table) writeLine(io.stdout, row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  '))
+      }),
+    )
   user
     .command('add')
     .description('add a staff account and print its password (shown only once)')

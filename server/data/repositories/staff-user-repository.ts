@@ -13,7 +13,14 @@ const COLUMNS = [
   'created_at as createdAt',
   'disabled_at as disabledAt',
   'session_generation as sessionGeneration',
+  'last_signed_in_at as lastSignedInAt',
+  'must_change_password',
 ] as const
+
+const toAccount = ({ must_change_password, ...row }: { must_change_password: number } & Omit<StaffAccount, 'mustChangePassword'>): StaffAccount => ({
+  ...row,
+  mustChangePassword: must_change_password === 1,
+})
 
 // E-mail addresses are stored and looked up in lower case (see staff-email.ts), so equality is enough on both databases.
 export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
@@ -26,18 +33,30 @@ export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
     if (rows.length > 0) await trx.insertInto('staff_scope').values(rows).execute()
   }
   return {
-    findByEmail: (email) => select().where('email', '=', email.toLowerCase()).executeTakeFirst(),
-    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
-    list: () => select().orderBy('email').execute(),
+    findByEmail: async (email) => {
+      const row = await select().where('email', '=', email.toLowerCase()).executeTakeFirst()
+      return row && toAccount(row)
+    },
+    findById: async (id) => {
+      const row = await select().where('id', '=', id).executeTakeFirst()
+      return row && toAccount(row)
+    },
+    list: async () => (await select().orderBy('email').execute()).map(toAccount),
     create: (account: NewStaffAccount) =>
       inTransaction(db, async (trx): Promise<StaffAccount> => {
         const user = await trx
           .insertInto('staff_user')
-          .values({ email: account.email.toLowerCase(), role: account.role, password_hash: account.passwordHash, created_at: account.createdAt })
+          .values({
+            email: account.email.toLowerCase(),
+            role: account.role,
+            password_hash: account.passwordHash,
+            created_at: account.createdAt,
+            must_change_password: account.mustChangePassword ? 1 : 0,
+          })
           .returning(COLUMNS)
           .executeTakeFirstOrThrow()
         await insertScope(trx, user.id, account.scope)
-        return user
+        return toAccount(user)
       }),
     scope: async (userId) => {
       const rows = await db
@@ -52,13 +71,16 @@ export function staffUserRepository(db: Kysely<Schema>): StaffUserRepository {
         practiceIds: rows.flatMap((r) => (r.practice_id === null ? [] : [r.practice_id])),
       }
     },
-    setPasswordHash: async (id, passwordHash) => {
+    setPasswordHash: async (id, passwordHash, mustChange) => {
       const result = await db
         .updateTable('staff_user')
-        .set((eb) => ({ password_hash: passwordHash, session_generation: eb('session_generation', '+', 1) }))
+        .set((eb) => ({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, session_generation: eb('session_generation', '+', 1) }))
         .where('id', '=', id)
         .executeTakeFirst()
       return result.numUpdatedRows === 1n
+    },
+    recordSignIn: async (id, at) => {
+      await db.updateTable('staff_user').set({ last_signed_in_at: at }).where('id', '=', id).execute()
     },
     setDisabled: async (id, disabledAt) => {
       const result = await db

@@ -2,14 +2,28 @@
 import type { StaffUser } from '../../domain/staff-user.js'
 import { canExcludeResponses, canExport, canManagePractices, canManageWaves, ROLE_NAMES } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
-import { ACCOUNT_SESSIONS_PATH, comparePath, exclusionsPath, exportsPath, practicePath, practicesPath, wavesPath } from '../paths.js'
+import {
+  ACCOUNT_PASSWORD_PATH,
+  ACCOUNT_SESSIONS_PATH,
+  STAFF_ACCOUNTS_PATH,
+  comparePath,
+  exclusionsPath,
+  exportsPath,
+  practicePath,
+  practicesPath,
+  wavesPath,
+} from '../paths.js'
 
-export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[]) {
+/** `notice` after a change that sent the user here, such as a new password. */
+export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[], notice?: string) {
   return {
     title: 'Your programmes',
     roleName: ROLE_NAMES[user.role],
     canAdminister: user.role === 'admin',
+    notice,
     sessionsHref: ACCOUNT_SESSIONS_PATH,
+    passwordHref: ACCOUNT_PASSWORD_PATH,
+    steeringHref: user.role === 'evaluator' ? STAFF_ACCOUNTS_PATH : undefined,
     programmes: visible.map(({ programme, wholeProgramme, practices }) => ({
       name: programme.name,
       demo: programme.isDemo,

@@ -16,9 +16,10 @@ function pageNumber(req: Request): number {
 
 export function staffRoutes(scope: StaffScopeService, auditLog: AuditService) {
   return {
-    async home(_req: Request, res: Response) {
+    async home(req: Request, res: Response) {
       const user = signedInUser(res)
-      res.render('pages/staff/home', staffHomePageModel(user, await scope.visibleProgrammes(user)))
+      const notice = req.query.changed === 'password' ? 'Your new password is saved. Your other sessions have ended.' : undefined
+      res.render('pages/staff/home', staffHomePageModel(user, await scope.visibleProgrammes(user), notice))
     },
 
     async audit(req: Request, res: Response) {

@@ -20,3 +20,14 @@ export async function endStaffSession(req: Request, res: Response): Promise<void
   await settle((done) => req.session.destroy(done))
   res.clearCookie(SESSION_COOKIE, { path: '/' })
 }
+
+/**
+ * After the staff member chose a new password: the session they are using goes on, under a new id and the account's
+ * new session generation (which ends every other session).
+ */
+export async function renewStaffSession(req: Request, generation: number): Promise<void> {
+  const { staffUserId, staffSignedInAt, staffSessionHandle } = req.session
+  if (staffUserId === undefined || staffSignedInAt === undefined || staffSessionHandle === undefined)
+    throw new Error('renewStaffSession() outside a staff session')
+  await startStaffSession(req, { userId: staffUserId, generation, signedInAt: staffSignedInAt, handle: staffSessionHandle })
+}

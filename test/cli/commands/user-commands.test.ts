@@ -214,3 +214,21 @@ describe('linkscore user disable, enable and role', () => {
     expect(result.stderr).toContain(stderr)
   })
 })
+
+describe('user list', () => {
+  it('prints each account: e-mail, role and scope in words, status, last sign-in', async () => {
+    expect((await cli('user', 'add', '--email', 'eva@example.org', '--role', 'evaluator', '--programme', 'north', '--programme', 'south')).code).toBe(0)
+    expect((await cli('user', 'add', '--email', 'sam@example.org', '--role', 'steering', '--practice', 'B86001')).code).toBe(0)
+    expect((await cli('user', 'disable', '--email', 'sam@example.org')).code).toBe(0)
+    const listed = await cli('user', 'list')
+    expect(listed.code).toBe(0)
+    expect(listed.stdout).toBe(
+      [
+        'e-mail           role and scope            status                          last sign-in',
+        'eva@example.org  evaluator (north, south)  can sign in, one-time password  never signed in',
+        'sam@example.org  steering (B86001)         disabled, one-time password     never signed in',
+        '',
+      ].join('\n'),
+    )
+  })
+})

@@ -20,7 +20,7 @@ const none = { programmeIds: [], practiceIds: [] }
 describe('staff accounts', () => {
   it('stores an account with its scope, and finds it by id and by e-mail in any case', async () => {
     const created = await ls.repos.staffUsers.create({ email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, scope: { programmeIds: [north], practiceIds: [] } })
-    expect(created).toEqual({ id: created.id, email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, disabledAt: null, sessionGeneration: 0 })
+    expect(created).toEqual({ id: created.id, email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, disabledAt: null, sessionGeneration: 0, lastSignedInAt: null, mustChangePassword: false })
     expect(await ls.repos.staffUsers.findByEmail('EVA@Example.org')).toEqual(created)
     expect(await ls.repos.staffUsers.findById(created.id)).toEqual(created)
     expect(await ls.repos.staffUsers.scope(created.id)).toEqual({ programmeIds: [north], practiceIds: [] })
@@ -44,9 +44,14 @@ describe('staff accounts', () => {
 
   it('replaces a password hash, and counts active accounts by role', async () => {
     const a = await ls.repos.staffUsers.create({ email: 'a@example.org', role: 'admin', passwordHash: 'old', createdAt: AT, scope: none })
-    expect(await ls.repos.staffUsers.setPasswordHash(a.id, 'new')).toBe(true)
-    expect(await ls.repos.staffUsers.findById(a.id)).toMatchObject({ passwordHash: 'new', sessionGeneration: 1 })
-    expect(await ls.repos.staffUsers.setPasswordHash(999, 'new')).toBe(false)
+    expect(a).toMatchObject({ mustChangePassword: false, lastSignedInAt: null })
+    expect(await ls.repos.staffUsers.setPasswordHash(a.id, 'new', true)).toBe(true)
+    expect(await ls.repos.staffUsers.findById(a.id)).toMatchObject({ passwordHash: 'new', sessionGeneration: 1, mustChangePassword: true })
+    expect(await ls.repos.staffUsers.setPasswordHash(a.id, 'chosen', false)).toBe(true)
+    expect(await ls.repos.staffUsers.findById(a.id)).toMatchObject({ passwordHash: 'chosen', sessionGeneration: 2, mustChangePassword: false })
+    await ls.repos.staffUsers.recordSignIn(a.id, AT)
+    expect((await ls.repos.staffUsers.findById(a.id))?.lastSignedInAt).toBe(AT)
+    expect(await ls.repos.staffUsers.setPasswordHash(999, 'new', false)).toBe(false)
     expect(await ls.repos.staffUsers.countActive('admin')).toBe(1)
     await ls.db.updateTable('staff_user').set({ disabled_at: AT }).where('id', '=', a.id).execute()
     expect(await ls.repos.staffUsers.countActive('admin')).toBe(0)

@@ -49,6 +49,12 @@ const exporters = (status: number): Record<Visitor, number> => ({
   'steering out of scope': 404,
 })
 
+/** Staff accounts: admins, and any evaluator (for the steering members of their own programmes); never steering members. */
+const accountManagers = (status: number): Record<Visitor, number> => ({ ...exporters(status), 'evaluator out of scope': status })
+
+/** A steering member of N1 (so in the in-scope evaluator's reach), made after the visitors: the sixth account. */
+const TARGET = '/accounts/6'
+
 /** A response token no one was given: the survey's pages answer 404 to everyone, signed in or not. */
 const NO_TOKEN = '/r/not-a-token-of-anyone-here'
 
@@ -137,23 +143,23 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/programmes/nowhere/archive', expected: adminsOnly(404) },
   // North is in use: bringing it back into use changes nothing.
   { method: 'POST', path: '/programmes/north/restore', expected: adminsOnly(303), redirects: { admin: '/programmes' } },
-  // Staff accounts: admins only. An empty form names no account (422) for an admin; to everyone else the page does not exist.
-  {
-    method: 'GET',
-    path: '/accounts',
-    expected: adminsOnly(200),
-    redirects: { anonymous: '/sign-in?next=%2Faccounts' },
-  },
-  {
-    method: 'POST',
-    path: '/accounts/disable',
-    expected: adminsOnly(422),
-  },
-  {
-    method: 'POST',
-    path: '/accounts/enable',
-    expected: adminsOnly(422),
-  },
+  // Staff accounts: admins, and evaluators for their programmes' steering members; steering members never. An empty form
+  // names no account, no role or no practice (422). A steering member of N1 is the in-scope evaluator's to manage only.
+  { method: 'GET', path: '/accounts', expected: accountManagers(200), redirects: { anonymous: '/sign-in?next=%2Faccounts' } },
+  { method: 'POST', path: '/accounts/disable', expected: accountManagers(422) },
+  { method: 'POST', path: '/accounts/enable', expected: accountManagers(422) },
+  { method: 'GET', path: '/accounts/new', expected: accountManagers(200) },
+  { method: 'POST', path: '/accounts/new', expected: accountManagers(422) },
+  { method: 'GET', path: '/accounts/one-time-password', expected: accountManagers(200) },
+  { method: 'GET', path: `${TARGET}/role`, expected: exporters(200) },
+  { method: 'POST', path: `${TARGET}/role`, expected: exporters(422) },
+  { method: 'GET', path: `${TARGET}/password`, expected: exporters(200) },
+  { method: 'POST', path: `${TARGET}/password`, expected: exporters(303), redirects: { admin: '/accounts/one-time-password' } },
+  { method: 'GET', path: '/accounts/999/role', expected: adminsOnly(404) },
+  { method: 'GET', path: '/accounts/not-a-number/password', expected: adminsOnly(404) },
+  // Every staff member's own password. An empty form has no current password (422).
+  { method: 'GET', path: '/account/password', expected: everyone(200, 303), redirects: { anonymous: '/sign-in?next=%2Faccount%2Fpassword' } },
+  { method: 'POST', path: '/account/password', expected: everyone(422, 303), redirects: { anonymous: '/sign-in' } },
   // Exports: admins and the programme's evaluators; steering members never, even for their own practice's programme.
   { method: 'GET', path: '/programmes/north/exports', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexports' } },
   { method: 'GET', path: '/programmes/north/exports/codebook.csv', expected: exporters(200) },
@@ -244,6 +250,8 @@ beforeAll(async () => {
   for (const [visitor, account] of Object.entries(ACCOUNTS)) {
     passwords.set(visitor as Visitor, await addStaff(ls, `${visitor.replaceAll(' ', '-')}@example.org`, account.role, account))
   }
+  await addStaff(ls, 'target@example.org', 'steering', { practices: ['N1'] })
+  expect((await ls.repos.staffUsers.findByEmail('target@example.org'))?.id, 'TARGET names this account').toBe(6)
 })
 afterAll(() => ls.close())
 

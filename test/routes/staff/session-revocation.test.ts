@@ -17,15 +17,18 @@ beforeEach(async () => {
   ls = await testLinkscore({ clock })
   await ls.services.admin.addProgramme({ slug: 'north', name: 'North PCN' })
   await ls.services.admin.addPractice({ programme: 'north', code: 'N1', name: 'North One' })
+  await ls.services.admin.addProgramme({ slug: 'south', name: 'South PCN' })
   password = await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] })
   otherPassword = await addStaff(ls, 'sam@example.org', 'admin')
 })
 afterEach(() => ls.close())
 
-async function signedInClient(pass = password, email = 'eva@example.org'): Promise<HttpClient> {
+/** `oneTime` for a password just reset: signed in, but sent to choose a new password first. */
+async function signedInClient(pass = password, email = 'eva@example.org', { oneTime = false } = {}): Promise<HttpClient> {
   const client = httpClient(ls.app)
   expect((await signIn(client, email, pass)).status).toBe(303)
-  expect((await client.get('/staff')).status).toBe(200)
+  const home = await client.get('/staff')
+  expect([home.status, home.location]).toEqual(oneTime ? [303, '/account/password'] : [200, undefined])
   return client
 }
 
@@ -45,14 +48,17 @@ describe('ending staff sessions', () => {
     expect(await sentToSignIn(laptop)).toEqual([303, '/sign-in?next=%2Fstaff'])
     expect(await sentToSignIn(phone)).toEqual([303, '/sign-in?next=%2Fstaff'])
     const newPassword = /^password: (\S+)$/m.exec(reset.stdout)![1]!
-    await signedInClient(newPassword)
+    await signedInClient(newPassword, 'eva@example.org', { oneTime: true })
   })
 
   it.each([
     { change: 'a new password', args: ['user', 'password', '--email', 'eva@example.org'] },
     { change: 'disabling the account', args: ['user', 'disable', '--email', 'eva@example.org'] },
     { change: 'a new role', args: ['user', 'role', '--email', 'eva@example.org', '--role', 'steering', '--practice', 'N1'] },
-    { change: 'a new scope in the same role', args: ['user', 'role', '--email', 'eva@example.org', '--role', 'evaluator', '--programme', 'north'] },
+    {
+      change: 'a new scope in the same role',
+      args: ['user', 'role', '--email', 'eva@example.org', '--role', 'evaluator', '--programme', 'north', '--programme', 'south'],
+    },
   ])('sends an earlier session to the sign-in page after $change on the command line, and leaves other users signed in', async ({ args }) => {
     const eva = await signedInClient()
     const sam = await signedInClient(otherPassword, 'sam@example.org')
@@ -75,9 +81,9 @@ describe('ending staff sessions', () => {
   it('ends a session signed in before a reset, but not one signed in after it', async () => {
     const before = await signedInClient()
     const newPassword = await ls.services.staffAccounts.resetPassword('eva@example.org', { kind: 'command line' })
-    const after = await signedInClient(newPassword)
+    const after = await signedInClient(newPassword, 'eva@example.org', { oneTime: true })
     expect(await sentToSignIn(before)).toEqual([303, '/sign-in?next=%2Fstaff'])
-    expect((await after.get('/staff')).status).toBe(200)
+    expect((await after.get('/staff')).location).toBe('/account/password')
   })
 
   it('ends a disabled account’s open session on its next request', async () => {

@@ -91,3 +91,105 @@ describe('the staff accounts page', () => {
     expect((await auditLines(ls)).some((l) => l.startsWith('user disabled') || l.startsWith('user enabled'))).toBe(false)
   })
 })
+
+describe('adding an account, changing its role, resetting its password', () => {
+  const addForm = async (client: HttpClient, fields: Record<string, string | string[]>) => {
+    const form = await client.get('/accounts/new')
+    return client.post('/accounts/new', fields, form.csrf)
+  }
+
+  it.each<{ fields: Record<string, string>; summary: string[] }>([
+    {
+      fields: {},
+      summary: ['Enter an e-mail address in the correct format, like name@example.org', 'Choose a role: administrator, evaluator or steering group member'],
+    },
+    { fields: { email: 'new@example.org' }, summary: ['Choose a role: administrator, evaluator or steering group member'] },
+    {
+      fields: { email: 'new@example.org', role: 'evaluator', practices: 'N1' },
+      summary: ['An evaluator needs a programme (and no practice): they see whole programmes'],
+    },
+    { fields: { email: 'eva@example.org', role: 'admin' }, summary: ['A user with e-mail "eva@example.org" already exists'] },
+  ])('refuses $fields with a message naming the field', async ({ fields, summary }) => {
+    const page = await addForm(admin, fields)
+    expect([page.status, page.title.startsWith('Error: '), page.errorSummary.map((e) => e.text)]).toEqual([422, true, summary])
+  })
+
+  it('shows the one-time password once, and not again on reload; the new account must choose its own at sign-in', async () => {
+    const added = await addForm(admin, { email: 'New@Example.org', role: 'steering', practices: ['N1'] })
+    expect([added.status, added.location]).toEqual([303, '/accounts/one-time-password'])
+    const shown = await admin.get('/accounts/one-time-password')
+    expect(shown.heading).toBe('Account added for new@example.org')
+    const password = shown.$('#one-time-password').text()
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    expect(shown.$('main').text()).toContain('/sign-in')
+    const again = await admin.get('/accounts/one-time-password')
+    expect([again.heading, again.$('#one-time-password').length]).toEqual(['This password has been shown already', 0])
+    const newcomer = httpClient(ls.app)
+    expect((await signIn(newcomer, 'new@example.org', password)).status).toBe(303)
+    expect((await newcomer.get('/staff')).location).toBe('/account/password')
+    expect((await auditLines(ls)).filter((l) => l.startsWith('user added'))).toContain(
+      'user added ada@example.org {"user":"new@example.org","role":"steering","scope":["N1"]}',
+    )
+  })
+
+  it('changes a role and scope, prefilled, audited before → after, ending their sessions; an unchanged save writes nothing', async () => {
+    const sam = await signedIn('sam@example.org')
+    const id = (await ls.repos.staffUsers.findByEmail('sam@example.org'))!.id
+    const form = await admin.get(`/accounts/${id}/role`)
+    expect(form.$('input[name=role]:checked').val()).toBe('steering')
+    expect(form.$('input[name=practices]:checked').val()).toBe('N1')
+    const before = (await auditLines(ls)).length
+    expect((await admin.post(`/accounts/${id}/role`, { role: 'steering', practices: 'N1' }, form.csrf)).status).toBe(303)
+    expect((await auditLines(ls)).length).toBe(before)
+    expect((await sam.get('/staff')).status).toBe(200)
+    const changed = await admin.post(`/accounts/${id}/role`, { role: 'evaluator', programmes: 'north' }, form.csrf)
+    expect(changed.location).toBe(`/accounts#account-${id}`)
+    expect((await auditLines(ls)).at(-1)).toBe('role changed ada@example.org {"user":"sam@example.org","before":"steering (N1)","after":"evaluator (north)"}')
+    expect((await sam.get('/staff')).location).toBe('/sign-in?next=%2Fstaff')
+  })
+
+  it('resets a password after a confirmation page, showing the new one once', async () => {
+    const id = (await ls.repos.staffUsers.findByEmail('sam@example.org'))!.id
+    const confirm = await admin.get(`/accounts/${id}/password`)
+    expect(confirm.heading).toBe('Reset the password of sam@example.org')
+    expect((await admin.post(`/accounts/${id}/password`, {}, confirm.csrf)).location).toBe('/accounts/one-time-password')
+    const shown = await admin.get('/accounts/one-time-password')
+    expect(shown.heading).toBe('New password for sam@example.org')
+    expect((await auditLines(ls)).at(-1)).toBe('password reset ada@example.org {"user":"sam@example.org"}')
+    expect((await ls.repos.staffUsers.findByEmail('sam@example.org'))?.mustChangePassword).toBe(true)
+  })
+
+  it('lets an evaluator manage only the steering members of their programmes, and add them only for its practices', async () => {
+    await ls.services.admin.addProgramme({ slug: 'south', name: 'South PCN' })
+    await ls.services.admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+    await addStaff(ls, 'sue@example.org', 'steering', { practices: ['S1'] })
+    const eva = await signedIn('eva@example.org')
+    const list = await eva.get('/accounts')
+    expect([
+      list.heading,
+      list
+        .$('.ls-account h2')
+        .map((_, h) => list.$(h).text().trim())
+        .get(),
+    ]).toEqual(['Steering group members', ['sam@example.org']])
+    const sue = (await ls.repos.staffUsers.findByEmail('sue@example.org'))!.id
+    const ada = (await ls.repos.staffUsers.findByEmail('ada@example.org'))!.id
+    expect((await eva.get(`/accounts/${sue}/password`)).status).toBe(404)
+    expect((await eva.get(`/accounts/${ada}/role`)).status).toBe(404)
+    expect((await eva.post('/accounts/disable', { email: 'ada@example.org' }, list.csrf)).status).toBe(404)
+    const form = await eva.get('/accounts/new')
+    expect(
+      form
+        .$('input[name=practices]')
+        .map((_, i) => form.$(i).val())
+        .get(),
+    ).toEqual(['N1'])
+    const other = await eva.post('/accounts/new', { email: 'x@example.org', practices: 'S1' }, form.csrf)
+    expect([other.status, other.errorSummary.map((e) => e.text)]).toEqual([422, ['Choose practices of your own programmes only']])
+    const admin2 = await eva.post('/accounts/new', { email: 'x@example.org', role: 'admin' }, form.csrf)
+    expect(admin2.errorSummary.map((e) => e.text)).toEqual(['A steering group member needs a practice (and no programme): they see single practices'])
+    expect(await ls.repos.staffUsers.findByEmail('x@example.org')).toBeUndefined()
+    expect((await eva.post('/accounts/new', { email: 'x@example.org', practices: 'N1' }, form.csrf)).location).toBe('/accounts/one-time-password')
+    expect((await ls.repos.staffUsers.findByEmail('x@example.org'))?.role).toBe('steering')
+  })
+})

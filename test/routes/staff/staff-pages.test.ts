@@ -78,7 +78,7 @@ describe('the staff home page', () => {
           'South One -> /programmes/south/practices/S1',
         ],
       },
-      { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
+      { programme: 'Your account', links: ['Your sessions -> /account/sessions', 'Change your password -> /account/password'] },
       { programme: 'Administration', links: ['Programmes -> /programmes', 'Audit log -> /audit', 'Staff accounts -> /accounts'] },
     ])
   })
@@ -98,7 +98,10 @@ describe('the staff home page', () => {
           'North Two -> /programmes/north/practices/N2',
         ],
       },
-      { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
+      {
+        programme: 'Your account',
+        links: ['Your sessions -> /account/sessions', 'Change your password -> /account/password', 'Steering group members -> /accounts'],
+      },
     ])
   })
 
@@ -107,7 +110,7 @@ describe('the staff home page', () => {
     expect(programmesShown(await client.get('/staff'))).toEqual([
       { programme: 'North PCN', links: ['North Two -> /programmes/north/practices/N2'] },
       { programme: 'South PCN', links: ['South One -> /programmes/south/practices/S1'] },
-      { programme: 'Your account', links: ['Your sessions -> /account/sessions'] },
+      { programme: 'Your account', links: ['Your sessions -> /account/sessions', 'Change your password -> /account/password'] },
     ])
   })
 })

@@ -1,0 +1,27 @@
+// What a password someone chooses must be: long enough, not too long to hash, not built from the most common passwords
+// (zxcvbn-ts with its common-password and word lists), and not their own e-mail address. Generated passwords are random
+// and skip these checks.
+import { ZxcvbnFactory } from '@zxcvbn-ts/core'
+import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
+import type { FieldIssue } from '../validation/field-issues.js'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.js'
+
+/** zxcvbn's scores run 0–4; below 3 a password falls to an online guessing attack or to a few hours offline. */
+const LOWEST_SCORE = 3
+
+const zxcvbn = new ZxcvbnFactory({ dictionary: zxcvbnCommon.dictionary, graphs: zxcvbnCommon.adjacencyGraphs })
+
+/** The issue with a chosen password for `field`, or none. The password itself never appears in a message. */
+export function choosePasswordIssue(field: string, password: string, email: string): FieldIssue | undefined {
+  const problem = (message: string) => ({ field, message })
+  if (password.length < MIN_PASSWORD_LENGTH) return problem(`Enter a new password of at least ${MIN_PASSWORD_LENGTH} characters`)
+  if (password.length > MAX_PASSWORD_LENGTH) return problem(`Enter a new password of ${MAX_PASSWORD_LENGTH} characters or fewer`)
+  const lower = password.toLowerCase()
+  const [localPart] = email.toLowerCase().split('@')
+  if (lower.includes(email.toLowerCase()) || (localPart && localPart.length >= 4 && lower.includes(localPart)))
+    return problem('Enter a new password that does not contain your e-mail address or its name part')
+  const { score } = zxcvbn.check(password, [email, localPart ?? ''])
+  if (score < LOWEST_SCORE)
+    return problem('Enter a new password that is not among the most common passwords or made from them: try three or four unrelated words')
+  return undefined
+}
