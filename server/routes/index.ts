@@ -40,7 +40,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const account = accountRoutes(services.staffSessions)
   const password = passwordRoutes(services.passwordChange)
-  const staffAccounts = staffAccountsRoutes(services.staffAccounts, services.staffScope, `${config.baseUrl}/sign-in`)
+  const staffAccounts = staffAccountsRoutes(services.staffAccounts, services.staffScope, `${config.baseUrl}/sign-in`, sessionSecret)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports)
   const programmes = programmeRoutes(services.programmes)

@@ -12,6 +12,7 @@ declare module 'express-session' {
     /** Names this session on the "Your sessions" page, which must never show the session id itself. */
     staffSessionHandle?: string
     /** A password just made for an account (added, or reset), kept only until the page that shows it once is read. */
+    /** The password sealed (routes/staff/sealed-text.ts): a session row never holds it in plain text. */
     oneTimePassword?: { email: string; password: string; added: boolean }
   }
 }

@@ -8,6 +8,7 @@ import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { ONE_TIME_PASSWORD_PATH, STAFF_ACCOUNTS_PATH } from '../paths.js'
 import { accountFormValues, pageIssue, type AccountFormValues } from './account-form.js'
+import { openText, sealText } from './sealed-text.js'
 import { accountFormPageModel, oneTimePasswordPageModel, resetPasswordPageModel } from './account-form-page-model.js'
 import { accountElementId, staffAccountsPageModel } from './staff-accounts-page-model.js'
 
@@ -30,7 +31,7 @@ async function refused(work: () => Promise<unknown>): Promise<readonly FieldIssu
   }
 }
 
-export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: StaffScopeService, signInUrl: string) {
+export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: StaffScopeService, signInUrl: string, secret: string) {
   async function showPage(res: Response, status: number, problem?: { email: string; issues: ValidationError['issues'] }) {
     const me = signedInUser(res)
     res.status(status).render('pages/staff/accounts', staffAccountsPageModel(await staffAccounts.listAccounts(me), me, problem))
@@ -42,9 +43,12 @@ export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: S
     res.status(status).render('pages/staff/account-form', accountFormPageModel({ viewer, programmes, values, account, issues }))
   }
 
-  /** The password goes to the page that shows it once, through the session, so a reload cannot show it again. */
-  function showOnce(req: Request, res: Response, shown: NonNullable<Request['session']['oneTimePassword']>) {
-    req.session.oneTimePassword = shown
+  /**
+   * The password goes to the page that shows it once, through the session (sealed: the row holds ciphertext only), so a
+   * reload cannot show it again.
+   */
+  function showOnce(req: Request, res: Response, shown: { email: string; password: string; added: boolean }) {
+    req.session.oneTimePassword = { ...shown, password: sealText(secret, shown.password) }
     res.redirect(303, ONE_TIME_PASSWORD_PATH)
   }
 
@@ -74,9 +78,10 @@ export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: S
 
     /** Shows the password once: the session forgets it as the page is made. */
     oneTimePassword(req: Request, res: Response) {
-      const shown = req.session.oneTimePassword
+      const kept = req.session.oneTimePassword
       delete req.session.oneTimePassword
-      res.render('pages/staff/one-time-password', oneTimePasswordPageModel(shown, signInUrl))
+      const password = kept && openText(secret, kept.password)
+      res.render('pages/staff/one-time-password', oneTimePasswordPageModel(kept && password ? { ...kept, password } : undefined, signInUrl))
     },
 
     async roleForm(req: Request, res: Response) {
