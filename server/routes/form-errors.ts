@@ -1,4 +1,5 @@
 // The one way a page reports what is wrong with its form: a message beside each field and the error summary above.
+import { ValidationError } from '../errors.js'
 import type { FieldIssue } from '../validation/field-issues.js'
 
 export interface ErrorSummaryItem {
@@ -33,5 +34,22 @@ export function formErrors(issues: readonly FieldIssue[], { order = [], idOf = (
   return {
     errors: Object.fromEntries(sorted.map(({ issue }) => [issue.field, issue.message])),
     errorSummary: sorted.map(({ issue }) => ({ text: issue.message, href: `#${idOf(issue.field)}` })),
+  }
+}
+
+/**
+ * What a service refused, as issues for the page (each through `toPage`, which words it for a page rather than the
+ * command line), or undefined when the work went through. Any other error travels on to the error handler.
+ */
+export async function serviceRefusal(
+  work: () => Promise<unknown>,
+  toPage: (issue: FieldIssue) => FieldIssue = (issue) => issue,
+): Promise<FieldIssue[] | undefined> {
+  try {
+    await work()
+    return undefined
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map(toPage)
+    throw error
   }
 }

@@ -7,22 +7,14 @@ import { CSV_TEMPLATE } from '../../services/practice-import.js'
 import type { PracticeService } from '../../services/practice-service.js'
 import { ensureWritable } from '../../services/writable-programme.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
-import type { FieldIssue } from '../../validation/field-issues.js'
 import { practicesPath } from '../paths.js'
 import { importFormPageModel, importPreviewPageModel } from './import-page-model.js'
+import { serviceRefusal } from '../form-errors.js'
 import { practiceFormPageModel, practicesPageModel, practiceValues, removePageModel, savedValues, type PracticeFormPage } from './practices-page-model.js'
 
-const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
+const refused = (work: () => Promise<unknown>) => serviceRefusal(work)
 
-async function refused(work: () => Promise<unknown>): Promise<readonly FieldIssue[] | undefined> {
-  try {
-    await work()
-    return undefined
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues
-    throw error
-  }
-}
+const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
 
 export function practiceRoutes(scope: StaffScopeService, practices: PracticeService) {
   const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))

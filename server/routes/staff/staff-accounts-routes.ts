@@ -10,7 +10,11 @@ import { ONE_TIME_PASSWORD_PATH, STAFF_ACCOUNTS_PATH } from '../paths.js'
 import { accountFormValues, pageIssue, type AccountFormValues } from './account-form.js'
 import { openText, sealText } from './sealed-text.js'
 import { accountFormPageModel, oneTimePasswordPageModel, resetPasswordPageModel } from './account-form-page-model.js'
+import { serviceRefusal } from '../form-errors.js'
 import { accountElementId, staffAccountsPageModel } from './staff-accounts-page-model.js'
+
+/** What the service refused, worded for this page. */
+const refused = (work: () => Promise<unknown>) => serviceRefusal(work, pageIssue)
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
 const emailOf = (req: Request) => accountFormValues(body(req)).email
@@ -18,17 +22,6 @@ const idOf = (req: Request) => {
   const id = String(req.params.id)
   if (!/^[1-9]\d{0,9}$/.test(id)) throw new NotFoundError()
   return Number(id)
-}
-
-/** The service's refusal as issues for the page, or nothing when it went through. */
-async function refused(work: () => Promise<unknown>): Promise<readonly FieldIssue[] | undefined> {
-  try {
-    await work()
-    return undefined
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map(pageIssue)
-    throw error
-  }
 }
 
 export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: StaffScopeService, signInUrl: string, secret: string) {

@@ -1,33 +1,25 @@
 // A programme's waves: the list, adding (or copying) one, changing one, and opening or closing one after a confirmation.
 import type { Request, Response } from 'express'
 import type { Programme } from '../../domain/programme.js'
-import { NotFoundError, ValidationError } from '../../errors.js'
+import { NotFoundError } from '../../errors.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalogue.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import { ensureWritable } from '../../services/writable-programme.js'
 import { openRefusal, type WaveService, type WaveSummary } from '../../services/wave-service.js'
-import type { FieldIssue } from '../../validation/field-issues.js'
 import { wavesPath } from '../paths.js'
 import { pageIssue, parseWaveForm, type WaveFormInput } from './wave-form.js'
+import { serviceRefusal } from '../form-errors.js'
 import { blankWaveValues, waveFormPageModel, wavesPageModel, waveStatusPageModel, type WaveFormPage } from './waves-page-model.js'
+
+/** What the service refused, worded for this page. */
+const refused = (work: () => Promise<unknown>) => serviceRefusal(work, pageIssue)
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
 const lockedReason = ({ activity }: WaveSummary) =>
   activity.answered > 0
     ? `The questionnaires cannot change: ${activity.answered === 1 ? '1 response has' : `${activity.answered} responses have`} answers to them.`
     : undefined
-
-/** The service's refusal as issues for the page, or nothing when it went through. */
-async function refused(work: () => Promise<unknown>): Promise<FieldIssue[] | undefined> {
-  try {
-    await work()
-    return undefined
-  } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map(pageIssue)
-    throw error
-  }
-}
 
 export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalogue: QuestionnaireCatalogue) {
   const slots = () => catalogue.list().length

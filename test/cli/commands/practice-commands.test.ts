@@ -1,38 +1,19 @@
 // practice list, edit, import and remove at the command line, on the same service methods and messages as the practices pages.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
-import { boot } from '../../../server/boot.js'
-import { runCli } from '../../support/run-cli.js'
-import { auditLines } from '../../support/staff-users.js'
-import { FIXTURE_QUESTIONNAIRES, testDatabase } from '../../support/test-linkscore.js'
+import { beforeEach, expect, it } from 'vitest'
+import { cliDatabase } from '../../support/cli-database.js'
 
-let folder: string
-let database: Awaited<ReturnType<typeof testDatabase>>
-let env: Record<string, string>
-const cli = (...args: string[]) => runCli(args, env)
+const db = cliDatabase()
+const { cli, audit: auditLog } = db
 
 beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'linkscore-cli-'))
-  database = await testDatabase(folder)
-  env = { ...database.env, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
   expect((await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).code).toBe(0)
   expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot')).code).toBe(0)
   expect((await cli('practice', 'add', '--programme', 'north', '--code', 'N1', '--name', 'Riverside', '--list-size', '8000')).code).toBe(0)
 })
-afterEach(async () => {
-  await database.drop()
-  rmSync(folder, { recursive: true, force: true })
-})
-
 async function audit(): Promise<string[]> {
-  const ls = await boot({ database: database.target, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
-  try {
-    return (await auditLines(ls)).filter((line) => line.startsWith('practice'))
-  } finally {
-    await ls.repos.close()
-  }
+  return (await auditLog()).filter((line) => line.startsWith('practice'))
 }
 
 it('edits a practice and its stage at a wave, lists it, and audits the change in words', async () => {
@@ -56,7 +37,7 @@ it('prints field-named errors on stderr with exit code 1', async () => {
 })
 
 it('imports from a CSV file, printing the same preview; --dry-run saves nothing', async () => {
-  const file = join(folder, 'practices.csv')
+  const file = join(db.folder, 'practices.csv')
   writeFileSync(file, 'code,name,list_size\nN2,Hillside,5000\nN1,Riverside,8100\nN3,,12\n')
   const dry = await cli('practice', 'import', '--programme', 'north', '--file', file, '--dry-run')
   expect(dry.stdout).toBe(

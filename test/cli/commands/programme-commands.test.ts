@@ -1,38 +1,13 @@
 // programme list, edit, archive and restore at the command line, on the same service methods as the programmes pages.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
-import { boot } from '../../../server/boot.js'
-import { runCli } from '../../support/run-cli.js'
-import { auditLines } from '../../support/staff-users.js'
-import { FIXTURE_QUESTIONNAIRES, testDatabase } from '../../support/test-linkscore.js'
+import { beforeEach, expect, it } from 'vitest'
+import { cliDatabase } from '../../support/cli-database.js'
 
-let folder: string
-let database: Awaited<ReturnType<typeof testDatabase>>
-let env: Record<string, string>
-const cli = (...args: string[]) => runCli(args, env)
+const { cli, audit } = cliDatabase()
 
 beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'linkscore-cli-'))
-  database = await testDatabase(folder)
-  env = { ...database.env, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
   expect((await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).code).toBe(0)
   expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot', '--open')).code).toBe(0)
 })
-afterEach(async () => {
-  await database.drop()
-  rmSync(folder, { recursive: true, force: true })
-})
-
-async function audit(): Promise<string[]> {
-  const ls = await boot({ database: database.target, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
-  try {
-    return await auditLines(ls)
-  } finally {
-    await ls.repos.close()
-  }
-}
 
 const NORTH = 'north: North PCN; intervention "social prescribing", smallest practice group 3, smallest breakdown group 5; organisation (none)'
 

@@ -1,22 +1,10 @@
 // wave add, list, edit, copy, open and close at the command line, on the same service methods as the waves pages.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, expect, it } from 'vitest'
-import { boot } from '../../../server/boot.js'
-import { runCli } from '../../support/run-cli.js'
-import { auditLines } from '../../support/staff-users.js'
-import { FIXTURE_QUESTIONNAIRES, testDatabase } from '../../support/test-linkscore.js'
+import { beforeEach, expect, it } from 'vitest'
+import { cliDatabase } from '../../support/cli-database.js'
 
-let folder: string
-let database: Awaited<ReturnType<typeof testDatabase>>
-let env: Record<string, string>
-const cli = (...args: string[]) => runCli(args, env)
+const { cli, audit } = cliDatabase()
 
 beforeEach(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'linkscore-cli-'))
-  database = await testDatabase(folder)
-  env = { ...database.env, LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES }
   expect((await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).code).toBe(0)
   const added = await cli(
     'wave',
@@ -36,19 +24,6 @@ beforeEach(async () => {
   )
   expect(added).toMatchObject({ code: 0, stdout: 'added wave baseline (draft): pilot\n' })
 })
-afterEach(async () => {
-  await database.drop()
-  rmSync(folder, { recursive: true, force: true })
-})
-
-async function audit(): Promise<string[]> {
-  const ls = await boot({ database: database.target, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
-  try {
-    return await auditLines(ls)
-  } finally {
-    await ls.repos.close()
-  }
-}
 
 it('refuses to open a wave whose closing date has passed, naming the date, and leaves it a draft', async () => {
   const opened = await cli('wave', 'open', '--programme', 'north', '--wave', 'baseline')
