@@ -25,7 +25,7 @@ export function staffAccountsPageModel(accounts: readonly AccountSummary[], me: 
       email: account.email,
       role,
       status: account.disabledAt ? `Disabled on ${ukDateTimeText(account.disabledAt)}` : 'Can sign in',
-      lastSignIn: account.lastSignedInAt ? `Last signed in ${ukDateTimeText(account.lastSignedInAt)}` : 'Has not signed in yet',
+      lastSignIn: account.lastSignedInAt ? `Last signed in on ${ukDateTimeText(account.lastSignedInAt)}` : 'Has not signed in yet',
       signInWait: signInWaitUntil ? `In a sign-in wait until ${TIME.format(new Date(signInWaitUntil))}, after failed sign-ins` : undefined,
       oneTimePassword: account.mustChangePassword ? 'Has a one-time password, to be replaced at the next sign-in' : undefined,
       disabled: account.disabledAt !== null,
