@@ -29,7 +29,7 @@ async function setUp() {
         'B86001',
         '--name',
         'Riverside',
-        '--deprivation',
+        '--deprivation-quintile',
         '2',
         '--rurality',
         'urban',
@@ -91,15 +91,16 @@ describe('setting up a programme', () => {
     { args: ['practice', 'add', '--programme', 'south', '--code', 'X1', '--name', 'x'], message: 'linkscore: No programme "south". Programmes: north\n' },
     {
       args: ['practice', 'add', '--programme', 'north', '--code', 'B86001', '--name', 'again'],
-      message: 'linkscore: A practice with code "B86001" already exists\n',
+      message: 'linkscore: A practice with code B86001 already exists in programme North PCN\n',
     },
     {
-      args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', 'x', '--deprivation', '7'],
-      message: 'linkscore: deprivation quintile: must be 1 to 5\n',
+      args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', 'x', '--deprivation-quintile', '7'],
+      message: 'linkscore: Deprivation quintile must be 1 (most deprived) to 5 (least deprived)\n',
     },
     {
-      args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', ' ', '--list-size', '0', '--deprivation', '7'],
-      message: 'linkscore: name: must not be empty\nlist size: must be a whole number above 0\ndeprivation quintile: must be 1 to 5\n',
+      args: ['practice', 'add', '--programme', 'north', '--code', 'X2', '--name', ' ', '--list-size', '0', '--deprivation-quintile', '7'],
+      message:
+        'linkscore: Enter the practice name\nEnter a list size as a whole number of patients, such as 8400\nDeprivation quintile must be 1 (most deprived) to 5 (least deprived)\n',
     },
     {
       args: ['wave', 'add', '--programme', 'north', '--slug', 'w2', '--title', 'W', '--questionnaires', 'pilot,nope'],

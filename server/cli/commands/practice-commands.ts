@@ -1,4 +1,4 @@
-// practice list, edit, import and remove: the same service methods, and the same messages, as the practices pages.
+// practice add, list, edit, import and remove: the same service methods, and the same messages, as the practices pages.
 import { readFileSync } from 'node:fs'
 import { Option, type Command } from 'commander'
 import { STAGE_LABELS } from '../../domain/practice.js'
@@ -52,6 +52,43 @@ export function addPracticeCommands(practice: Command, io: CliIo): void {
           ].join('; ')
         for (const summary of await services.practices.list(programme)) writeLine(io.stdout, describe(summary))
       }),
+    )
+
+  practice
+    .command('add')
+    .description('add a practice to a programme')
+    .requiredOption('--programme <slug>', 'programme')
+    .requiredOption('--code <code>', 'practice code, e.g. its ODS code')
+    .requiredOption('--name <name>', 'practice name')
+    .option('--list-size <n>', 'registered patients')
+    .option('--deprivation-quintile <n>', '1 (most deprived) to 5 (least deprived)')
+    .addOption(new Option('--rurality <kind>', 'urban or rural'))
+    .option('--model <text>', 'social prescribing model, in words')
+    .option('--stage <wave=stage>', 'implementation stage at a wave, e.g. baseline=piloting (repeatable)', (v: string, all: string[]) => [...all, v], [])
+    .action(
+      (o: {
+        programme: string
+        code: string
+        name: string
+        listSize?: string
+        deprivationQuintile?: string
+        rurality?: string
+        model?: string
+        stage: string[]
+      }) =>
+        withLinkscore(io, async ({ services }) => {
+          await services.admin.programme(o.programme)
+          const p = await services.practices.add(COMMAND_LINE, o.programme, {
+            code: o.code,
+            name: o.name,
+            listSize: o.listSize,
+            deprivationQuintile: o.deprivationQuintile,
+            rurality: o.rurality,
+            spModel: o.model,
+            stages: stagesOf(o.stage),
+          })
+          writeLine(io.stdout, `added practice ${p.code}: ${p.name}`)
+        }),
     )
 
   practice

@@ -26,22 +26,6 @@ export function addSetupCommands(program: Command, io: CliIo): void {
 
   const practice = program.command('practice').description('GP practices')
   addPracticeCommands(practice, io)
-  practice
-    .command('add')
-    .description('add a practice to a programme')
-    .requiredOption('--programme <slug>', 'programme')
-    .requiredOption('--code <code>', 'practice code, e.g. its ODS code')
-    .requiredOption('--name <name>', 'practice name')
-    .option('--list-size <n>', 'registered patients')
-    .option('--deprivation <quintile>', 'deprivation quintile, 1 (most deprived) to 5')
-    .addOption(new Option('--rurality <kind>', 'urban or rural').choices(['urban', 'rural']))
-    .option('--model <text>', 'social prescribing model, in words')
-    .action((o: { programme: string; code: string; name: string; listSize?: string; deprivation?: string; rurality?: 'urban' | 'rural'; model?: string }) =>
-      withLinkscore(io, async ({ services }) => {
-        const p = await services.admin.addPractice({ ...o, deprivationQuintile: o.deprivation, spModel: o.model })
-        writeLine(io.stdout, `added practice ${p.code}: ${p.name}`)
-      }),
-    )
 
   const wave = program.command('wave').description('survey waves (e.g. baseline, 6 months, 12 months)')
   wave

@@ -11,10 +11,34 @@ beforeEach(async () => {
   expect((await cli('programme', 'add', '--slug', 'north', '--name', 'North PCN')).code).toBe(0)
   expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot')).code).toBe(0)
   expect((await cli('practice', 'add', '--programme', 'north', '--code', 'N1', '--name', 'Riverside', '--list-size', '8000')).code).toBe(0)
+  setUpLines = (await auditLog()).length
 })
+let setUpLines = 0
+/** The audit log's practice lines since the set-up above. */
 async function audit(): Promise<string[]> {
-  return (await auditLog()).filter((line) => line.startsWith('practice'))
+  return (await auditLog()).slice(setUpLines).filter((line) => line.startsWith('practice'))
 }
+
+it('adds a practice with its stage at a wave, through the same rules and audit as the practices pages', async () => {
+  const added = await cli(
+    'practice',
+    'add',
+    '--programme',
+    'north',
+    '--code',
+    'N2',
+    '--name',
+    'Hillside',
+    '--deprivation-quintile',
+    '2',
+    '--stage',
+    'baseline=embedding',
+  )
+  expect(added).toEqual({ code: 0, stdout: 'added practice N2: Hillside\n', stderr: '' })
+  expect(await audit()).toEqual([
+    'practice added (command line) {"programme":"north","practice":"N2","name":"Hillside","details":["Deprivation quintile: 2","Implementation stage at Baseline: embedding"]}',
+  ])
+})
 
 it('edits a practice and its stage at a wave, lists it, and audits the change in words', async () => {
   expect((await cli('practice', 'edit', '--code', 'N1', '--list-size', '8400', '--stage', 'baseline=piloting')).stdout).toBe('changed practice N1: Riverside\n')
@@ -59,5 +83,8 @@ it('imports from a CSV file, printing the same preview; --dry-run saves nothing'
 it('removes a practice without responses', async () => {
   expect((await cli('practice', 'add', '--programme', 'north', '--code', 'N9', '--name', 'Closed')).code).toBe(0)
   expect((await cli('practice', 'remove', '--code', 'N9')).stdout).toBe('removed practice N9: Closed\n')
-  expect(await audit()).toEqual(['practice removed (command line) {"programme":"north","practice":"N9","name":"Closed"}'])
+  expect(await audit()).toEqual([
+    'practice added (command line) {"programme":"north","practice":"N9","name":"Closed","details":[]}',
+    'practice removed (command line) {"programme":"north","practice":"N9","name":"Closed"}',
+  ])
 })
