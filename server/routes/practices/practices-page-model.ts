@@ -15,6 +15,8 @@ export function practicesPageModel(programme: Programme, waves: readonly Wave[],
   return {
     title: `Practices: ${programme.name}`,
     wide: true,
+    /** An archived programme's practices are listed without ways to change them. */
+    archived: Boolean(programme.archivedAt),
     newHref: newPracticePath(programme.slug),
     importHref: importPracticesPath(programme.slug),
     wavesHref: wavesPath(programme.slug),

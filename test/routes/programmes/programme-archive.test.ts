@@ -53,6 +53,12 @@ describe('archiving a programme', () => {
     expect(await staffHome(evaluator)).not.toContain('Test programme')
     expect((await auditLines(ls)).at(-1)).toBe('programme archived ada@example.org {"programme":"test","status":"in use → archived"}')
     expect((await admin.get('/programmes/test/compare')).status).toBe(200)
+    const practices = await admin.get('/programmes/test/practices')
+    expect(practices.$('main .nhsuk-inset-text').text()).toContain('This programme is archived, so its practices cannot change.')
+    expect(practices.$('main a:contains("Add a practice"), main a:contains("Change"), main a:contains("Remove")').length).toBe(0)
+    const waves = await admin.get('/programmes/test/waves')
+    expect(waves.$('main .nhsuk-inset-text').text()).toContain('This programme is archived, so its waves cannot change.')
+    expect(waves.$('main a:contains("Add a wave"), main a:contains("Change"), main a:contains("Open this wave")').length).toBe(0)
     expect((await admin.download('/programmes/test/exports/responses.csv?wave=baseline')).status).toBe(200)
   })
 
