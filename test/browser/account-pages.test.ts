@@ -32,7 +32,7 @@ chromium.describe('the staff accounts pages', () => {
     expect(await page.title()).toBe('Staff accounts – Linkscore')
     await expectNoAxeViolations(page, 'the list')
 
-    await go(() => page.getByRole('link', { name: 'Add a staff account' }).click())
+    await go(() => page.getByRole('button', { name: 'Add a staff account' }).click())
     await go(() => page.getByRole('button', { name: 'Add the account' }).click())
     expect(await page.title()).toBe('Error: Add a staff account – Linkscore')
     await expectNoAxeViolations(page, 'the add form with errors')

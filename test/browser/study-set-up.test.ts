@@ -62,7 +62,7 @@ async function firstSignIn(page: Page, email: string, oneTime: string, chosen: s
 
 async function addAccount(page: Page, email: string, role: string, scope: { programme?: string; practice?: string }): Promise<string> {
   await page.goto(`${chromium.url}/accounts`)
-  await go(page, () => page.getByRole('link', { name: 'Add a staff account' }).click())
+  await go(page, () => page.getByRole('button', { name: 'Add a staff account' }).click())
   await page.getByLabel('E-mail address').fill(email)
   await page.getByLabel(role, { exact: true }).check()
   if (scope.programme) await page.getByLabel(scope.programme, { exact: true }).check()
@@ -118,11 +118,11 @@ async function walk(options: BrowserContextOptions, jsOff: boolean) {
   // A baseline, copied for 6 and 12 months; the baseline opened.
   await admin.goto(`${chromium.url}/staff`)
   await go(admin, () => admin.getByRole('link', { name: 'Waves of East PCN', exact: true }).click())
-  await go(admin, () => admin.getByRole('link', { name: 'Add a wave' }).click())
+  await go(admin, () => admin.getByRole('button', { name: 'Add a wave' }).click())
   await addWave(admin, { slug: 'baseline', title: 'Baseline', opens: day(0), closes: day(42) }, ['context', 'normalisation', 'good-practice'])
-  await go(admin, () => admin.getByRole('link', { name: 'Copy the last wave (Baseline)' }).click())
+  await go(admin, () => admin.getByRole('button', { name: 'Copy the last wave (Baseline)' }).click())
   await addWave(admin, { slug: 'six-months', title: 'Six months on', opens: day(182), closes: day(224) })
-  await go(admin, () => admin.getByRole('link', { name: 'Copy the last wave (Six months on)' }).click())
+  await go(admin, () => admin.getByRole('button', { name: 'Copy the last wave (Six months on)' }).click())
   await addWave(admin, { slug: 'twelve-months', title: 'Twelve months on', opens: day(365), closes: day(407) })
   expect((await admin.locator('.ls-wave h2').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toEqual([
     'Baseline Draft',

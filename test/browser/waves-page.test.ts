@@ -39,7 +39,7 @@ chromium.describe('the waves pages', () => {
     expect(await page.title()).toBe('Waves: North PCN – Linkscore')
     await expectNoAxeViolations(page, 'the list')
 
-    await go(() => page.getByRole('link', { name: 'Add a wave' }).click())
+    await go(() => page.getByRole('button', { name: 'Add a wave' }).click())
     await go(() => page.getByRole('button', { name: 'Add wave' }).click())
     expect(await page.title()).toBe('Error: Add a wave – Linkscore')
     expect(await page.locator('.nhsuk-error-summary a').allTextContents()).toEqual([
@@ -50,7 +50,7 @@ chromium.describe('the waves pages', () => {
     await expectNoAxeViolations(page, 'the add form with errors')
 
     await page.goto(`${chromium.url}/programmes/north/waves`)
-    await go(() => page.getByRole('link', { name: 'Copy the last wave (Baseline)' }).click())
+    await go(() => page.getByRole('button', { name: 'Copy the last wave (Baseline)' }).click())
     expect(await page.getByLabel('Second questionnaire').inputValue()).toBe('normalisation')
     await page.getByLabel('Short name for links').fill('six-months')
     await page.getByLabel('Title').fill('Six months')
