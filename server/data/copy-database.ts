@@ -16,6 +16,7 @@ const KEY: Record<Table, string[]> = {
   wave_questionnaire: ['wave_id', 'questionnaire_id'],
   practice_stage: ['practice_id', 'wave_id'],
   questionnaire_version: ['questionnaire_id', 'version'],
+  questionnaire_translation: ['questionnaire_id', 'version', 'language', 'revision'],
   invitation: ['id'],
   response: ['id'],
   saved_page: ['response_id', 'page_key'],

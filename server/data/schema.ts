@@ -21,6 +21,10 @@ export interface ProgrammeTable {
   archived_at: Defaulted<string | null>
   approval_reference: Defaulted<string | null>
   retention: Defaulted<string | null>
+  /** Space-separated language tags, the default first, e.g. "en-GB nl". */
+  languages: Defaulted<string>
+  /** JSON: the intervention's name by language, for languages other than the default. */
+  intervention_translations: Defaulted<string>
 }
 
 export interface PracticeTable {
@@ -65,6 +69,16 @@ export interface QuestionnaireVersionTable {
   first_loaded_at: Defaulted<string>
 }
 
+export interface QuestionnaireTranslationTable {
+  questionnaire_id: string
+  version: number
+  language: string
+  revision: number
+  content_hash: string
+  translation_json: string
+  first_loaded_at: Defaulted<string>
+}
+
 export interface InvitationTable {
   id: Generated<number>
   wave_id: number
@@ -88,6 +102,8 @@ export interface ResponseTable {
   started_at: string
   updated_at: string
   submitted_at: string | null
+  /** The language tag the response was given in, e.g. "nl". */
+  language: Defaulted<string>
 }
 
 export interface SavedPageTable {
@@ -199,6 +215,7 @@ export interface Schema {
   wave_questionnaire: WaveQuestionnaireTable
   practice_stage: PracticeStageTable
   questionnaire_version: QuestionnaireVersionTable
+  questionnaire_translation: QuestionnaireTranslationTable
   invitation: InvitationTable
   response: ResponseTable
   saved_page: SavedPageTable
@@ -223,6 +240,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'wave_questionnaire',
   'practice_stage',
   'questionnaire_version',
+  'questionnaire_translation',
   'invitation',
   'response',
   'saved_page',
