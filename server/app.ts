@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { systemClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import type { Repositories } from './data/repository-interfaces.js'
+import { chooseLanguage } from './middleware/choose-language.js'
 import { errorHandler, notFound } from './middleware/error-handler.js'
 import { layoutRenderer } from './middleware/layout-renderer.js'
 import { loadStaffUser } from './middleware/load-staff-user.js'
@@ -41,7 +42,6 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.set('views', join(ROOT, 'views'))
   app.engine('ejs', layoutRenderer('layouts/main'))
   app.set('view engine', 'ejs')
-  app.locals.serviceName = 'Linkscore'
 
   app.use(setUpWebSecurity({ https }))
   // no-store: a cached "ok" would tell a monitor the server is up when it is not.
@@ -49,9 +49,10 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   if (config.logRequests) app.use(requestLogging())
   app.use(setUpStaticAssets(ROOT))
   app.use(noStore())
+  app.use(cookieParser())
+  app.use(chooseLanguage())
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
   app.use(PRACTICE_IMPORT_ROUTE, parseCsvUpload())
-  app.use(cookieParser())
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions, clock }))
   app.use(setUpCsrf({ secret: sessionSecret, https }))
   app.use(loadStaffUser(services.signIn))

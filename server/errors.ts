@@ -1,76 +1,78 @@
-// Errors a user can cause. Each says what went wrong in words; server/user-errors.ts gives each its status, once.
+// Errors a user can cause. Each says what went wrong as a message of the catalogue (`text`), so a page can put it in
+// the reader's language; `message` is the English, for the command line and logs. server/user-errors.ts gives each its status, once.
+import { english, say, type Message } from './i18n/translate.js'
 import { issueText, type FieldIssue } from './validation/field-issues.js'
 
-export const BAD_REQUEST_MESSAGE = 'The form sent something this page does not expect. Go back, reload the page and try again.'
+/** Words for a person: a message of the catalogue, or (from the command line's own checks) English text as it is. */
+export type Words = Message | string
 
-export class BadRequestError extends Error {
-  constructor(message = BAD_REQUEST_MESSAGE) {
-    super(message)
+const asMessage = (words: Words): Message | undefined => (typeof words === 'string' ? undefined : words)
+const inEnglish = (words: Words): string => (typeof words === 'string' ? words : say(english, words))
+
+/** An error whose message is for people: `text` is the message to translate, when it is one of the catalogue's. */
+export abstract class PersonFacingError extends Error {
+  readonly text: Message | undefined
+  constructor(words: Words) {
+    super(inEnglish(words))
+    this.text = asMessage(words)
     this.name = new.target.name
   }
 }
 
-export class NotFoundError extends Error {
-  constructor(message = 'If you typed the web address, check it is correct. If you followed a link, it may be incomplete or out of date.') {
-    super(message)
-    this.name = new.target.name
+export const BAD_REQUEST: Message = { key: 'errors:badRequest.message' }
+export const BAD_REQUEST_MESSAGE = say(english, BAD_REQUEST)
+
+export class BadRequestError extends PersonFacingError {
+  constructor(words: Words = BAD_REQUEST) {
+    super(words)
+  }
+}
+
+export class NotFoundError extends PersonFacingError {
+  constructor(words: Words = { key: 'errors:notFound.message' }) {
+    super(words)
   }
 }
 
 /** The request is sound but clashes with the state of things, e.g. a survey already sent; `title` heads the page. */
-export class ConflictError extends Error {
-  constructor(
-    readonly title: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = new.target.name
+export class ConflictError extends PersonFacingError {
+  readonly titleText: Message | undefined
+  readonly title: string
+  constructor(title: Words, words: Words) {
+    super(words)
+    this.title = inEnglish(title)
+    this.titleText = asMessage(title)
   }
 }
 
 /** Archived programmes are read-only: nothing about them changes until an administrator brings them back into use. */
 export class ArchivedProgrammeError extends ConflictError {
   constructor(programmeName: string) {
-    super(
-      'This programme is archived',
-      `${programmeName} is archived, so nothing about it can be changed. Its answers, scores and exports are kept. An administrator can bring it back into use from the Programmes page.`,
-    )
+    super({ key: 'errors:archived.title' }, { key: 'errors:archived.message', values: { programme: programmeName } })
   }
 }
 
 /** Failed sign-ins for an e-mail address, or from a network, have led to a wait (see domain/sign-in-delay.ts). */
-export class TooManySignInAttemptsError extends Error {
+export class TooManySignInAttemptsError extends PersonFacingError {
   constructor(readonly minutes: number) {
-    super(`There have been too many failed attempts to sign in. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} before trying again.`)
-    this.name = new.target.name
+    super({ key: 'errors:tooManySignIns.message', values: { count: minutes } })
   }
 }
 
-export class TooManySurveyStartsError extends Error {
+export class TooManySurveyStartsError extends PersonFacingError {
   constructor(readonly minutes: number) {
-    super(
-      `Too many surveys have been started through this link in a short time, so it has stopped starting new ones for now. Wait ${minutes} minutes, then try again. If you have a survey in progress, use the link you were given to continue it.`,
-    )
-    this.name = new.target.name
+    super({ key: 'errors:tooManyStarts.message', values: { count: minutes } })
   }
 }
 
-export class SurveyClosedError extends Error {
+export class SurveyClosedError extends PersonFacingError {
   constructor(readonly waveTitle: string) {
-    super(
-      `${waveTitle} is not taking responses at the moment. Thank you for your interest. If you think this is wrong, contact the person who sent you the link.`,
-    )
-    this.name = new.target.name
+    super({ key: 'errors:surveyClosed.message', values: { wave: waveTitle } })
   }
 }
 
 /** A mistake in how a command or service was called (bad name, unknown programme …), reported to the user as given. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = new.target.name
-  }
-}
+export class UsageError extends PersonFacingError {}
 
 /**
  * Input that fails its rules, with an issue for each field at fault: the CLI prints each as a line of text and a page
@@ -82,8 +84,8 @@ export class ValidationError extends UsageError {
   }
 
   /** One issue for one field, e.g. a name already taken. */
-  static of(field: string, message: string): ValidationError {
-    return new ValidationError([{ field, message }])
+  static of(field: string, words: Words): ValidationError {
+    return new ValidationError([typeof words === 'string' ? { field, message: words } : { field, message: inEnglish(words), text: words }])
   }
 }
 
@@ -94,9 +96,15 @@ export class MixedQuestionnaireVersionsError extends Error {
     readonly questionnaireId: string,
     readonly versions: readonly number[],
   ) {
-    super(
-      `Wave "${waveSlug}" has answers to versions ${versions.join(' and ')} of "${questionnaireId}"; scores need answers to one version, so none are computed. The answers and responses exports still hold every answer with its version.`,
-    )
+    super(say(english, mixedVersionsMessage(waveSlug, questionnaireId, versions)))
     this.name = new.target.name
   }
+
+  get text(): Message {
+    return mixedVersionsMessage(this.waveSlug, this.questionnaireId, this.versions)
+  }
+}
+
+function mixedVersionsMessage(wave: string, questionnaire: string, versions: readonly number[]): Message {
+  return { key: 'errors:mixedVersions.message', values: { wave, questionnaire, versions: versions.map(String) } }
 }

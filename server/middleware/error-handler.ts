@@ -1,6 +1,7 @@
 // The one place errors become pages: user errors keep their status and message; anything else is a 500 without details.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express'
 import { NotFoundError } from '../errors.js'
+import { english, type Translate } from '../i18n/translate.js'
 import { userErrorPage, type UserErrorPage } from '../user-errors.js'
 
 interface ExpressStatusError {
@@ -15,7 +16,7 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundE
 export function errorHandler({ production, log = console.error }: { production: boolean; log?: (...args: unknown[]) => void }): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error)
-    const page = describe(error, req)
+    const page = describe(error, req, res.locals.t ?? english)
     if (page.status >= 500) log(error)
     const locals = {
       title: page.title,
@@ -36,25 +37,16 @@ export function errorHandler({ production, log = console.error }: { production: 
 
 const isDownload = (req: Request) => /\.(csv|R)$/.test(req.path)
 
-function describe(error: unknown, req: Request): UserErrorPage {
-  const ours = userErrorPage(error, { download: isDownload(req) })
+function describe(error: unknown, req: Request, t: Translate): UserErrorPage {
+  const ours = userErrorPage(error, { download: isDownload(req) }, t)
   if (ours && ours.status < 500) return ours
   const e = (error ?? {}) as ExpressStatusError
   if (e.code === 'EBADCSRFTOKEN' || (e.status === 403 && String((error as Error).message).includes('csrf'))) {
-    return {
-      status: 403,
-      title: 'This form has expired',
-      message:
-        'For your security, forms stop working after a while or when sent from another site. Go back, reload the page and try again. Answers you saved earlier are kept.',
-    }
+    return { status: 403, title: t('errors:formExpired.title'), message: t('errors:formExpired.message') }
   }
   const status = e.status ?? e.statusCode
   if (status && status >= 400 && status < 500 && e.expose !== false) {
-    return {
-      status,
-      title: 'Sorry, there is a problem with that request',
-      message: status === 413 ? 'What you sent is too large.' : 'The request could not be understood. Go back and try again.',
-    }
+    return { status, title: t('errors:badRequest.title'), message: status === 413 ? t('errors:tooLarge') : t('errors:notUnderstood') }
   }
-  return { status: 500, title: 'Sorry, there is a problem with the service', message: 'Try again later. Answers you saved earlier are kept.' }
+  return { status: 500, title: t('errors:server.title'), message: t('errors:server.message') }
 }

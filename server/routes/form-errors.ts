@@ -1,5 +1,6 @@
 // The one way a page reports what is wrong with its form: a message beside each field and the error summary above.
 import { ValidationError } from '../errors.js'
+import { english, say, type Translate } from '../i18n/translate.js'
 import type { FieldIssue } from '../validation/field-issues.js'
 
 export interface ErrorSummaryItem {
@@ -19,11 +20,13 @@ export interface FormErrorOptions {
   order?: readonly string[]
   /** The id of the element a summary link jumps to (the field's input, or the first radio of a group); the field name by default. */
   idOf?: (field: string) => string
+  /** The page's messages (res.locals.t): issues worded by the catalogue are shown in its language. */
+  t?: Translate
 }
 
 export const NO_FORM_ERRORS: FormErrors = Object.freeze({ errors: {}, errorSummary: [] }) as FormErrors
 
-export function formErrors(issues: readonly FieldIssue[], { order = [], idOf = (field) => field }: FormErrorOptions = {}): FormErrors {
+export function formErrors(issues: readonly FieldIssue[], { order = [], idOf = (field) => field, t = english }: FormErrorOptions = {}): FormErrors {
   const rank = (field: string) => {
     const i = order.indexOf(field)
     return i === -1 ? order.length : i
@@ -31,9 +34,10 @@ export function formErrors(issues: readonly FieldIssue[], { order = [], idOf = (
   const first = new Map<string, FieldIssue>()
   for (const issue of issues) if (!first.has(issue.field)) first.set(issue.field, issue)
   const sorted = [...first.values()].map((issue, i) => ({ issue, i })).sort((a, b) => rank(a.issue.field) - rank(b.issue.field) || a.i - b.i)
+  const words = (issue: FieldIssue) => (issue.text ? say(t, issue.text) : issue.message)
   return {
-    errors: Object.fromEntries(sorted.map(({ issue }) => [issue.field, issue.message])),
-    errorSummary: sorted.map(({ issue }) => ({ text: issue.message, href: `#${idOf(issue.field)}` })),
+    errors: Object.fromEntries(sorted.map(({ issue }) => [issue.field, words(issue)])),
+    errorSummary: sorted.map(({ issue }) => ({ text: words(issue), href: `#${idOf(issue.field)}` })),
   }
 }
 

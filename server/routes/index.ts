@@ -9,6 +9,7 @@ import type { Services } from '../services/index.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
+import { languageRoutes } from './language-routes.js'
 import {
   ACCOUNT_PASSWORD_PATH,
   ACCOUNT_SESSIONS_PATH,
@@ -34,6 +35,7 @@ import { waveRoutes } from './waves/wave-routes.js'
 export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>, sessionSecret: string): Router {
   const router = Router()
   const home = homeRoutes(services, config)
+  const language = languageRoutes({ https: config.baseUrl.startsWith('https:') })
   const start = startRoutes(services.survey, config)
   const journey = journeyRoutes(services.survey, config)
   const signIn = signInRoutes(services.signIn, deviceCookies({ secret: sessionSecret, https: config.baseUrl.startsWith('https:') }))
@@ -51,6 +53,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
   router.get('/accessibility', home.accessibility)
+  router.get('/language', language.choose)
 
   router.get('/s/:token', start.showInvitation)
   router.post('/s/:token', start.startInvitation)

@@ -4,8 +4,10 @@ import { z } from 'zod'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme, ProgrammeDetails } from '../domain/programme.js'
+import { LANGUAGE_NAMES, LANGUAGES, languageFromTag, type Language } from '../i18n/languages.js'
 import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError, ValidationError } from '../errors.js'
+import { fieldIssuesFromZod } from '../validation/field-issues.js'
 import { validate } from '../validation/validate.js'
 import { createAuditService, type AuditAction, type AuditActor, type AuditDetail } from './audit-service.js'
 import { ensureWritable } from './writable-programme.js'
@@ -27,6 +29,31 @@ const groupSize = (what: string) =>
     .min(1, { error: `The smallest ${what} must be 1 or more` })
     .max(100, { error: `The smallest ${what} must be 100 or fewer` })
 
+/** The form's field for the intervention's name in a language other than the default. */
+export const interventionField = (language: Language) => `intervention-${language}`
+
+/** Offered languages (checkboxes, or a space-separated list from the command line), the default first. */
+const languagesInput = z
+  .object({
+    languages: z.union([z.string(), z.array(z.string())]).optional(),
+    defaultLanguage: z.string().optional(),
+  })
+  .transform(({ languages, defaultLanguage }, ctx) => {
+    const tags = (Array.isArray(languages) ? languages : (languages ?? 'en-GB').split(/[\s,]+/)).filter(Boolean)
+    const offered = tags.map(languageFromTag)
+    if (offered.length === 0 || offered.some((l) => l === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['languages'], message: `Choose the languages respondents can answer in: ${LANGUAGES.join(', ')}` })
+      return z.NEVER
+    }
+    const chosen = LANGUAGES.filter((l) => offered.includes(l))
+    const first = defaultLanguage === undefined || defaultLanguage === '' ? languageFromTag(tags[0]) : languageFromTag(defaultLanguage)
+    if (!first || !chosen.includes(first)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'The default language must be one of the languages offered' })
+      return z.NEVER
+    }
+    return [first, ...chosen.filter((l) => l !== first)]
+  })
+
 export const programmeDetailsInput = z.object({
   name: z.string({ error: 'Enter a name' }).trim().min(1, { error: 'Enter a name' }).max(200, { error: 'The name must be 200 characters or fewer' }),
   intervention: z
@@ -42,6 +69,32 @@ export const programmeDetailsInput = z.object({
   retention: optionalText(200, 'How long answers are kept'),
   studyInformation: optionalText(MAX_STUDY_INFORMATION, 'The information for respondents'),
 })
+
+/** The details with the languages: each offered language other than the default needs the intervention's name in it. */
+export function parseProgrammeDetails(input: Record<string, unknown>, labels: Readonly<Record<string, string>> = {}): ProgrammeDetails {
+  const base = programmeDetailsInput.safeParse(input)
+  const languages = languagesInput.safeParse(input)
+  const issues = [...(base.success ? [] : base.error.issues), ...(languages.success ? [] : languages.error.issues)]
+  const interventionNames: Partial<Record<Language, string>> = {}
+  if (languages.success) {
+    for (const language of languages.data.slice(1)) {
+      const field = interventionField(language)
+      const name = typeof input[field] === 'string' ? input[field].trim() : ''
+      if (!name)
+        issues.push({ code: 'custom', path: [field], message: `Enter what the intervention is called in ${LANGUAGE_NAMES[language]}`, input: undefined })
+      else if (name.length > 100)
+        issues.push({
+          code: 'custom',
+          path: [field],
+          message: `The intervention in ${LANGUAGE_NAMES[language]} must be 100 characters or fewer`,
+          input: undefined,
+        })
+      else interventionNames[language] = name
+    }
+  }
+  if (issues.length > 0 || !base.success || !languages.success) throw new ValidationError(fieldIssuesFromZod(issues, labels))
+  return { ...base.data, languages: languages.data, interventionNames }
+}
 
 export const newProgrammeInput = programmeDetailsInput.extend({
   slug: z
@@ -62,6 +115,9 @@ export const PROGRAMME_FIELDS = [
   'approvalReference',
   'retention',
   'studyInformation',
+  'languages',
+  'defaultLanguage',
+  ...LANGUAGES.map(interventionField),
 ] as const
 
 /** Field names as the command line's options say them, for its error lines. */
@@ -83,6 +139,8 @@ const FIELD_WORDS: Record<keyof ProgrammeDetails, string> = {
   approvalReference: 'approval reference',
   retention: 'how long answers are kept',
   studyInformation: 'information for respondents',
+  languages: 'languages',
+  interventionNames: 'intervention in other languages',
 }
 
 const details = (p: Programme): ProgrammeDetails => ({
@@ -95,15 +153,23 @@ const details = (p: Programme): ProgrammeDetails => ({
   approvalReference: p.approvalReference,
   retention: p.retention,
   studyInformation: p.studyInformation,
+  languages: p.languages,
+  interventionNames: p.interventionNames,
 })
 
 /** "smallest practice group: 3 → 5; contact: (none) → Dr A Shah", for what changed only. */
 export function describeChanges(before: ProgrammeDetails, after: ProgrammeDetails): string[] {
-  const shown = (v: string | number | null) => (v === null ? '(none)' : String(v))
+  const shown = (v: ProgrammeDetails[keyof ProgrammeDetails]) =>
+    v === null ? '(none)' : Array.isArray(v) ? v.join(' ') : typeof v === 'object' ? wordsOfNames(v) : String(v)
   return (Object.keys(FIELD_WORDS) as (keyof ProgrammeDetails)[])
-    .filter((k) => before[k] !== after[k])
+    .filter((k) => shown(before[k]) !== shown(after[k]))
     .map((k) => `${FIELD_WORDS[k]}: ${shown(before[k])} → ${shown(after[k])}`)
 }
+
+const wordsOfNames = (names: Partial<Record<Language, string>>) =>
+  Object.entries(names)
+    .map(([language, name]) => `${language} ${name}`)
+    .join(', ') || '(none)'
 
 export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 'waves' | 'transaction'>, clock: Clock) {
   const audited = (user: AuditActor, work: (trx: Repositories) => Promise<void>, action: AuditAction, detail: AuditDetail) =>
@@ -126,7 +192,7 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
     },
 
     async create(user: StaffUser, input: Record<string, unknown>): Promise<Programme> {
-      const p = validate(newProgrammeInput, input)
+      const p = { ...validate(newProgrammeInput, input), ...parseProgrammeDetails(input) }
       if (await repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', `A programme with the short name "${p.slug}" already exists`)
       return repos.transaction(async (trx) => {
         const created = await trx.programmes.create({ slug: p.slug, name: p.name, intervention: p.intervention })
@@ -139,7 +205,7 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
     /** Nothing is written, or audited, when nothing changed. */
     async edit(user: AuditActor, slug: string, input: Record<string, unknown>): Promise<Programme> {
       const before = ensureWritable(await this.find(slug))
-      const after = validate(programmeDetailsInput, input, PROGRAMME_LABELS)
+      const after = parseProgrammeDetails(input, PROGRAMME_LABELS)
       const changes = describeChanges(details(before), after)
       if (changes.length === 0) return before
       return repos.transaction(async (trx) => {

@@ -1,5 +1,8 @@
 // What our middleware puts in res.locals, typed for every handler and template.
 import type { StaffUser } from '../../domain/staff-user.js'
+import type { Formats } from '../../i18n/format.js'
+import type { Language } from '../../i18n/languages.js'
+import type { MessageKey, Translate } from '../../i18n/translate.js'
 
 declare global {
   namespace Express {
@@ -13,6 +16,16 @@ declare global {
       csrfToken?: () => string
       /** Why an uploaded file was not read (it was too large), set by parseCsvUpload. */
       uploadRefusal?: string
+      /** The page's language and its messages and formats, set by chooseLanguage (and useLanguage on a response's pages). */
+      language: Language
+      lang: Language
+      t: Translate
+      tHtml: (key: MessageKey, values?: Record<string, unknown>) => string
+      format: Formats
+      otherLanguages: { language: Language; name: string }[]
+      /** False on pages that must keep one language (a response's pages): the header then offers no other. */
+      languageChoice?: boolean
+      currentPath: string
     }
   }
 }

@@ -2,7 +2,8 @@
 // is looked up first, so the error lists the programmes there are rather than the web's "page not found".
 import type { Command } from 'commander'
 import type { Programme } from '../../domain/programme.js'
-import { describeChanges } from '../../services/programme-service.js'
+import { languageFromTag } from '../../i18n/languages.js'
+import { describeChanges, interventionField } from '../../services/programme-service.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
 import { COMMAND_LINE } from './wave-commands.js'
@@ -18,6 +19,19 @@ interface EditOptions {
   approvalReference?: string
   retention?: string
   studyInformation?: string
+  languages?: string
+  interventionIn?: string[]
+}
+
+/** `--intervention-in nl="welzijn op recept"` as the field the programme form has for it. */
+function interventionNamesGiven(pairs: readonly string[] = []): Record<string, string> {
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=')
+      const language = languageFromTag(pair.slice(0, Math.max(at, 0)))
+      return [language ? interventionField(language) : `intervention-${pair.slice(0, Math.max(at, 0)) || '?'}`, pair.slice(at + 1)]
+    }),
+  )
 }
 
 const describe = (p: Programme) =>
@@ -46,11 +60,17 @@ export function addProgrammeCommands(programme: Command, io: CliIo): void {
     .option('--approval-reference <text>', 'ethics or approval reference, e.g. IRAS 312345')
     .option('--retention <text>', 'how long answers are kept, e.g. "until the end of 2028, then deleted"')
     .option('--study-information <text>', 'privacy and ethics text shown to respondents')
-    .action(({ slug, ...given }: EditOptions) =>
+    .option('--languages <tags>', 'languages respondents can answer in, the default first, e.g. "nl en-GB"')
+    .option('--intervention-in <language=name...>', 'what the intervention is called in another language, e.g. nl="welzijn op recept"')
+    .action(({ slug, interventionIn, ...given }: EditOptions) =>
       withLinkscore(io, async ({ services }) => {
         const current = await services.admin.programme(slug)
-        const kept = Object.fromEntries(Object.entries(current).filter(([, value]) => value !== null))
-        const changed = await services.programmes.edit(COMMAND_LINE, slug, { ...kept, ...given })
+        const { interventionNames, ...rest } = current
+        const kept = {
+          ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null)),
+          ...Object.fromEntries(Object.entries(interventionNames).map(([language, name]) => [interventionField(language as never), name])),
+        }
+        const changed = await services.programmes.edit(COMMAND_LINE, slug, { ...kept, ...given, ...interventionNamesGiven(interventionIn) })
         const changes = describeChanges(current, changed)
         writeLine(io.stdout, changes.length ? `changed programme ${slug}: ${changes.join('; ')}` : `programme ${slug} unchanged`)
       }),

@@ -1,9 +1,10 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { NewProgramme, Programme } from '../../domain/programme.js'
+import { isLanguage, languageFromTag, SOURCE_LANGUAGE, type Language } from '../../i18n/languages.js'
 import type { ProgrammeRepository } from '../repository-interfaces.js'
 import type { ProgrammeTable, Schema } from '../schema.js'
 
-const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n', 'organisation', 'contact', 'study_information', 'archived_at', 'approval_reference', 'retention'] as const
+const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n', 'organisation', 'contact', 'study_information', 'archived_at', 'approval_reference', 'retention', 'languages', 'intervention_translations'] as const
 
 type Row = Pick<Selectable<ProgrammeTable>, (typeof COLUMNS)[number]>
 const toProgramme = (r: Row): Programme => ({
@@ -20,7 +21,20 @@ const toProgramme = (r: Row): Programme => ({
   archivedAt: r.archived_at,
   approvalReference: r.approval_reference,
   retention: r.retention,
+  languages: languagesFrom(r.languages),
+  interventionNames: interventionNamesFrom(r.intervention_translations),
 })
+
+function languagesFrom(column: string): Language[] {
+  const languages = [...new Set(column.split(/\s+/).flatMap((tag) => languageFromTag(tag) ?? []))]
+  return languages.length > 0 ? languages : [SOURCE_LANGUAGE]
+}
+
+function interventionNamesFrom(json: string): Partial<Record<Language, string>> {
+  const parsed: unknown = JSON.parse(json)
+  if (!parsed || typeof parsed !== 'object') return {}
+  return Object.fromEntries(Object.entries(parsed).filter(([language, name]) => isLanguage(language) && typeof name === 'string' && name.trim()))
+}
 
 export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
   const select = () => db.selectFrom('programme').select(COLUMNS)
@@ -47,6 +61,8 @@ export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
           study_information: d.studyInformation,
           approval_reference: d.approvalReference,
           retention: d.retention,
+          languages: d.languages.join(' '),
+          intervention_translations: JSON.stringify(d.interventionNames),
         })
         .where('id', '=', id)
         .execute()

@@ -20,6 +20,8 @@ export const PROGRAMME: Programme = {
   archivedAt: null,
   approvalReference: null,
   retention: null,
+  languages: ['en-GB'],
+  interventionNames: {},
 }
 
 export const practice = (id: number, code: string, name: string): Practice => ({

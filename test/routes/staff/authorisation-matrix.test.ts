@@ -66,6 +66,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/', expected: everyone(200, 200) },
   { method: 'GET', path: '/privacy', expected: everyone(200, 200) },
   { method: 'GET', path: '/accessibility', expected: everyone(200, 200) },
+  { method: 'GET', path: '/language?to=nl&next=/privacy', expected: everyone(303, 303) },
   { method: 'GET', path: '/s/not-an-invitation-of-anyone', expected: everyone(404, 404) },
   { method: 'POST', path: '/s/not-an-invitation-of-anyone', expected: everyone(404, 404) },
   { method: 'GET', path: '/p/E1/open', expected: everyone(200, 200) },

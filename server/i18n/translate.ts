@@ -1,0 +1,59 @@
+// Messages in a language: `translator(language)` gives the t() every page, page model and e-mail uses.
+import i18next, { type ParseKeys, type TFunction } from 'i18next'
+import { LANGUAGES, SOURCE_LANGUAGE, type Language } from './languages.js'
+import { NAMESPACES, resources, type Namespace } from './resources.js'
+
+/** t(key, values): a message with its {{values}} filled in, plural forms chosen by `count`. */
+export type Translate = TFunction<Namespace[]>
+
+const instance = i18next.createInstance()
+// Synchronous: the catalogues are imported, so no back end is read and t() works as soon as this module has loaded.
+void instance.init({
+  initAsync: false,
+  resources,
+  supportedLngs: LANGUAGES,
+  fallbackLng: SOURCE_LANGUAGE,
+  load: 'currentOnly',
+  ns: NAMESPACES,
+  defaultNS: 'common',
+  nsSeparator: ':',
+  keySeparator: '.',
+  // EJS escapes what <%= %> prints; tHtml escapes the values it puts into a message that holds markup.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+})
+
+const byLanguage = new Map<Language, Translate>(LANGUAGES.map((language) => [language, instance.getFixedT<Namespace[]>(language, NAMESPACES)]))
+
+export function translator(language: Language): Translate {
+  return byLanguage.get(language)!
+}
+
+/** The source language's messages, for the command line, logs and errors' own `message`. */
+export const english: Translate = translator(SOURCE_LANGUAGE)
+
+/** A message not yet put into words: services and errors carry these, so each reader sees it in their language. */
+export interface Message {
+  key: MessageKey
+  values?: Record<string, unknown>
+}
+export type MessageKey = ParseKeys<Namespace[]>
+
+export function say(t: Translate, message: Message): string {
+  return (t as unknown as (key: string, values?: Record<string, unknown>) => string)(message.key, message.values)
+}
+
+/** True when the text is the key of a message (as a zod rule's message is when a form's field may fail it). */
+export function isMessageKey(text: string): text is MessageKey {
+  return text.includes(':') && instance.exists(text, { lng: SOURCE_LANGUAGE })
+}
+
+/** Escapes the values, not the message: for the few messages that hold markup, printed with <%- %>. */
+export function translateHtml(t: Translate): (key: MessageKey, values?: Record<string, unknown>) => string {
+  return (key, values = {}) =>
+    say(t, { key, values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? v : escapeHtml(String(v))])) })
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
