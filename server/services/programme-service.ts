@@ -7,30 +7,30 @@ import type { Programme, ProgrammeDetails } from '../domain/programme.js'
 import { LANGUAGE_NAMES, LANGUAGES, languageFromTag, type Language } from '../i18n/languages.js'
 import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError, ValidationError } from '../errors.js'
-import { fieldIssuesFromZod } from '../validation/field-issues.js'
-import { validate } from '../validation/validate.js'
+import type { Message, MessageKey } from '../i18n/translate.js'
+import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../validation/field-issues.js'
 import { createAuditService, type AuditAction, type AuditActor, type AuditDetail } from './audit-service.js'
 import { ensureWritable } from './writable-programme.js'
 
 export const MAX_STUDY_INFORMATION = 2000
 
-const optionalText = (max: number, what: string) =>
+const optionalText = (max: number, tooLong: MessageKey) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${what} must be ${max.toLocaleString('en-GB')} characters or fewer` })
+    .max(max, { error: tooLong })
     .optional()
     .transform((t) => (t ? t : null))
 
-const groupSize = (what: string) =>
+const groupSize = (what: 'practiceGroup' | 'breakdownGroup') =>
   z.coerce
-    .number({ error: `Enter the smallest ${what} as a whole number` })
-    .int({ error: `Enter the smallest ${what} as a whole number` })
-    .min(1, { error: `The smallest ${what} must be 1 or more` })
-    .max(100, { error: `The smallest ${what} must be 100 or fewer` })
+    .number({ error: `programmes:errors.${what}Whole` })
+    .int({ error: `programmes:errors.${what}Whole` })
+    .min(1, { error: `programmes:errors.${what}Min` })
+    .max(100, { error: `programmes:errors.${what}Max` })
 
 /** The form's field for the intervention's name in a language other than the default. */
-export const interventionField = (language: Language) => `intervention-${language}`
+export const interventionField = (language: Language): `intervention-${Language}` => `intervention-${language}`
 
 /** Offered languages (checkboxes, or a space-separated list from the command line), the default first. */
 const languagesInput = z
@@ -42,32 +42,40 @@ const languagesInput = z
     const tags = (Array.isArray(languages) ? languages : (languages ?? 'en-GB').split(/[\s,]+/)).filter(Boolean)
     const offered = tags.map(languageFromTag)
     if (offered.length === 0 || offered.some((l) => l === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['languages'], message: `Choose the languages respondents can answer in: ${LANGUAGES.join(', ')}` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['languages'],
+        message: offered.length === 0 ? 'programmes:errors.languagesMissing' : 'programmes:errors.languageUnknown',
+      })
       return z.NEVER
     }
     const chosen = LANGUAGES.filter((l) => offered.includes(l))
     const first = defaultLanguage === undefined || defaultLanguage === '' ? languageFromTag(tags[0]) : languageFromTag(defaultLanguage)
     if (!first || !chosen.includes(first)) {
-      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'The default language must be one of the languages offered' })
+      ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'programmes:errors.defaultLanguageNotOffered' })
       return z.NEVER
     }
     return [first, ...chosen.filter((l) => l !== first)]
   })
 
 export const programmeDetailsInput = z.object({
-  name: z.string({ error: 'Enter a name' }).trim().min(1, { error: 'Enter a name' }).max(200, { error: 'The name must be 200 characters or fewer' }),
-  intervention: z
-    .string({ error: 'Enter what the intervention is called' })
+  name: z
+    .string({ error: 'programmes:errors.nameMissing' })
     .trim()
-    .min(1, { error: 'Enter what the intervention is called' })
-    .max(100, { error: 'The intervention must be 100 characters or fewer' }),
-  minPracticeN: groupSize('practice group'),
-  minBreakdownN: groupSize('breakdown group'),
-  organisation: optionalText(200, 'The organisation'),
-  contact: optionalText(200, 'The contact'),
-  approvalReference: optionalText(100, 'The approval reference'),
-  retention: optionalText(200, 'How long answers are kept'),
-  studyInformation: optionalText(MAX_STUDY_INFORMATION, 'The information for respondents'),
+    .min(1, { error: 'programmes:errors.nameMissing' })
+    .max(200, { error: 'programmes:errors.nameTooLong' }),
+  intervention: z
+    .string({ error: 'programmes:errors.interventionMissing' })
+    .trim()
+    .min(1, { error: 'programmes:errors.interventionMissing' })
+    .max(100, { error: 'programmes:errors.interventionTooLong' }),
+  minPracticeN: groupSize('practiceGroup'),
+  minBreakdownN: groupSize('breakdownGroup'),
+  organisation: optionalText(200, 'programmes:errors.organisationTooLong'),
+  contact: optionalText(200, 'programmes:errors.contactTooLong'),
+  approvalReference: optionalText(100, 'programmes:errors.approvalReferenceTooLong'),
+  retention: optionalText(200, 'programmes:errors.retentionTooLong'),
+  studyInformation: optionalText(MAX_STUDY_INFORMATION, 'programmes:errors.studyInformationTooLong'),
 })
 
 /** The details with the languages: each offered language other than the default needs the intervention's name in it. */
@@ -75,33 +83,43 @@ export function parseProgrammeDetails(input: Record<string, unknown>, labels: Re
   const base = programmeDetailsInput.safeParse(input)
   const languages = languagesInput.safeParse(input)
   const issues = [...(base.success ? [] : base.error.issues), ...(languages.success ? [] : languages.error.issues)]
+  const named: FieldIssue[] = []
   const interventionNames: Partial<Record<Language, string>> = {}
   if (languages.success) {
     for (const language of languages.data.slice(1)) {
       const field = interventionField(language)
       const name = typeof input[field] === 'string' ? input[field].trim() : ''
-      if (!name)
-        issues.push({ code: 'custom', path: [field], message: `Enter what the intervention is called in ${LANGUAGE_NAMES[language]}`, input: undefined })
-      else if (name.length > 100)
-        issues.push({
-          code: 'custom',
-          path: [field],
-          message: `The intervention in ${LANGUAGE_NAMES[language]} must be 100 characters or fewer`,
-          input: undefined,
-        })
+      const values = { language: LANGUAGE_NAMES[language] }
+      if (!name) named.push(issueOf(field, { key: 'programmes:errors.interventionInMissing', values }))
+      else if (name.length > 100) named.push(issueOf(field, { key: 'programmes:errors.interventionInTooLong', values }))
       else interventionNames[language] = name
     }
   }
-  if (issues.length > 0 || !base.success || !languages.success) throw new ValidationError(fieldIssuesFromZod(issues, labels))
+  if (named.length > 0 || !base.success || !languages.success) throw new ValidationError([...fieldIssuesFromZod(issues, labels), ...named])
   return { ...base.data, languages: languages.data, interventionNames }
+}
+
+/** A new programme's short name and details, with every field at fault reported at once. */
+function parseNewProgramme(input: Record<string, unknown>): ProgrammeDetails & { slug: string } {
+  const slug = newProgrammeInput.pick({ slug: true }).safeParse(input)
+  let details: ProgrammeDetails | undefined
+  let issues: FieldIssue[] = slug.success ? [] : fieldIssuesFromZod(slug.error.issues)
+  try {
+    details = parseProgrammeDetails(input)
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error
+    issues = [...issues, ...error.issues]
+  }
+  if (!slug.success || !details) throw new ValidationError(issues)
+  return { ...details, slug: slug.data.slug }
 }
 
 export const newProgrammeInput = programmeDetailsInput.extend({
   slug: z
-    .string({ error: 'Enter a short name for web addresses' })
+    .string({ error: 'programmes:errors.slugMissing' })
     .trim()
-    .min(1, { error: 'Enter a short name for web addresses' })
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'Use lower-case letters, digits and hyphens for the short name, like north-pcn' }),
+    .min(1, { error: 'programmes:errors.slugMissing' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'programmes:errors.slugFormat' }),
 })
 
 export const PROGRAMME_FIELDS = [
@@ -192,8 +210,8 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
     },
 
     async create(user: StaffUser, input: Record<string, unknown>): Promise<Programme> {
-      const p = { ...validate(newProgrammeInput, input), ...parseProgrammeDetails(input) }
-      if (await repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', `A programme with the short name "${p.slug}" already exists`)
+      const p = parseNewProgramme(input)
+      if (await repos.programmes.findBySlug(p.slug)) throw ValidationError.of('slug', { key: 'programmes:errors.slugTaken', values: { slug: p.slug } })
       return repos.transaction(async (trx) => {
         const created = await trx.programmes.create({ slug: p.slug, name: p.name, intervention: p.intervention })
         await trx.programmes.update(created.id, p)
@@ -216,10 +234,10 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
     },
 
     /** Why the programme cannot be archived now (a wave still open), or undefined. */
-    async archiveRefusal(programme: Programme): Promise<string | undefined> {
+    async archiveRefusal(programme: Programme): Promise<Message | undefined> {
       const open = (await repos.waves.listByProgramme(programme.id)).filter((w) => w.status === 'open').map((w) => w.title)
       if (open.length === 0) return undefined
-      return `${programme.name} cannot be archived while ${listInWords(open)} ${open.length === 1 ? 'is' : 'are'} open: close ${open.length === 1 ? 'it' : 'them'} on the Waves page first.`
+      return { key: 'programmes:archive.refusal', values: { programme: programme.name, waves: open.length === 1 ? open[0] : open, count: open.length } }
     },
 
     /**
@@ -231,7 +249,7 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
       const refusal = await this.archiveRefusal(programme)
       if (refusal) throw ValidationError.of('confirmSlug', refusal)
       if (programme.isDemo && String(input.confirmSlug ?? '').trim() !== programme.slug)
-        throw ValidationError.of('confirmSlug', `Type ${programme.slug} to archive the demo programme`)
+        throw ValidationError.of('confirmSlug', { key: 'programmes:archive.typeSlug', values: { slug: programme.slug } })
       await audited(user, (trx) => trx.programmes.setArchivedAt(programme.id, clock.now().toISOString()), 'programme archived', {
         programme: slug,
         status: 'in use → archived',
@@ -248,8 +266,5 @@ export function createProgrammeService(repos: Pick<Repositories, 'programmes' | 
     },
   }
 }
-
-/** "Baseline", "Baseline and 6 months", "Baseline, 6 months and 12 months". */
-const listInWords = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`)
 
 export type ProgrammeService = ReturnType<typeof createProgrammeService>

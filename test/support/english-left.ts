@@ -11,7 +11,11 @@ interface Pattern {
 }
 
 /** Each English message that differs from its Dutch, as a whole-text pattern whose {{values}} match anything. */
-const PATTERNS: Pattern[] = catalogueEntries().flatMap(([key, en, nl]) =>
+const ENTRIES = catalogueEntries()
+/** Words the catalogues give alike in both languages ("Account", "Privacy", "Demo"): not English left when shared. */
+const ALIKE = new Set(ENTRIES.filter(([, en, nl]) => en === nl).map(([, en]) => en))
+
+const PATTERNS: Pattern[] = ENTRIES.flatMap(([key, en, nl]) =>
   en === nl || !/[A-Za-z]{3}/.test(en.replace(/\{\{[^}]+\}\}/g, '')) ? [] : [{ key, english: wholeText(en) }],
 )
 
@@ -65,7 +69,7 @@ export function englishLeft(
   if (sameAsEnglishPage) {
     const english = new Set(pageTexts(sameAsEnglishPage))
     for (const text of texts) {
-      if (found.has(text) || allowed(text) || !english.has(text) || !/[A-Za-z]{3}/.test(text) || NEUTRAL.test(text)) continue
+      if (found.has(text) || allowed(text) || !english.has(text) || !/[A-Za-z]{3}/.test(text) || NEUTRAL.test(text) || ALIKE.has(text)) continue
       found.set(text, { text, why: 'same as the English page' })
     }
   }

@@ -19,7 +19,9 @@ export function programmeRoutes(programmes: ProgrammeService) {
         await work(req, res)
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        return res.status(422).render('pages/programmes/programme-form', programmeFormPageModel(programme, programmeValues(body(req)), error.issues))
+        return res
+          .status(422)
+          .render('pages/programmes/programme-form', programmeFormPageModel(programme, programmeValues(body(req)), res.locals.t, error.issues))
       }
       res.redirect(303, PROGRAMMES_PATH)
     }
@@ -27,10 +29,10 @@ export function programmeRoutes(programmes: ProgrammeService) {
 
   return {
     async list(_req: Request, res: Response) {
-      res.render('pages/programmes/programmes', programmesPageModel(await programmes.list()))
+      res.render('pages/programmes/programmes', programmesPageModel(await programmes.list(), res.locals.t, res.locals.format))
     },
     showNew(_req: Request, res: Response) {
-      res.render('pages/programmes/programme-form', programmeFormPageModel(undefined, programmeValues(undefined)))
+      res.render('pages/programmes/programme-form', programmeFormPageModel(undefined, programmeValues(undefined), res.locals.t))
     },
     create: save(
       (req, res) => programmes.create(signedInUser(res), body(req)),
@@ -38,13 +40,13 @@ export function programmeRoutes(programmes: ProgrammeService) {
     ),
     async showEdit(req: Request, res: Response) {
       const programme = ensureWritable(await existing(req))
-      res.render('pages/programmes/programme-form', programmeFormPageModel(programme, programmeValues(programme)))
+      res.render('pages/programmes/programme-form', programmeFormPageModel(programme, programmeValues(programme), res.locals.t))
     },
     edit: save((req, res) => programmes.edit(signedInUser(res), String(req.params.slug), body(req)), existing),
 
     async confirmArchive(req: Request, res: Response) {
       const programme = ensureWritable(await existing(req))
-      res.render('pages/programmes/programme-archive', archivePageModel(programme, await programmes.archiveRefusal(programme)))
+      res.render('pages/programmes/programme-archive', archivePageModel(programme, await programmes.archiveRefusal(programme), res.locals.t))
     },
     async archive(req: Request, res: Response) {
       const programme = ensureWritable(await existing(req))
@@ -54,7 +56,7 @@ export function programmeRoutes(programmes: ProgrammeService) {
         if (!(error instanceof ValidationError)) throw error
         return res
           .status(422)
-          .render('pages/programmes/programme-archive', archivePageModel(programme, await programmes.archiveRefusal(programme), error.issues))
+          .render('pages/programmes/programme-archive', archivePageModel(programme, await programmes.archiveRefusal(programme), res.locals.t, error.issues))
       }
       res.redirect(303, PROGRAMMES_PATH)
     },
