@@ -51,6 +51,9 @@ async function createDemo(repos: Repositories, services: Services, seed: number)
     ...programme,
     organisation: 'the Linkscore demonstration (not a real study)',
     retention: 'in this demonstration database only, until whoever runs it deletes it',
+    // Both languages, so a newcomer sees the Dutch journey beside the English one.
+    languages: ['en-GB', 'nl'],
+    interventionNames: { nl: 'welzijn op recept' },
   })
   const available = new Set(services.catalogue.list().map((q) => q.id))
   const questionnaires = [
