@@ -90,8 +90,8 @@ export function parseProgrammeDetails(input: Record<string, unknown>, labels: Re
       const field = interventionField(language)
       const name = typeof input[field] === 'string' ? input[field].trim() : ''
       const values = { language: LANGUAGE_NAMES[language] }
-      if (!name) named.push(issueOf(field, { key: 'programmes:errors.interventionInMissing', values }))
-      else if (name.length > 100) named.push(issueOf(field, { key: 'programmes:errors.interventionInTooLong', values }))
+      if (!name) named.push(issueOf(field, { key: 'programmes:errors.interventionInMissing', values }, 'intervention-in'))
+      else if (name.length > 100) named.push(issueOf(field, { key: 'programmes:errors.interventionInTooLong', values }, 'intervention-in'))
       else interventionNames[language] = name
     }
   }

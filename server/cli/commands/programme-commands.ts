@@ -35,7 +35,7 @@ function interventionNamesGiven(pairs: readonly string[] = []): Record<string, s
 }
 
 const describe = (p: Programme) =>
-  `${p.slug}: ${p.name}${p.isDemo ? ' (demo)' : ''}${p.archivedAt ? `, archived ${p.archivedAt.slice(0, 10)}` : ''}; intervention "${p.intervention}", smallest practice group ${p.minPracticeN}, smallest breakdown group ${p.minBreakdownN}; organisation ${p.organisation ?? '(none)'}`
+  `${p.slug}: ${p.name}${p.isDemo ? ' (demo)' : ''}${p.archivedAt ? `, archived ${p.archivedAt.slice(0, 10)}` : ''}; intervention "${p.intervention}", smallest practice group ${p.minPracticeN}, smallest breakdown group ${p.minBreakdownN}; organisation ${p.organisation ?? '(none)'}; languages ${p.languages.join(' ')}`
 
 export function addProgrammeCommands(programme: Command, io: CliIo): void {
   programme

@@ -9,7 +9,7 @@ beforeEach(async () => {
   expect((await cli('wave', 'add', '--programme', 'north', '--slug', 'baseline', '--title', 'Baseline', '--questionnaires', 'pilot', '--open')).code).toBe(0)
 })
 
-const NORTH = 'north: North PCN; intervention "social prescribing", smallest practice group 3, smallest breakdown group 5; organisation (none)'
+const NORTH = 'north: North PCN; intervention "social prescribing", smallest practice group 3, smallest breakdown group 5; organisation (none); languages en-GB'
 
 it('lists the programmes', async () => {
   expect(await cli('programme', 'list')).toEqual({ code: 0, stdout: `${NORTH}\n`, stderr: '' })
@@ -41,6 +41,21 @@ it('changes only the details given, says what changed in words, and audits it', 
     'changed programme north: organisation: University of Somewhere → (none)\n',
   )
   expect((await cli('programme', 'edit', '--slug', 'north', '--name', 'North PCN')).stdout).toBe('programme north unchanged\n')
+})
+
+it('sets the languages offered, the default first, with the intervention named in each other one', async () => {
+  const missing = await cli('programme', 'edit', '--slug', 'north', '--languages', 'nl en-GB', '--intervention', 'welzijn op recept')
+  expect([missing.code, missing.stderr]).toEqual([1, 'linkscore: intervention-in: Enter what the intervention is called in English\n'])
+  const unknown = await cli('programme', 'edit', '--slug', 'north', '--languages', 'en-GB fr')
+  expect(unknown.stderr).toBe('linkscore: languages: Languages must be among those Linkscore offers: en-GB (English) and nl (Nederlands)\n')
+  const set = await cli('programme', 'edit', '--slug', 'north', '--languages', 'en-GB nl', '--intervention-in', 'nl=welzijn op recept')
+  expect(set.stdout).toBe('changed programme north: languages: en-GB → en-GB nl; intervention in other languages: (none) → nl welzijn op recept\n')
+  expect((await cli('programme', 'list')).stdout).toContain('; languages en-GB nl')
+  // Options left out keep their values, the Dutch name among them.
+  expect((await cli('programme', 'edit', '--slug', 'north', '--name', 'North PCN')).stdout).toBe('programme north unchanged\n')
+  expect((await cli('programme', 'edit', '--slug', 'north', '--languages', 'en-GB')).stdout).toBe(
+    'changed programme north: languages: en-GB nl → en-GB; intervention in other languages: nl welzijn op recept → (none)\n',
+  )
 })
 
 it('names the option at fault, and changes nothing', async () => {
