@@ -10,8 +10,8 @@ export const LANGUAGE_COOKIE = 'linkscore_language'
 export function chooseLanguage(): RequestHandler {
   return (req, res, next) => {
     useLanguage(res, rememberedLanguage(req) ?? browserLanguage(req, LANGUAGES) ?? SOURCE_LANGUAGE)
-    // Where the header's choice of language comes back to.
-    res.locals.currentPath = req.method === 'GET' ? req.originalUrl : '/'
+    // Where the header's choice of language comes back to; never a survey link, whose token is a secret.
+    res.locals.currentPath = req.method === 'GET' && !/^\/(s|r)\//.test(req.path) ? req.originalUrl : '/'
     next()
   }
 }
