@@ -3,14 +3,25 @@
 import { z } from 'zod'
 import { languageTag, slug } from './definition-parts.js'
 
+// A key left empty in YAML (`hint:`) reads as null: taken as an empty text, or no keys, so that translationProblems
+// reports what is missing beside the source text, as for any other gap.
 /** A text as written; an empty one is reported by translationProblems, beside the source text it should translate. */
-const text = z.string().trim()
+const text = z
+  .string()
+  .trim()
+  .nullable()
+  .transform((t) => t ?? '')
+const keys = <T extends z.ZodType>(value: T) =>
+  z
+    .record(z.string(), value)
+    .nullable()
+    .transform((r) => r ?? {})
 
 /** Texts under keys, as deep as an item type's texts go: `options: { lt1: …, gt5: … }`, `labels: { min: …, max: … }`. */
 export type TextTree = string | { [key: string]: TextTree }
-const textTree: z.ZodType<TextTree> = z.lazy(() => z.union([text, z.record(z.string(), textTree)], { error: 'must be a text, or keys with texts under them' }))
+const textTree: z.ZodType<TextTree, unknown> = z.lazy(() => z.union([text, keys(textTree)], { error: 'must be a text, or keys with texts under them' }))
 
-const keyed = (value: z.ZodType) => z.record(z.string(), value).optional()
+const keyed = <T extends z.ZodType>(value: T) => keys(value).optional()
 
 export const translationSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -23,13 +34,13 @@ export const translationSchema = z.strictObject({
   /** By level id. */
   levels: keyed(text),
   /** By scale id, at any level: `{ name, guidance }`. */
-  scales: keyed(z.record(z.string(), text)),
+  scales: keyed(keys(text)),
   /** By the band's `min`, e.g. `75: Goed ingebed`. */
   bands: keyed(text),
   /** By section id: `{ title, introduction }`. */
-  sections: keyed(z.record(z.string(), text)),
+  sections: keyed(keys(text)),
   /** By item id: the texts its item type names, e.g. `{ text, hint, options: { <code>: label } }`. */
-  items: keyed(z.record(z.string(), textTree)),
+  items: keyed(keys(textTree)),
 })
 
 export type Translation = z.output<typeof translationSchema>
