@@ -93,11 +93,25 @@ export interface StoredQuestionnaireVersion {
   contentHash: string
 }
 
+/** One wording of a questionnaire version in one language: a changed wording is a new revision. */
+export interface StoredQuestionnaireTranslation {
+  questionnaireId: string
+  version: number
+  language: string
+  revision: number
+  contentHash: string
+}
+
 export interface QuestionnaireVersionRepository {
   find(questionnaireId: string, version: number): Promise<StoredQuestionnaireVersion | undefined>
   hasAnswers(questionnaireId: string, version: number): Promise<boolean>
   /** Adds the version, or replaces its hash and definition. */
   save(questionnaireId: string, version: number, contentHash: string, definitionJson: string): Promise<void>
+  findTranslation(questionnaireId: string, version: number, language: string, revision: number): Promise<StoredQuestionnaireTranslation | undefined>
+  /** Whether responses given in the language have answers to the version (a response records its language, not a revision). */
+  hasAnswersInLanguage(questionnaireId: string, version: number, language: string): Promise<boolean>
+  /** Adds the revision, or replaces its hash and text; when it was first loaded stays. Its version must be saved first. */
+  saveTranslation(translation: StoredQuestionnaireTranslation & { translationJson: string }): Promise<void>
 }
 
 /** One row of the answers export. */

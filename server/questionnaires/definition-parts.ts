@@ -23,15 +23,31 @@ export const optionCode = z
   .max(32)
   .refine((code) => !code.startsWith('nr_'), 'codes starting "nr_" are reserved for "not relevant" choices')
 
+/** The language every shipped definition is written in, and the one a definition without `language` is taken to be in. */
+export const SOURCE_LANGUAGE = 'en-GB'
+
+/** A BCP 47 language tag in its canonical spelling: nl, en-GB, pt-BR. */
+export const languageTag = z.string().superRefine((tag, ctx) => {
+  let canonical: string | undefined
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0]
+  } catch {
+    canonical = undefined
+  }
+  if (!canonical || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag)) ctx.addIssue({ code: 'custom', message: `"${tag}" is not a language tag such as nl or en-GB` })
+  else if (canonical !== tag) ctx.addIssue({ code: 'custom', message: `write the language tag as ${canonical}` })
+})
+
 const PLACEHOLDER = /\{([^}]*)\}/g
+
+/** The placeholders other than {intervention} in a text: none in a text people may read. */
+export const unknownPlaceholders = (text: string): string[] => [...text.matchAll(PLACEHOLDER)].filter((m) => m[1] !== 'intervention').map((m) => m[0])
+
 export const respondentText = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine(
-    (text) => [...text.matchAll(PLACEHOLDER)].every((m) => m[1] === 'intervention'),
-    'the only placeholder allowed is {intervention}',
-  )
+  .refine((text) => unknownPlaceholders(text).length === 0, 'the only placeholder allowed is {intervention}')
 
 export const option = z.strictObject({ code: optionCode, label: respondentText })
 

@@ -1,6 +1,6 @@
 // The questionnaire definition format: what a file in questionnaires/ may contain.
 import { z } from 'zod'
-import { identifier, respondentText, slug, type ItemBase } from './definition-parts.js'
+import { SOURCE_LANGUAGE, identifier, languageTag, respondentText, slug, type ItemBase } from './definition-parts.js'
 import { builtInItemSchema } from './item-types/built-in-item-types.js'
 import type { ItemScoring, ItemTypeModule } from './item-types/item-type-module.js'
 import { addItemType, itemTypeFor, registeredItemTypes } from './item-types/item-type-registry.js'
@@ -50,6 +50,9 @@ function questionnaireSchemaOf(items: typeof itemSchema) {
       $schema: z.string().optional(),
       id: slug,
       version: z.number().int().min(1),
+      /** The language the definition is written in; translations into others sit beside it (see translation-schema.ts). */
+      language: languageTag.default(SOURCE_LANGUAGE),
+      translations: z.array(languageTag).default([]),
       title: z.string().trim().min(1),
       introduction: respondentText,
       minutesEstimate: z.number().positive().optional(),
@@ -118,6 +121,13 @@ function checkCrossReferences(q: z.output<z.ZodObject>, ctx: z.RefinementCtx): v
   })
 
   if (questionnaire.scoring) checkScoring(questionnaire.scoring, ctx)
+  questionnaire.translations.forEach((language, i) => {
+    if (language === questionnaire.language) {
+      ctx.addIssue({ code: 'custom', path: ['translations', i], message: `"${language}" is the language the definition is written in` })
+    } else if (questionnaire.translations.indexOf(language) !== i) {
+      ctx.addIssue({ code: 'custom', path: ['translations', i], message: `lists "${language}" twice` })
+    }
+  })
 }
 
 function checkScoring(scoring: Scoring, ctx: z.RefinementCtx): void {

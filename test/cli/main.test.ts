@@ -209,6 +209,24 @@ describe('validate', () => {
     expect(result.stdout).toContain('  link_worker         7 items (pilot 7) ≈ 0.8 min, within budget')
   })
 
+  it('checks the shipped definitions with their Dutch translations, and lists the languages', async () => {
+    const result = await cli('validate', '--folder', 'questionnaires')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.yaml: normalisation version 1, in en-GB, nl\n')
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 84 texts of version 1\n')
+    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 129 texts of version 1\n')
+    expect(result.stdout).toContain('ok  questionnaires/context.nl.yaml: nl revision 1, all 22 texts of version 1\n')
+  })
+
+  it('fails naming the path of a missing Dutch item text', async () => {
+    const result = await cli('validate', '--folder', 'test/fixtures/broken-translations')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain(
+      '  test/fixtures/broken-translations/survey.nl.yaml: items.s_leaders.text: missing (the English is "Leaders here make time for {intervention}.")\n',
+    )
+  })
+
   it('fails naming the file and path of a broken definition', async () => {
     const result = await cli('validate', '--folder', 'test/fixtures/broken')
     expect(result.code).toBe(1)

@@ -22,6 +22,7 @@ describe('questionnaire definitions', () => {
     const item = questionnaire!.sections[0]!.items[2]!
     expect(item).toMatchObject({ id: 'p_confidence', required: false, settings: ['general_practice', 'link_worker', 'community'], notRelevant: [] })
     expect(questionnaire!.scoring!.minAnswered).toBe(0.5)
+    expect([questionnaire!.language, questionnaire!.translations]).toEqual(['en-GB', []])
   })
 
   it.each([
@@ -42,6 +43,10 @@ describe('questionnaire definitions', () => {
     { broken: 'a minimum answered fraction above 1', edit: (q: any) => (q.scoring.minAnswered = 1.5), problem: 'questionnaires/x.yaml: scoring.minAnswered: Too big: expected number to be <=1' },
     { broken: 'a text item with no maximum above 5000', edit: (q: any) => (q.sections[1].items[4].maxLength = 10000), problem: 'questionnaires/x.yaml: sections[1].items[4].maxLength: Too big: expected number to be <=5000' },
     { broken: 'a scale with children at the last level', edit: (q: any) => (q.scoring.scales[0].children[0].children = [{ id: 'x', name: 'X' }]), problem: 'questionnaires/x.yaml: scoring.scales[0].children[0].children: scales stop at level "element"; remove children' },
+    { broken: 'a language tag that is not one', edit: (q: any) => (q.translations = ['dutch']), problem: 'questionnaires/x.yaml: translations[0]: "dutch" is not a language tag such as nl or en-GB' },
+    { broken: 'a language tag spelt other than canonically', edit: (q: any) => (q.language = 'en-gb'), problem: 'questionnaires/x.yaml: language: write the language tag as en-GB' },
+    { broken: 'a translation into the source language', edit: (q: any) => (q.translations = ['nl', 'en-GB']), problem: 'questionnaires/x.yaml: translations[1]: "en-GB" is the language the definition is written in' },
+    { broken: 'a translation listed twice', edit: (q: any) => (q.translations = ['nl', 'de', 'nl']), problem: 'questionnaires/x.yaml: translations[2]: lists "nl" twice' },
     { broken: 'a scored item that is not on the agree scale', edit: (q: any) => (q.sections[0].items[2].scale = ['organisational', 'leadership']), problem: 'questionnaires/x.yaml: sections[0].items[2]: Unrecognized key: "scale"' },
   ])('rejects $broken, naming the file and the path', ({ edit, problem }) => {
     const { questionnaire, problems } = parseDefinition('questionnaires/x.json', variant(edit))

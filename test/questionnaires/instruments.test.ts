@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, it, expect } from 'vitest'
 import { SETTINGS, type Item, type Questionnaire, type Setting } from '../../server/questionnaires/definition-schema.js'
 import { loadQuestionnaires } from '../../server/questionnaires/load-questionnaires.js'
+import { localiseQuestionnaire } from '../../server/questionnaires/localise-questionnaire.js'
 import { allItems, allScales, itemsShownTo, scoredItems } from '../../server/questionnaires/questionnaire-model.js'
 
 const QUESTIONNAIRE_FOLDER = fileURLToPath(new URL('../../questionnaires', import.meta.url))
@@ -222,6 +223,41 @@ describe('across all questionnaires', () => {
   it.each(SETTINGS)(`the whole survey for %s takes at most ${MINUTES_PER_SETTING} minutes at ${SECONDS_PER_ITEM} s an item`, (setting: Setting) => {
     const count = everyQuestionnaire.reduce((sum, q) => sum + itemsShownTo(q, setting).length, 0)
     expect(count * SECONDS_PER_ITEM).toBeLessThanOrEqual(MINUTES_PER_SETTING * 60)
+  })
+})
+
+describe('the Dutch wording', () => {
+  const dutch = loaded.map(({ questionnaire, translations }) => localiseQuestionnaire(questionnaire, translations.find((t) => t.translation.language === 'nl')!.translation))
+  const rated = (q: Questionnaire) => allItems(q).filter((item) => item.type === 'likert5' || item.type === 'scale0to10')
+
+  it.each(dutch)('$id says {intervention} rather than "welzijn op recept", and never opens a sentence with it', (questionnaire) => {
+    expect(respondentTexts(questionnaire).filter(({ text }) => /welzijn op recept|social prescribing/i.test(text))).toEqual([])
+    expect(allItems(questionnaire).filter((item) => item.text.startsWith('{intervention}')).map((item) => item.id)).toEqual([])
+  })
+
+  it.each(dutch)('$id addresses people as "u", says welzijnscoach for the link worker, and asks one short thing per statement', (questionnaire) => {
+    const texts = respondentTexts(questionnaire)
+    expect(texts.filter(({ text }) => /(^|[^a-z])(je|jij|jou|jouw|jullie)($|[^a-z])/i.test(text))).toEqual([])
+    expect(texts.filter(({ text }) => /link ?worker/i.test(text))).toEqual([])
+    expect(rated(questionnaire).filter((item) => / en /i.test(item.text)).map((item) => item.id)).toEqual([])
+    expect(rated(questionnaire).filter((item) => item.text.split(/\s+/).length > 20).map((item) => item.id)).toEqual([])
+  })
+
+  it('shows respondents no scale name, in either language, and no theory word', () => {
+    const scaleNames = [...everyQuestionnaire, ...dutch].flatMap((q) => allScales(q).map((s) => s.node.name))
+    expect(scaleNames).toContain('Legitimatie')
+    expect(scaleNames).toContain('Draagvlak')
+    const words = [...new Set([...scaleNames, ...EXTRA_THEORY_WORDS, 'normalisatie'])]
+    const patterns = words.map((word) => ({ word, pattern: new RegExp(`(^|[^a-z])${escapeRegExp(word)}($|[^a-z])`, 'i') }))
+    const leaks = dutch
+      .flatMap(respondentTexts)
+      .flatMap(({ where, text }) => patterns.filter(({ pattern }) => pattern.test(text)).map(({ word }) => `${where}: "${word}" in "${text}"`))
+    expect(leaks).toEqual([])
+  })
+
+  it('asks no item twice', () => {
+    const texts = dutch.flatMap((q) => allItems(q).map((item) => normalise(item.text)))
+    expect(texts.filter((text, i) => texts.indexOf(text) !== i)).toEqual([])
   })
 })
 

@@ -1,11 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { boot, type Linkscore } from '../../server/boot.js'
 import { openDatabase, type DatabaseTarget } from '../../server/data/database.js'
-import { contentHash } from '../../server/questionnaires/content-hash.js'
+import { contentHash, translationHash } from '../../server/questionnaires/content-hash.js'
 import type { Questionnaire } from '../../server/questionnaires/definition-schema.js'
+import { parseTranslation } from '../../server/questionnaires/load-questionnaires.js'
 import { allItems } from '../../server/questionnaires/questionnaire-model.js'
 import { QuestionnaireVersionConflictError } from '../../server/services/questionnaire-catalogue.js'
 import { FIXTURE_QUESTIONNAIRES, testDatabase } from '../support/test-linkscore.js'
@@ -21,15 +22,21 @@ afterEach(async () => {
 type CatalogueConfig = { database: DatabaseTarget; questionnairesFolder: string }
 
 /** A copy of the fixture questionnaires to edit, and a database of its own that every boot() below opens again. */
-async function setUp() {
+async function setUp({ dutch = false } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-cat-'))
   folders.push(folder)
   const questionnaires = join(folder, 'q')
   cpSync(FIXTURE_QUESTIONNAIRES, questionnaires, { recursive: true })
+  const file = join(questionnaires, 'pilot.yaml')
+  const dutchFile = join(questionnaires, 'pilot.nl.yaml')
+  if (dutch) {
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1', 'version: 1\ntranslations: [nl]'))
+    cpSync('test/fixtures/translations/pilot.nl.yaml', dutchFile)
+  }
   const database = await testDatabase(folder)
   drops.push(database.drop)
   const config: CatalogueConfig = { database: database.target, questionnairesFolder: questionnaires }
-  return { config, file: join(questionnaires, 'pilot.yaml') }
+  return { config, file, dutchFile }
 }
 
 const leaders = (q: Questionnaire) => allItems(q).find((item) => item.id === 'p_leaders')
@@ -47,7 +54,7 @@ async function offered(ls: Linkscore) {
   return offers
 }
 
-async function answerOnce(config: CatalogueConfig) {
+async function answerOnce(config: CatalogueConfig, language = 'en-GB') {
   const ls = await boot(config)
   await ls.services.admin.addProgramme({ slug: 'p', name: 'P' })
   const practice = await ls.services.admin.addPractice({ programme: 'p', code: 'C1', name: 'C1' })
@@ -62,6 +69,8 @@ async function answerOnce(config: CatalogueConfig) {
     setting: 'general_practice',
     at: '2026-01-01T00:00:00Z',
   })
+  // The survey journey records the language; here the test sets it the way it is stored.
+  await ls.database.db.updateTable('response').set({ language }).where('id', '=', response.id).execute()
   await ls.repos.responses.savePage({
     responseId: response.id,
     pageKey: 'pilot/first-page',
@@ -115,4 +124,76 @@ it('accepts the change under a new version, and formatting-only edits under the 
   const versions = await database.db.selectFrom('questionnaire_version').select('version').orderBy('version').execute()
   expect(versions.map((v) => v.version)).toEqual([1, 2])
   await database.close()
+})
+
+/** The translation revisions the database holds for pilot version 1. */
+async function storedTranslations(config: CatalogueConfig) {
+  const database = await openDatabase(config.database)
+  const rows = await database.db
+    .selectFrom('questionnaire_translation')
+    .select(['language', 'revision', 'content_hash as contentHash'])
+    .where('questionnaire_id', '=', 'pilot')
+    .where('version', '=', 1)
+    .orderBy('revision')
+    .execute()
+  await database.close()
+  return rows
+}
+
+const changeDutch = (dutchFile: string, revision?: number) =>
+  writeFileSync(
+    dutchFile,
+    readFileSync(dutchFile, 'utf8')
+      .replace('De leiding maakt hier tijd', 'De leiding neemt hier tijd')
+      .replace('revision: 1', `revision: ${revision ?? 1}`),
+  )
+
+describe('translations', () => {
+  it('offers the questionnaire in each of its languages, the source for scoring and exports, and records the translation', async () => {
+    const { config } = await setUp({ dutch: true })
+    const ls = await boot(config)
+    const { catalogue } = ls.services
+    expect(catalogue.languagesOf('pilot')).toEqual(['en-GB', 'nl'])
+    expect(catalogue.languagesOf('nowhere')).toEqual([])
+    expect(leaders(catalogue.get('pilot'))?.text).toBe('Leaders here make time for {intervention}.')
+    expect(leaders(catalogue.get('pilot', 'nl'))?.text).toBe('De leiding maakt hier tijd voor {intervention}.')
+    expect(catalogue.find('pilot', 'nl')).toBe(catalogue.get('pilot', 'nl'))
+    expect(catalogue.get('pilot', 'de')).toBe(catalogue.get('pilot'))
+    expect(catalogue.get('pilot', 'en-GB')).toBe(catalogue.get('pilot'))
+    expect(catalogue.list().map((q) => q.language)).toEqual(['en-GB'])
+    expect(catalogue.find('nowhere', 'nl')).toBeUndefined()
+    await ls.repos.close()
+    const hash = translationHash(parseTranslation('x', readFileSync('test/fixtures/translations/pilot.nl.yaml', 'utf8')).translation!)
+    expect(await storedTranslations(config)).toEqual([{ language: 'nl', revision: 1, contentHash: hash }])
+  })
+
+  it('accepts a changed wording while nobody has answered in that language', async () => {
+    const { config, dutchFile } = await setUp({ dutch: true })
+    await answerOnce(config, 'en-GB')
+    const [before] = await storedTranslations(config)
+    changeDutch(dutchFile)
+    const ls = await boot(config)
+    expect(leaders(ls.services.catalogue.get('pilot', 'nl'))?.text).toBe('De leiding neemt hier tijd voor {intervention}.')
+    await ls.repos.close()
+    const after = await storedTranslations(config)
+    expect(after.map((t) => t.revision)).toEqual([1])
+    expect(after[0]!.contentHash).not.toBe(before!.contentHash)
+  })
+
+  it('refuses a changed wording under a revision answered in that language, naming the file and the way out', async () => {
+    const { config, dutchFile } = await setUp({ dutch: true })
+    await answerOnce(config, 'nl')
+    changeDutch(dutchFile)
+    await expect(boot(config)).rejects.toThrow(QuestionnaireVersionConflictError)
+    await expect(boot(config)).rejects.toThrow(
+      `pilot.nl.yaml: the "nl" wording of "pilot" version 1 (revision 1) has changed, and answers have been given in "nl". ` +
+        'Restore the earlier wording, or raise "revision" to 2 so that the wording those answers were given to stays on record.',
+    )
+    changeDutch(dutchFile, 2)
+    const ls = await boot(config)
+    expect(leaders(ls.services.catalogue.get('pilot', 'nl'))?.text).toBe('De leiding neemt hier tijd voor {intervention}.')
+    expect(await offered(ls)).toEqual([{ id: 'pilot', version: 1, leaders: 'Leaders here make time for {intervention}.', storedHash: true }])
+    await ls.repos.close()
+    expect((await storedTranslations(config)).map((t) => t.revision)).toEqual([1, 2])
+  })
 })

@@ -28,5 +28,35 @@ export function questionnaireVersionRepository(db: Kysely<Schema>): Questionnair
         )
         .execute()
     },
+    findTranslation: (questionnaireId, version, language, revision) =>
+      db
+        .selectFrom('questionnaire_translation')
+        .select(['questionnaire_id as questionnaireId', 'version', 'language', 'revision', 'content_hash as contentHash'])
+        .where('questionnaire_id', '=', questionnaireId)
+        .where('version', '=', version)
+        .where('language', '=', language)
+        .where('revision', '=', revision)
+        .executeTakeFirst(),
+    hasAnswersInLanguage: async (questionnaireId, version, language) =>
+      (await db
+        .selectFrom('answer as a')
+        .innerJoin('response as r', 'r.id', 'a.response_id')
+        .select('a.id')
+        .where('a.questionnaire_id', '=', questionnaireId)
+        .where('a.questionnaire_version', '=', version)
+        .where('r.language', '=', language)
+        .limit(1)
+        .executeTakeFirst()) !== undefined,
+    saveTranslation: async ({ questionnaireId, version, language, revision, contentHash, translationJson }) => {
+      await db
+        .insertInto('questionnaire_translation')
+        .values({ questionnaire_id: questionnaireId, version, language, revision, content_hash: contentHash, translation_json: translationJson })
+        .onConflict((oc) =>
+          oc
+            .columns(['questionnaire_id', 'version', 'language', 'revision'])
+            .doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), translation_json: eb.ref('excluded.translation_json') })),
+        )
+        .execute()
+    },
   }
 }

@@ -75,6 +75,9 @@ export interface SyntheticContext {
   textAnswers: { helps: readonly string[]; hinders: readonly string[]; other: readonly string[] }
 }
 
+/** The texts of an item a person reads, by their path inside the item: `text`, `hint`, `options.<code>`, `labels.min` … */
+export type ItemTexts = Record<string, string>
+
 /** A problem with one item that its schema cannot see, with a path inside the item. */
 export interface DefinitionIssue {
   path: (string | number)[]
@@ -87,6 +90,11 @@ export interface ItemTypeModule<I extends ItemBase> {
   schema: z.ZodType<I, unknown>
   /** Checks across the item's fields, run once the whole definition has the right shape. */
   definitionIssues(item: I): DefinitionIssue[]
+
+  /** Every text a person reads, by path: what a translation must give in its language. Codes and ids are never texts. */
+  texts(item: I): ItemTexts
+  /** The item with each text of texts(item) replaced by textOf(its path); ids, codes and everything else as they were. */
+  withTexts(item: I, textOf: (path: string) => string): I
 
   /** Values a radio or checkbox accepts, in the order shown; none for free text. */
   allowedValues(item: I): string[]

@@ -5,6 +5,7 @@ import { NOT_RELEVANT_CODES, identifier, itemBase } from '../definition-parts.js
 import { choice, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { baseTexts, withBaseTexts } from './item-texts.js'
 
 export const likert5ItemSchema = z.strictObject({
   ...itemBase,
@@ -20,6 +21,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 export const likert5ItemType: ItemTypeModule<Likert5Item> = {
   type: 'likert5',
   schema: likert5ItemSchema,
+  texts: baseTexts,
+  withTexts: withBaseTexts,
   definitionIssues: () => [],
 
   allowedValues: (item) => ['1', '2', '3', '4', '5', ...item.notRelevant],

@@ -4,6 +4,7 @@ import { itemBase } from '../definition-parts.js'
 import { choice, fieldsetParams } from './choice-fields.js'
 import { parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { baseTexts, optionTexts, withBaseTexts, withOptionTexts } from './item-texts.js'
 import { duplicateOptionIssues, optionAnswerText, optionCodes, optionLabels, optionList } from './option-lists.js'
 
 export const multiItemSchema = z.strictObject({
@@ -16,6 +17,8 @@ export type MultiItem = z.output<typeof multiItemSchema>
 export const multiItemType: ItemTypeModule<MultiItem> = {
   type: 'multi',
   schema: multiItemSchema,
+  texts: (item) => ({ ...baseTexts(item), ...optionTexts(item) }),
+  withTexts: (item, textOf) => withOptionTexts(withBaseTexts(item, textOf), textOf),
   definitionIssues: duplicateOptionIssues,
 
   allowedValues: optionCodes,

@@ -4,6 +4,7 @@ import { NOT_RELEVANT_CODES, itemBase, respondentText } from '../definition-part
 import { choice, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { baseTexts, withBaseTexts } from './item-texts.js'
 
 export const scale0to10ItemSchema = z.strictObject({
   ...itemBase,
@@ -19,6 +20,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 export const scale0to10ItemType: ItemTypeModule<Scale0to10Item> = {
   type: 'scale0to10',
   schema: scale0to10ItemSchema,
+  texts: (item) => ({ ...baseTexts(item), 'labels.min': item.labels.min, 'labels.max': item.labels.max }),
+  withTexts: (item, textOf) => ({ ...withBaseTexts(item, textOf), labels: { min: textOf('labels.min'), max: textOf('labels.max') } }),
   definitionIssues: () => [],
 
   allowedValues: (item) => [...NUMBERS, ...item.notRelevant],

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { itemBase } from '../definition-parts.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { baseTexts, withBaseTexts } from './item-texts.js'
 import { TamperedInputError } from './tampered-input-error.js'
 
 export const textItemSchema = z.strictObject({
@@ -16,6 +17,8 @@ const count = (n: number) => n.toLocaleString('en-GB')
 export const textItemType: ItemTypeModule<TextItem> = {
   type: 'text',
   schema: textItemSchema,
+  texts: baseTexts,
+  withTexts: withBaseTexts,
   definitionIssues: () => [],
 
   allowedValues: () => [],

@@ -17,8 +17,11 @@ import { rScript } from '../../../server/exports/r-script.js'
 import { responseLayout, responseRows, type ResponseAnswerRow } from '../../../server/exports/response-rows.js'
 import { registerItemType, type Questionnaire } from '../../../server/questionnaires/definition-schema.js'
 import { TamperedInputError } from '../../../server/questionnaires/item-types/tampered-input-error.js'
-import { parseDefinition } from '../../../server/questionnaires/load-questionnaires.js'
+import { parseDefinition, parseTranslation } from '../../../server/questionnaires/load-questionnaires.js'
+import { localiseQuestionnaire } from '../../../server/questionnaires/localise-questionnaire.js'
 import { allItems, scoredItems } from '../../../server/questionnaires/questionnaire-model.js'
+import { questionnaireTexts } from '../../../server/questionnaires/questionnaire-texts.js'
+import { translationProblems } from '../../../server/questionnaires/translation-problems.js'
 import { ANSWER_COLUMNS } from '../../../server/services/export-service.js'
 import { answerText, itemField } from '../../../server/survey/item-fields.js'
 import { parsePageAnswers } from '../../../server/survey/page-answers.js'
@@ -120,6 +123,27 @@ describe('a registered sixth item type', () => {
     expect($('#q_share-hint').text()).toBe('With the practice')
     expect($('#q_share-error').text()).toContain('Select yes or no: Do you share SP notes?')
     expect($('input[name="q_lead"]')).toHaveLength(5)
+  })
+
+  it('is translated through the texts its module names, its codes untouched', () => {
+    expect([...questionnaireTexts(questionnaire).keys()].filter((path) => path.startsWith('items.q_share.'))).toEqual(['items.q_share.text', 'items.q_share.hint'])
+    const { translation } = parseTranslation(
+      'yes-no.nl.yaml',
+      JSON.stringify({
+        questionnaire: 'yes-no',
+        version: 1,
+        language: 'nl',
+        revision: 1,
+        title: 'Delen',
+        introduction: 'Voor tests.',
+        sections: { only: { title: 'Enige' } },
+        items: { q_share: { text: 'Deelt u notities over {intervention}?' }, q_lead: { text: 'De leiding helpt.' } },
+      }),
+    )
+    const file = { file: 'yes-no.nl.yaml', language: 'nl', translation: translation! }
+    expect(translationProblems({ file: 'yes-no.json', questionnaire }, file)).toEqual(['yes-no.nl.yaml: items.q_share.hint: missing (the English is "With the practice")'])
+    const nl = localiseQuestionnaire(questionnaire, { ...translation!, items: { ...translation!.items, q_share: { text: 'Deelt u notities over {intervention}?', hint: 'Met de praktijk' } } })
+    expect(allItems(nl)[0]).toEqual({ ...share, text: 'Deelt u notities over {intervention}?', hint: 'Met de praktijk' })
   })
 
   it('gets made-up demo answers, and no part in scoring', () => {
