@@ -1,5 +1,6 @@
 // The questionnaires this server offers, checked against the versions that already have answers.
 import type { QuestionnaireVersionRepository } from '../data/repository-interfaces.js'
+import type { Language } from '../i18n/languages.js'
 import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import { contentHash } from '../questionnaires/content-hash.js'
 import type { LoadedQuestionnaire } from '../questionnaires/load-questionnaires.js'
@@ -13,8 +14,9 @@ export class QuestionnaireVersionConflictError extends Error {
 
 export interface QuestionnaireCatalogue {
   list(): Questionnaire[]
-  find(id: string): Questionnaire | undefined
-  get(id: string): Questionnaire
+  /** The definition in `language` where it has a translation (the source definition until translations are loaded). */
+  find(id: string, language?: Language): Questionnaire | undefined
+  get(id: string, language?: Language): Questionnaire
 }
 
 /** Records each definition's content hash; refuses a changed definition under a version that has answers. */
