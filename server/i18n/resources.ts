@@ -2,12 +2,16 @@
 // interface adds its namespace here for both languages; the test of catalogues checks that their keys agree.
 import enCommon from './messages/en-GB/common.json' with { type: 'json' }
 import enErrors from './messages/en-GB/errors.json' with { type: 'json' }
+import enHome from './messages/en-GB/home.json' with { type: 'json' }
+import enSurvey from './messages/en-GB/survey.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlErrors from './messages/nl/errors.json' with { type: 'json' }
+import nlHome from './messages/nl/home.json' with { type: 'json' }
+import nlSurvey from './messages/nl/survey.json' with { type: 'json' }
 
 export const resources = {
-  'en-GB': { common: enCommon, errors: enErrors },
-  nl: { common: nlCommon, errors: nlErrors },
+  'en-GB': { common: enCommon, errors: enErrors, home: enHome, survey: enSurvey },
+  nl: { common: nlCommon, errors: nlErrors, home: nlHome, survey: nlSurvey },
 } as const
 
 export type Namespace = keyof (typeof resources)['en-GB']
