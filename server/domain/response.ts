@@ -1,4 +1,5 @@
 // One person's response to a wave, and the answers it holds.
+import type { Language } from '../i18n/languages.js'
 import type { Setting } from '../questionnaires/definition-schema.js'
 
 export type ResponseStatus = 'in_progress' | 'submitted'
@@ -17,6 +18,8 @@ export interface SurveyResponse {
   startedAt: string
   updatedAt: string
   submittedAt: string | null
+  /** The language the response is given in: every page of it speaks this, whatever the browser asks. */
+  language: Language
 }
 
 export interface NewResponse {
@@ -28,6 +31,8 @@ export interface NewResponse {
   role: string | null
   setting: Setting | null
   at: string
+  /** English (the column's default) when not given, as for synthetic responses. */
+  language?: Language
 }
 
 export interface StoredAnswer {

@@ -2,14 +2,18 @@
 // interface adds its namespace here for both languages; the test of catalogues checks that their keys agree.
 import enCommon from './messages/en-GB/common.json' with { type: 'json' }
 import enErrors from './messages/en-GB/errors.json' with { type: 'json' }
+import enHome from './messages/en-GB/home.json' with { type: 'json' }
 import enProgrammes from './messages/en-GB/programmes.json' with { type: 'json' }
+import enSurvey from './messages/en-GB/survey.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlErrors from './messages/nl/errors.json' with { type: 'json' }
+import nlHome from './messages/nl/home.json' with { type: 'json' }
 import nlProgrammes from './messages/nl/programmes.json' with { type: 'json' }
+import nlSurvey from './messages/nl/survey.json' with { type: 'json' }
 
 export const resources = {
-  'en-GB': { common: enCommon, errors: enErrors, programmes: enProgrammes },
-  nl: { common: nlCommon, errors: nlErrors, programmes: nlProgrammes },
+  'en-GB': { common: enCommon, errors: enErrors, home: enHome, programmes: enProgrammes, survey: enSurvey },
+  nl: { common: nlCommon, errors: nlErrors, home: nlHome, programmes: nlProgrammes, survey: nlSurvey },
 } as const
 
 export type Namespace = keyof (typeof resources)['en-GB']

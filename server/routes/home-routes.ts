@@ -1,20 +1,33 @@
 import type { Request, Response } from 'express'
 import type { Config } from '../config.js'
 import type { Services } from '../services/index.js'
+import { speak, startLanguage } from './survey/respondent-language.js'
 import { studyDetailsModel } from './survey/study-details.js'
 
 export function homeRoutes(services: Services, config: Config) {
   return {
     async index(_req: Request, res: Response) {
-      const demoLinks = (await services.admin.demoOpenLinks()).map((l) => ({ href: l.path, text: `${l.practiceName}: ${l.waveTitle}` }))
-      res.render('pages/home/index', { title: 'Home', demoLinks, demo: demoLinks.length > 0 && config.demo })
+      const t = res.locals.t
+      const demoLinks = (await services.admin.demoOpenLinks()).map((l) => ({
+        href: l.path,
+        text: t('home:index.demoLink', { practice: l.practiceName, wave: l.waveTitle }),
+      }))
+      res.render('pages/home/index', { title: t('home:index.title'), demoLinks, demo: demoLinks.length > 0 && config.demo })
     },
-    /** With `?programme=`, the details of that study too, as its start page gives them. */
+    /**
+     * With `?programme=`, the details of that study too, as its start page gives them, in the study's languages as
+     * its start page chooses among them (`?lang=` from the page that links here).
+     */
     async privacy(req: Request, res: Response) {
       const slug = typeof req.query.programme === 'string' ? req.query.programme : undefined
       const programme = slug ? await services.programmes.lookup(slug) : undefined
-      res.render('pages/home/privacy', { title: 'Privacy', studyName: programme?.name, study: programme && studyDetailsModel(programme) })
+      if (programme) speak(res, startLanguage(req, programme))
+      res.render('pages/home/privacy', {
+        title: res.locals.t('home:privacy.title'),
+        studyName: programme?.name,
+        study: programme && studyDetailsModel(programme),
+      })
     },
-    accessibility: (_req: Request, res: Response) => res.render('pages/home/accessibility', { title: 'Accessibility' }),
+    accessibility: (_req: Request, res: Response) => res.render('pages/home/accessibility', { title: res.locals.t('home:accessibility.title') }),
   }
 }

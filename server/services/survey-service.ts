@@ -2,12 +2,15 @@
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Practice } from '../domain/practice.js'
-import type { Programme } from '../domain/programme.js'
+import { defaultLanguage, interventionIn, languageFor, type Programme } from '../domain/programme.js'
 import type { SurveyResponse } from '../domain/response.js'
 import type { Wave } from '../domain/wave.js'
 import { ConflictError, NotFoundError, SurveyClosedError } from '../errors.js'
+import type { Language } from '../i18n/languages.js'
+import { translator, type Message } from '../i18n/translate.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { ABOUT_YOU, firstUnsavedPage, journeyPages, type JourneyPage } from '../survey/journey-pages.js'
+import { itemWording } from '../survey/item-fields.js'
 import { findRole } from '../survey/roles.js'
 import { parsePageAnswers, type FormBody, type PageAnswers } from '../survey/page-answers.js'
 import { isTakingResponses } from '../survey/wave-availability.js'
@@ -19,6 +22,11 @@ export interface SurveyLink {
   programme: Programme
   practice: Practice
   wave: Wave
+  /** The language the survey is shown in: one the programme offers (or, for a response, the response's own). */
+  language: Language
+  /** The intervention's name in that language. */
+  intervention: string
+  /** The wave's questionnaires in that language. */
   questionnaires: Questionnaire[]
 }
 
@@ -38,9 +46,23 @@ export function createSurveyService(
   const nowIso = () => clock.now().toISOString()
   const today = () => nowIso().slice(0, 10)
 
-  async function link(practice: Practice, wave: Wave): Promise<SurveyLink> {
+  const LINK_NOT_RECOGNISED: Message = { key: 'survey:errors.linkNotRecognised' }
+  const alreadySubmitted = () => new ConflictError({ key: 'survey:errors.alreadySubmitted.title' }, { key: 'survey:errors.alreadySubmitted.message' })
+
+  async function link(practice: Practice, wave: Wave, language?: Language): Promise<SurveyLink> {
     const programme = (await repos.programmes.findById(practice.programmeId))!
-    return { programme, practice, wave, questionnaires: wave.questionnaireIds.map((id) => catalogue.get(id)) }
+    return inLanguage({ programme, practice, wave }, language ?? defaultLanguage(programme))
+  }
+
+  function inLanguage(l: Pick<SurveyLink, 'programme' | 'practice' | 'wave'>, language: Language): SurveyLink {
+    return {
+      programme: l.programme,
+      practice: l.practice,
+      wave: l.wave,
+      language,
+      intervention: interventionIn(l.programme, language),
+      questionnaires: l.wave.questionnaireIds.map((id) => catalogue.get(id, language)),
+    }
   }
 
   function requireOpen(wave: Wave): void {
@@ -49,7 +71,7 @@ export function createSurveyService(
 
   async function findInvitation(token: string) {
     const invitation = TOKEN_PATTERN.test(token) ? await repos.invitations.findByToken(token) : undefined
-    if (!invitation) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link from your invitation.')
+    if (!invitation) throw new NotFoundError({ key: 'survey:errors.invitationNotRecognised' })
     return invitation
   }
 
@@ -64,39 +86,54 @@ export function createSurveyService(
       role: role?.code ?? null,
       setting: role?.setting ?? null,
       at: nowIso(),
+      language: l.language,
     })
   }
 
   return {
-    /** The survey behind a personal invitation, and the response already started from it, if any. */
+    /**
+     * The survey behind a personal invitation, in the programme's default language, and the response already started
+     * from it, if any. Whether it takes responses is for the caller to ask (requireOpen), once the page speaks the
+     * language the survey is shown in.
+     */
     async invitation(token: string): Promise<SurveyLink & { response?: SurveyResponse }> {
       const invitation = await findInvitation(token)
       const practice = (await repos.practices.findById(invitation.practiceId))!
       const l = await link(practice, (await repos.waves.findById(invitation.waveId))!)
       const response = await repos.responses.findByInvitation(invitation.id)
-      if (!response) requireOpen(l.wave)
       return response ? { ...l, response } : l
     },
 
-    async startFromInvitation(token: string): Promise<SurveyResponse> {
+    /** Refuses a survey whose wave is not taking responses. */
+    requireOpen(l: Pick<SurveyLink, 'wave'>): void {
+      requireOpen(l.wave)
+    },
+
+    /** The same survey in another of the programme's languages (its default when the programme does not offer it). */
+    inLanguage(l: SurveyLink, language: Language): SurveyLink {
+      return inLanguage(l, languageFor(l.programme, language))
+    },
+
+    /** Starts the invitation's response in `language` (one the programme offers, else its default); once only. */
+    async startFromInvitation(token: string, language: Language): Promise<SurveyResponse> {
       const invitation = await findInvitation(token)
       const existing = await repos.responses.findByInvitation(invitation.id)
       if (existing) return existing
-      const l = await link((await repos.practices.findById(invitation.practiceId))!, (await repos.waves.findById(invitation.waveId))!)
+      const practice = (await repos.practices.findById(invitation.practiceId))!
+      const programme = (await repos.programmes.findById(practice.programmeId))!
+      const l = await link(practice, (await repos.waves.findById(invitation.waveId))!, languageFor(programme, language))
       requireOpen(l.wave)
       const response = await createResponse(l, invitation.id, invitation.presetRole)
       await repos.invitations.markUsed(invitation.id, nowIso())
       return response
     },
 
-    /** The survey behind an open practice link. */
+    /** The survey behind an open practice link, in the programme's default language; see requireOpen. */
     async openLink(practiceCode: string, waveSlug: string): Promise<SurveyLink> {
       const practice = await repos.practices.findByCode(practiceCode)
       const wave = practice && (await repos.waves.findBySlug(practice.programmeId, waveSlug))
-      if (!practice || !wave) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link.')
-      const l = await link(practice, wave)
-      requireOpen(wave)
-      return l
+      if (!practice || !wave) throw new NotFoundError(LINK_NOT_RECOGNISED)
+      return link(practice, wave)
     },
 
     /** The audit entry for the first start an open link refused in a window: a flood, or a team larger than the limits. */
@@ -105,6 +142,7 @@ export function createSurveyService(
       await audit.audit({ kind: 'open link' }, 'open link limited', { practice: practiceCode, wave: waveSlug, reason })
     },
 
+    /** Starts a response in the link's language. */
     startFromOpenLink(l: SurveyLink): Promise<SurveyResponse> {
       requireOpen(l.wave)
       return createResponse(l, null, null)
@@ -114,14 +152,20 @@ export function createSurveyService(
       return TOKEN_PATTERN.test(token) ? repos.responses.findByResumeToken(token) : undefined
     },
 
-    /** Everything a journey page needs; refuses unknown links and (unless allowed) submitted responses and closed waves. */
-    async context(resumeToken: string, { allowSubmitted = false } = {}): Promise<SurveyContext> {
+    /** The response behind a resume link; refuses one not recognised. */
+    async response(resumeToken: string): Promise<SurveyResponse> {
       const response = TOKEN_PATTERN.test(resumeToken) ? await repos.responses.findByResumeToken(resumeToken) : undefined
-      if (!response) throw new NotFoundError('This survey link is not recognised. Check that you copied the whole link.')
-      const l = await link((await repos.practices.findById(response.practiceId))!, (await repos.waves.findById(response.waveId))!)
-      if (response.status === 'submitted' && !allowSubmitted) {
-        throw new ConflictError('You have already submitted this survey', 'Your answers were sent and cannot be changed now. Thank you for taking part.')
-      }
+      if (!response) throw new NotFoundError(LINK_NOT_RECOGNISED)
+      return response
+    },
+
+    /**
+     * Everything a journey page needs, in the response's language; refuses (unless allowed) submitted responses and
+     * closed waves.
+     */
+    async context(response: SurveyResponse, { allowSubmitted = false } = {}): Promise<SurveyContext> {
+      const l = await link((await repos.practices.findById(response.practiceId))!, (await repos.waves.findById(response.waveId))!, response.language)
+      if (response.status === 'submitted' && !allowSubmitted) throw alreadySubmitted()
       if (response.status !== 'submitted') requireOpen(l.wave)
       const invitation = response.invitationId ? await repos.invitations.findById(response.invitationId) : undefined
       const askAboutYou = !invitation?.presetRole
@@ -163,7 +207,7 @@ export function createSurveyService(
       body: FormBody,
       { finished }: { finished: boolean },
     ): Promise<PageAnswers> {
-      const parsed = parsePageAnswers(page.section.items, body, ctx.programme.intervention)
+      const parsed = parsePageAnswers(page.section.items, body, itemWording(ctx.intervention, translator(ctx.language)))
       const blocking = finished ? parsed.errors : parsed.errors.filter((e) => e.kind === 'invalid')
       if (blocking.length > 0) return { ...parsed, errors: blocking }
       await repos.responses.savePage({
@@ -180,9 +224,7 @@ export function createSurveyService(
     },
 
     async submit(ctx: SurveyContext): Promise<void> {
-      if (!(await repos.responses.submit(ctx.response.id, nowIso()))) {
-        throw new ConflictError('You have already submitted this survey', 'Your answers were sent and cannot be changed now. Thank you for taking part.')
-      }
+      if (!(await repos.responses.submit(ctx.response.id, nowIso()))) throw alreadySubmitted()
     },
   }
 }

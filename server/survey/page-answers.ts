@@ -1,8 +1,8 @@
 // Checks what a person sent for one page of items: stored values, or messages for the error summary.
 import type { Item } from '../questionnaires/definition-schema.js'
+import { wordsIn, type Wording } from '../questionnaires/item-types/item-type-module.js'
 import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { TamperedInputError } from '../questionnaires/item-types/tampered-input-error.js'
-import { fillIntervention } from '../questionnaires/questionnaire-model.js'
 
 export type FormBody = Record<string, string | string[] | undefined>
 
@@ -10,6 +10,7 @@ export interface FieldError {
   itemId: string
   /** missing: a required item left blank; invalid: an answer that cannot be stored as given. */
   kind: 'missing' | 'invalid'
+  /** In the response's language: what is wrong, then the question it is about. */
   message: string
 }
 
@@ -23,7 +24,7 @@ export interface PageAnswers {
 
 const CONTROL_FIELDS = new Set(['_csrf', 'action'])
 
-export function parsePageAnswers(items: readonly Item[], body: FormBody, intervention: string): PageAnswers {
+export function parsePageAnswers(items: readonly Item[], body: FormBody, { fill, t }: Wording): PageAnswers {
   const itemsById = new Map(items.map((item) => [item.id, item]))
   for (const key of Object.keys(body)) {
     if (!CONTROL_FIELDS.has(key) && !itemsById.has(key)) throw new TamperedInputError(`unexpected field "${key}"`)
@@ -36,10 +37,10 @@ export function parsePageAnswers(items: readonly Item[], body: FormBody, interve
     if (raw !== undefined) entered.set(item.id, [raw].flat())
     const itemType = itemTypeFor(item)
     const result = itemType.parseAnswer(item, raw === undefined ? [] : [raw].flat())
-    const text = fillIntervention(item.text, intervention)
-    if ('error' in result) errors.push({ itemId: item.id, kind: 'invalid', message: `${result.error}: ${text}` })
+    const about = (problem: string) => t('survey:section.problemWithQuestion', { problem, question: fill(item.text) })
+    if ('error' in result) errors.push({ itemId: item.id, kind: 'invalid', message: about(wordsIn(t, result.error)) })
     else if (result.values.length > 0) values.set(item.id, result.values)
-    else if (item.required) errors.push({ itemId: item.id, kind: 'missing', message: `${itemType.missingMessage}: ${text}` })
+    else if (item.required) errors.push({ itemId: item.id, kind: 'missing', message: about(wordsIn(t, itemType.missingMessage)) })
   }
   return { values, entered, errors }
 }

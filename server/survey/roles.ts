@@ -1,27 +1,47 @@
+// The roles a respondent chooses from on "About you", and the setting each belongs to. Stored as codes.
+import { english, say, type MessageKey, type Translate } from '../i18n/translate.js'
 import type { Setting } from '../questionnaires/definition-schema.js'
 
 export interface Role {
   code: string
-  label: string
+  /** Its name for people, a message of the catalogue. */
+  labelKey: MessageKey
   /** null: the person chooses the setting closest to their work. */
   setting: Setting | null
 }
 
 export const ROLES: readonly Role[] = [
-  { code: 'gp', label: 'GP', setting: 'general_practice' },
-  { code: 'practice_nurse', label: 'Practice nurse', setting: 'general_practice' },
-  { code: 'practice_manager', label: 'Practice manager', setting: 'general_practice' },
-  { code: 'reception_admin', label: 'Reception or administration', setting: 'general_practice' },
-  { code: 'other_practice_staff', label: 'Other practice staff', setting: 'general_practice' },
-  { code: 'link_worker', label: 'Link worker or community links practitioner', setting: 'link_worker' },
-  { code: 'community_org', label: 'Community or voluntary organisation', setting: 'community' },
-  { code: 'steering_member', label: 'Steering group member not listed above', setting: null },
+  { code: 'gp', labelKey: 'survey:roles.gp', setting: 'general_practice' },
+  { code: 'practice_nurse', labelKey: 'survey:roles.practiceNurse', setting: 'general_practice' },
+  { code: 'practice_manager', labelKey: 'survey:roles.practiceManager', setting: 'general_practice' },
+  { code: 'reception_admin', labelKey: 'survey:roles.receptionAdmin', setting: 'general_practice' },
+  { code: 'other_practice_staff', labelKey: 'survey:roles.otherPracticeStaff', setting: 'general_practice' },
+  { code: 'link_worker', labelKey: 'survey:roles.linkWorker', setting: 'link_worker' },
+  { code: 'community_org', labelKey: 'survey:roles.communityOrg', setting: 'community' },
+  { code: 'steering_member', labelKey: 'survey:roles.steeringMember', setting: null },
 ]
 
+export const SETTING_LABEL_KEYS: Record<Setting, MessageKey> = {
+  general_practice: 'survey:settings.generalPractice',
+  link_worker: 'survey:settings.linkWorker',
+  community: 'survey:settings.community',
+}
+
+/** A setting's name in the reader's language. */
+export function settingLabel(setting: Setting, t: Translate): string {
+  return say(t, { key: SETTING_LABEL_KEYS[setting] })
+}
+
+/** A role's name in the reader's language. */
+export function roleLabel(role: Role, t: Translate): string {
+  return say(t, { key: role.labelKey })
+}
+
+/** The settings' names in English, for pages that are not yet translated. */
 export const SETTING_LABELS: Record<Setting, string> = {
-  general_practice: 'General practice',
-  link_worker: 'Link workers',
-  community: 'Community sector',
+  general_practice: settingLabel('general_practice', english),
+  link_worker: settingLabel('link_worker', english),
+  community: settingLabel('community', english),
 }
 
 export function findRole(code: string): Role | undefined {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Setting } from '../../server/questionnaires/definition-schema.js'
 import { itemsShownTo, sectionsShownTo } from '../../server/questionnaires/questionnaire-model.js'
-import { ROLES } from '../../server/survey/roles.js'
+import { english } from '../../server/i18n/translate.js'
+import { ROLES, roleLabel as labelOf } from '../../server/survey/roles.js'
 import { axeViolations, describeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
 import { watchPage } from '../support/page-problems.js'
@@ -146,7 +147,7 @@ chromium.describe('the respondent journey', () => {
         expect(pagePath(page)).toBe(`/r/${token}/check-answers`)
         expect(await heading(page)).toBe('Check your answers before sending them')
         await expectAccessible(page, `${setting}: check your answers`)
-        const roleLabel = ROLES[roleIndex(role)]!.label
+        const roleLabel = labelOf(ROLES[roleIndex(role)]!, english)
         expect(await readAboutYouRows(page)).toEqual(presetRole ? [] : [{ question: 'Your role', answer: roleLabel }])
         const expected = expectedCheckAnswers(sections)
         expect(await readCheckAnswers(page)).toEqual(expected)

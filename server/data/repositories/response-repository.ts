@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { PageSave, RoleChange, SurveyResponse } from '../../domain/response.js'
+import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages.js'
 import { inTransaction } from '../in-transaction.js'
 import type { ResponseRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
@@ -17,7 +18,14 @@ const COLUMNS = [
   'started_at as startedAt',
   'updated_at as updatedAt',
   'submitted_at as submittedAt',
+  'language',
 ] as const
+
+/** A row as a response: a language tag this server no longer knows reads as the source language. */
+function toResponse<R extends { language: string }>(row: R): Omit<R, 'language'> & Pick<SurveyResponse, 'language'> {
+  return { ...row, language: isLanguage(row.language) ? row.language : SOURCE_LANGUAGE }
+}
+const maybeResponse = <R extends { language: string }>(row: R | undefined) => (row ? toResponse(row) : undefined)
 
 export function responseRepository(db: Kysely<Schema>): ResponseRepository {
   const select = () => db.selectFrom('response').select(COLUMNS)
@@ -43,9 +51,9 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
   }
 
   return {
-    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
-    findByResumeToken: (token) => select().where('resume_token', '=', token).executeTakeFirst(),
-    findByInvitation: (invitationId) => select().where('invitation_id', '=', invitationId).executeTakeFirst(),
+    findById: async (id) => maybeResponse(await select().where('id', '=', id).executeTakeFirst()),
+    findByResumeToken: async (token) => maybeResponse(await select().where('resume_token', '=', token).executeTakeFirst()),
+    findByInvitation: async (invitationId) => maybeResponse(await select().where('invitation_id', '=', invitationId).executeTakeFirst()),
 
     create: async (r): Promise<SurveyResponse> => {
       const values = {
@@ -58,8 +66,9 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
         setting: r.setting,
         started_at: r.at,
         updated_at: r.at,
+        ...(r.language === undefined ? {} : { language: r.language }),
       }
-      if (r.invitationId === null) return db.insertInto('response').values(values).returning(COLUMNS).executeTakeFirstOrThrow()
+      if (r.invitationId === null) return toResponse(await db.insertInto('response').values(values).returning(COLUMNS).executeTakeFirstOrThrow())
       // One response per invitation even when two requests start it at once: the second gets the first's.
       const created = await db
         .insertInto('response')
@@ -67,7 +76,7 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
         .onConflict((oc) => oc.column('invitation_id').doNothing())
         .returning(COLUMNS)
         .executeTakeFirst()
-      return created ?? (await select().where('invitation_id', '=', r.invitationId).executeTakeFirstOrThrow())
+      return toResponse(created ?? (await select().where('invitation_id', '=', r.invitationId).executeTakeFirstOrThrow()))
     },
 
     answers: (responseId) =>

@@ -1,5 +1,5 @@
 // The params radios and checkboxes share: the fieldset around the question, and one entry per choice.
-import { NOT_RELEVANT_LABELS } from '../answer-labels.js'
+import { notRelevantLabel } from '../answer-labels.js'
 import type { ItemBase, NotRelevantCode } from '../definition-parts.js'
 import type { FieldContext } from './item-type-module.js'
 
@@ -16,5 +16,8 @@ export function choice({ values }: FieldContext, value: string, text: string): C
 /** The "not relevant" radios after an "or" divider, or nothing when the item offers none. */
 export function notRelevantChoices(context: FieldContext, codes: readonly NotRelevantCode[]): Choice[] {
   if (codes.length === 0) return []
-  return [{ divider: 'or' }, ...codes.map((code) => ({ ...choice(context, code, context.fill(NOT_RELEVANT_LABELS[code])), classes: 'ls-not-relevant' }))]
+  return [
+    { divider: context.t('survey:answers.or') },
+    ...codes.map((code) => ({ ...choice(context, code, context.fill(notRelevantLabel(code, context.t))), classes: 'ls-not-relevant' })),
+  ]
 }

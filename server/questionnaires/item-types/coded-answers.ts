@@ -1,6 +1,6 @@
 // What the types with fixed codes (radios and checkboxes) share: parsing chosen codes and reading them back as labels.
-import { NOT_RELEVANT_LABELS } from '../answer-labels.js'
-import type { Fill, ParsedAnswer } from './item-type-module.js'
+import { isNotRelevantCode, notRelevantLabel } from '../answer-labels.js'
+import type { ParsedAnswer, Wording } from './item-type-module.js'
 import { TamperedInputError } from './tampered-input-error.js'
 
 /** The codes chosen, each one offered; more than one only when `many`. An empty value is a blank choice. */
@@ -15,9 +15,9 @@ export function parseCodes(itemId: string, sent: readonly string[], allowedValue
 }
 
 /** Stored codes as their labels: "not relevant" codes by theirs, others by `label`, a code without a label as itself. */
-export function codeLabels(values: readonly string[], fill: Fill, label: (code: string) => string | undefined): string[] {
+export function codeLabels(values: readonly string[], { fill, t }: Wording, label: (code: string) => string | undefined): string[] {
   return values.map((value) => {
-    if (value.startsWith('nr_')) return fill(NOT_RELEVANT_LABELS[value as keyof typeof NOT_RELEVANT_LABELS] ?? value)
+    if (value.startsWith('nr_')) return isNotRelevantCode(value) ? fill(notRelevantLabel(value, t)) : value
     return label(value) ?? value
   })
 }

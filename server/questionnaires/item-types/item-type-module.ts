@@ -1,5 +1,7 @@
 // The contract every question type fulfils: the survey, the exports, scoring and the demo ask an item's type module, never its type name.
 import type { z } from 'zod'
+import type { Words } from '../../errors.js'
+import { say, type Translate } from '../../i18n/translate.js'
 import type { ItemBase, NotRelevantCode } from '../definition-parts.js'
 import type { Likert5Item } from './likert5.js'
 import type { Scale0to10Item } from './scale0to10.js'
@@ -7,11 +9,21 @@ import type { Scale0to10Item } from './scale0to10.js'
 /** Fills {intervention} into a text shown to people. */
 export type Fill = (text: string) => string
 
-/** Stored values (none for a blank item), or why what was sent cannot be stored. */
-export type ParsedAnswer = { values: string[] } | { error: string }
-
-export interface FieldContext {
+/** How a page words an item: {intervention} filled in, and the interface's own words in the page's language. */
+export interface Wording {
   fill: Fill
+  t: Translate
+}
+
+/** A message of the catalogue, or (for a type added without messages of its own) plain text. */
+export function wordsIn(t: Translate, words: Words): string {
+  return typeof words === 'string' ? words : say(t, words)
+}
+
+/** Stored values (none for a blank item), or why what was sent cannot be stored. */
+export type ParsedAnswer = { values: string[] } | { error: Words }
+
+export interface FieldContext extends Wording {
   /** The values to show as chosen or entered: stored ones, or what the person just sent. */
   values: readonly string[]
   errorMessage?: string | undefined
@@ -101,11 +113,11 @@ export interface ItemTypeModule<I extends ItemBase> {
   /** What was sent for the item (every value of its field) → what to store. Throws TamperedInputError for input the page could never send. */
   parseAnswer(item: I, sent: readonly string[]): ParsedAnswer
   /** The error for a required item left blank, before ": " and the question. */
-  missingMessage: string
+  missingMessage: Words
   /** The field on the survey page: plain data for the component's template. */
   field(item: I, context: FieldContext): ItemField
   /** A stored answer (one value or more) as lines on "Check your answers". */
-  answerText(item: I, values: readonly string[], fill: Fill): string[]
+  answerText(item: I, values: readonly string[], wording: Wording): string[]
 
   numericRange(item: I): NumericRange | undefined
   scoring(item: I): ItemScoring

@@ -1,6 +1,6 @@
 // An agree–disagree item, stored as 1–5: the only type that scores into scales.
 import { z } from 'zod'
-import { LIKERT5_LABELS } from '../answer-labels.js'
+import { LIKERT5_LABELS, likert5Labels } from '../answer-labels.js'
 import { NOT_RELEVANT_CODES, identifier, itemBase } from '../definition-parts.js'
 import { choice, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
@@ -27,16 +27,16 @@ export const likert5ItemType: ItemTypeModule<Likert5Item> = {
 
   allowedValues: (item) => ['1', '2', '3', '4', '5', ...item.notRelevant],
   parseAnswer: (item, sent) => parseCodes(item.id, sent, likert5ItemType.allowedValues(item), { many: false }),
-  missingMessage: 'Select how much you agree',
+  missingMessage: { key: 'survey:answers.missing.likert5' },
   field: (item, context) => ({
     component: 'radios',
     params: {
       ...fieldsetParams(item, context),
       classes: 'ls-likert',
-      items: [...LIKERT5_LABELS.map((label, i) => choice(context, String(i + 1), label)), ...notRelevantChoices(context, item.notRelevant)],
+      items: [...likert5Labels(context.t).map((label, i) => choice(context, String(i + 1), label)), ...notRelevantChoices(context, item.notRelevant)],
     },
   }),
-  answerText: (_item, values, fill) => codeLabels(values, fill, (code) => LIKERT5_LABELS[Number(code) - 1]),
+  answerText: (_item, values, wording) => codeLabels(values, wording, (code) => likert5Labels(wording.t)[Number(code) - 1]),
 
   numericRange: (item) => ({ min: 1, max: 5, reverse: item.reverse }),
   scoring: (item) => (item.scale ? { role: 'scale', item, scale: item.scale } : { role: 'none' }),

@@ -23,7 +23,7 @@ export const multiItemType: ItemTypeModule<MultiItem> = {
 
   allowedValues: optionCodes,
   parseAnswer: (item, sent) => parseCodes(item.id, sent, optionCodes(item), { many: true }),
-  missingMessage: 'Select at least one option',
+  missingMessage: { key: 'survey:answers.missing.multi' },
   field: (item, context) => ({
     component: 'checkboxes',
     params: { ...fieldsetParams(item, context), items: item.options.map((o) => choice(context, o.code, context.fill(o.label))) },

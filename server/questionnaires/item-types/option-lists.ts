@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { option } from '../definition-parts.js'
 import { codeLabels } from './coded-answers.js'
-import type { DefinitionIssue, Fill, ValueLabel } from './item-type-module.js'
+import type { DefinitionIssue, ValueLabel, Wording } from './item-type-module.js'
 
 export const optionList = () => z.array(option).min(2)
 
@@ -19,6 +19,6 @@ export const optionCodes = (item: WithOptions): string[] => item.options.map((o)
 
 export const optionLabels = (item: WithOptions): ValueLabel[] => item.options.map((o) => ({ code: o.code, label: o.label }))
 
-export function optionAnswerText(item: WithOptions, values: readonly string[], fill: Fill): string[] {
-  return codeLabels(values, fill, (code) => fill(item.options.find((o) => o.code === code)?.label ?? code))
+export function optionAnswerText(item: WithOptions, values: readonly string[], wording: Wording): string[] {
+  return codeLabels(values, wording, (code) => wording.fill(item.options.find((o) => o.code === code)?.label ?? code))
 }

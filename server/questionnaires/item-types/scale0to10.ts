@@ -26,22 +26,21 @@ export const scale0to10ItemType: ItemTypeModule<Scale0to10Item> = {
 
   allowedValues: (item) => [...NUMBERS, ...item.notRelevant],
   parseAnswer: (item, sent) => parseCodes(item.id, sent, scale0to10ItemType.allowedValues(item), { many: false }),
-  missingMessage: 'Select a number from 0 to 10',
+  missingMessage: { key: 'survey:answers.missing.scale0to10' },
   field: (item, context) => {
-    const { fill } = context
+    const { fill, t } = context
+    const ends = t('survey:answers.scaleEnds', { min: fill(item.labels.min).toLowerCase(), max: fill(item.labels.max).toLowerCase() })
     return {
       component: 'radios',
       params: {
         ...fieldsetParams(item, context),
-        hint: [item.hint && fill(item.hint), `0 means ${fill(item.labels.min).toLowerCase()}, 10 means ${fill(item.labels.max).toLowerCase()}.`]
-          .filter(Boolean)
-          .join(' '),
+        hint: [item.hint && fill(item.hint), ends].filter(Boolean).join(' '),
         classes: 'nhsuk-radios--inline ls-scale0to10',
         items: [...NUMBERS.map((n) => choice(context, n, n)), ...notRelevantChoices(context, item.notRelevant)],
       },
     }
   },
-  answerText: (_item, values, fill) => codeLabels(values, fill, () => undefined),
+  answerText: (_item, values, wording) => codeLabels(values, wording, () => undefined),
 
   numericRange: () => ({ min: 0, max: 10, reverse: false }),
   scoring: (item) => ({ role: 'general', item }),

@@ -23,7 +23,7 @@ export const singleItemType: ItemTypeModule<SingleItem> = {
 
   allowedValues: optionCodes,
   parseAnswer: (item, sent) => parseCodes(item.id, sent, optionCodes(item), { many: false }),
-  missingMessage: 'Select an answer',
+  missingMessage: { key: 'survey:answers.missing.single' },
   field: (item, context) => ({
     component: 'radios',
     params: { ...fieldsetParams(item, context), items: item.options.map((o) => choice(context, o.code, context.fill(o.label))) },

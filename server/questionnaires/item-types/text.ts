@@ -12,8 +12,6 @@ export const textItemSchema = z.strictObject({
 })
 export type TextItem = z.output<typeof textItemSchema>
 
-const count = (n: number) => n.toLocaleString('en-GB')
-
 export const textItemType: ItemTypeModule<TextItem> = {
   type: 'text',
   schema: textItemSchema,
@@ -25,10 +23,10 @@ export const textItemType: ItemTypeModule<TextItem> = {
   parseAnswer: (item, sent) => {
     if (sent.length > 1) throw new TamperedInputError(`"${item.id}" sent more than once`)
     const text = (sent[0] ?? '').replace(/\r\n?/g, '\n').trim()
-    if (text.length > item.maxLength) return { error: `Your answer must be ${count(item.maxLength)} characters or fewer (it has ${count(text.length)})` }
+    if (text.length > item.maxLength) return { error: { key: 'survey:answers.tooLong', values: { max: item.maxLength, length: text.length } } }
     return { values: text ? [text] : [] }
   },
-  missingMessage: 'Enter an answer',
+  missingMessage: { key: 'survey:answers.missing.text' },
   field: (item, { fill, values, errorMessage }) => ({
     component: 'textarea',
     params: { name: item.id, id: item.id, label: fill(item.text), hint: item.hint && fill(item.hint), errorMessage, value: values[0] ?? '', maxLength: item.maxLength },

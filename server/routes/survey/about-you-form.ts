@@ -1,5 +1,6 @@
 // Checks the "About you" form: a role, and for roles that span settings, the setting closest to their work.
 import { BadRequestError } from '../../errors.js'
+import type { Translate } from '../../i18n/translate.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import type { FieldError, FormBody } from '../../survey/page-answers.js'
 import { findRole } from '../../survey/roles.js'
@@ -8,7 +9,8 @@ export type AboutYouResult = { role: string; setting: Setting } | { errors: Fiel
 
 const FIELDS = new Set(['_csrf', 'role', 'setting'])
 
-export function parseAboutYou(body: FormBody, intervention: string): AboutYouResult {
+/** `intervention` and `t` in the response's language, for the messages. */
+export function parseAboutYou(body: FormBody, intervention: string, t: Translate): AboutYouResult {
   const fields = Object.keys(body)
   if (fields.some((key) => !FIELDS.has(key))) throw new BadRequestError()
   const roleCode = single(body.role)
@@ -17,10 +19,10 @@ export function parseAboutYou(body: FormBody, intervention: string): AboutYouRes
   if (roleCode && !role) throw new BadRequestError()
   if (settingCode && !(SETTINGS as readonly string[]).includes(settingCode)) throw new BadRequestError()
   const chosen = { role: roleCode, setting: settingCode }
-  if (!role) return { errors: [{ itemId: 'role', kind: 'missing', message: 'Select your role' }], chosen }
+  if (!role) return { errors: [{ itemId: 'role', kind: 'missing', message: t('survey:aboutYou.roleMissing') }], chosen }
   const setting = role.setting ?? (settingCode as Setting | undefined)
   if (!setting) {
-    return { errors: [{ itemId: 'setting', kind: 'missing', message: `Select which part of ${intervention} is closest to your work` }], chosen }
+    return { errors: [{ itemId: 'setting', kind: 'missing', message: t('survey:aboutYou.settingMissing', { intervention }) }], chosen }
   }
   return { role: role.code, setting }
 }

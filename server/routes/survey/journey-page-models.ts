@@ -1,14 +1,15 @@
-// View models for the pages of a survey in progress.
+// View models for the pages of a survey in progress, worded in the response's language.
 import type { StoredAnswer } from '../../domain/response.js'
-import { fillIntervention } from '../../questionnaires/questionnaire-model.js'
+import type { Translate } from '../../i18n/translate.js'
 import type { SurveyContext } from '../../services/survey-service.js'
-import { answerText, itemField } from '../../survey/item-fields.js'
+import { answerText, itemField, itemWording } from '../../survey/item-fields.js'
 import type { JourneyPage } from '../../survey/journey-pages.js'
 import type { FieldError } from '../../survey/page-answers.js'
-import { ROLES, SETTING_LABELS, findRole } from '../../survey/roles.js'
+import { ROLES, findRole, roleLabel, settingLabel } from '../../survey/roles.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import { formErrors } from '../form-errors.js'
 import { journeyUrl } from '../paths.js'
+import { studyDetailsModel, studyPrivacyPath } from './study-details.js'
 
 type SectionPage = Extract<JourneyPage, { kind: 'section' }>
 
@@ -21,7 +22,7 @@ export function answersByItem(answers: readonly StoredAnswer[], questionnaireId:
   return byItem
 }
 
-/** The page's answer errors, beside each item and in the error summary, in the order the items are shown. */
+/** The page's answer errors (already in the response's language), beside each item and in the error summary, in the order the items are shown. */
 function answerErrors(errors: readonly FieldError[] = []) {
   return formErrors(errors.map((e) => ({ field: e.itemId, message: e.message })))
 }
@@ -36,35 +37,42 @@ export function sectionPageModel(
   ctx: SurveyContext,
   page: SectionPage,
   values: Map<string, string[]>,
+  t: Translate,
   opts: { errors?: FieldError[]; changing: boolean; formAction: string },
 ) {
-  const intervention = ctx.programme.intervention
+  const wording = itemWording(ctx.intervention, t)
   const { errors, errorSummary } = answerErrors(opts.errors)
   const sectionPages = ctx.pages.filter((p) => p.kind === 'section')
   return {
-    title: fillIntervention(page.section.title, intervention),
-    caption: fillIntervention(page.questionnaire.title, intervention),
-    introduction: page.section.introduction && fillIntervention(page.section.introduction, intervention),
-    progress: `Page ${sectionPages.findIndex((p) => p.key === page.key) + 1} of ${sectionPages.length}`,
+    title: wording.fill(page.section.title),
+    caption: wording.fill(page.questionnaire.title),
+    introduction: page.section.introduction && wording.fill(page.section.introduction),
+    progress: t('survey:section.progress', { page: sectionPages.findIndex((p) => p.key === page.key) + 1, pages: sectionPages.length }),
     demo: ctx.programme.isDemo,
-    fields: page.section.items.map((item) => itemField(item, intervention, values.get(item.id) ?? [], errors[item.id])),
+    fields: page.section.items.map((item) => itemField(item, wording, values.get(item.id) ?? [], errors[item.id])),
     errorSummary,
     formAction: opts.formAction,
     backLink: backLink(ctx, page.key, opts.changing),
   }
 }
 
-export function aboutYouPageModel(ctx: SurveyContext, chosen: { role?: string; setting?: string }, fieldErrors: FieldError[], formAction: string) {
+export function aboutYouPageModel(
+  ctx: SurveyContext,
+  chosen: { role?: string; setting?: string },
+  fieldErrors: FieldError[],
+  formAction: string,
+  t: Translate,
+) {
   const { errors, errorSummary } = answerErrors(fieldErrors)
   const settingQuestion = {
     name: 'setting',
     idPrefix: 'setting',
-    legend: `Which part of ${ctx.programme.intervention} is closest to your work?`,
+    legend: t('survey:aboutYou.settingLegend', { intervention: ctx.intervention }),
     errorMessage: errors.setting,
-    items: SETTINGS.map((s: Setting) => ({ value: s, text: SETTING_LABELS[s], checked: chosen.setting === s })),
+    items: SETTINGS.map((s: Setting) => ({ value: s, text: settingLabel(s, t), checked: chosen.setting === s })),
   }
   return {
-    title: 'About you',
+    title: t('survey:aboutYou.title'),
     demo: ctx.programme.isDemo,
     errorSummary,
     formAction,
@@ -72,44 +80,63 @@ export function aboutYouPageModel(ctx: SurveyContext, chosen: { role?: string; s
     roleQuestion: {
       name: 'role',
       idPrefix: 'role',
-      legend: 'What is your role?',
+      legend: t('survey:aboutYou.roleLegend'),
       legendClasses: 'nhsuk-fieldset__legend--l',
       legendIsPageHeading: true,
-      hint: 'We use this to show you the questions that fit your work and to report answers by group. We do not ask for your name.',
+      hint: t('survey:aboutYou.roleHint'),
       errorMessage: errors.role,
-      items: ROLES.map((role) => ({ value: role.code, text: role.label, checked: chosen.role === role.code, settingQuestion: role.setting === null })),
+      items: ROLES.map((role) => ({ value: role.code, text: roleLabel(role, t), checked: chosen.role === role.code, settingQuestion: role.setting === null })),
     },
   }
 }
 
-export function checkAnswersPageModel(ctx: SurveyContext, answers: readonly StoredAnswer[]) {
-  const intervention = ctx.programme.intervention
+export function checkAnswersPageModel(ctx: SurveyContext, answers: readonly StoredAnswer[], t: Translate) {
+  const wording = itemWording(ctx.intervention, t)
   const token = ctx.response.resumeToken
   const role = ctx.response.role ? findRole(ctx.response.role) : undefined
   const aboutYouRows = ctx.askAboutYou
     ? [
         {
-          key: 'Your role',
-          value: [role?.label ?? 'Not answered', ...(role?.setting === null && ctx.response.setting ? [SETTING_LABELS[ctx.response.setting]] : [])],
-          action: { href: `${journeyUrl(token, ctx.pages[0])}?change=1`, text: 'Change', visuallyHiddenText: 'your role' },
+          key: t('survey:checkAnswers.yourRole'),
+          value: [
+            role ? roleLabel(role, t) : t('survey:answers.notAnswered'),
+            ...(role?.setting === null && ctx.response.setting ? [settingLabel(ctx.response.setting, t)] : []),
+          ],
+          action: {
+            href: `${journeyUrl(token, ctx.pages[0])}?change=1`,
+            text: t('survey:checkAnswers.change'),
+            visuallyHiddenText: t('survey:checkAnswers.changeRole'),
+          },
         },
       ]
     : []
   const sections = ctx.pages.flatMap((page) => {
     if (page.kind !== 'section') return []
     const values = answersByItem(answers, page.questionnaire.id)
-    const title = fillIntervention(page.section.title, intervention)
+    const title = wording.fill(page.section.title)
     return [
       {
         title,
-        caption: fillIntervention(page.questionnaire.title, intervention),
+        caption: wording.fill(page.questionnaire.title),
         changeHref: `${journeyUrl(token, page)}?change=1`,
+        changeHiddenText: t('survey:checkAnswers.changeSection', { section: title }),
         rows: page.section.items.map((item) => ({
-          key: fillIntervention(item.text, intervention),
-          value: answerText(item, intervention, values.get(item.id) ?? []),
+          key: wording.fill(item.text),
+          value: answerText(item, wording, values.get(item.id) ?? []),
         })),
       },
     ]
   })
-  return { title: 'Check your answers before sending them', demo: ctx.programme.isDemo, aboutYouRows, sections, formAction: journeyUrl(token, 'check-answers') }
+  return { title: t('survey:checkAnswers.title'), demo: ctx.programme.isDemo, aboutYouRows, sections, formAction: journeyUrl(token, 'check-answers') }
+}
+
+export function confirmationPageModel(ctx: SurveyContext, t: Translate) {
+  return {
+    title: t('survey:confirmation.title'),
+    demo: ctx.programme.isDemo,
+    programmeName: ctx.programme.organisation ?? ctx.programme.name,
+    study: studyDetailsModel(ctx.programme),
+    privacyHref: studyPrivacyPath(ctx.programme, ctx.language),
+    minGroupSize: ctx.programme.minPracticeN,
+  }
 }

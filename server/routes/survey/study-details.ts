@@ -1,12 +1,16 @@
 // What respondents are told about who runs a study, on the start, confirmation and privacy pages alike.
 import type { Programme } from '../../domain/programme.js'
+import type { Language } from '../../i18n/languages.js'
 import { withQuery } from '../paths.js'
+import { languageQuery } from './respondent-language.js'
 
 export const PRIVACY_PATH = '/privacy'
 
-/** The privacy page with this programme's study details on it. */
-export const studyPrivacyPath = (programme: Pick<Programme, 'slug'>) => withQuery(PRIVACY_PATH, { programme: programme.slug })
+/** The privacy page with this programme's study details on it, in the language of the page that links to it. */
+export const studyPrivacyPath = (programme: Pick<Programme, 'slug' | 'languages'>, language: Language) =>
+  withQuery(PRIVACY_PATH, { programme: programme.slug, ...languageQuery(programme, language) })
 
+/** The study's own texts, as its staff entered them: data, shown as given in every language. */
 export function studyDetailsModel(programme: Programme) {
   return {
     runBy: programme.organisation ?? programme.name,

@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { itemSchema } from '../../../server/questionnaires/definition-schema.js'
 import { BUILT_IN_ITEM_TYPES, type ItemTypeModules } from '../../../server/questionnaires/item-types/built-in-item-types.js'
-import type { ItemTypeModule } from '../../../server/questionnaires/item-types/item-type-module.js'
+import { wordsIn, type ItemTypeModule } from '../../../server/questionnaires/item-types/item-type-module.js'
 import { itemTypeFor, registeredItemTypes } from '../../../server/questionnaires/item-types/item-type-registry.js'
 import type { Likert5Item } from '../../../server/questionnaires/item-types/likert5.js'
 import { TamperedInputError } from '../../../server/questionnaires/item-types/tampered-input-error.js'
+import { english, translator } from '../../../server/i18n/translate.js'
 
 const fill = (text: string) => text.replaceAll('{intervention}', 'SP')
+const wording = { fill, t: english }
 const items = {
   likert5: BUILT_IN_ITEM_TYPES.likert5.schema.parse({ id: 'a', type: 'likert5', text: 'Agree?', reverse: true, notRelevant: ['nr_intervention'], scale: ['org'] }),
   scale0to10: BUILT_IN_ITEM_TYPES.scale0to10.schema.parse({ id: 'b', type: 'scale0to10', text: 'How much?', labels: { min: 'None', max: 'All' }, notRelevant: ['nr_role'] }),
@@ -98,8 +100,8 @@ describe('the built-in item types', () => {
 
   it.each(cases)('$item.type: says what is missing, and reads an answer back', ({ item, missing, answer }) => {
     const type = itemTypeFor(item)
-    expect(type.missingMessage).toBe(missing)
-    expect(type.answerText(item, answer.values, fill)).toEqual(answer.text)
+    expect(wordsIn(english, type.missingMessage)).toBe(missing)
+    expect(type.answerText(item, answer.values, wording)).toEqual(answer.text)
   })
 
   it.each(cases)('$item.type: labels its codes, has its numbers and its part in scoring', ({ item, labels, range, role, component }) => {
@@ -107,12 +109,46 @@ describe('the built-in item types', () => {
     expect(type.valueLabels(item).map((l) => l.code)).toEqual(labels)
     expect(type.numericRange(item)).toEqual(range)
     expect(type.scoring(item).role).toBe(role)
-    expect(type.field(item, { fill, values: [] }).component).toBe(component)
+    expect(type.field(item, { ...wording, values: [] }).component).toBe(component)
   })
 
   it('text: a blank answer is no answer, and one too long is an error to show, not tampering', () => {
     expect(itemTypeFor(items.text).parseAnswer(items.text, ['  \r\n '])).toEqual({ values: [] })
-    expect(itemTypeFor(items.text).parseAnswer(items.text, ['abc\r\ndef'])).toEqual({ error: 'Your answer must be 5 characters or fewer (it has 7)' })
+    const tooLong = itemTypeFor(items.text).parseAnswer(items.text, ['abc\r\ndef'])
+    expect('error' in tooLong && wordsIn(english, tooLong.error)).toBe('Your answer must be 5 characters or fewer (it has 7)')
+  })
+
+  it("words its choices, hints and messages in the page's language, over the same stored codes", () => {
+    const dutch = { fill, t: translator('nl') }
+    const likert = itemTypeFor(items.likert5).field(items.likert5, { ...dutch, values: [] })
+    const choices = likert.params.items as { value?: string; text?: string; divider?: string }[]
+    expect(choices.map((c) => c.divider ?? `${c.value}=${c.text}`)).toEqual([
+      '1=Helemaal mee oneens',
+      '2=Mee oneens',
+      '3=Niet mee eens, niet mee oneens',
+      '4=Mee eens',
+      '5=Helemaal mee eens',
+      'of',
+      'nr_intervention=Niet van toepassing op SP',
+    ])
+    expect(itemTypeFor(items.likert5).answerText(items.likert5, ['2', 'nr_intervention'], dutch)).toEqual(['Mee oneens', 'Niet van toepassing op SP'])
+    expect(itemTypeFor(items.scale0to10).field(items.scale0to10, { ...dutch, values: [] }).params.hint).toBe('0 betekent none, 10 betekent all.')
+    expect(Object.values(items).map((item) => wordsIn(dutch.t, itemTypeFor(item).missingMessage))).toEqual([
+      'Kies in hoeverre u het ermee eens bent',
+      'Kies een getal van 0 tot en met 10',
+      'Kies een antwoord',
+      'Kies ten minste één mogelijkheid',
+      'Vul een antwoord in',
+    ])
+  })
+
+  it('text: writes the limit and the length as each language writes numbers', () => {
+    const long = BUILT_IN_ITEM_TYPES.text.schema.parse({ id: 'f', type: 'text', text: 'Say a lot', maxLength: 1000 })
+    const result = itemTypeFor(long).parseAnswer(long, ['x'.repeat(1234)])
+    expect('error' in result && [wordsIn(english, result.error), wordsIn(translator('nl'), result.error)]).toEqual([
+      'Your answer must be 1,000 characters or fewer (it has 1,234)',
+      'Uw antwoord mag hoogstens 1.000 tekens lang zijn (het heeft er 1.234)',
+    ])
   })
 
   it('single and multi: two options with one code is a definition problem at the options', () => {

@@ -23,7 +23,8 @@ import { allItems, scoredItems } from '../../../server/questionnaires/questionna
 import { questionnaireTexts } from '../../../server/questionnaires/questionnaire-texts.js'
 import { translationProblems } from '../../../server/questionnaires/translation-problems.js'
 import { ANSWER_COLUMNS } from '../../../server/services/export-service.js'
-import { answerText, itemField } from '../../../server/survey/item-fields.js'
+import { english } from '../../../server/i18n/translate.js'
+import { answerText, itemField, itemWording } from '../../../server/survey/item-fields.js'
 import { parsePageAnswers } from '../../../server/survey/page-answers.js'
 import { yesnoItemType } from '../../fixtures/item-types/yesno.js'
 import { rscriptFound } from '../../support/rscript.js'
@@ -58,6 +59,7 @@ function parsed(source: object = definition): Questionnaire {
 const questionnaire = parsed()
 const share = allItems(questionnaire)[0]!
 const lead = allItems(questionnaire)[1]!
+const SP = itemWording('SP', english)
 
 describe('a registered sixth item type', () => {
   it('is accepted by the definition schema, defaults filled in, and held to its own fields', () => {
@@ -72,15 +74,15 @@ describe('a registered sixth item type', () => {
   })
 
   it('parses its answers: stores a code offered, refuses one not offered as tampering, and names what is missing', () => {
-    expect([...parsePageAnswers([share], { q_share: 'no' }, 'SP').values]).toEqual([['q_share', ['no']]])
-    expect(() => parsePageAnswers([share], { q_share: 'maybe' }, 'SP')).toThrow(TamperedInputError)
-    expect(() => parsePageAnswers([share], { q_share: ['yes', 'no'] }, 'SP')).toThrow(TamperedInputError)
-    expect(parsePageAnswers([share], { q_share: '' }, 'SP').errors).toEqual([{ itemId: 'q_share', kind: 'missing', message: 'Select yes or no: Do you share SP notes?' }])
+    expect([...parsePageAnswers([share], { q_share: 'no' }, SP).values]).toEqual([['q_share', ['no']]])
+    expect(() => parsePageAnswers([share], { q_share: 'maybe' }, SP)).toThrow(TamperedInputError)
+    expect(() => parsePageAnswers([share], { q_share: ['yes', 'no'] }, SP)).toThrow(TamperedInputError)
+    expect(parsePageAnswers([share], { q_share: '' }, SP).errors).toEqual([{ itemId: 'q_share', kind: 'missing', message: 'Select yes or no: Do you share SP notes?' }])
   })
 
   it('reads back on "Check your answers"', () => {
-    expect(answerText(share, 'SP', ['yes'])).toEqual(['Yes'])
-    expect(answerText(share, 'SP', [])).toEqual(['Not answered'])
+    expect(answerText(share, SP, ['yes'])).toEqual(['Yes'])
+    expect(answerText(share, SP, [])).toEqual(['Not answered'])
   })
 
   it('has its row in the codebook, with its codes and labels', () => {
@@ -108,11 +110,11 @@ describe('a registered sixth item type', () => {
   })
 
   it('is shown by its own template, picked by the component its module names', async () => {
-    const field = itemField(share, 'SP', ['no'], 'Select yes or no: Do you share SP notes?')
+    const field = itemField(share, SP, ['no'], 'Select yes or no: Do you share SP notes?')
     expect(field.component).toBe('yesno')
     const html = await ejs.renderFile(
       join(VIEWS, 'pages/survey/section.ejs'),
-      { caption: 'Sharing', progress: 'Page 1 of 1', title: 'Only', introduction: null, formAction: '/x', csrfToken: () => 't', fields: [field, itemField(lead, 'SP', [])] },
+      { caption: 'Sharing', progress: 'Page 1 of 1', title: 'Only', introduction: null, formAction: '/x', csrfToken: () => 't', t: english, fields: [field, itemField(lead, SP, [])] },
       { views: [VIEWS, FIXTURE_VIEWS] },
     )
     const $ = cheerio.load(html)

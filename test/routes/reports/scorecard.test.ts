@@ -4,7 +4,8 @@ import { allItems, allScales, fillIntervention } from '../../../server/questionn
 import type { HttpClient, Page } from '../../support/http-client.js'
 import { change, coefficient, exportCsv, mean10, scaleNames, score, score100, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
 import { changeAnswers, seedReportFixture, UNSAFE_TEXT, UNSUBMITTED_TEXT } from '../../support/report-fixture.js'
-import { ROLES, SETTING_LABELS } from '../../../server/survey/roles.js'
+import { english } from '../../../server/i18n/translate.js'
+import { ROLES, SETTING_LABELS, roleLabel } from '../../../server/survey/roles.js'
 import { answerVersion2, seedExportFixture } from '../../support/export-fixture.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
@@ -184,7 +185,7 @@ describe('the scorecard of a practice with enough responses', () => {
         .get(),
     ).toEqual(['/static/js/init.js', '/vendor/chart.js/chart.umd.min.js', '/static/js/report-charts.js', 'application/json', 'application/json'])
     expect(page.$.html()).not.toContain(UNSUBMITTED_TEXT)
-    const labels = [...ROLES.map((r) => r.label), ...Object.values(SETTING_LABELS)]
+    const labels = [...ROLES.map((r) => roleLabel(r, english)), ...Object.values(SETTING_LABELS)]
     expect(labels.filter((label) => page.$('.ls-free-text').text().includes(label))).toEqual([])
     expect(page.$('.ls-text-answers li *')).toHaveLength(0)
   })
