@@ -1,7 +1,9 @@
 // The one place errors become pages: user errors keep their status and message; anything else is a 500 without details.
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express'
 import { NotFoundError } from '../errors.js'
-import { english, type Translate } from '../i18n/translate.js'
+import { SOURCE_LANGUAGE } from '../i18n/languages.js'
+import { type Translate } from '../i18n/translate.js'
+import { useLanguage } from './choose-language.js'
 import { userErrorPage, type UserErrorPage } from '../user-errors.js'
 
 interface ExpressStatusError {
@@ -16,7 +18,9 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new NotFoundE
 export function errorHandler({ production, log = console.error }: { production: boolean; log?: (...args: unknown[]) => void }): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error)
-    const page = describe(error, req, res.locals.t ?? english)
+    // An error raised before the language was chosen (or in an app built without it) is shown in English.
+    if (!res.locals.t) useLanguage(res, SOURCE_LANGUAGE)
+    const page = describe(error, req, res.locals.t)
     if (page.status >= 500) log(error)
     const locals = {
       title: page.title,
