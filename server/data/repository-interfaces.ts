@@ -127,6 +127,8 @@ export interface AnswerExportRow {
   value: string
   /** 1 when an exclusion in force sets the response aside from scoring, else 0. */
   excluded: number
+  /** The language the response was given in. */
+  language: string
 }
 
 /**

@@ -1,4 +1,5 @@
 // The R script offered beside the CSV exports: value labels and the scale map, written from the questionnaire definitions.
+import { LANGUAGES } from '../i18n/languages.js'
 import { NOT_RELEVANT_LABELS } from '../questionnaires/answer-labels.js'
 import { NOT_RELEVANT_CODES, type Questionnaire } from '../questionnaires/definition-schema.js'
 import { itemTypeFor, registeredItemTypes } from '../questionnaires/item-types/item-type-registry.js'
@@ -229,6 +230,8 @@ ${labelledArms}    x
 # 1 in the excluded column: an evaluator set the response aside, so it is in no score (see the exclusions page).
 .linkscore_excluded <- function(d) {
   if ("excluded" %in% names(d)) d$excluded <- d$excluded == "1"
+  # The language each response was given in: its answers' codes are the same in every language.
+  if ("language" %in% names(d)) d$language <- factor(d$language, levels = ${rVector(LANGUAGES)})
   d
 }
 

@@ -3,7 +3,7 @@ import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 
-export const RESPONSE_COLUMNS = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded'] as const
+export const RESPONSE_COLUMNS = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded', 'language'] as const
 
 /** A response with one of its answers, or with none (item and value null), in response order. */
 export interface ResponseAnswerRow {
@@ -17,6 +17,8 @@ export interface ResponseAnswerRow {
   submitted_at: string | null
   /** 1 when the response is set aside from scoring, else 0. */
   excluded: number
+  /** The language the response was given in (`en-GB`, `nl`): its answers' codes are the same whatever it is. */
+  language: string
   questionnaire: string | null
   item: string | null
   value: string | null
@@ -100,6 +102,7 @@ export async function* responseRows(answers: AsyncIterable<ResponseAnswerRow>, l
         started_at: a.started_at,
         submitted_at: a.submitted_at,
         excluded: Number(a.excluded),
+        language: a.language,
       }
     }
     if (a.questionnaire === null || a.item === null || a.value === null) continue

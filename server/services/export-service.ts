@@ -23,6 +23,7 @@ export const ANSWER_COLUMNS = [
   'item',
   'value',
   'excluded',
+  'language',
 ] as const
 
 export type ExportRequest =

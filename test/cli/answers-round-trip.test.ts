@@ -83,6 +83,7 @@ it('exports every submitted answer exactly once, with the value submitted', asyn
     'item',
     'value',
     'excluded',
+    'language',
   ])
   expect(rows.map((r) => `${r.role}|${r.item}|${r.value}`).sort()).toEqual(expected.sort())
   expect(new Set(rows.map((r) => r.response_id)).size).toBe(3)

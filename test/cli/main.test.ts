@@ -195,7 +195,7 @@ describe('exports', () => {
       'linkscore: Several programmes have a wave "baseline" (north, south): add --programme\n',
     )
     expect((await cli('export', 'answers', '--wave', 'baseline', '--programme', 'south')).stdout).toBe(
-      'response_id,practice_code,wave,questionnaire,questionnaire_version,role,setting,item,value,excluded\n',
+      'response_id,practice_code,wave,questionnaire,questionnaire_version,role,setting,item,value,excluded,language\n',
     )
   })
 })

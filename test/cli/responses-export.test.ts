@@ -30,13 +30,13 @@ describe('export responses', () => {
     expect(await rows('--wave', 'baseline', '--include-partial')).toEqual([
       HEADER,
       ...SUBMITTED_ROWS,
-      ['6', 'N1', 'baseline', 'community_org', 'community', 'in_progress', STARTED, '', '0', 'long', '1', '', '', '', '', '', '', '', ''],
-      ['7', 'N2', 'baseline', '', '', 'in_progress', STARTED, '', '0', '', '', '', '', '', '', '', '', '', ''],
+      ['6', 'N1', 'baseline', 'community_org', 'community', 'in_progress', STARTED, '', '0', 'en-GB', 'long', '1', '', '', '', '', '', '', '', ''],
+      ['7', 'N2', 'baseline', '', '', 'in_progress', STARTED, '', '0', 'en-GB', '', '', '', '', '', '', '', '', '', ''],
     ])
   })
 
   it('keeps each wave apart', async () => {
-    expect((await rows('--wave', 'six-months')).slice(1).map((r) => `${r[0]} ${r[2]} ${r[10]}`)).toEqual([
+    expect((await rows('--wave', 'six-months')).slice(1).map((r) => `${r[0]} ${r[2]} ${r[11]}`)).toEqual([
       '8 six-months 5',
       '9 six-months 4',
       '10 six-months 4',

@@ -158,8 +158,9 @@ describe.skipIf(!rscriptFound)('the R script for the real questionnaires, run in
       `options(warn = 1)
 source("demo-linkscore.R")
 out("rows", nrow(responses))
-for (n in names(responses)[-(1:9)]) out(n, class(responses[[n]])[1])
+for (n in names(responses)[-(1:10)]) out(n, class(responses[[n]])[1])
 out("excluded", class(responses$excluded))
+out("language", class(responses$language))
 out("items", nrow(linkscore_items))
 out("scale map", nrow(linkscore_scale_map))
 `,
@@ -173,9 +174,10 @@ out("scale map", nrow(linkscore_scale_map))
         return [[item.id, { likert5: 'ordered', scale0to10: 'numeric', single: 'factor', text: 'character' }[item.type]]]
       }),
     )
-    const columns = Object.fromEntries([...values].filter(([key]) => !['rows', 'items', 'scale map', 'excluded'].includes(key)))
+    const columns = Object.fromEntries([...values].filter(([key]) => !['rows', 'items', 'scale map', 'excluded', 'language'].includes(key)))
     expect(columns).toEqual(expected)
     expect(values.get('excluded')).toBe('logical')
+    expect(values.get('language')).toBe('factor')
     expect(Number(values.get('rows'))).toBe(30)
     const all = ls.services.catalogue.list().flatMap(allItems)
     expect(Number(values.get('items'))).toBe(all.length)

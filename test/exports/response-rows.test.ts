@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { responseLayout, responseRows, type ResponseAnswerRow } from '../../server/exports/response-rows.js'
 import { questionnaireSchema, type QuestionnaireInput } from '../../server/questionnaires/definition-schema.js'
 
-const FIXED = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded']
+const FIXED = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded', 'language']
 
 function questionnaire(id: string, version: number, items: QuestionnaireInput['sections'][number]['items']) {
   return questionnaireSchema.parse({ id, version, title: id, introduction: 'For tests.', sections: [{ id: 'only', title: 'Only', items }] })
@@ -63,6 +63,7 @@ describe('responseRows', () => {
     started_at: 's',
     submitted_at: 't',
     excluded: 0,
+    language: 'nl',
   }
   const answer = (response_id: number, item: string | null, value: string | null, questionnaire: string | null = 'alpha'): ResponseAnswerRow => ({
     ...response,

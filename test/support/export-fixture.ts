@@ -15,6 +15,8 @@ interface FixtureResponse {
   setting: Setting | null
   answers: Record<string, string | string[]>
   submitted: boolean
+  /** The language the response was given in, when not English. */
+  language?: 'nl'
 }
 
 const gp = (answers: FixtureResponse['answers'], practice = 'N1', wave = 'baseline'): FixtureResponse => ({
@@ -45,6 +47,7 @@ export const FIXTURE_RESPONSES: FixtureResponse[] = [
     setting: 'link_worker',
     answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: '0', p_training_lw: '5' },
     submitted: true,
+    language: 'nl',
   },
   gp({ p_role_years: 'short', p_leaders: '5' }, 'N2'),
   { practice: 'N1', wave: 'baseline', role: 'community_org', setting: 'community', answers: { p_role_years: 'long', p_leaders: '1' }, submitted: false },
@@ -78,6 +81,7 @@ export async function seedExportFixture(ls: Linkscore): Promise<void> {
       role: f.role,
       setting: f.setting,
       at: STARTED,
+      ...(f.language ? { language: f.language } : {}),
     })
     const answers = Object.entries(f.answers).flatMap(([itemId, value]) => [value].flat().map((v) => ({ itemId, value: v })))
     if (answers.length) {
@@ -107,6 +111,7 @@ export const RESPONSES_HEADER = [
   'started_at',
   'submitted_at',
   'excluded',
+  'language',
   'p_role_years',
   'p_leaders',
   'p_confidence',
@@ -118,7 +123,7 @@ export const RESPONSES_HEADER = [
   'p_channels__link_worker',
   'p_comments',
 ]
-const submitted = (id: number, practice: string, role: string, setting: string) => [
+const submitted = (id: number, practice: string, role: string, setting: string, language = 'en-GB') => [
   String(id),
   practice,
   'baseline',
@@ -128,12 +133,13 @@ const submitted = (id: number, practice: string, role: string, setting: string) 
   STARTED,
   SUBMITTED,
   '0',
+  language,
 ]
 export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
   [...submitted(2, 'N1', 'gp', 'general_practice'), 'long', '2', '', '3', '', '', '0', '1', '0', ''],
   [...submitted(3, 'N1', 'gp', 'general_practice'), 'long', '3', '', '4', '', '4', '', '', '', ''],
-  [...submitted(4, 'N1', 'link_worker', 'link_worker'), 'short', 'nr_intervention', '0', '', '5', '', '', '', '', ''],
+  [...submitted(4, 'N1', 'link_worker', 'link_worker', 'nl'), 'short', 'nr_intervention', '0', '', '5', '', '', '', '', ''],
   [...submitted(5, 'N2', 'gp', 'general_practice'), 'short', '5', '', '', '', '', '', '', '', ''],
 ]
 

@@ -25,6 +25,7 @@ export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['
             'a.item_id as item',
             'a.value',
             excludedFlag(eb).as('excluded'),
+            'r.language',
           ])
           .where('r.wave_id', '=', waveId)
           .$if(!includePartial, (q) => q.where('r.status', '=', 'submitted'))
@@ -51,6 +52,7 @@ export function exportRepository(db: Kysely<Schema>, stream: LinkscoreDatabase['
             'r.started_at',
             'r.submitted_at',
             excludedFlag(eb).as('excluded'),
+            'r.language',
             'a.questionnaire_id as questionnaire',
             'a.item_id as item',
             'a.value',

@@ -156,7 +156,7 @@ describe('a registered sixth item type', () => {
 })
 
 const response = { response_id: 1, practice_code: 'P001', wave: 'baseline', role: 'gp', setting: 'general_practice', status: 'submitted' }
-const at = { started_at: '2026-01-01T09:00:00Z', submitted_at: '2026-01-01T09:05:00Z', excluded: 0 }
+const at = { started_at: '2026-01-01T09:00:00Z', submitted_at: '2026-01-01T09:05:00Z', excluded: 0, language: 'en-GB' }
 const answerRows: ResponseAnswerRow[] = [
   { ...response, ...at, questionnaire: 'yes-no', item: 'q_share', value: 'yes' },
   { ...response, ...at, questionnaire: 'yes-no', item: 'q_lead', value: '4' },
