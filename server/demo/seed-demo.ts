@@ -119,6 +119,8 @@ async function addSyntheticResponses(
       role: role.code,
       setting,
       at,
+      // Some answered in Dutch, as in a programme that offers both: the exports show it; the answers' codes are alike.
+      language: r % 4 === 3 ? 'nl' : 'en-GB',
     })
     await answerAndSubmit(repos, services.catalogue, {
       responseId: response.id,

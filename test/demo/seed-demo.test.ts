@@ -54,6 +54,16 @@ describe('the demo programme', () => {
       ['DEMO03', 'baseline', 10],
       ['DEMO03', 'six-months', 10],
     ])
+    const languages = await ls.db
+      .selectFrom('response')
+      .select((eb) => ['language', eb.fn.countAll<number>().as('n')])
+      .groupBy('language')
+      .orderBy('language')
+      .execute()
+    expect(languages.map((l) => [l.language, Number(l.n)])).toEqual([
+      ['en-GB', 48],
+      ['nl', 12],
+    ])
     expect(links.openLinkPath).toBe('/p/DEMO01/six-months')
     expect(links.invitationPath).toMatch(/^\/s\/[A-Za-z0-9_-]{24}$/)
   })
