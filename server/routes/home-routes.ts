@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express'
 import type { Config } from '../config.js'
+import { LANGUAGE_NAMES } from '../i18n/languages.js'
 import type { Services } from '../services/index.js'
 import { speak, startLanguage } from './survey/respondent-language.js'
 import { studyDetailsModel } from './survey/study-details.js'
@@ -11,6 +12,10 @@ export function homeRoutes(services: Services, config: Config) {
       const demoLinks = (await services.admin.demoOpenLinks()).map((l) => ({
         href: l.path,
         text: t('home:index.demoLink', { practice: l.practiceName, wave: l.waveTitle }),
+        // The same start page in the demo's other languages, each link in its own language.
+        alsoIn: l.languages
+          .filter((language) => language !== res.locals.language)
+          .map((language) => ({ href: `${l.path}?lang=${language}`, lang: language, name: LANGUAGE_NAMES[language] })),
       }))
       res.render('pages/home/index', { title: t('home:index.title'), demoLinks, demo: demoLinks.length > 0 && config.demo })
     },

@@ -6,6 +6,7 @@ import { ensureWritable } from './writable-programme.js'
 import { unknownProgramme } from './unknown-programme.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
+import type { Language } from '../i18n/languages.js'
 import type { Wave, WaveStatus } from '../domain/wave.js'
 import { PRESETTABLE_ROLES } from '../survey/roles.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
@@ -157,11 +158,11 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
 
     /** Open links of demo programmes' open waves, for the home page and start-up message. */
     async demoOpenLinks() {
-      const links: { path: string; practiceName: string; waveTitle: string }[] = []
+      const links: { path: string; practiceName: string; waveTitle: string; languages: readonly Language[] }[] = []
       for (const p of (await repos.programmes.list()).filter((x) => x.isDemo)) {
         const waves = (await repos.waves.listByProgramme(p.id)).filter((w) => w.status === 'open')
         for (const practice of await repos.practices.listByProgramme(p.id))
-          links.push(...waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title })))
+          links.push(...waves.map((w) => ({ path: `/p/${practice.code}/${w.slug}`, practiceName: practice.name, waveTitle: w.title, languages: p.languages })))
       }
       return links
     },
