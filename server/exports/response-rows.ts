@@ -3,7 +3,18 @@ import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
 
-export const RESPONSE_COLUMNS = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded', 'language'] as const
+export const RESPONSE_COLUMNS = [
+  'response_id',
+  'practice_code',
+  'wave',
+  'role',
+  'setting',
+  'status',
+  'started_at',
+  'submitted_at',
+  'excluded',
+  'language',
+] as const
 
 /** A response with one of its answers, or with none (item and value null), in response order. */
 export interface ResponseAnswerRow {
