@@ -29,6 +29,8 @@ export function pageTexts(html: string): string[] {
       const value = $(element).attr(name)
       if (value?.trim()) texts.push(value.trim())
     }
+    // The title is read in its parts ("Privacy – Linkscore"), below.
+    if (element.tagName === 'title') return
     for (const child of $(element).contents().toArray()) {
       if (child.type === 'text') {
         const text = $(child).text().replace(/\s+/g, ' ').trim()
