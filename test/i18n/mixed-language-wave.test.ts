@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
 import type { Clock } from '../../server/clock.js'
-import { httpClient, type HttpClient, type Page } from '../support/http-client.js'
+import { httpClient, type HttpClient } from '../support/http-client.js'
+import { walkJourney } from '../support/journey-walker.js'
 import { addStaff, signIn } from '../support/staff-users.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
@@ -29,57 +30,12 @@ async function study(): Promise<Study> {
   return { ls, staff }
 }
 
-/** A small number from a text, the same in every run and language. */
-function pick(text: string, n: number): number {
-  let hash = 7
-  for (const c of text) hash = (hash * 31 + c.charCodeAt(0)) % 1_000_003
-  return hash % n
-}
-
-/** The answers respondent `r` gives on a page, chosen by field name and stored code, never by the words shown. */
-function answersOn(page: Page, r: number): Record<string, string | string[]> {
-  const { $ } = page
-  const form = $('main form[method=post]').last()
-  const fields: Record<string, string | string[]> = {}
-  const radios = new Map<string, string[]>()
-  const boxes = new Map<string, string[]>()
-  form.find('input').each((_, element) => {
-    const input = $(element)
-    const name = input.attr('name')!
-    const value = input.attr('value') ?? ''
-    const type = input.attr('type') ?? 'text'
-    if (name === '_csrf') return
-    if (type === 'radio') radios.set(name, [...(radios.get(name) ?? []), value])
-    else if (type === 'checkbox') boxes.set(name, [...(boxes.get(name) ?? []), value])
-    else if (type === 'hidden') fields[name] = value
-    else if (type === 'number') fields[name] = String(pick(`${r}${name}`, 10))
-    else fields[name] = `Answer ${r} to ${name}`
-  })
-  form.find('textarea').each((_, element) => {
-    fields[$(element).attr('name')!] = `Comment ${r} on ${$(element).attr('name')}`
-  })
-  for (const [name, values] of radios) fields[name] = values[pick(`${r}${name}`, values.length)]!
-  for (const [name, values] of boxes) fields[name] = values.filter((v) => pick(`${r}${name}${v}`, 3) === 0)
-  return fields
-}
-
 /** Starts respondent `r` at a practice's open link, in Dutch when asked, and answers every page to the end. */
 async function respond(ls: TestLinkscore, r: number, language: 'en-GB' | 'nl'): Promise<void> {
   const client = httpClient(ls.app)
   const start = await client.get(`/p/${PRACTICES[r % PRACTICES.length]}/baseline${language === 'nl' ? '?lang=nl' : ''}`)
   expect(start.$('html').attr('lang')).toBe(language)
-  let next = (await client.post(start.$('main form[method=post]').attr('action')!, {}, start.csrf)).location
-  for (let pages = 0; next && !next.endsWith('/confirmation'); pages++) {
-    if (pages > 40) throw new Error('the journey did not end')
-    const page = await client.follow(next)
-    next = page.url
-    expect(page.status, next).toBe(200)
-    expect(page.$('html').attr('lang'), next).toBe(language)
-    const sent = await client.post(next, next.endsWith('/check-answers') ? {} : answersOn(page, r), page.csrf)
-    expect(sent.status, `${next}: ${sent.errorSummary.map((e) => e.text).join('; ')}`).toBe(303)
-    next = sent.location
-  }
-  expect(next).toMatch(/\/confirmation$/)
+  await walkJourney(client, start, r, async ({ step, page }) => expect(page.$('html').attr('lang'), step).toBe(language))
 }
 
 const EXPORTS = ['answers.csv?wave=baseline', 'responses.csv?wave=baseline', 'scores.csv?wave=baseline', 'scale-stats.csv?wave=baseline']

@@ -30,7 +30,7 @@ export function pageTexts(html: string): string[] {
       if (value?.trim()) texts.push(value.trim())
     }
     // The title is read in its parts ("Privacy – Linkscore"), below.
-    if (element.tagName === 'title') return
+    if ('tagName' in element && element.tagName === 'title') return
     for (const child of $(element).contents().toArray()) {
       if (child.type === 'text') {
         const text = $(child).text().replace(/\s+/g, ' ').trim()
