@@ -220,7 +220,8 @@ export function createSurveyService(
         complete: finished,
         at: nowIso(),
       })
-      return parsed
+      // Saved for later, questions still to answer are not errors: they are asked again when the person comes back.
+      return { ...parsed, errors: blocking }
     },
 
     async submit(ctx: SurveyContext): Promise<void> {

@@ -209,6 +209,17 @@ describe('stopping and coming back', () => {
     expect(first.$('input[name=p_role_years][value=long]').attr('checked')).toBeDefined()
   })
 
+  it('saves for later a page whose required questions are not answered yet, keeping what was answered', async () => {
+    const token = await startOpenLink()
+    await client.submit(`/r/${token}/about-you`, { role: 'gp' })
+    const later = await client.submit(`/r/${token}/pilot/first-page`, { p_confidence: '6', action: 'save-later' })
+    expect(later.status).toBe(303)
+    expect(later.location).toBe(`/r/${token}/saved`)
+    expect(await storedAnswers()).toEqual([{ item: 'p_confidence', value: '6' }])
+    const again = await client.submit(`/r/${token}/pilot/first-page`, { p_confidence: '6', action: 'continue' })
+    expect(again.errorSummary.map((e) => e.href)).toEqual(['#p_role_years', '#p_leaders'])
+  })
+
   it('offers to continue on the open link from the same browser, through a cookie', async () => {
     const token = await startOpenLink()
     const again = await client.get('/p/P001/baseline')
