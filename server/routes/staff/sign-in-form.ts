@@ -7,11 +7,11 @@ import { safeNextPath } from './safe-next-path.js'
 
 const schema = z.object({
   email: z
-    .string({ error: 'staff:signIn.errors.emailMissing' })
+    .string({ error: 'staff:signIn.emailMissing' })
     .trim()
-    .min(1, { error: 'staff:signIn.errors.emailMissing' })
-    .pipe(staffEmail('staff:signIn.errors.emailFormat')),
-  password: z.string({ error: 'staff:signIn.errors.passwordMissing' }).min(1, { error: 'staff:signIn.errors.passwordMissing' }),
+    .min(1, { error: 'staff:signIn.emailMissing' })
+    .pipe(staffEmail('staff:signIn.emailFormat')),
+  password: z.string({ error: 'staff:signIn.passwordMissing' }).min(1, { error: 'staff:signIn.passwordMissing' }),
 })
 
 export const SIGN_IN_FIELDS = ['email', 'password'] as const
@@ -24,7 +24,7 @@ export function parseSignInForm(body: Record<string, unknown>): SignInForm {
   const tooLong = typeof body.password === 'string' && body.password.length > MAX_PASSWORD_LENGTH
   if (parsed.success && !tooLong) return { ...parsed.data, next }
   const issues = parsed.success ? [] : fieldIssuesFromZod(parsed.error.issues)
-  if (tooLong) issues.push(issueOf('password', { key: 'staff:signIn.errors.passwordTooLong', values: { max: MAX_PASSWORD_LENGTH } }))
+  if (tooLong) issues.push(issueOf('password', { key: 'staff:signIn.passwordTooLong', values: { max: MAX_PASSWORD_LENGTH } }))
   // The typed address comes back so it need not be typed again; the password never does.
   return { issues, email: typeof body.email === 'string' ? body.email : '', next }
 }

@@ -31,7 +31,7 @@ export function signInRoutes(signIn: SignInService, devices: DeviceCookies) {
       if ('issues' in form) return signInPage(res, 422, form)
       const result = await signIn.signIn(form.email, form.password, req.ip ?? req.socket.remoteAddress ?? '', devices.idFor(req, form.email))
       if (result.outcome === 'refused') {
-        return signInPage(res, 422, { ...form, issues: [issueOf('email', { key: 'staff:signIn.errors.refused' })] })
+        return signInPage(res, 422, { ...form, issues: [issueOf('email', { key: 'staff:signIn.refused' })] })
       }
       if (result.outcome === 'waiting') throw new TooManySignInAttemptsError(result.minutes)
       await startStaffSession(req, result.session)
