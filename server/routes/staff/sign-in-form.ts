@@ -6,11 +6,7 @@ import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../../validation/f
 import { safeNextPath } from './safe-next-path.js'
 
 const schema = z.object({
-  email: z
-    .string({ error: 'staff:signIn.emailMissing' })
-    .trim()
-    .min(1, { error: 'staff:signIn.emailMissing' })
-    .pipe(staffEmail('staff:signIn.emailFormat')),
+  email: z.string({ error: 'staff:signIn.emailMissing' }).trim().min(1, { error: 'staff:signIn.emailMissing' }).pipe(staffEmail('staff:signIn.emailFormat')),
   password: z.string({ error: 'staff:signIn.passwordMissing' }).min(1, { error: 'staff:signIn.passwordMissing' }),
 })
 
