@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { StaffUser } from '../domain/staff-user.js'
 import { NotFoundError, ValidationError } from '../errors.js'
-import type { FieldIssue } from '../validation/field-issues.js'
+import { issueOf, type FieldIssue } from '../validation/field-issues.js'
 import type { AuditService } from './audit-service.js'
 import { choosePasswordIssue } from './password-policy.js'
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js'
@@ -24,18 +24,16 @@ export function createPasswordChangeService(
   /** Every problem with the form, in page order; the passwords themselves never appear in a message. */
   async function issues(user: StaffUser, passwordHash: string, form: z.output<typeof input>): Promise<FieldIssue[]> {
     const found: FieldIssue[] = []
-    if (!form.currentPassword) found.push({ field: 'currentPassword', message: 'Enter your current password' })
+    if (!form.currentPassword) found.push(issueOf('currentPassword', { key: 'staff:password.errors.currentMissing' }))
     else if (form.currentPassword.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(form.currentPassword, passwordHash)))
-      found.push({ field: 'currentPassword', message: 'Your current password is not right: enter it again' })
-    if (!form.newPassword) found.push({ field: 'newPassword', message: 'Enter a new password' })
-    else if (form.newPassword === form.currentPassword)
-      found.push({ field: 'newPassword', message: 'Enter a new password that is different from your current one' })
+      found.push(issueOf('currentPassword', { key: 'staff:password.errors.currentWrong' }))
+    if (!form.newPassword) found.push(issueOf('newPassword', { key: 'staff:password.errors.newMissing' }))
+    else if (form.newPassword === form.currentPassword) found.push(issueOf('newPassword', { key: 'staff:password.errors.newSame' }))
     else {
       const issue = choosePasswordIssue('newPassword', form.newPassword, user.email)
       if (issue) found.push(issue)
     }
-    if (form.newPassword && form.confirmPassword !== form.newPassword)
-      found.push({ field: 'confirmPassword', message: 'Enter the same new password again in "Confirm your new password"' })
+    if (form.newPassword && form.confirmPassword !== form.newPassword) found.push(issueOf('confirmPassword', { key: 'staff:password.errors.confirmMismatch' }))
     return found
   }
 

@@ -3,7 +3,8 @@
 // and skip these checks.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
-import type { FieldIssue } from '../validation/field-issues.js'
+import type { MessageKey } from '../i18n/translate.js'
+import { issueOf, type FieldIssue } from '../validation/field-issues.js'
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.js'
 
 /** zxcvbn's scores run 0–4; below 3 a password falls to an online guessing attack or to a few hours offline. */
@@ -13,15 +14,14 @@ const zxcvbn = new ZxcvbnFactory({ dictionary: zxcvbnCommon.dictionary, graphs: 
 
 /** The issue with a chosen password for `field`, or none. The password itself never appears in a message. */
 export function choosePasswordIssue(field: string, password: string, email: string): FieldIssue | undefined {
-  const problem = (message: string) => ({ field, message })
-  if (password.length < MIN_PASSWORD_LENGTH) return problem(`Enter a new password of at least ${MIN_PASSWORD_LENGTH} characters`)
-  if (password.length > MAX_PASSWORD_LENGTH) return problem(`Enter a new password of ${MAX_PASSWORD_LENGTH} characters or fewer`)
+  const problem = (key: MessageKey, values?: Record<string, unknown>) => issueOf(field, { key, values })
+  if (password.length < MIN_PASSWORD_LENGTH) return problem('staff:password.errors.tooShort', { min: MIN_PASSWORD_LENGTH })
+  if (password.length > MAX_PASSWORD_LENGTH) return problem('staff:password.errors.tooLong', { max: MAX_PASSWORD_LENGTH })
   const lower = password.toLowerCase()
   const [localPart] = email.toLowerCase().split('@')
   if (lower.includes(email.toLowerCase()) || (localPart && localPart.length >= 4 && lower.includes(localPart)))
-    return problem('Enter a new password that does not contain your e-mail address or its name part')
+    return problem('staff:password.errors.containsEmail')
   const { score } = zxcvbn.check(password, [email, localPart ?? ''])
-  if (score < LOWEST_SCORE)
-    return problem('Enter a new password that is not among the most common passwords or made from them: try three or four unrelated words')
+  if (score < LOWEST_SCORE) return problem('staff:password.errors.common')
   return undefined
 }

@@ -1,12 +1,6 @@
 // Who may see what: pure rules over a signed-in user and the programme or practice asked for.
 import type { StaffRole, StaffUser } from '../domain/staff-user.js'
 
-export const ROLE_NAMES: Record<StaffRole, string> = {
-  admin: 'Administrator',
-  evaluator: 'Evaluator',
-  steering: 'Steering group member',
-}
-
 /** Programme-wide views (the cross-site comparison): admins, and evaluators of that programme. Steering members see practices only. */
 export function canSeeProgramme(user: StaffUser, programmeId: number): boolean {
   if (user.role === 'admin') return true

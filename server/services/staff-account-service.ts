@@ -24,11 +24,11 @@ const newUserInput = z.object({
 /** As typed or sent: the schema checks each part. */
 type RoleInput = { [K in keyof z.input<typeof newUserInput>]?: unknown }
 
-/** Which of programme and practice each role needs, and what to say when it is missing or not wanted. */
-const SCOPE_RULES: Record<StaffRole, { programmes: boolean; practices: boolean; problem: string }> = {
-  admin: { programmes: false, practices: false, problem: 'An admin sees every programme and practice: leave out programme and practice' },
-  evaluator: { programmes: true, practices: false, problem: 'An evaluator needs a programme (and no practice): they see whole programmes' },
-  steering: { programmes: false, practices: true, problem: 'A steering group member needs a practice (and no programme): they see single practices' },
+/** Which of programme and practice each role needs; `staff:accounts.errors.scope.<role>` says so when it is missing or not wanted. */
+const SCOPE_RULES: Record<StaffRole, { programmes: boolean; practices: boolean }> = {
+  admin: { programmes: false, practices: false },
+  evaluator: { programmes: true, practices: false },
+  steering: { programmes: false, practices: true },
 }
 
 /** A signed-in staff member acting in the web pages, whose reach over accounts is checked; the command line is not limited. */
@@ -72,7 +72,7 @@ export function createStaffAccountService(
     const found = []
     for (const code of codes) {
       const p = await repos.practices.findByCode(code)
-      if (!p) throw ValidationError.of('practices', `No practice with code "${code}"`)
+      if (!p) throw ValidationError.of('practices', { key: 'staff:accounts.errors.noPractice', values: { code } })
       found.push(p)
     }
     return found
@@ -96,19 +96,19 @@ export function createStaffAccountService(
   async function roleAndScope(input: RoleInput, actor: AuditActor) {
     const u = validate(newUserInput, input)
     const user = staffActor(actor)
-    if (user?.role === 'evaluator' && u.role !== 'steering')
-      throw ValidationError.of('role', 'Choose steering group member: evaluators add and change steering group members only')
+    if (user?.role === 'evaluator' && u.role !== 'steering') throw ValidationError.of('role', { key: 'staff:accounts.errors.steeringOnly' })
     const rule = SCOPE_RULES[u.role]
-    if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0) throw ValidationError.of('role', rule.problem)
+    if (rule.programmes !== u.programmes.length > 0 || rule.practices !== u.practices.length > 0)
+      throw ValidationError.of('role', { key: `staff:accounts.errors.scope.${u.role}` })
     const practices = await practicesOf(u.practices)
     if (user && !canManageAccount(user, { role: u.role, practiceProgrammeIds: practices.map((p) => p.programmeId) }))
-      throw ValidationError.of('practices', 'Choose practices of your own programmes only')
+      throw ValidationError.of('practices', { key: 'staff:accounts.errors.ownProgrammesOnly' })
     return { ...u, scope: { programmeIds: await programmeIds(u.programmes), practiceIds: practices.map((p) => p.id) } }
   }
 
   async function existing(email: string): Promise<StaffAccount> {
     const account = await repos.staffUsers.findByEmail(email.trim().toLowerCase())
-    if (!account) throw ValidationError.of('email', `No user with e-mail "${email}"`)
+    if (!account) throw ValidationError.of('email', { key: 'staff:accounts.errors.noUser', values: { email } })
     return account
   }
 
@@ -143,9 +143,9 @@ export function createStaffAccountService(
   }
 
   /** Start-up makes a new admin when none can sign in, and refuses to start when its address is taken: never leave none. */
-  async function keepAnAdmin(account: StaffAccount, change: string): Promise<void> {
+  async function keepAnAdmin(account: StaffAccount, change: 'disabled' | Exclude<StaffRole, 'admin'>): Promise<void> {
     if (account.role !== 'admin' || account.disabledAt || (await repos.staffUsers.countActive('admin')) > 1) return
-    throw ValidationError.of('email', `${account.email} is the only admin who can sign in, so it cannot be ${change}: make another account admin first`)
+    throw ValidationError.of('email', { key: `staff:accounts.errors.onlyAdmin.${change}`, values: { email: account.email } })
   }
 
   /**
@@ -154,7 +154,7 @@ export function createStaffAccountService(
    */
   async function addUser(input: RoleInput, actor: AuditActor, { mustChangePassword = true } = {}): Promise<NewStaffUser> {
     const u = await roleAndScope(input, actor)
-    if (await repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', `A user with e-mail "${u.email}" already exists`)
+    if (await repos.staffUsers.findByEmail(u.email)) throw ValidationError.of('email', { key: 'staff:accounts.errors.emailTaken', values: { email: u.email } })
     const scope = u.scope
     const password = generatePassword()
     const passwordHash = await hashPassword(password, settings.passwordCost)
@@ -196,7 +196,7 @@ export function createStaffAccountService(
     /** The account can no longer sign in, and every session it has ends at its next request. */
     async disableUser(email: string, actor: AuditActor): Promise<StaffAccount> {
       const account = await manageable(await existing(email), actor)
-      if (account.disabledAt) throw ValidationError.of('email', `${account.email} is already disabled`)
+      if (account.disabledAt) throw ValidationError.of('email', { key: 'staff:accounts.errors.alreadyDisabled', values: { email: account.email } })
       await keepAnAdmin(account, 'disabled')
       await repos.staffUsers.setDisabled(account.id, clock.now().toISOString())
       await repos.sessions.removeByUser(account.id)
@@ -207,7 +207,7 @@ export function createStaffAccountService(
     /** The account can sign in again (with the password it had); sessions from before it was disabled stay ended. */
     async enableUser(email: string, actor: AuditActor): Promise<StaffAccount> {
       const account = await manageable(await existing(email), actor)
-      if (!account.disabledAt) throw ValidationError.of('email', `${account.email} is not disabled`)
+      if (!account.disabledAt) throw ValidationError.of('email', { key: 'staff:accounts.errors.notDisabled', values: { email: account.email } })
       await repos.staffUsers.setDisabled(account.id, null)
       await audit.audit(actor, 'user enabled', { user: account.email, before: 'disabled', after: 'enabled' })
       return account
@@ -217,7 +217,7 @@ export function createStaffAccountService(
     async changeRole(input: RoleInput, actor: AuditActor): Promise<{ account: StaffAccount; before: string; after: string }> {
       const account = await manageable(await existing(typeof input.email === 'string' ? input.email : ''), actor)
       const u = await roleAndScope({ ...input, email: account.email }, actor)
-      if (u.role !== 'admin') await keepAnAdmin(account, `made ${u.role}`)
+      if (u.role !== 'admin') await keepAnAdmin(account, u.role)
       const before = await describeRole(account)
       const current = await repos.staffUsers.scope(account.id)
       const same = (a: readonly number[], b: readonly number[]) => [...a].sort().join() === [...b].sort().join()

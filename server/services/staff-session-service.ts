@@ -11,11 +11,7 @@ export interface StaffSession extends StaffSessionRow {
   current: boolean
 }
 
-const alreadyEnded = () =>
-  new ConflictError(
-    'This session has already ended',
-    'It may have been ended from another browser, or it ran out. Your sessions page shows the ones still signed in.',
-  )
+const alreadyEnded = () => new ConflictError({ key: 'staff:sessions.alreadyEnded.title' }, { key: 'staff:sessions.alreadyEnded.message' })
 
 export function createStaffSessionService(
   repos: Pick<Repositories, 'sessions'>,

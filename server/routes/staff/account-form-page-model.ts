@@ -1,17 +1,12 @@
 // The pages that add an account, change its role and scope, reset its password, and show a one-time password once.
-import type { StaffUser } from '../../domain/staff-user.js'
+import { STAFF_ROLES, type StaffUser } from '../../domain/staff-user.js'
+import type { Translate } from '../../i18n/translate.js'
 import type { AccountSummary } from '../../services/staff-account-service.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
 import { accountRolePath, NEW_ACCOUNT_PATH, resetPasswordPath, STAFF_ACCOUNTS_PATH } from '../paths.js'
 import { ACCOUNT_FORM_FIELDS, type AccountFormValues } from './account-form.js'
-
-const ROLE_CHOICES = [
-  { value: 'admin', text: 'Administrator', hint: 'Everything, including accounts and programmes' },
-  { value: 'evaluator', text: 'Evaluator', hint: 'Whole programmes: choose them below' },
-  { value: 'steering', text: 'Steering group member', hint: 'Single practices: choose them below' },
-] as const
 
 export interface AccountFormPage {
   viewer: StaffUser
@@ -23,17 +18,29 @@ export interface AccountFormPage {
   issues?: readonly FieldIssue[]
 }
 
-export function accountFormPageModel({ viewer, programmes, values, account, issues = [] }: AccountFormPage) {
+function title(t: Translate, evaluator: boolean, account?: AccountSummary): string {
+  if (account) return t('staff:accountForm.titleEdit', { email: account.account.email })
+  return evaluator ? t('staff:accountForm.titleNewEvaluator') : t('staff:accountForm.titleNew')
+}
+
+export function accountFormPageModel({ viewer, programmes, values, account, issues = [] }: AccountFormPage, t: Translate) {
   const evaluator = viewer.role === 'evaluator'
   const own = programmes.filter((p) => p.wholeProgramme)
   return {
-    title: account ? `Change the role and scope of ${account.account.email}` : evaluator ? 'Add a steering group member' : 'Add a staff account',
+    title: title(t, evaluator, account),
     backHref: STAFF_ACCOUNTS_PATH,
     action: account ? accountRolePath(account.account.id) : NEW_ACCOUNT_PATH,
     isNew: !account,
     values,
     /** Evaluators add steering group members only, so they are not asked. */
-    roleChoices: evaluator ? undefined : ROLE_CHOICES.map((r) => ({ ...r, checked: values.role === r.value })),
+    roleChoices: evaluator
+      ? undefined
+      : STAFF_ROLES.map((role) => ({
+          value: role,
+          text: t(`staff:roles.${role}`),
+          hint: t(`staff:accountForm.roleHints.${role}`),
+          checked: values.role === role,
+        })),
     programmeChoices: evaluator
       ? undefined
       : own.map((p) => ({ value: p.programme.slug, text: p.programme.name, checked: values.programmes.includes(p.programme.slug) })),
@@ -48,14 +55,14 @@ export function accountFormPageModel({ viewer, programmes, values, account, issu
           checked: values.practices.includes(practice.code),
         })),
       })),
-    buttonText: account ? 'Save the role and scope' : 'Add the account',
-    ...formErrors(issues, { order: ACCOUNT_FORM_FIELDS }),
+    buttonText: account ? t('staff:accountForm.save') : t('staff:accountForm.add'),
+    ...formErrors(issues, { order: ACCOUNT_FORM_FIELDS, t }),
   }
 }
 
-export function resetPasswordPageModel(account: AccountSummary) {
+export function resetPasswordPageModel(account: AccountSummary, t: Translate) {
   return {
-    title: `Reset the password of ${account.account.email}`,
+    title: t('staff:resetPassword.title', { email: account.account.email }),
     backHref: STAFF_ACCOUNTS_PATH,
     action: resetPasswordPath(account.account.id),
     email: account.account.email,
@@ -63,9 +70,12 @@ export function resetPasswordPageModel(account: AccountSummary) {
 }
 
 /** `shown` undefined when the password was shown already (a reload, or the back button). */
-export function oneTimePasswordPageModel(shown: { email: string; password: string; added: boolean } | undefined, signInUrl: string) {
+export function oneTimePasswordPageModel(shown: { email: string; password: string; added: boolean } | undefined, signInUrl: string, t: Translate) {
+  const title = !shown
+    ? t('staff:oneTimePassword.titleShown')
+    : t(shown.added ? 'staff:oneTimePassword.titleAdded' : 'staff:oneTimePassword.titleReset', { email: shown.email })
   return {
-    title: shown ? (shown.added ? `Account added for ${shown.email}` : `New password for ${shown.email}`) : 'This password has been shown already',
+    title,
     backHref: STAFF_ACCOUNTS_PATH,
     shown,
     signInUrl,

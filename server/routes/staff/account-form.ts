@@ -1,5 +1,6 @@
 // The form that adds a staff account or changes its role and scope: what was sent, as the service takes it.
-import type { FieldIssue } from '../../validation/field-issues.js'
+import type { MessageKey } from '../../i18n/translate.js'
+import { issueOf, type FieldIssue } from '../../validation/field-issues.js'
 export const ACCOUNT_FORM_FIELDS = ['email', 'role', 'programmes', 'practices'] as const
 
 export interface AccountFormValues {
@@ -17,13 +18,14 @@ export function accountFormValues(body: Record<string, unknown>): AccountFormVal
   return { email: text(body.email), role: text(body.role), programmes: ticked(body.programmes), practices: ticked(body.practices) }
 }
 
-const PAGE_MESSAGES: Record<string, string> = {
-  email: 'Enter an e-mail address in the correct format, like name@example.org',
-  role: 'Choose a role: administrator, evaluator or steering group member',
+const PAGE_MESSAGES: Record<string, MessageKey> = {
+  email: 'staff:accounts.errors.emailFormat',
+  role: 'staff:accounts.errors.roleMissing',
 }
 
 /** A service's issue as the page shows it: its schema's terse, labelled messages (written for the CLI) in full sentences. */
 export function pageIssue(issue: FieldIssue): FieldIssue {
   if (!issue.label) return issue
-  return { field: issue.field, message: PAGE_MESSAGES[issue.field] ?? issue.message }
+  const key = PAGE_MESSAGES[issue.field]
+  return key ? issueOf(issue.field, { key }) : { field: issue.field, message: issue.message }
 }

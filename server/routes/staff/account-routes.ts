@@ -20,7 +20,7 @@ export function accountRoutes(sessions: StaffSessionService) {
     async sessions(req: Request, res: Response) {
       const ended = endedQuery.safeParse(req.query)
       const list = await sessions.list(signedInUser(res), currentHandle(req))
-      res.render('pages/staff/sessions', sessionsPageModel(list, ended.success ? ended.data.ended : undefined))
+      res.render('pages/staff/sessions', sessionsPageModel(list, res.locals.t, res.locals.format, ended.success ? ended.data.ended : undefined))
     },
 
     async endOne(req: Request, res: Response) {

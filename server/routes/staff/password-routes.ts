@@ -13,11 +13,12 @@ import { renewStaffSession } from './staff-session.js'
 export function passwordRoutes(passwords: PasswordChangeService) {
   function showForm(res: Response, status: number, issues: readonly FieldIssue[] = []) {
     const forced = signedInUser(res).mustChangePassword === true
+    const t = res.locals.t
     res.status(status).render('pages/staff/password', {
-      title: forced ? 'Choose a new password before you go on' : 'Change your password',
+      title: forced ? t('staff:password.titleForced') : t('staff:password.title'),
       forced,
       minLength: MIN_PASSWORD_LENGTH,
-      ...formErrors(issues, { order: PASSWORD_FIELDS }),
+      ...formErrors(issues, { order: PASSWORD_FIELDS, t }),
     })
   }
 

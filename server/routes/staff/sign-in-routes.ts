@@ -2,7 +2,7 @@
 import type { Request, Response } from 'express'
 import type { SignInService } from '../../services/sign-in-service.js'
 import { TooManySignInAttemptsError } from '../../errors.js'
-import type { FieldIssue } from '../../validation/field-issues.js'
+import { issueOf, type FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
 import type { DeviceCookies } from './device-cookie.js'
 import { parseSignInForm, SIGN_IN_FIELDS } from './sign-in-form.js'
@@ -13,8 +13,9 @@ export const STAFF_HOME = '/staff'
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
 
 function signInPage(res: Response, status: number, model: { email?: string; next?: string; issues?: readonly FieldIssue[] }) {
-  const { errors, errorSummary } = formErrors(model.issues ?? [], { order: SIGN_IN_FIELDS })
-  res.status(status).render('pages/staff/sign-in', { title: 'Sign in', email: model.email ?? '', next: model.next, errors, errorSummary })
+  const t = res.locals.t
+  const { errors, errorSummary } = formErrors(model.issues ?? [], { order: SIGN_IN_FIELDS, t })
+  res.status(status).render('pages/staff/sign-in', { title: t('staff:signIn.title'), email: model.email ?? '', next: model.next, errors, errorSummary })
 }
 
 export function signInRoutes(signIn: SignInService, devices: DeviceCookies) {
@@ -30,7 +31,7 @@ export function signInRoutes(signIn: SignInService, devices: DeviceCookies) {
       if ('issues' in form) return signInPage(res, 422, form)
       const result = await signIn.signIn(form.email, form.password, req.ip ?? req.socket.remoteAddress ?? '', devices.idFor(req, form.email))
       if (result.outcome === 'refused') {
-        return signInPage(res, 422, { ...form, issues: [{ field: 'email', message: 'Enter a correct e-mail address and password' }] })
+        return signInPage(res, 422, { ...form, issues: [issueOf('email', { key: 'staff:signIn.refused' })] })
       }
       if (result.outcome === 'waiting') throw new TooManySignInAttemptsError(result.minutes)
       await startStaffSession(req, result.session)

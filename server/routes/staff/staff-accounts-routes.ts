@@ -27,13 +27,15 @@ const idOf = (req: Request) => {
 export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: StaffScopeService, signInUrl: string, secret: string) {
   async function showPage(res: Response, status: number, problem?: { email: string; issues: ValidationError['issues'] }) {
     const me = signedInUser(res)
-    res.status(status).render('pages/staff/accounts', staffAccountsPageModel(await staffAccounts.listAccounts(me), me, problem))
+    res
+      .status(status)
+      .render('pages/staff/accounts', staffAccountsPageModel(await staffAccounts.listAccounts(me), me, res.locals.t, res.locals.format, problem))
   }
 
   async function showForm(res: Response, status: number, values: AccountFormValues, account?: AccountSummary, issues?: readonly FieldIssue[]) {
     const viewer = signedInUser(res)
     const programmes = await scope.visibleProgrammes(viewer)
-    res.status(status).render('pages/staff/account-form', accountFormPageModel({ viewer, programmes, values, account, issues }))
+    res.status(status).render('pages/staff/account-form', accountFormPageModel({ viewer, programmes, values, account, issues }, res.locals.t))
   }
 
   /**
@@ -74,7 +76,7 @@ export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: S
       const kept = req.session.oneTimePassword
       delete req.session.oneTimePassword
       const password = kept && openText(secret, kept.password)
-      res.render('pages/staff/one-time-password', oneTimePasswordPageModel(kept && password ? { ...kept, password } : undefined, signInUrl))
+      res.render('pages/staff/one-time-password', oneTimePasswordPageModel(kept && password ? { ...kept, password } : undefined, signInUrl, res.locals.t))
     },
 
     async roleForm(req: Request, res: Response) {
@@ -94,7 +96,7 @@ export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: S
     },
 
     async confirmReset(req: Request, res: Response) {
-      res.render('pages/staff/reset-password', resetPasswordPageModel(await staffAccounts.account(signedInUser(res), idOf(req))))
+      res.render('pages/staff/reset-password', resetPasswordPageModel(await staffAccounts.account(signedInUser(res), idOf(req)), res.locals.t))
     },
 
     async reset(req: Request, res: Response) {
@@ -107,7 +109,7 @@ export function staffAccountsRoutes(staffAccounts: StaffAccountService, scope: S
 
     disable: change(async (email, res) => {
       const me = signedInUser(res)
-      if (email.trim().toLowerCase() === me.email) throw ValidationError.of('email', 'You cannot disable your own account: ask another administrator')
+      if (email.trim().toLowerCase() === me.email) throw ValidationError.of('email', { key: 'staff:accounts.errors.ownAccount' })
       await staffAccounts.disableUser(email, me)
     }),
 

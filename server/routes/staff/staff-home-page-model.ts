@@ -1,10 +1,12 @@
 // The staff home page: the programmes and practices this user may open.
 import type { StaffUser } from '../../domain/staff-user.js'
-import { canExcludeResponses, canExport, canManagePractices, canManageWaves, ROLE_NAMES } from '../../services/staff-access.js'
+import type { Translate } from '../../i18n/translate.js'
+import { canExcludeResponses, canExport, canManagePractices, canManageWaves } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
 import {
   ACCOUNT_PASSWORD_PATH,
   ACCOUNT_SESSIONS_PATH,
+  PROGRAMMES_PATH,
   STAFF_ACCOUNTS_PATH,
   comparePath,
   exclusionsPath,
@@ -14,15 +16,21 @@ import {
   wavesPath,
 } from '../paths.js'
 
+/** The audit log's page (routed in routes/index.ts). */
+const AUDIT_PATH = '/audit'
+
 /** `notice` after a change that sent the user here, such as a new password. */
-export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[], notice?: string) {
+export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[], t: Translate, notice?: string) {
   return {
-    title: 'Your programmes',
-    roleName: ROLE_NAMES[user.role],
+    title: t('staff:home.title'),
+    roleName: t(`staff:roles.${user.role}`),
     canAdminister: user.role === 'admin',
     notice,
     sessionsHref: ACCOUNT_SESSIONS_PATH,
     passwordHref: ACCOUNT_PASSWORD_PATH,
+    programmesHref: PROGRAMMES_PATH,
+    auditHref: AUDIT_PATH,
+    accountsHref: STAFF_ACCOUNTS_PATH,
     steeringHref: user.role === 'evaluator' ? STAFF_ACCOUNTS_PATH : undefined,
     programmes: visible.map(({ programme, wholeProgramme, practices }) => ({
       name: programme.name,

@@ -18,12 +18,13 @@ export function staffRoutes(scope: StaffScopeService, auditLog: AuditService) {
   return {
     async home(req: Request, res: Response) {
       const user = signedInUser(res)
-      const notice = req.query.changed === 'password' ? 'Your new password is saved. Your other sessions have ended.' : undefined
-      res.render('pages/staff/home', staffHomePageModel(user, await scope.visibleProgrammes(user), notice))
+      const t = res.locals.t
+      const notice = req.query.changed === 'password' ? t('staff:home.passwordChanged') : undefined
+      res.render('pages/staff/home', staffHomePageModel(user, await scope.visibleProgrammes(user), t, notice))
     },
 
     async audit(req: Request, res: Response) {
-      res.render('pages/staff/audit', auditPageModel(await auditLog.page(pageNumber(req))))
+      res.render('pages/staff/audit', auditPageModel(await auditLog.page(pageNumber(req)), res.locals.t, res.locals.format))
     },
   }
 }
