@@ -122,7 +122,8 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
     async addWave(input: z.input<typeof waveInput>): Promise<Wave> {
       const w = validate(waveInput, input, WAVE_LABELS)
       const prog = await writableProgramme(w.programme)
-      if (await repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
+      if (await repos.waves.findBySlug(prog.id, w.slug))
+        throw ValidationError.of('slug', { key: 'study:waves.errors.slugTaken', values: { programme: prog.slug, wave: w.slug } })
       checkWaveQuestionnaires(catalogue, w.questionnaires)
       return repos.waves.create({
         programmeId: prog.id,

@@ -91,7 +91,8 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
     async remove(req: Request, res: Response) {
       const { programme, practice } = await practiceOf(req, res)
       const issues = await refused(() => practices.remove(signedInUser(res), practice.code, programme.slug))
-      if (issues) return res.status(409).render('pages/practices/remove', removePageModel(programme, practice, issues[0]!.text, res.locals.t))
+      if (issues)
+        return res.status(409).render('pages/practices/remove', removePageModel(programme, practice, issues[0]!.text ?? issues[0]!.message, res.locals.t))
       res.redirect(303, practicesPath(programme.slug))
     },
 

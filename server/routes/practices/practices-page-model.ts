@@ -104,11 +104,11 @@ export function practiceFormPageModel({ programme, waves, practice, values, issu
   }
 }
 
-export function removePageModel(programme: Programme, practice: Practice, refusal: Message | undefined, t: Translate) {
+export function removePageModel(programme: Programme, practice: Practice, refusal: Message | string | undefined, t: Translate) {
   return {
     title: t('study:practices.remove.title', { name: practice.name }),
     caption: programme.name,
-    refusal: refusal && say(t, refusal),
+    refusal: typeof refusal === 'string' ? refusal : refusal && say(t, refusal),
     consequence: t('study:practices.remove.consequence', { name: practice.name, code: practice.code, programme: programme.name }),
     action: removePracticePath(programme.slug, practice.code),
     backHref: practicesPath(programme.slug),
