@@ -52,14 +52,17 @@ export const WAVE_LABELS = { opensOn: 'opens', closesOn: 'closes' }
 export function checkWaveQuestionnaires(catalogue: QuestionnaireCatalogue, ids: readonly string[]): void {
   const unknown = ids.filter((id) => !catalogue.find(id))
   if (unknown.length)
-    throw ValidationError.of(
-      'questionnaires',
-      `Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue
-        .list()
-        .map((q) => q.id)
-        .join(', ')}`,
-    )
-  if (new Set(ids).size !== ids.length) throw ValidationError.of('questionnaires', 'A questionnaire is listed twice')
+    throw ValidationError.of('questionnaires', {
+      key: 'study:waves.errors.unknownQuestionnaire',
+      values: {
+        ids: unknown.map((u) => `"${u}"`).join(', '),
+        available: catalogue
+          .list()
+          .map((q) => q.id)
+          .join(', '),
+      },
+    })
+  if (new Set(ids).size !== ids.length) throw ValidationError.of('questionnaires', { key: 'study:waves.errors.questionnaireTwice' })
 }
 
 export const invitesInput = z.object({

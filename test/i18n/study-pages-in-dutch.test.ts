@@ -20,6 +20,9 @@ let dutch: HttpClient
 const DATA = new Set([
   'North PCN',
   'north',
+  'South PCN',
+  'South One',
+  '(S1)',
   'Riverside Surgery',
   'Hill Practice',
   'Brook Lane',
@@ -129,6 +132,12 @@ beforeAll(async () => {
   await signIn(english, 'ada@example.org', password)
   await signIn(dutch, 'ada@example.org', password)
   expect((await dutch.get('/language?to=nl&next=%2Fprogrammes%2Fnorth%2Fpractices')).location).toBe('/programmes/north/practices')
+  // An archived programme: its practices and waves are listed without ways to change them.
+  await admin.addProgramme({ slug: 'south', name: 'South PCN' })
+  await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
+  await admin.addWave({ programme: 'south', slug: 'baseline', title: 'Baseline', questionnaires: ['normalisation'] })
+  const archive = await english.get('/programmes/south/archive')
+  expect((await english.post('/programmes/south/archive', {}, archive.csrf)).status).toBe(303)
   await setAside('2026-03-05T10:00', '2026-03-05T11:00')
   await setAside('2026-03-06T10:00', '2026-03-06T11:00')
   const page = await english.get('/programmes/north/exclusions')
@@ -152,6 +161,8 @@ const PAGES = [
   '/programmes/north/waves/autumn/open',
   '/programmes/north/waves/spring/close',
   '/programmes/north/exclusions',
+  '/programmes/south/practices',
+  '/programmes/south/waves',
 ]
 
 const noEnglishLeft = (nl: string, en: string) => expect(englishLeft(nl, { sameAsEnglishPage: en, allowed })).toEqual([])
@@ -162,6 +173,15 @@ describe.each(PAGES)('%s in Dutch', (path) => {
     expect([en.status, nl.status]).toEqual([200, 200])
     expect(nl.$('html').attr('lang')).toBe('nl')
     noEnglishLeft(nl.$.html(), en.$.html())
+  })
+})
+
+describe('an archived programme in Dutch', () => {
+  it('says its practices and waves cannot change', async () => {
+    const practices = await dutch.get('/programmes/south/practices')
+    expect(practices.$('main .nhsuk-inset-text p').text()).toContain('Dit programma is gearchiveerd, dus de praktijken kunnen niet veranderen.')
+    const waves = await dutch.get('/programmes/south/waves')
+    expect(waves.$('main .nhsuk-inset-text p').text()).toContain('Dit programma is gearchiveerd, dus de metingen kunnen niet veranderen.')
   })
 })
 
@@ -244,6 +264,8 @@ describe('the forms in Dutch', () => {
     expect(outOfOrder.errorSummary.map((e) => e.text)).toEqual(['De sluitingsdatum mag niet voor de openingsdatum liggen'])
     const taken = await dutch.post('/programmes/north/waves', { ...fields, closesOn: '2026-06-01' }, form.csrf)
     expect(taken.errorSummary.map((e) => e.text)).toEqual(['Programma "north" heeft al een meting "baseline"'])
+    const twice = await dutch.post('/programmes/north/waves', { ...fields, slug: 'twice', closesOn: '', 'questionnaire-2': 'normalisation' }, form.csrf)
+    expect(twice.errorSummary.map((e) => e.text)).toEqual(['Een vragenlijst staat er twee keer in'])
   })
 
   it('refuse in Dutch to open a wave whose closing date has passed', async () => {
