@@ -18,6 +18,7 @@ export type NewPractice = Omit<Practice, 'id'>
 export const IMPLEMENTATION_STAGES = ['not_started', 'piloting', 'implementing', 'embedding', 'embedded'] as const
 export type ImplementationStage = (typeof IMPLEMENTATION_STAGES)[number]
 
+/** The stages in English, as exports, the audit log and the command line write them; pages take theirs from the catalogue (study:stages). */
 export const STAGE_LABELS: Record<ImplementationStage, string> = {
   not_started: 'not started',
   piloting: 'piloting',

@@ -3,9 +3,10 @@
 import type { RequestHandler } from 'express'
 import multer from 'multer'
 import { BadRequestError } from '../errors.js'
+import type { Message } from '../i18n/translate.js'
 import { MAX_CSV_BYTES } from '../services/practice-import.js'
 
-export const FILE_TOO_LARGE = 'The selected file must be smaller than 1 MB'
+export const FILE_TOO_LARGE: Message = { key: 'study:practices.import.errors.tooLarge' }
 
 export function parseCsvUpload(): RequestHandler {
   // The confirm form carries the checked file back as a field, base64: a third larger than the file.

@@ -1,4 +1,6 @@
 // Times as staff read and type them: UK time (GMT or BST), while the database keeps UTC.
+import { formats } from '../i18n/format.js'
+
 const ZONE = 'Europe/London'
 
 const PARTS = new Intl.DateTimeFormat('en-GB', {
@@ -10,15 +12,6 @@ const PARTS = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
-})
-const TEXT = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
 })
 
 /** The UK wall-clock reading of an instant, as the numbers of a UTC date. */
@@ -39,5 +32,5 @@ export function fromUkWallClock(wallClockMs: number): number {
 /** An instant as a date-and-time field shows it in UK time: 2026-07-01T10:00. */
 export const ukDateTimeFieldValue = (iso: string) => new Date(ukWallClock(Date.parse(iso))).toISOString().slice(0, 16)
 
-/** An instant in words, in UK time: "1 July 2026 at 10:00". */
-export const ukDateTimeText = (iso: string) => TEXT.format(new Date(iso))
+/** An instant in English words, in UK time: "1 July 2026 at 10:00". Pages use their own `format.dateTime`, which speaks their language. */
+export const ukDateTimeText = (iso: string) => formats('en-GB').dateTime(iso)

@@ -53,14 +53,17 @@ export const WAVE_LABELS = { opensOn: 'opens', closesOn: 'closes' }
 export function checkWaveQuestionnaires(catalogue: QuestionnaireCatalogue, ids: readonly string[]): void {
   const unknown = ids.filter((id) => !catalogue.find(id))
   if (unknown.length)
-    throw ValidationError.of(
-      'questionnaires',
-      `Unknown questionnaire ${unknown.map((u) => `"${u}"`).join(', ')}. Available: ${catalogue
-        .list()
-        .map((q) => q.id)
-        .join(', ')}`,
-    )
-  if (new Set(ids).size !== ids.length) throw ValidationError.of('questionnaires', 'A questionnaire is listed twice')
+    throw ValidationError.of('questionnaires', {
+      key: 'study:waves.errors.unknownQuestionnaire',
+      values: {
+        ids: unknown.map((u) => `"${u}"`).join(', '),
+        available: catalogue
+          .list()
+          .map((q) => q.id)
+          .join(', '),
+      },
+    })
+  if (new Set(ids).size !== ids.length) throw ValidationError.of('questionnaires', { key: 'study:waves.errors.questionnaireTwice' })
 }
 
 export const invitesInput = z.object({
@@ -123,7 +126,8 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
     async addWave(input: z.input<typeof waveInput>): Promise<Wave> {
       const w = validate(waveInput, input, WAVE_LABELS)
       const prog = await writableProgramme(w.programme)
-      if (await repos.waves.findBySlug(prog.id, w.slug)) throw ValidationError.of('slug', `Programme "${prog.slug}" already has a wave "${w.slug}"`)
+      if (await repos.waves.findBySlug(prog.id, w.slug))
+        throw ValidationError.of('slug', { key: 'study:waves.errors.slugTaken', values: { programme: prog.slug, wave: w.slug } })
       checkWaveQuestionnaires(catalogue, w.questionnaires)
       return repos.waves.create({
         programmeId: prog.id,

@@ -7,8 +7,10 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Practice, PracticeDetails } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
 import { ValidationError } from '../errors.js'
+import type { Formats } from '../i18n/format.js'
+import { english, say, type Message, type MessageKey, type Translate } from '../i18n/translate.js'
 import type { AuditActor, AuditService } from './audit-service.js'
-import { parsePracticeFields, practiceChanges, practiceWords, type PracticeField } from './practice-fields.js'
+import { parsePracticeFields, practiceChangeWords, practiceNewWords, practiceWordText, type PracticeField, type PracticeWord } from './practice-fields.js'
 
 export const MAX_CSV_BYTES = 1024 * 1024
 export const CSV_COLUMNS = ['code', 'name', 'list_size', 'deprivation_quintile', 'rurality', 'sp_model'] as const
@@ -36,8 +38,10 @@ export interface ImportRow {
   code: string
   name: string
   outcome: ImportOutcome
-  /** What an add records, what a change changes, or why the row is refused, in words. */
+  /** What an add records, what a change changes, or why the row is refused, in English (the audit log, the command line). */
   words: string[]
+  /** The same, for a page to put in its reader's language (importNoteText). */
+  notes: ImportNote[]
   details?: PracticeDetails
   practiceId?: number
 }
@@ -48,39 +52,45 @@ export interface ImportPlan {
   counts: Record<ImportOutcome, number>
 }
 
-const refuse = (message: string) => ValidationError.of('file', message)
+/** Why a row is refused, or what it records or changes. */
+export type ImportNote = Message | PracticeWord
+
+export function importNoteText(note: ImportNote, t: Translate = english, format?: Formats): string {
+  return 'key' in note ? say(t, note) : practiceWordText(note, t, format)
+}
+
+const refuse = (key: MessageKey, values?: Record<string, unknown>) => ValidationError.of('file', { key, values })
 const columnList = CSV_COLUMNS.join(', ')
 
 /** The rows of a UTF-8 CSV file (a byte-order mark is fine) whose first row names its columns. */
 export function readCsvFile(bytes: Uint8Array): CsvRows {
-  if (bytes.length === 0) throw refuse('The selected file is empty. Choose a CSV file with a header row and a row for each practice.')
-  if (bytes.length > MAX_CSV_BYTES) throw refuse('The selected file must be smaller than 1 MB')
+  if (bytes.length === 0) throw refuse('study:practices.import.errors.empty')
+  if (bytes.length > MAX_CSV_BYTES) throw refuse('study:practices.import.errors.tooLarge')
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw refuse('The selected file must be a CSV file saved as UTF-8 (in Excel, "CSV UTF-8")')
+    throw refuse('study:practices.import.errors.notUtf8')
   }
-  if (text.includes('\u0000')) throw refuse('The selected file must be a CSV file saved as UTF-8 (in Excel, "CSV UTF-8")')
+  if (text.includes('\u0000')) throw refuse('study:practices.import.errors.notUtf8')
   let records: { record: string[]; info: { lines: number } }[]
   try {
     records = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records
   } catch (error) {
     const line = (error as { lines?: number }).lines
-    throw refuse(`The selected file could not be read as CSV${line ? ` at line ${line}` : ''}: check its quotes and commas`)
+    throw line ? refuse('study:practices.import.errors.unreadableAt', { line }) : refuse('study:practices.import.errors.unreadable')
   }
   const [header, ...body] = records
-  if (!header || header.record.every((c) => c === ''))
-    throw refuse('The selected file is empty. Choose a CSV file with a header row and a row for each practice.')
+  if (!header || header.record.every((c) => c === '')) throw refuse('study:practices.import.errors.empty')
   const names = header.record.map((c) => c.toLowerCase())
   const unknown = names.find((c) => !(CSV_COLUMNS as readonly string[]).includes(c))
-  if (unknown !== undefined) throw refuse(`The CSV file has a column "${unknown}" that is not one of: ${columnList}`)
+  if (unknown !== undefined) throw refuse('study:practices.import.errors.unknownColumn', { column: unknown, columns: columnList })
   const missing = REQUIRED.find((c) => !names.includes(c))
-  if (missing) throw refuse(`The CSV file has no "${missing}" column: its first row must name the columns, such as ${columnList}`)
+  if (missing) throw refuse('study:practices.import.errors.missingColumn', { column: missing, columns: columnList })
   const twice = names.find((c, i) => names.indexOf(c) !== i)
-  if (twice) throw refuse(`The CSV file has the column "${twice}" twice`)
+  if (twice) throw refuse('study:practices.import.errors.columnTwice', { column: twice })
   const rows = body.filter((r) => r.record.some((c) => c !== '')).map((r) => ({ line: r.info.lines, cells: r.record }))
-  if (rows.length === 0) throw refuse('The CSV file has a header row but no practices: add a row for each practice')
+  if (rows.length === 0) throw refuse('study:practices.import.errors.noRows')
   return { columns: names as CsvRows['columns'], rows }
 }
 
@@ -89,36 +99,38 @@ export async function planImport(repos: Repositories, programme: Programme, csv:
   const waves = await repos.waves.listByProgramme(programme.id)
   const seen = new Map<string, number>()
   const rows: ImportRow[] = []
+  const row = (fields: Omit<ImportRow, 'words'>): ImportRow => ({ ...fields, words: fields.notes.map((n) => importNoteText(n)) })
   for (const { line, cells } of csv.rows) {
     const given = Object.fromEntries(csv.columns.map((c, i) => [FIELD_OF[c], cells[i] ?? '']))
     const code = String(given.code ?? '')
-    const row = { line, code, name: String(given.name ?? '') }
+    const at = { line, code, name: String(given.name ?? '') }
     if (cells.length > csv.columns.length) {
-      rows.push({ ...row, outcome: 'refused', words: [`The row has ${cells.length} values but the file has ${csv.columns.length} columns`] })
+      const values = { values: cells.length, columns: csv.columns.length }
+      rows.push(row({ ...at, outcome: 'refused', notes: [{ key: 'study:practices.import.errors.tooManyValues', values }] }))
       continue
     }
     const existing = code ? await repos.practices.findByCode(code) : undefined
     const merged: Record<string, unknown> = existing ? { ...detailsOf(existing), ...given } : given
     const parsed = parsePracticeFields(merged, {}, waves)
-    const reasons = 'issues' in parsed ? parsed.issues.map((i) => i.message) : []
+    const reasons: Message[] = 'issues' in parsed ? parsed.issues.map((i) => i.text ?? { key: 'errors:badRequest.message' }) : []
     const first = seen.get(code.toLowerCase())
-    if (code && first !== undefined) reasons.push(`The code ${code} is also on line ${first}: give each practice one row`)
+    if (code && first !== undefined) reasons.push({ key: 'study:practices.import.errors.codeTwice', values: { code, line: first } })
     else if (code) seen.set(code.toLowerCase(), line)
     if (existing && existing.programmeId !== programme.id) {
       const owner = await repos.programmes.findById(existing.programmeId)
-      reasons.push(`A practice with code ${code} already exists in programme ${owner?.name ?? 'another programme'}`)
+      reasons.push(codeTaken(code, owner?.name))
     }
     if (reasons.length || 'issues' in parsed) {
-      rows.push({ ...row, outcome: 'refused', words: reasons })
+      rows.push(row({ ...at, outcome: 'refused', notes: reasons }))
       continue
     }
     const { details } = parsed
     if (!existing) {
-      rows.push({ ...row, outcome: 'add', words: practiceWords(details, new Map(), waves), details })
+      rows.push(row({ ...at, outcome: 'add', notes: practiceNewWords(details, new Map(), waves), details }))
       continue
     }
-    const changes = practiceChanges(detailsOf(existing), details, new Map(), new Map(), waves)
-    rows.push({ ...row, outcome: changes.length ? 'change' : 'unchanged', words: changes, details, practiceId: existing.id })
+    const changes = practiceChangeWords(detailsOf(existing), details, new Map(), new Map(), waves)
+    rows.push(row({ ...at, outcome: changes.length ? 'change' : 'unchanged', notes: changes, details, practiceId: existing.id }))
   }
   const counts = { add: 0, change: 0, unchanged: 0, refused: 0 }
   for (const r of rows) counts[r.outcome]++
@@ -149,4 +161,11 @@ export async function applyImport(trx: Repositories, audit: AuditService, actor:
 
 function detailsOf(p: Practice): PracticeDetails {
   return { code: p.code, name: p.name, listSize: p.listSize, deprivationQuintile: p.deprivationQuintile, rurality: p.rurality, spModel: p.spModel }
+}
+
+/** A code another programme's practice has already. */
+export function codeTaken(code: string, programmeName: string | undefined): Message {
+  return programmeName
+    ? { key: 'study:practice.errors.codeTaken', values: { code, programme: programmeName } }
+    : { key: 'study:practice.errors.codeTakenElsewhere', values: { code } }
 }

@@ -7,10 +7,11 @@ import type { ImplementationStage, Practice, PracticeDetails } from '../domain/p
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { ValidationError } from '../errors.js'
+import type { Message } from '../i18n/translate.js'
 import { ensureWritable } from './writable-programme.js'
 import { createAuditService, type AuditActor } from './audit-service.js'
 import { parsePracticeFields, practiceChanges, practiceWords, type StageChoices } from './practice-fields.js'
-import { applyImport, planImport, readCsvFile, type ImportPlan } from './practice-import.js'
+import { applyImport, codeTaken, planImport, readCsvFile, type ImportPlan } from './practice-import.js'
 import { unknownProgramme } from './unknown-programme.js'
 
 export interface PracticeSummary {
@@ -34,7 +35,6 @@ const detailsOf = (p: Practice): PracticeDetails => ({
   rurality: p.rurality,
   spModel: p.spModel,
 })
-const responsesText = (n: number) => (n === 1 ? '1 response' : `${n.toLocaleString('en-GB')} responses`)
 
 export function createPracticeService(repos: Repositories, clock: Clock) {
   async function programme(slug: string): Promise<Programme> {
@@ -63,8 +63,12 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
       const practice = await repos.practices.findByCode(code)
       const owner = practice && (await repos.programmes.findById(practice.programmeId))
       if (!practice || !owner || (programmeSlug !== undefined && owner.slug !== programmeSlug)) {
-        const where = programmeSlug ? ` in programme "${programmeSlug}"` : ''
-        throw ValidationError.of('code', `No practice with code "${code}"${where}`)
+        throw ValidationError.of(
+          'code',
+          programmeSlug
+            ? { key: 'study:practice.errors.notFoundIn', values: { code, programme: programmeSlug } }
+            : { key: 'study:practice.errors.notFound', values: { code } },
+        )
       }
       return { programme: owner, practice }
     },
@@ -91,7 +95,7 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
       const taken = await repos.practices.findByCode(details.code)
       if (taken) {
         const owner = taken.programmeId === p.id ? p : await repos.programmes.findById(taken.programmeId)
-        throw ValidationError.of('code', `A practice with code ${details.code} already exists in programme ${owner?.name ?? 'another programme'}`)
+        throw ValidationError.of('code', codeTaken(details.code, owner?.name))
       }
       return repos.transaction(async (trx) => {
         const created = await trx.practices.create({ programmeId: p.id, ...details })
@@ -112,8 +116,10 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
       ensureWritable(p)
       const waves = await repos.waves.listByProgramme(p.id)
       const unknown = Object.keys(input.stages ?? {}).filter((slug) => !waves.some((w) => w.slug === slug))
-      if (unknown.length)
-        throw ValidationError.of('stage', `No wave "${unknown[0]}" in programme "${p.slug}". Waves: ${waves.map((w) => w.slug).join(', ') || 'none yet'}`)
+      if (unknown.length) {
+        const values = { wave: unknown[0], programme: p.slug, waves: waves.map((w) => w.slug).join(', ') }
+        throw ValidationError.of('stage', { key: waves.length ? 'study:practice.errors.unknownWave' : 'study:practice.errors.unknownWaveNone', values })
+      }
       const before = detailsOf(practice)
       const merged = Object.fromEntries(
         (Object.keys(before) as (keyof PracticeDetails)[]).map((k) => [k, k === 'code' ? code : input[k] === undefined ? before[k] : input[k]]),
@@ -130,10 +136,10 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
     },
 
     /** Why the practice cannot be removed, or undefined when it can. */
-    async removalRefusal(practice: Practice): Promise<string | undefined> {
+    async removalRefusal(practice: Practice): Promise<Message | undefined> {
       const n = await repos.practices.responseCount(practice.id)
       if (n === 0) return undefined
-      return `${practice.name} has ${responsesText(n)}, so it cannot be removed: its answers are kept for the evaluation.`
+      return { key: 'study:practice.errors.removalRefusal', values: { name: practice.name, count: n } }
     },
 
     async remove(actor: AuditActor, code: string, programmeSlug?: string): Promise<Practice> {
@@ -161,11 +167,7 @@ export function createPracticeService(repos: Repositories, clock: Clock) {
     async confirmImport(actor: AuditActor, programmeSlug: string, file: Uint8Array, planId: string): Promise<ImportPlan> {
       const p = ensureWritable(await programme(programmeSlug))
       const plan = await planImport(repos, p, readCsvFile(file))
-      if (plan.id !== planId)
-        throw ValidationError.of(
-          'file',
-          'The practices changed after this file was checked, so nothing was saved. Check what the file will do now, then confirm again.',
-        )
+      if (plan.id !== planId) throw ValidationError.of('file', { key: 'study:practices.import.errors.changedMeanwhile' })
       await repos.transaction((trx) => applyImport(trx, createAuditService(trx, clock), actor, p, plan))
       return plan
     },

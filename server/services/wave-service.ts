@@ -6,6 +6,7 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import { dayText, NO_ACTIVITY, type Wave, type WaveActivity, type WaveChange } from '../domain/wave.js'
 import { ValidationError } from '../errors.js'
+import type { Message } from '../i18n/translate.js'
 import { validate } from '../validation/validate.js'
 import { checkWaveQuestionnaires, createAdminService, waveChangeInput, WAVE_LABELS, type waveInput } from './admin-service.js'
 import { createAuditService, type AuditAction, type AuditActor, type AuditDetail } from './audit-service.js'
@@ -45,9 +46,9 @@ export function waveChanges(before: WaveChange, after: WaveChange): string[] {
 }
 
 /** Why a wave cannot be opened today, or undefined when it can. */
-export function openRefusal(wave: Pick<Wave, 'title' | 'closesOn'>, today: string): string | undefined {
+export function openRefusal(wave: Pick<Wave, 'title' | 'closesOn'>, today: string): Message | undefined {
   if (wave.closesOn && wave.closesOn < today)
-    return `${wave.title} cannot be opened: its closing date, ${dayText(wave.closesOn)}, has passed. Change the closing date first.`
+    return { key: 'study:waves.errors.cannotOpen', values: { title: wave.title, closes: new Date(`${wave.closesOn}T00:00:00Z`) } }
   return undefined
 }
 
@@ -135,10 +136,7 @@ export function createWaveService(repos: Repositories, catalogue: QuestionnaireC
         checkWaveQuestionnaires(catalogue, after.questionnaireIds)
         const { answered } = await activityOf(wave)
         if (answered > 0)
-          throw ValidationError.of(
-            'questionnaires',
-            `The questionnaires of ${wave.title} cannot change: ${answered === 1 ? '1 response has' : `${answered} responses have`} answers to them already.`,
-          )
+          throw ValidationError.of('questionnaires', { key: 'study:waves.errors.questionnairesAnswered', values: { title: wave.title, count: answered } })
       }
       return audited(
         actor,

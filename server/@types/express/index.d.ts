@@ -2,7 +2,7 @@
 import type { StaffUser } from '../../domain/staff-user.js'
 import type { Formats } from '../../i18n/format.js'
 import type { Language } from '../../i18n/languages.js'
-import type { MessageKey, Translate } from '../../i18n/translate.js'
+import type { Message, MessageKey, Translate } from '../../i18n/translate.js'
 
 declare global {
   namespace Express {
@@ -15,7 +15,7 @@ declare global {
        */
       csrfToken?: () => string
       /** Why an uploaded file was not read (it was too large), set by parseCsvUpload. */
-      uploadRefusal?: string
+      uploadRefusal?: Message
       /** The page's language and its messages and formats, set by chooseLanguage (and useLanguage on a response's pages). */
       language: Language
       lang: Language

@@ -5,6 +5,7 @@ import type { ExclusionCriteria } from '../../domain/response-exclusion.js'
 import type { Wave } from '../../domain/wave.js'
 import { fromUkWallClock } from '../uk-time.js'
 import { fieldIssuesFromZod, type FieldIssue } from '../../validation/field-issues.js'
+import type { MessageKey } from '../../i18n/translate.js'
 
 export const EXCLUSION_FIELDS = ['wave', 'practice', 'from', 'to', 'source', 'reason'] as const
 export const MAX_REASON_LENGTH = 500
@@ -29,33 +30,33 @@ export function ukDateTime(text: string): string | undefined {
 }
 
 // Not z.enum: a programme may have no waves yet, and an enum of nothing cannot be made.
-const oneOf = (allowed: readonly string[], error: string) => z.string({ error }).refine((value) => allowed.includes(value), { error })
+const oneOf = (allowed: readonly string[], error: MessageKey) => z.string({ error }).refine((value) => allowed.includes(value), { error })
 
-const dateTime = (missing: string, example: string) =>
+const dateTime = (missing: MessageKey, unreal: MessageKey) =>
   z
     .string({ error: missing })
     .trim()
     .min(1, { error: missing })
-    .transform((text, ctx) => ukDateTime(text) ?? (ctx.addIssue({ code: 'custom', message: `Enter a real date and time, like ${example}` }), z.NEVER))
+    .transform((text, ctx) => ukDateTime(text) ?? (ctx.addIssue({ code: 'custom', message: unreal }), z.NEVER))
 
 const schema = (waves: readonly Wave[], practices: readonly Practice[]) =>
   z
     .object({
       wave: oneOf(
         waves.map((w) => w.slug),
-        'Select a wave',
+        'study:exclusions.errors.waveMissing',
       ),
-      practice: oneOf([ALL_PRACTICES, ...practices.map((p) => p.code)], 'Select a practice, or all practices'),
-      from: dateTime('Enter when the window starts', '2026-03-02 09:00'),
-      to: dateTime('Enter when the window ends', '2026-03-02 10:00'),
-      source: z.enum(['open-link', 'any'], { error: 'Select which responses to set aside' }),
+      practice: oneOf([ALL_PRACTICES, ...practices.map((p) => p.code)], 'study:exclusions.errors.practiceMissing'),
+      from: dateTime('study:exclusions.errors.fromMissing', 'study:exclusions.errors.fromReal'),
+      to: dateTime('study:exclusions.errors.toMissing', 'study:exclusions.errors.toReal'),
+      source: z.enum(['open-link', 'any'], { error: 'study:exclusions.errors.sourceMissing' }),
       reason: z
-        .string({ error: 'Enter why these responses are set aside' })
+        .string({ error: 'study:exclusions.errors.reasonMissing' })
         .trim()
-        .min(1, { error: 'Enter why these responses are set aside' })
-        .max(MAX_REASON_LENGTH, { error: `The reason must be ${MAX_REASON_LENGTH} characters or fewer` }),
+        .min(1, { error: 'study:exclusions.errors.reasonMissing' })
+        .max(MAX_REASON_LENGTH, { error: 'study:exclusions.errors.reasonTooLong' }),
     })
-    .refine((f) => f.from < f.to, { path: ['to'], error: 'The end of the window must be after its start' })
+    .refine((f) => f.from < f.to, { path: ['to'], error: 'study:exclusions.errors.toBeforeFrom' })
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 

@@ -5,14 +5,15 @@ import { NotFoundError } from '../../errors.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { ExclusionService } from '../../services/exclusion-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
-import type { FieldIssue } from '../../validation/field-issues.js'
+import { issueOf, type FieldIssue } from '../../validation/field-issues.js'
 import { exclusionsPath } from '../paths.js'
 import { exclusionValues, parseExclusionForm, type ExclusionValues } from './exclusion-form.js'
 import { ensureWritable } from '../../services/writable-programme.js'
 import { exclusionPreviewPageModel, exclusionsPageModel } from './exclusions-page-model.js'
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
-const NOTHING_TO_SET_ASIDE = 'No response that is not set aside already started in this window. Check the wave, the practice and the times.'
+const words = (res: Response) => ({ t: res.locals.t, format: res.locals.format })
+const NOTHING_TO_SET_ASIDE = issueOf('from', { key: 'study:exclusions.errors.nothing' })
 
 export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionService) {
   const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))
@@ -21,7 +22,7 @@ export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionS
 
   async function showPage(res: Response, status: number, programme: Programme, form: { values?: Partial<ExclusionValues>; issues?: FieldIssue[] }) {
     const choices = await exclusions.choices(programme)
-    const model = exclusionsPageModel(programme, choices, await exclusions.list(programme), await exclusions.bursts(choices.waves), form)
+    const model = exclusionsPageModel(programme, choices, await exclusions.list(programme), await exclusions.bursts(choices.waves), words(res), form)
     res.status(status).render('pages/exclusions/exclusions', model)
   }
 
@@ -39,8 +40,9 @@ export function exclusionRoutes(scope: StaffScopeService, exclusions: ExclusionS
       const form = parseExclusionForm(body(req), choices.waves, choices.practices)
       if ('issues' in form) return showPage(res, 422, programme, form)
       const preview = await exclusions.preview(form.criteria)
-      if (preview.responses === 0) return showPage(res, 422, programme, { values: form.values, issues: [{ field: 'from', message: NOTHING_TO_SET_ASIDE }] })
-      if (body(req).confirm !== 'yes') return res.render('pages/exclusions/preview', exclusionPreviewPageModel(programme, choices, form.values, preview))
+      if (preview.responses === 0) return showPage(res, 422, programme, { values: form.values, issues: [NOTHING_TO_SET_ASIDE] })
+      if (body(req).confirm !== 'yes')
+        return res.render('pages/exclusions/preview', exclusionPreviewPageModel(programme, choices, form.values, preview, words(res)))
       await exclusions.exclude(signedInUser(res), programme, choices, form.criteria, form.reason)
       res.redirect(303, `${exclusionsPath(programme.slug)}#set-aside-already`)
     },

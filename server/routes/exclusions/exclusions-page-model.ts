@@ -3,22 +3,29 @@ import type { Practice } from '../../domain/practice.js'
 import type { Programme } from '../../domain/programme.js'
 import type { ExclusionPreview, ResponseExclusion } from '../../domain/response-exclusion.js'
 import type { Wave } from '../../domain/wave.js'
+import type { Formats } from '../../i18n/format.js'
+import type { Translate } from '../../i18n/translate.js'
 import type { ExclusionChoices, WaveBurst } from '../../services/exclusion-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
-import { formatCount } from '../reports/display-numbers.js'
 import { formErrors } from '../form-errors.js'
 import { exclusionsPath, restoreExclusionPath, withQuery } from '../paths.js'
-import { ukDateTimeFieldValue, ukDateTimeText } from '../uk-time.js'
+import { ukDateTimeFieldValue } from '../uk-time.js'
 import { ALL_PRACTICES, EXCLUSION_FIELDS, MAX_REASON_LENGTH, type ExclusionValues } from './exclusion-form.js'
 
-const MINUTE = 60_000
-const responsesText = (n: number) => `${formatCount(n)} ${n === 1 ? 'response' : 'responses'}`
-const practiceText = (practices: readonly Practice[], code: string | null) => {
-  const practice = practices.find((p) => p.code === code)
-  return practice ? `${practice.name} (${practice.code})` : 'All practices'
+/** The page's messages and its formats (dates and times in UK time, in the page's language). */
+export interface ExclusionPageWords {
+  t: Translate
+  format: Formats
 }
-const sourceText = (openLinkOnly: boolean) => (openLinkOnly ? 'Started through the open link' : 'Started through the open link or an invitation')
-const windowText = (from: string, to: string) => `From ${ukDateTimeText(from)} to ${ukDateTimeText(to)}`
+
+const MINUTE = 60_000
+const practiceText = (t: Translate, practices: readonly Practice[], code: string | null) => {
+  const practice = practices.find((p) => p.code === code)
+  return practice ? `${practice.name} (${practice.code})` : t('study:exclusions.form.allPractices')
+}
+const sourceText = (t: Translate, openLinkOnly: boolean) => (openLinkOnly ? t('study:exclusions.source.openLink') : t('study:exclusions.source.any'))
+const byText = ({ t, format }: ExclusionPageWords, who: string | null, at: string) =>
+  t('study:exclusions.made.byAt', { who: who ?? t('study:exclusions.made.unknown'), at: format.dateTime(at) })
 
 /** The form's starting values: the latest wave, every practice, open-link starts. */
 function startingValues(waves: readonly Wave[], given: Partial<ExclusionValues>): ExclusionValues {
@@ -27,29 +34,34 @@ function startingValues(waves: readonly Wave[], given: Partial<ExclusionValues>)
 }
 
 /** A burst as the form would cover it: from its first start's minute to the minute after its last. */
-function burstRow(programme: Programme, practices: readonly Practice[], burst: WaveBurst) {
+function burstRow(programme: Programme, practices: readonly Practice[], burst: WaveBurst, { t, format }: ExclusionPageWords) {
   const from = new Date(Math.floor(Date.parse(burst.from) / MINUTE) * MINUTE).toISOString()
   const to = new Date((Math.floor(Date.parse(burst.to) / MINUTE) + 1) * MINUTE).toISOString()
   const query = { wave: burst.wave.slug, practice: burst.practiceCode, from: ukDateTimeFieldValue(from), to: ukDateTimeFieldValue(to), source: 'open-link' }
+  const window = t('study:exclusions.bursts.window', { from: format.dateTime(burst.from), to: format.dateTime(burst.to) })
   return {
     wave: burst.wave.title,
-    practice: practiceText(practices, burst.practiceCode),
-    window: `${ukDateTimeText(burst.from)} to ${ukDateTimeText(burst.to)}`,
-    starts: formatCount(burst.starts),
+    practice: practiceText(t, practices, burst.practiceCode),
+    window,
+    starts: t('study:exclusions.bursts.starts', { count: burst.starts, window }),
     href: `${withQuery(exclusionsPath(programme.slug), query)}#set-aside`,
   }
 }
 
-function exclusionRow(programme: Programme, practices: readonly Practice[], e: ResponseExclusion) {
+function exclusionRow(programme: Programme, practices: readonly Practice[], e: ResponseExclusion, words: ExclusionPageWords) {
+  const { t, format } = words
   return {
     id: e.id,
-    heading: `${e.waveTitle}: ${practiceText(practices, e.practiceCode)}`,
+    heading: `${e.waveTitle}: ${practiceText(t, practices, e.practiceCode)}`,
     rows: [
-      { key: 'Started', value: [windowText(e.startedFrom, e.startedTo), sourceText(e.openLinkOnly)] },
-      { key: 'Set aside', value: [responsesText(e.responses)] },
-      { key: 'Reason', value: [e.reason] },
-      { key: 'By', value: [`${e.excludedBy ?? 'Unknown'}, ${ukDateTimeText(e.excludedAt)}`] },
-      ...(e.restoredAt ? [{ key: 'Restored', value: [`${e.restoredBy ?? 'Unknown'}, ${ukDateTimeText(e.restoredAt)}`] }] : []),
+      {
+        key: t('study:exclusions.made.started'),
+        value: [t('study:exclusions.made.window', { from: format.dateTime(e.startedFrom), to: format.dateTime(e.startedTo) }), sourceText(t, e.openLinkOnly)],
+      },
+      { key: t('study:exclusions.made.setAside'), value: [t('study:exclusions.responses', { count: e.responses })] },
+      { key: t('study:exclusions.made.reason'), value: [e.reason] },
+      { key: t('study:exclusions.made.by'), value: [byText(words, e.excludedBy, e.excludedAt)] },
+      ...(e.restoredAt ? [{ key: t('study:exclusions.made.restored'), value: [byText(words, e.restoredBy, e.restoredAt)] }] : []),
     ],
     inForce: !e.restoredAt,
     restoreAction: restoreExclusionPath(programme.slug, e.id),
@@ -61,50 +73,64 @@ export function exclusionsPageModel(
   { waves, practices }: ExclusionChoices,
   exclusions: readonly ResponseExclusion[],
   bursts: readonly WaveBurst[],
+  words: ExclusionPageWords,
   form: { values?: Partial<ExclusionValues>; issues?: readonly FieldIssue[] } = {},
 ) {
+  const { t } = words
   const values = startingValues(waves, form.values ?? {})
   return {
-    title: `Set responses aside: ${programme.name}`,
+    title: t('study:exclusions.title', { programme: programme.name }),
     action: exclusionsPath(programme.slug),
     hasWaves: waves.length > 0,
     values,
     maxReasonLength: MAX_REASON_LENGTH,
     waveItems: waves.map((w) => ({ value: w.slug, text: w.title, selected: w.slug === values.wave })),
-    practiceItems: [{ code: ALL_PRACTICES, name: 'All practices' }, ...practices].map((p) => ({
+    practiceItems: [{ code: ALL_PRACTICES, name: t('study:exclusions.form.allPractices') }, ...practices].map((p) => ({
       value: p.code,
       text: p.code === ALL_PRACTICES ? p.name : `${p.name} (${p.code})`,
       selected: p.code === values.practice,
     })),
     sourceItems: [
-      { value: 'open-link', text: 'Only responses started through the open link', checked: values.source === 'open-link' },
-      { value: 'any', text: 'Responses started through the open link or a personal invitation', checked: values.source === 'any' },
+      { value: 'open-link', text: t('study:exclusions.form.source.openLink'), checked: values.source === 'open-link' },
+      { value: 'any', text: t('study:exclusions.form.source.any'), checked: values.source === 'any' },
     ],
-    bursts: bursts.map((b) => burstRow(programme, practices, b)),
-    exclusions: exclusions.map((e) => exclusionRow(programme, practices, e)),
-    ...formErrors(form.issues ?? [], { order: EXCLUSION_FIELDS }),
+    bursts: bursts.map((b) => burstRow(programme, practices, b, words)),
+    exclusions: exclusions.map((e) => exclusionRow(programme, practices, e, words)),
+    ...formErrors(form.issues ?? [], { order: EXCLUSION_FIELDS, t }),
   }
 }
 
-export function exclusionPreviewPageModel(programme: Programme, { waves, practices }: ExclusionChoices, values: ExclusionValues, preview: ExclusionPreview) {
+export function exclusionPreviewPageModel(
+  programme: Programme,
+  { waves, practices }: ExclusionChoices,
+  values: ExclusionValues,
+  preview: ExclusionPreview,
+  { t }: ExclusionPageWords,
+) {
   const wave = waves.find((w) => w.slug === values.wave)!
   const unfinished = preview.responses - preview.submitted
   return {
-    title: `Set aside ${responsesText(preview.responses)}?`,
+    title: t('study:exclusions.preview.title', { count: preview.responses }),
     caption: programme.name,
     action: exclusionsPath(programme.slug),
     values,
     rows: [
-      { key: 'Wave', value: [wave.title] },
-      { key: 'Practice', value: [practiceText(practices, values.practice)] },
+      { key: t('study:exclusions.preview.wave'), value: [wave.title] },
+      { key: t('study:exclusions.preview.practice'), value: [practiceText(t, practices, values.practice)] },
       {
-        key: 'Started',
-        value: [`From ${values.from.replace('T', ' ')} to ${values.to.replace('T', ' ')} (UK time)`, sourceText(values.source === 'open-link')],
+        key: t('study:exclusions.preview.started'),
+        value: [
+          t('study:exclusions.preview.window', { from: values.from.replace('T', ' '), to: values.to.replace('T', ' ') }),
+          sourceText(t, values.source === 'open-link'),
+        ],
       },
-      { key: 'Responses', value: [`${formatCount(preview.submitted)} sent`, `${formatCount(unfinished)} not sent`] },
-      { key: 'Reason', value: [values.reason.trim()] },
+      {
+        key: t('study:exclusions.preview.responses'),
+        value: [t('study:exclusions.preview.sent', { count: preview.submitted }), t('study:exclusions.preview.notSent', { count: unfinished })],
+      },
+      { key: t('study:exclusions.preview.reason'), value: [values.reason.trim()] },
     ],
     changeHref: `${withQuery(exclusionsPath(programme.slug), values)}#set-aside`,
-    confirmText: `Set aside ${responsesText(preview.responses)}`,
+    confirmText: t('study:exclusions.preview.confirm', { count: preview.responses }),
   }
 }

@@ -2,6 +2,7 @@
 // responses), and importing many from a CSV file through a preview.
 import type { Request, Response } from 'express'
 import { BadRequestError, ValidationError } from '../../errors.js'
+import { say, type Message } from '../../i18n/translate.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import { CSV_TEMPLATE } from '../../services/practice-import.js'
 import type { PracticeService } from '../../services/practice-service.js'
@@ -10,6 +11,7 @@ import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import { practicesPath } from '../paths.js'
 import { importFormPageModel, importPreviewPageModel } from './import-page-model.js'
 import { serviceRefusal } from '../form-errors.js'
+import { issueOf, type FieldIssue } from '../../validation/field-issues.js'
 import { practiceFormPageModel, practicesPageModel, practiceValues, removePageModel, savedValues, type PracticeFormPage } from './practices-page-model.js'
 
 const refused = (work: () => Promise<unknown>) => serviceRefusal(work)
@@ -27,23 +29,29 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
     return { ...found, waves: await practices.waves(found.programme) }
   }
   const showForm = (res: Response, status: number, page: PracticeFormPage) =>
-    res.status(status).render('pages/practices/practice-form', practiceFormPageModel(page))
-  const showImport = (res: Response, status: number, programme: Awaited<ReturnType<typeof programmeOf>>, message?: string) =>
-    res.status(status).render('pages/practices/import', importFormPageModel(programme, message ? [{ field: 'file', message }] : []))
+    res.status(status).render('pages/practices/practice-form', practiceFormPageModel(page, res.locals.t))
+  const showImport = (res: Response, status: number, programme: Awaited<ReturnType<typeof programmeOf>>, issues: FieldIssue[] = []) =>
+    res.status(status).render('pages/practices/import', importFormPageModel(programme, res.locals.t, issues))
+  const pageWords = (res: Response) => ({ t: res.locals.t, format: res.locals.format })
+  /** What the service refused, in the page's language. */
+  const wordsOf = (res: Response, issue: FieldIssue) => (issue.text ? say(res.locals.t, issue.text) : issue.message)
 
   /** The uploaded file's bytes, or why there are none to read. */
-  function uploaded(req: Request, res: Response): { name: string; bytes: Buffer } | { refusal: string } {
+  function uploaded(req: Request, res: Response): { name: string; bytes: Buffer } | { refusal: Message } {
     if (res.locals.uploadRefusal) return { refusal: res.locals.uploadRefusal }
     const file = req.file
-    if (!file || !file.originalname) return { refusal: 'Select a CSV file' }
-    if (!/\.csv$/i.test(file.originalname)) return { refusal: 'The selected file must be a CSV file (its name ends .csv)' }
+    if (!file || !file.originalname) return { refusal: { key: 'study:practices.import.errors.missing' } }
+    if (!/\.csv$/i.test(file.originalname)) return { refusal: { key: 'study:practices.import.errors.notCsv' } }
     return { name: file.originalname, bytes: file.buffer }
   }
 
   return {
     async list(req: Request, res: Response) {
       const programme = await programmeOf(req, res)
-      res.render('pages/practices/practices', practicesPageModel(programme, await practices.waves(programme), await practices.list(programme)))
+      res.render(
+        'pages/practices/practices',
+        practicesPageModel(programme, await practices.waves(programme), await practices.list(programme), res.locals.t, res.locals.format),
+      )
     },
 
     async newForm(req: Request, res: Response) {
@@ -77,13 +85,14 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
 
     async confirmRemove(req: Request, res: Response) {
       const { programme, practice } = await practiceOf(req, res)
-      res.render('pages/practices/remove', removePageModel(programme, practice, await practices.removalRefusal(practice)))
+      res.render('pages/practices/remove', removePageModel(programme, practice, await practices.removalRefusal(practice), res.locals.t))
     },
 
     async remove(req: Request, res: Response) {
       const { programme, practice } = await practiceOf(req, res)
       const issues = await refused(() => practices.remove(signedInUser(res), practice.code, programme.slug))
-      if (issues) return res.status(409).render('pages/practices/remove', removePageModel(programme, practice, issues[0]!.message))
+      if (issues)
+        return res.status(409).render('pages/practices/remove', removePageModel(programme, practice, issues[0]!.text ?? issues[0]!.message, res.locals.t))
       res.redirect(303, practicesPath(programme.slug))
     },
 
@@ -95,13 +104,16 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
     async preview(req: Request, res: Response) {
       const programme = await writableProgrammeOf(req, res)
       const file = uploaded(req, res)
-      if ('refusal' in file) return showImport(res, 422, programme, file.refusal)
+      if ('refusal' in file) return showImport(res, 422, programme, [issueOf('file', file.refusal)])
       try {
         const plan = await practices.previewImport(programme.slug, file.bytes)
-        res.render('pages/practices/import-preview', importPreviewPageModel(programme, plan, { name: file.name, base64: file.bytes.toString('base64') }))
+        res.render(
+          'pages/practices/import-preview',
+          importPreviewPageModel(programme, plan, { name: file.name, base64: file.bytes.toString('base64') }, pageWords(res)),
+        )
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error
-        showImport(res, 422, programme, error.issues[0]!.message)
+        showImport(res, 422, programme, error.issues.slice(0, 1))
       }
     },
 
@@ -114,7 +126,7 @@ export function practiceRoutes(scope: StaffScopeService, practices: PracticeServ
       const issues = await refused(() => practices.confirmImport(signedInUser(res), programme.slug, bytes, plan))
       if (!issues) return res.redirect(303, practicesPath(programme.slug))
       const now = await practices.previewImport(programme.slug, bytes)
-      const model = importPreviewPageModel(programme, now, { name: String(fileName ?? 'practices.csv'), base64: csv }, issues[0]!.message)
+      const model = importPreviewPageModel(programme, now, { name: String(fileName ?? 'practices.csv'), base64: csv }, pageWords(res), wordsOf(res, issues[0]!))
       res.status(409).render('pages/practices/import-preview', model)
     },
 

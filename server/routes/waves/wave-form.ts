@@ -1,7 +1,8 @@
 // Checks the form that adds or changes a wave: the words people typed, before the wave service applies its own rules.
 import { z } from 'zod'
 import type { FieldIssue } from '../../validation/field-issues.js'
-import { fieldIssuesFromZod } from '../../validation/field-issues.js'
+import { fieldIssuesFromZod, issueOf } from '../../validation/field-issues.js'
+import type { MessageKey } from '../../i18n/translate.js'
 
 export const WAVE_FORM_FIELDS = ['slug', 'title', 'opensOn', 'closesOn', 'questionnaires'] as const
 
@@ -30,12 +31,12 @@ export const questionnaireField = (n: number) => `questionnaire-${n}`
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 const REAL_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-const date = (what: string) =>
+const date = (what: 'opensOn' | 'closesOn') =>
   z
     .string()
     .trim()
     .refine((d) => d === '' || (REAL_DATE.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d)), {
-      error: `Enter the ${what} as a real date, like 2026-03-02`,
+      error: `study:waves.errors.${what}Real`,
     })
     .transform((d) => d || undefined)
 
@@ -45,16 +46,16 @@ const schema = (withSlug: boolean) =>
       ? z
           .string()
           .trim()
-          .min(1, { error: 'Enter a short name for links, like six-months' })
-          .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'The short name must use lower-case letters, digits and hyphens only, like six-months' })
+          .min(1, { error: 'study:waves.errors.slugMissing' })
+          .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'study:waves.errors.slugFormat' })
       : z.string(),
-    title: z.string().trim().min(1, { error: 'Enter a title' }).max(200, { error: 'The title must be 200 characters or fewer' }),
-    opensOn: date('opening date'),
-    closesOn: date('closing date'),
+    title: z.string().trim().min(1, { error: 'study:waves.errors.titleMissing' }).max(200, { error: 'study:waves.errors.titleTooLong' }),
+    opensOn: date('opensOn'),
+    closesOn: date('closesOn'),
     questionnaires: z
       .array(z.string())
       .transform((ids) => ids.filter(Boolean))
-      .refine((ids) => ids.length > 0, { error: 'Choose at least one questionnaire' }),
+      .refine((ids) => ids.length > 0, { error: 'study:waves.errors.questionnairesMissing' }),
   })
 
 export function waveFormValues(body: Record<string, unknown>, slots: number): WaveFormValues {
@@ -83,8 +84,13 @@ const FIELD_NAMES: Record<string, string> = {
   questionnaires: 'The questionnaires',
 }
 
+/** Rules of the wave service the form cannot check itself, worded for the page; the service words them for the command line. */
+const SERVICE_RULES: Record<string, MessageKey> = { 'closesOn must not be before the opening date': 'study:waves.errors.closesBeforeOpens' }
+
 /** A service's issue as a page shows it: "The closing date must not be before the opening date". */
 export function pageIssue(issue: FieldIssue): FieldIssue {
   if (!issue.label) return issue
+  const known = SERVICE_RULES[`${issue.field} ${issue.message}`]
+  if (known) return issueOf(issue.field, { key: known })
   return { field: issue.field, message: `${FIELD_NAMES[issue.field] ?? issue.label} ${issue.message}` }
 }

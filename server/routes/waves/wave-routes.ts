@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express'
 import type { Programme } from '../../domain/programme.js'
 import { NotFoundError } from '../../errors.js'
+import type { Message } from '../../i18n/translate.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalogue.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
@@ -16,10 +17,9 @@ import { blankWaveValues, waveFormPageModel, wavesPageModel, waveStatusPageModel
 const refused = (work: () => Promise<unknown>) => serviceRefusal(work, pageIssue)
 
 const body = (req: Request) => (req.body ?? {}) as Record<string, unknown>
-const lockedReason = ({ activity }: WaveSummary) =>
-  activity.answered > 0
-    ? `The questionnaires cannot change: ${activity.answered === 1 ? '1 response has' : `${activity.answered} responses have`} answers to them.`
-    : undefined
+const lockedReason = ({ activity }: WaveSummary): Message | undefined =>
+  activity.answered > 0 ? { key: 'study:waves.form.locked', values: { count: activity.answered } } : undefined
+const words = (res: Response) => ({ t: res.locals.t, format: res.locals.format })
 
 export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalogue: QuestionnaireCatalogue) {
   const slots = () => catalogue.list().length
@@ -32,13 +32,14 @@ export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalog
     if (!summary) throw new NotFoundError()
     return { programme, summary }
   }
-  const showForm = (res: Response, status: number, page: WaveFormPage) => res.status(status).render('pages/waves/wave-form', waveFormPageModel(catalogue, page))
+  const showForm = (res: Response, status: number, page: WaveFormPage) =>
+    res.status(status).render('pages/waves/wave-form', waveFormPageModel(catalogue, page, words(res)))
 
   function statusPage(change: 'open' | 'close') {
     return async (req: Request, res: Response) => {
       const { programme, summary } = await waveOf(req, res)
       const refusal = change === 'open' ? openRefusal(summary.wave, waves.today()) : undefined
-      res.render('pages/waves/wave-status', waveStatusPageModel(programme, summary.wave, change, await waves.reach(summary.wave), refusal))
+      res.render('pages/waves/wave-status', waveStatusPageModel(programme, summary.wave, change, await waves.reach(summary.wave), words(res), refusal))
     }
   }
 
@@ -47,7 +48,7 @@ export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalog
       const { programme, summary } = await waveOf(req, res)
       const issues = await refused(() => waves[change](signedInUser(res), programme.slug, summary.wave.slug))
       if (!issues) return res.redirect(303, `${wavesPath(programme.slug)}#wave-${summary.wave.slug}`)
-      const model = waveStatusPageModel(programme, summary.wave, change, await waves.reach(summary.wave), issues[0]!.message)
+      const model = waveStatusPageModel(programme, summary.wave, change, await waves.reach(summary.wave), words(res), issues[0]!.text ?? issues[0]!.message)
       res.status(422).render('pages/waves/wave-status', model)
     }
   }
@@ -55,7 +56,7 @@ export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalog
   return {
     async list(req: Request, res: Response) {
       const programme = await programmeOf(req, res)
-      res.render('pages/waves/waves', wavesPageModel(programme, catalogue, await waves.list(programme), waves.today()))
+      res.render('pages/waves/waves', wavesPageModel(programme, catalogue, await waves.list(programme), waves.today(), words(res)))
     },
 
     /** With ?from=<wave>, the form comes filled in with that wave's questionnaires, for the next wave of the study. */

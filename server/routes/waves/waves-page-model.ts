@@ -1,30 +1,32 @@
 // The waves page, the form that adds or changes a wave, and the pages that confirm opening or closing one.
-import type { Programme } from '../../domain/programme.js'
-import { dayText, type Wave, type WaveStatus } from '../../domain/wave.js'
+import { interventionIn, type Programme } from '../../domain/programme.js'
+import type { Wave, WaveStatus } from '../../domain/wave.js'
+import type { Formats } from '../../i18n/format.js'
+import { say, type Message, type MessageKey, type Translate } from '../../i18n/translate.js'
 import { fillIntervention } from '../../questionnaires/questionnaire-model.js'
 import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalogue.js'
 import { openRefusal, type WaveReach, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
 import { editWavePath, newWavePath, wavesPath, waveStatusPath } from '../paths.js'
-import { formatCount } from '../reports/display-numbers.js'
 import { questionnaireField, WAVE_FORM_FIELDS, type WaveFormValues } from './wave-form.js'
 
-const STATUS: Record<WaveStatus, { text: string; colour: string }> = {
-  draft: { text: 'Draft', colour: 'grey' },
-  open: { text: 'Open', colour: 'green' },
-  closed: { text: 'Closed', colour: 'blue' },
-}
-const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth']
-const dateOrNot = (d: string | null) => (d ? dayText(d) : 'Not set')
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`
-/** "How social prescribing fits into your work (normalisation)": the title respondents see, and the id the CLI takes. */
-const titleOf = (programme: Programme, catalogue: QuestionnaireCatalogue, id: string) => {
-  const questionnaire = catalogue.find(id)
-  return questionnaire ? `${fillIntervention(questionnaire.title, programme.intervention)} (${id})` : id
+/** What a page of waves needs to word itself: its messages, its formats, and the questionnaires' titles. */
+export interface WavePageWords {
+  t: Translate
+  format: Formats
 }
 
-function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave, activity }: WaveSummary, today: string) {
+const COLOUR: Record<WaveStatus, string> = { draft: 'grey', open: 'green', closed: 'blue' }
+const dateOrNot = ({ t, format }: WavePageWords, d: string | null) => (d ? format.date(d) : t('study:waves.list.notSet'))
+/** "How social prescribing fits into your work (normalisation)": the title respondents see (in the page's language when the questionnaire has it), and the id the CLI takes. */
+const titleOf = (programme: Programme, catalogue: QuestionnaireCatalogue, id: string, { format }: WavePageWords) => {
+  const questionnaire = catalogue.find(id, format.language)
+  return questionnaire ? `${fillIntervention(questionnaire.title, interventionIn(programme, format.language))} (${id})` : id
+}
+
+function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave, activity }: WaveSummary, today: string, words: WavePageWords) {
+  const { t, format } = words
   const change = wave.status === 'open' ? 'close' : 'open'
   const archived = Boolean(programme.archivedAt)
   // A wave past its closing date cannot be opened, so the page says why instead of offering a button that refuses.
@@ -32,31 +34,32 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
   return {
     title: wave.title,
     slug: wave.slug,
-    status: STATUS[wave.status],
+    status: { text: t(`study:waves.list.status.${wave.status}`), colour: COLOUR[wave.status] },
     rows: [
-      { key: 'Opens', value: [dateOrNot(wave.opensOn)] },
-      { key: 'Closes', value: [dateOrNot(wave.closesOn)] },
-      { key: 'Questionnaires', value: wave.questionnaireIds.map((id, i) => `${i + 1}. ${titleOf(programme, catalogue, id)}`) },
-      { key: 'Responses sent', value: [formatCount(activity.submitted)] },
-      { key: 'Invitations', value: [formatCount(activity.invitations)] },
+      { key: t('study:waves.list.opens'), value: [dateOrNot(words, wave.opensOn)] },
+      { key: t('study:waves.list.closes'), value: [dateOrNot(words, wave.closesOn)] },
+      { key: t('study:waves.list.questionnaires'), value: wave.questionnaireIds.map((id, i) => `${i + 1}. ${titleOf(programme, catalogue, id, words)}`) },
+      { key: t('study:waves.list.sent'), value: [format.number(activity.submitted)] },
+      { key: t('study:waves.list.invitations'), value: [format.number(activity.invitations)] },
     ],
     editHref: archived ? undefined : editWavePath(programme.slug, wave.slug),
     statusHref: archived || openRefused ? undefined : waveStatusPath(programme.slug, wave.slug, change),
-    statusText: change === 'open' ? 'Open this wave' : 'Close this wave',
-    openRefusedText: !archived && openRefused ? 'Its closing date has passed: change the dates to open it again.' : undefined,
+    statusText: change === 'open' ? t('study:waves.list.open') : t('study:waves.list.close'),
+    openRefusedText: !archived && openRefused ? t('study:waves.list.openRefused') : undefined,
   }
 }
 
 /** An archived programme's waves are listed without ways to change them. */
-export function wavesPageModel(programme: Programme, catalogue: QuestionnaireCatalogue, waves: readonly WaveSummary[], today: string) {
+export function wavesPageModel(programme: Programme, catalogue: QuestionnaireCatalogue, waves: readonly WaveSummary[], today: string, words: WavePageWords) {
+  const { t } = words
   const last = waves.at(-1)?.wave
   const archived = Boolean(programme.archivedAt)
   return {
-    title: `Waves: ${programme.name}`,
+    title: t('study:waves.list.title', { programme: programme.name }),
     archived,
-    waves: waves.map((w) => waveRow(programme, catalogue, w, today)),
+    waves: waves.map((w) => waveRow(programme, catalogue, w, today, words)),
     newHref: archived ? undefined : newWavePath(programme.slug),
-    copy: last && !archived ? { href: newWavePath(programme.slug, last.slug), text: `Copy the last wave (${last.title})` } : undefined,
+    copy: last && !archived ? { href: newWavePath(programme.slug, last.slug), text: t('study:waves.list.copy', { title: last.title }) } : undefined,
   }
 }
 
@@ -67,7 +70,7 @@ export interface WaveFormPage {
   values: WaveFormValues
   issues?: readonly FieldIssue[]
   /** Why the questionnaires cannot change, when they cannot. */
-  questionnairesLocked?: string
+  questionnairesLocked?: Message
 }
 
 export const blankWaveValues = (questionnaires: readonly string[], slots: number): WaveFormValues => ({
@@ -78,46 +81,56 @@ export const blankWaveValues = (questionnaires: readonly string[], slots: number
   questionnaires: Array.from({ length: slots }, (_, i) => questionnaires[i] ?? ''),
 })
 
-export function waveFormPageModel(catalogue: QuestionnaireCatalogue, page: WaveFormPage) {
+const ordinal = (t: Translate, n: number) => (n <= 10 ? say(t, { key: `study:waves.form.ordinal.${n}` as MessageKey }) : t('study:waves.form.numbered', { n }))
+
+export function waveFormPageModel(catalogue: QuestionnaireCatalogue, page: WaveFormPage, words: WavePageWords) {
+  const { t } = words
   const { programme, wave, values } = page
   const choices = catalogue.list()
   return {
-    title: wave ? `Change ${wave.title}` : 'Add a wave',
+    title: wave ? t('study:waves.form.titleEdit', { title: wave.title }) : t('study:waves.form.titleNew'),
     caption: programme.name,
     action: wave ? editWavePath(programme.slug, wave.slug) : wavesPath(programme.slug),
     backHref: wavesPath(programme.slug),
     isNew: !wave,
     values,
-    questionnairesLocked: page.questionnairesLocked,
-    lockedQuestionnaires: wave?.questionnaireIds.map((id, i) => `${i + 1}. ${titleOf(programme, catalogue, id)}`) ?? [],
+    questionnairesLocked: page.questionnairesLocked && say(t, page.questionnairesLocked),
+    lockedQuestionnaires: wave?.questionnaireIds.map((id, i) => `${i + 1}. ${titleOf(programme, catalogue, id, words)}`) ?? [],
     questionnaireSelects: values.questionnaires.map((chosen, i) => ({
       id: questionnaireField(i + 1),
-      label: `${ORDINALS[i] ?? `Number ${i + 1}`} questionnaire`,
-      items: [{ value: '', text: i === 0 ? 'Choose a questionnaire' : 'None', selected: chosen === '' }].concat(
-        choices.map((q) => ({ value: q.id, text: titleOf(programme, catalogue, q.id), selected: q.id === chosen })),
+      label: ordinal(t, i + 1),
+      items: [{ value: '', text: i === 0 ? t('study:waves.form.choose') : t('study:waves.form.none'), selected: chosen === '' }].concat(
+        choices.map((q) => ({ value: q.id, text: titleOf(programme, catalogue, q.id, words), selected: q.id === chosen })),
       ),
     })),
-    submitText: wave ? 'Save changes' : 'Add wave',
-    ...formErrors(page.issues ?? [], { order: WAVE_FORM_FIELDS, idOf: (field) => (field === 'questionnaires' ? questionnaireField(1) : field) }),
+    submitText: wave ? t('study:waves.form.save') : t('study:waves.form.add'),
+    ...formErrors(page.issues ?? [], { t, order: WAVE_FORM_FIELDS, idOf: (field) => (field === 'questionnaires' ? questionnaireField(1) : field) }),
   }
 }
 
 /** What opening or closing the wave does, in words, and the button that does it, or why it cannot be done. */
-export function waveStatusPageModel(programme: Programme, wave: Wave, change: 'open' | 'close', reach: WaveReach, refusal?: string) {
-  const who = `${plural(reach.practices, 'practice', 'practices')}, ${plural(reach.invitations, 'invitation', 'invitations')}`
-  const from = wave.opensOn ? ` from ${dayText(wave.opensOn)}` : ''
-  const until = wave.closesOn ? `until the end of ${dayText(wave.closesOn)}` : 'until you close it'
-  const consequence =
-    change === 'open'
-      ? `${who}; respondents with the open link or an invitation can start and send answers${from} ${until}.`
-      : `${who}; nobody can start a survey or send answers until the wave is opened again. Answers already sent are kept.`
+export function waveStatusPageModel(
+  programme: Programme,
+  wave: Wave,
+  change: 'open' | 'close',
+  reach: WaveReach,
+  { t, format }: WavePageWords,
+  refusal?: Message | string,
+) {
+  const values = {
+    practices: t('study:waves.status.practices', { count: reach.practices }),
+    invitations: t('study:waves.status.invitations', { count: reach.invitations }),
+    opens: wave.opensOn ? format.date(wave.opensOn) : '',
+    closes: wave.closesOn ? format.date(wave.closesOn) : '',
+  }
+  const opening = wave.opensOn ? (wave.closesOn ? 'openFromUntil' : 'openFrom') : wave.closesOn ? 'openUntil' : 'openAny'
   return {
-    title: change === 'open' ? `Open ${wave.title}?` : `Close ${wave.title}?`,
+    title: change === 'open' ? t('study:waves.status.titleOpen', { title: wave.title }) : t('study:waves.status.titleClose', { title: wave.title }),
     caption: programme.name,
-    consequence,
-    refusal,
+    consequence: change === 'open' ? t(`study:waves.status.${opening}`, values) : t('study:waves.status.close', values),
+    refusal: typeof refusal === 'string' ? refusal : refusal && say(t, refusal),
     action: waveStatusPath(programme.slug, wave.slug, change),
-    confirmText: change === 'open' ? 'Open the wave' : 'Close the wave',
+    confirmText: change === 'open' ? t('study:waves.status.openButton') : t('study:waves.status.closeButton'),
     backHref: wavesPath(programme.slug),
   }
 }
