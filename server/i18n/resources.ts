@@ -4,16 +4,18 @@ import enCommon from './messages/en-GB/common.json' with { type: 'json' }
 import enErrors from './messages/en-GB/errors.json' with { type: 'json' }
 import enHome from './messages/en-GB/home.json' with { type: 'json' }
 import enProgrammes from './messages/en-GB/programmes.json' with { type: 'json' }
+import enReports from './messages/en-GB/reports.json' with { type: 'json' }
 import enSurvey from './messages/en-GB/survey.json' with { type: 'json' }
 import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlErrors from './messages/nl/errors.json' with { type: 'json' }
 import nlHome from './messages/nl/home.json' with { type: 'json' }
 import nlProgrammes from './messages/nl/programmes.json' with { type: 'json' }
+import nlReports from './messages/nl/reports.json' with { type: 'json' }
 import nlSurvey from './messages/nl/survey.json' with { type: 'json' }
 
 export const resources = {
-  'en-GB': { common: enCommon, errors: enErrors, home: enHome, programmes: enProgrammes, survey: enSurvey },
-  nl: { common: nlCommon, errors: nlErrors, home: nlHome, programmes: nlProgrammes, survey: nlSurvey },
+  'en-GB': { common: enCommon, errors: enErrors, home: enHome, programmes: enProgrammes, reports: enReports, survey: enSurvey },
+  nl: { common: nlCommon, errors: nlErrors, home: nlHome, programmes: nlProgrammes, reports: nlReports, survey: nlSurvey },
 } as const
 
 export type Namespace = keyof (typeof resources)['en-GB']

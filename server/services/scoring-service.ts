@@ -48,7 +48,7 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
 
     /** Change per practice and scale for every scored questionnaire the two waves share. */
     async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {
-      if (from.id === to.id) throw ValidationError.of('from', 'Choose a different wave to compare with')
+      if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
       const before = new Map((await scoreQuestionnaires(programme, from, weighting)).map((s) => [s.questionnaire, s]))
       return (await scoreQuestionnaires(programme, to, weighting)).flatMap((after) => {
         const earlier = before.get(after.questionnaire)
