@@ -62,9 +62,7 @@ export function questionnaireWords({ definition, texts }: ScoredQuestionnaire) {
 }
 export type QuestionnaireWords = ReturnType<typeof questionnaireWords>
 
-/** A setting's figure that small-number rules hide; said in words beside the tables that use it. */
-export const WITHHELD_GROUP = 'Withheld'
-
+/** What a setting's figure that small-number rules hide says instead; explained beside the tables that use it. */
 export const withheldGroup = (t: Translate = english): string => t('reports:withheld')
 
 export function withheldGroupNote(minBreakdownN: number, t: Translate = english): string {

@@ -33,7 +33,7 @@ export function responseRows(
   const count = (n: number) => formatCount(n, format)
   const rate = (answered: number, invited: number) =>
     t('reports:scorecard.responses.rateOf', { percent: formatPercent(answered, invited), answered: count(answered), invited: count(invited) })
-  const WITHHELD_GROUP = withheldGroup(t)
+  const withheldWord = withheldGroup(t)
   const total = sum(counts.submitted)
   const totalShown = total >= thresholds.minPracticeN
   const invited = sum(counts.invitations)
@@ -57,8 +57,8 @@ export function responseRows(
     const answeredHere = sum(counts.submitted.filter((c) => c.viaInvitation && presetSetting(c.presetRole) === setting))
     return {
       group: settingLabel(setting, t),
-      responses: shown ? count(n) : WITHHELD_GROUP,
-      rate: invitedHere === 0 ? t('reports:scorecard.responses.noRoleNamed') : shown ? rate(answeredHere, invitedHere) : WITHHELD_GROUP,
+      responses: shown ? count(n) : withheldWord,
+      rate: invitedHere === 0 ? t('reports:scorecard.responses.noRoleNamed') : shown ? rate(answeredHere, invitedHere) : withheldWord,
     }
   })
   return { total: totalRow, settings }
