@@ -4,6 +4,7 @@ import enCommon from './messages/en-GB/common.json' with { type: 'json' }
 import enErrors from './messages/en-GB/errors.json' with { type: 'json' }
 import enHome from './messages/en-GB/home.json' with { type: 'json' }
 import enProgrammes from './messages/en-GB/programmes.json' with { type: 'json' }
+import enReports from './messages/en-GB/reports.json' with { type: 'json' }
 import enStaff from './messages/en-GB/staff.json' with { type: 'json' }
 import enStudy from './messages/en-GB/study.json' with { type: 'json' }
 import enSurvey from './messages/en-GB/survey.json' with { type: 'json' }
@@ -11,13 +12,14 @@ import nlCommon from './messages/nl/common.json' with { type: 'json' }
 import nlErrors from './messages/nl/errors.json' with { type: 'json' }
 import nlHome from './messages/nl/home.json' with { type: 'json' }
 import nlProgrammes from './messages/nl/programmes.json' with { type: 'json' }
+import nlReports from './messages/nl/reports.json' with { type: 'json' }
 import nlStaff from './messages/nl/staff.json' with { type: 'json' }
 import nlStudy from './messages/nl/study.json' with { type: 'json' }
 import nlSurvey from './messages/nl/survey.json' with { type: 'json' }
 
 export const resources = {
-  'en-GB': { common: enCommon, errors: enErrors, home: enHome, programmes: enProgrammes, staff: enStaff, study: enStudy, survey: enSurvey },
-  nl: { common: nlCommon, errors: nlErrors, home: nlHome, programmes: nlProgrammes, staff: nlStaff, study: nlStudy, survey: nlSurvey },
+  'en-GB': { common: enCommon, errors: enErrors, home: enHome, programmes: enProgrammes, reports: enReports, staff: enStaff, study: enStudy, survey: enSurvey },
+  nl: { common: nlCommon, errors: nlErrors, home: nlHome, programmes: nlProgrammes, reports: nlReports, staff: nlStaff, study: nlStudy, survey: nlSurvey },
 } as const
 
 export type Namespace = keyof (typeof resources)['en-GB']

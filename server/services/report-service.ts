@@ -8,6 +8,7 @@ import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { freeTextItems } from '../questionnaires/questionnaire-model.js'
 import type { ChangeRow, WaveScores } from '../scoring/index.js'
+import type { Message } from '../i18n/translate.js'
 import type { ScoringService } from './scoring-service.js'
 
 export interface ReportWave {
@@ -19,6 +20,8 @@ export interface ReportWave {
 export interface ScoredQuestionnaire {
   definition: Questionnaire
   scores: WaveScores
+  /** The definition in the page's language, for the names of scales, levels and bands and the items' wording; absent: the definition's own. */
+  texts?: Questionnaire
 }
 
 export interface TextAnswerGroup {
@@ -42,7 +45,7 @@ export interface ScorecardData {
   /** Change from previousWave to wave, every practice; null without a previous wave, or when it cannot be scored. */
   change: ChangeRow[] | null
   /** Why the change is not given although there is a previous wave (its answers span two questionnaire versions). */
-  changeProblem: string | null
+  changeProblem: Message | string | null
   responses: { submitted: SubmittedCount[]; invitations: InvitationCount[] }
   /** null when the practice has fewer submitted responses than programme.minPracticeN: free text is then never read. */
   textAnswers: TextAnswerGroup[] | null
@@ -68,11 +71,11 @@ export interface ComparisonData {
 }
 
 /** The change since the previous wave, or why there is none. */
-async function changeOrProblem(build: () => Promise<ChangeRow[]>): Promise<{ change: ChangeRow[] | null; changeProblem: string | null }> {
+async function changeOrProblem(build: () => Promise<ChangeRow[]>): Promise<{ change: ChangeRow[] | null; changeProblem: Message | null }> {
   try {
     return { change: await build(), changeProblem: null }
   } catch (error) {
-    if (error instanceof MixedQuestionnaireVersionsError) return { change: null, changeProblem: error.message }
+    if (error instanceof MixedQuestionnaireVersionsError) return { change: null, changeProblem: error.text }
     throw error
   }
 }
@@ -101,10 +104,18 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     return (list.findLast((w) => w.submitted > 0) ?? list.at(-1))?.wave ?? null
   }
 
-  async function scored(programme: Programme, wave: Wave, filter: Parameters<ScoringService['scoreWave']>[3] = {}): Promise<ScoredQuestionnaire[]> {
+  async function scored(
+    programme: Programme,
+    wave: Wave,
+    filter: Parameters<ScoringService['scoreWave']>[3] = {},
+    language?: string,
+  ): Promise<ScoredQuestionnaire[]> {
     const scored: ScoredQuestionnaire[] = []
-    for (const scores of await scoring.scoreWave(programme, wave, 'respondents', filter))
-      scored.push({ definition: await scoring.definition(wave, scores.questionnaire), scores })
+    for (const scores of await scoring.scoreWave(programme, wave, 'respondents', filter)) {
+      const definition = await scoring.definition(wave, scores.questionnaire)
+      const texts = scoring.inLanguage(definition, language)
+      scored.push({ definition, scores, ...(texts ? { texts } : {}) })
+    }
     return scored
   }
 
@@ -131,7 +142,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
   }
 
   return {
-    async scorecard(programme: Programme, practice: Practice, waveSlug?: string): Promise<ScorecardData> {
+    /** `language`: the page's, for the questionnaires' words (scores, codes and answers are the same in every language). */
+    async scorecard(programme: Programme, practice: Practice, waveSlug?: string, language?: string): Promise<ScorecardData> {
       const list = await waves(programme)
       const wave = chooseWave(list, waveSlug)
       const empty = { submitted: [], invitations: [] }
@@ -150,7 +162,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         }
       const position = list.findIndex((w) => w.wave.id === wave.id)
       const previousWave = position > 0 ? list[position - 1]!.wave : null
-      const questionnaires = await scored(programme, wave)
+      const questionnaires = await scored(programme, wave, {}, language)
       const submitted = await repos.reports.submittedCounts(wave.id, practice.id)
       const total = submitted.reduce((sum, c) => sum + c.n, 0)
       return {
@@ -166,13 +178,14 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
       }
     },
 
-    async comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters): Promise<ComparisonData> {
+    async comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters, language?: string): Promise<ComparisonData> {
       const list = await waves(programme)
       const wave = chooseWave(list, waveSlug)
       const allPractices = await repos.practices.listByProgramme(programme.id)
       const practices = allPractices.filter((p) => matchesContext(p, filters))
       const practiceCodes = new Set(practices.map((p) => p.code))
-      const questionnaires = wave ? await scored(programme, wave, { practiceCodes, ...(filters.setting ? { setting: filters.setting } : {}) }) : []
+      const filter = { practiceCodes, ...(filters.setting ? { setting: filters.setting } : {}) }
+      const questionnaires = wave ? await scored(programme, wave, filter, language) : []
       return { programme, waves: list, wave, allPractices, practices, questionnaires }
     },
   }

@@ -46,9 +46,19 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     /** The definition a wave's answers to a questionnaire were given to: the one its scores' names, guidance and bands come from. */
     definition: answeredDefinition,
 
+    /**
+     * The scored definition's copy in a language, for the names and wording a page shows; undefined when the
+     * questionnaire has none in that language for the version scored (the page then uses the scored definition's).
+     */
+    inLanguage(definition: Questionnaire, language: string | undefined): Questionnaire | undefined {
+      if (language === undefined || language === definition.language) return undefined
+      const copy = catalogue.find(definition.id, language)
+      return copy && copy.language === language && copy.version === definition.version ? copy : undefined
+    },
+
     /** Change per practice and scale for every scored questionnaire the two waves share. */
     async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {
-      if (from.id === to.id) throw ValidationError.of('from', 'Choose a different wave to compare with')
+      if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
       const before = new Map((await scoreQuestionnaires(programme, from, weighting)).map((s) => [s.questionnaire, s]))
       return (await scoreQuestionnaires(programme, to, weighting)).flatMap((after) => {
         const earlier = before.get(after.questionnaire)

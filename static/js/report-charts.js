@@ -1,6 +1,10 @@
 // Draws each report chart from its <script type="application/json"> block with chart.js, then shows it.
 // Progressive enhancement only: the table beside every chart holds the same figures, with or without this file.
+// Every word comes from the page (the JSON blocks' labels and the container's data-points-label, from the catalogue); numbers are written the way the
+// page's language writes them (<html lang>), so a Dutch page's chart says "62,5" where an English one says "62.5".
 const Chart = globalThis.Chart
+const LANGUAGE = document.documentElement.lang || 'en-GB'
+const NUMBER = new Intl.NumberFormat(LANGUAGE)
 
 const BLUE = '#005eb8'
 const GREY = '#425563'
@@ -33,10 +37,10 @@ function lines(label, width = 14) {
 // Text shrinks with the chart, so a chart printed small keeps its proportions.
 const fontFor = (large, small) => (context) => ({ size: context.chart.width < 320 ? small : large })
 
-function config(data) {
+function config(data, words) {
   const legend = { position: 'bottom', labels: { font: fontFor(12, 7), boxWidth: 28 } }
   const ticks = { stepSize: 25, font: fontFor(11, 6) }
-  const common = { animation: false, responsive: true, maintainAspectRatio: true, plugins: { legend } }
+  const common = { animation: false, responsive: true, maintainAspectRatio: true, locale: LANGUAGE, plugins: { legend } }
   if (data.type === 'radar') {
     return {
       type: 'radar',
@@ -57,13 +61,17 @@ function config(data) {
   }
   return {
     type: 'scatter',
-    data: { datasets: [{ label: 'Practices', data: data.points.map((p) => ({ x: p.x, y: p.y })), borderColor: BLUE, backgroundColor: BLUE, pointRadius: 5 }] },
+    data: {
+      datasets: [{ label: words.pointsLabel, data: data.points.map((p) => ({ x: p.x, y: p.y })), borderColor: BLUE, backgroundColor: BLUE, pointRadius: 5 }],
+    },
     options: {
       ...common,
       aspectRatio: 1.3,
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (context) => `${data.points[context.dataIndex].label}: ${context.parsed.x}, ${context.parsed.y}` } },
+        tooltip: {
+          callbacks: { label: (context) => `${data.points[context.dataIndex].label}: ${NUMBER.format(context.parsed.x)}, ${NUMBER.format(context.parsed.y)}` },
+        },
       },
       scales: {
         x: { min: data.min, max: data.max, ticks, title: { display: true, text: data.xLabel } },
@@ -83,7 +91,7 @@ if (Chart) {
     const canvas = container.querySelector('canvas')
     if (!source || !canvas) continue
     container.hidden = false
-    charts.push(new Chart(canvas, config(JSON.parse(source.textContent))))
+    charts.push(new Chart(canvas, config(JSON.parse(source.textContent), container.dataset)))
     container.classList.add('ls-chart--drawn')
   }
   // A canvas draws with whatever font is loaded at the time: redraw once the page font is.

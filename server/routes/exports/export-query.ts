@@ -2,8 +2,9 @@
 import { z } from 'zod'
 import type { Wave } from '../../domain/wave.js'
 import type { ExportKind } from '../../exports/export-kinds.js'
+import type { MessageKey } from '../../i18n/translate.js'
 import type { Weighting } from '../../services/scoring-service.js'
-import { fieldIssuesFromZod, type FieldIssue } from '../../validation/field-issues.js'
+import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../../validation/field-issues.js'
 
 export const EXPORT_FIELDS = ['wave', 'from', 'weighting', 'include-partial'] as const
 export type ExportField = (typeof EXPORT_FIELDS)[number]
@@ -27,44 +28,40 @@ const NEEDS: Record<ExportKind | 'page' | 'r-script', { required: ExportField[];
   change: { required: ['from', 'wave'], optional: ['weighting'] },
 }
 
-const MISSING: Record<ExportField, string> = {
-  wave: 'Choose a wave',
-  from: 'Choose a wave to compare with',
-  weighting: 'Choose how to weight practice means',
-  'include-partial': 'Choose whether to include unfinished responses',
+const MISSING: Record<ExportField, MessageKey> = {
+  wave: 'reports:exports.errors.waveMissing',
+  from: 'reports:exports.errors.fromMissing',
+  weighting: 'reports:exports.errors.weightingMissing',
+  'include-partial': 'reports:exports.errors.includePartialMissing',
 }
 
 // An empty field (a form sent with nothing chosen) counts as missing.
 const blankAsMissing = (value: unknown) => (value === '' ? undefined : value)
 
-function schema(waves: readonly Wave[], programmeName: string) {
-  const wave = (field: 'wave' | 'from') =>
-    z.preprocess(
-      blankAsMissing,
-      z
-        .string({ error: (issue) => (issue.input === undefined ? MISSING[field] : 'Choose only one wave') })
-        .transform((slug, ctx) => {
-          const found = waves.find((w) => w.slug === slug)
-          if (!found) ctx.addIssue({ code: 'custom', message: `${programmeName} has no wave "${slug.slice(0, 40)}": choose one of its waves` })
-          return found ?? z.NEVER
-        })
-        .optional(),
-    )
-  return z.object({
-    wave: wave('wave'),
-    from: wave('from'),
-    weighting: z.preprocess(
-      blankAsMissing,
-      z.enum(['respondents', 'settings'], { error: 'Choose respondents or setting groups for the practice mean' }).default('respondents'),
-    ),
-    'include-partial': z.preprocess(
-      blankAsMissing,
-      z.literal('yes', { error: 'To include unfinished responses, tick the box; otherwise leave it empty' }).optional(),
-    ),
-  })
-}
+const waveSlug = (field: 'wave' | 'from') =>
+  z.preprocess(blankAsMissing, z.string({ error: (issue) => (issue.input === undefined ? MISSING[field] : 'reports:exports.errors.oneWave') }).optional())
+
+const schema = z.object({
+  wave: waveSlug('wave'),
+  from: waveSlug('from'),
+  weighting: z.preprocess(blankAsMissing, z.enum(['respondents', 'settings'], { error: 'reports:exports.errors.weighting' }).default('respondents')),
+  'include-partial': z.preprocess(blankAsMissing, z.literal('yes', { error: 'reports:exports.errors.includePartial' }).optional()),
+})
 
 const firstString = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined)
+
+/** Each wave named by its slug, or an issue for a slug the programme has no wave by. */
+function findWaves(slugs: { wave?: string; from?: string }, waves: readonly Wave[], programmeName: string) {
+  const issues: FieldIssue[] = []
+  const found: { wave?: Wave; from?: Wave } = {}
+  for (const field of ['wave', 'from'] as const) {
+    const slug = slugs[field]
+    if (slug === undefined) continue
+    found[field] = waves.find((w) => w.slug === slug)
+    if (!found[field]) issues.push(issueOf(field, { key: 'reports:exports.errors.unknownWave', values: { programme: programmeName, slug: slug.slice(0, 40) } }))
+  }
+  return { issues, ...found }
+}
 
 /**
  * Reads the fields `purpose` uses and ignores the rest. Errors are keyed by the field of the exports page that
@@ -75,13 +72,19 @@ export function parseExportQuery(query: Record<string, unknown>, purpose: keyof 
   const used = [...required, ...optional]
   const raw = Object.fromEntries(used.map((field) => [field, field === 'wave' && purpose === 'change' ? query.to : query[field]]))
   const values = Object.fromEntries(used.map((field) => [field, firstString(raw[field])])) as Partial<Record<ExportField, string>>
-  const parsed = schema(waves, programmeName).safeParse(raw)
-  if (!parsed.success) return { issues: fieldIssuesFromZod(parsed.error.issues), values }
-  const issues: FieldIssue[] = required.filter((field) => !parsed.data[field as 'wave' | 'from']).map((field) => ({ field, message: MISSING[field] }))
-  if (purpose === 'change' && parsed.data.wave && parsed.data.from && parsed.data.wave.id === parsed.data.from.id) {
-    issues.push({ field: 'from', message: 'Choose a different wave to compare with' })
+  const parsed = schema.safeParse(raw)
+  const zodIssues = parsed.success ? [] : fieldIssuesFromZod(parsed.error.issues)
+  const slug = (field: 'wave' | 'from') => {
+    const value = raw[field]
+    return typeof value === 'string' && value !== '' ? value : undefined
+  }
+  const named = findWaves({ wave: slug('wave'), from: slug('from') }, waves, programmeName)
+  const failed = [...zodIssues, ...named.issues.filter((i) => !zodIssues.some((z) => z.field === i.field))]
+  if (!parsed.success || failed.length) return { issues: failed, values }
+  const issues: FieldIssue[] = required.filter((field) => !named[field as 'wave' | 'from']).map((field) => issueOf(field, { key: MISSING[field] }))
+  if (purpose === 'change' && named.wave && named.from && named.wave.id === named.from.id) {
+    issues.push(issueOf('from', { key: 'reports:exports.errors.differentWave' }))
   }
   if (issues.length) return { issues, values }
-  const { wave, from, weighting } = parsed.data
-  return { wave, from, weighting, includePartial: parsed.data['include-partial'] === 'yes' }
+  return { wave: named.wave, from: named.from, weighting: parsed.data.weighting, includePartial: parsed.data['include-partial'] === 'yes' }
 }

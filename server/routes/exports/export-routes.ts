@@ -48,7 +48,7 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
   }
 
   function showPage(res: Response, status: number, programme: Programme, waves: Wave[], form: Parameters<typeof exportsPageModel>[2]) {
-    res.status(status).render('pages/exports/exports', exportsPageModel(programme, waves, form))
+    res.status(status).render('pages/exports/exports', exportsPageModel(programme, waves, form, res.locals.t))
   }
 
   /** A choice the page cannot honour shows the page again, with the message beside the field. */

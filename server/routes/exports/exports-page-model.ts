@@ -2,6 +2,7 @@
 import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
 import { exportFileName, type ExportKind } from '../../exports/export-kinds.js'
+import { english, type Translate } from '../../i18n/translate.js'
 import type { Weighting } from '../../services/scoring-service.js'
 import { formErrors, NO_FORM_ERRORS } from '../form-errors.js'
 import { EXPORT_FIELDS, type InvalidExportChoices } from './export-query.js'
@@ -29,78 +30,68 @@ interface Download {
   description: string
 }
 
-function downloads(programme: Programme, { wave, from, weighting, includePartial }: PageChoices): Download[] {
-  const slug = programme.slug
+function waveDownloads(programme: Programme, wave: Wave, { weighting, includePartial }: PageChoices, t: Translate) {
   const weight = weighting === 'settings' ? 'settings' : undefined
   const partial = includePartial ? 'yes' : undefined
-  const partialNote = includePartial ? 'Unfinished responses are included.' : 'Submitted responses only.'
-  const weightNote = weighting === 'settings' ? 'Practice means weight each setting group equally.' : 'Practice means are means of respondents.'
-  const csv = (kind: ExportKind, title: string, query: Record<string, string | undefined>, description: string): Download => ({
+  const partialNote = includePartial ? t('reports:exports.partialIncluded') : t('reports:exports.submittedOnly')
+  const weightNote = weighting === 'settings' ? t('reports:exports.weightSettings') : t('reports:exports.weightRespondents')
+  const csv = download(programme.slug)
+  const values = { wave: wave.title }
+  const answers = { wave: wave.slug, 'include-partial': partial }
+  const scored = { wave: wave.slug, weighting: weight }
+  return [
+    csv('answers', t('reports:exports.answers.title', values), answers, `${t('reports:exports.answers.description')} ${partialNote}`),
+    csv('responses', t('reports:exports.responses.title', values), answers, `${t('reports:exports.responses.description')} ${partialNote}`),
+    csv(
+      'scores',
+      t('reports:exports.scores.title', values),
+      scored,
+      `${t('reports:exports.scores.description', { count: programme.minPracticeN })} ${weightNote}`,
+    ),
+    csv('scale-stats', t('reports:exports.scaleStats.title', values), scored, `${t('reports:exports.scaleStats.description')} ${weightNote}`),
+  ]
+}
+
+const download =
+  (slug: string) =>
+  (kind: ExportKind, title: string, query: Record<string, string | undefined>, description: string): Download => ({
     title,
     href: downloadPath(slug, kind, query),
     fileName: exportFileName(slug, kind, { wave: query.wave ?? query.to, from: query.from }),
     description,
   })
-  const forWave = wave
-    ? [
-        csv(
-          'answers',
-          `Answers, long format: ${wave.title}`,
-          { wave: wave.slug, 'include-partial': partial },
-          `One row per answer: response, practice, questionnaire and version, role, setting, item and the stored code (1–5, 0–10, an option code, a "not relevant" code or free text). A multiple-choice item has a row for each option chosen. ${partialNote}`,
-        ),
-        csv(
-          'responses',
-          `Responses, wide format: ${wave.title}`,
-          { wave: wave.slug, 'include-partial': partial },
-          `One row per response and one column per item, in questionnaire order. A multiple-choice item has a 0/1 column for each option (item__option); an unanswered item is empty; "not relevant" answers keep their code. ${partialNote}`,
-        ),
-        csv(
-          'scores',
-          `Practice scores: ${wave.title}`,
-          { wave: wave.slug, weighting: weight },
-          `One row per practice and scale: n, mean (1–5), score (0–100), SD, 95% confidence interval, agreement (rwg), band and rank. A practice with fewer than ${programme.minPracticeN} respondents is withheld. ${weightNote}`,
-        ),
-        csv(
-          'scale-stats',
-          `Scale statistics: ${wave.title}`,
-          { wave: wave.slug, weighting: weight },
-          `One row per scale: ICC(1), ICC(2), Cronbach's alpha and the median, best and worst practice score. ${weightNote}`,
-        ),
-      ]
-    : []
+
+function downloads(programme: Programme, choices: PageChoices, t: Translate): Download[] {
+  const { wave, from, weighting } = choices
+  const slug = programme.slug
+  const csv = download(slug)
+  const weightNote = weighting === 'settings' ? t('reports:exports.weightSettings') : t('reports:exports.weightRespondents')
   const change =
     wave && from && from.id !== wave.id
       ? [
           csv(
             'change',
-            `Change from ${from.title} to ${wave.title}`,
-            { from: from.slug, to: wave.slug, weighting: weight },
-            `One row per practice and scale: the means in both waves, the difference and Welch's t-test. ${weightNote}`,
+            t('reports:exports.change.title', { from: from.title, to: wave.title }),
+            { from: from.slug, to: wave.slug, weighting: weighting === 'settings' ? 'settings' : undefined },
+            `${t('reports:exports.change.description')} ${weightNote}`,
           ),
         ]
       : []
   return [
-    ...forWave,
+    ...(wave ? waveDownloads(programme, wave, choices, t) : []),
     ...change,
-    csv(
-      'codebook',
-      'Codebook',
-      {},
-      'One row per item of every questionnaire: its type, wording, scale, the settings that see it, and every code with its label.',
-    ),
+    csv('codebook', t('reports:exports.codebook.title'), {}, t('reports:exports.codebook.description')),
     {
-      title: 'R script to read these files',
+      title: t('reports:exports.rScript.title'),
       href: rScriptPath(slug, { wave: wave?.slug, from: from?.slug }),
       fileName: exportFileName(slug, 'r-script', {}),
-      description:
-        'Reads the files above into R with a label for every code (agree scales and options as factors, "not relevant" as NA or as labelled levels) and the map of items to scales. It is written from the current questionnaires each time you download it.',
+      description: t('reports:exports.rScript.description'),
     },
   ]
 }
 
-export function exportsPageModel(programme: Programme, waves: readonly Wave[], form: { choices: PageChoices } | InvalidExportChoices) {
-  const { errors, errorSummary } = 'issues' in form ? formErrors(form.issues, { order: EXPORT_FIELDS }) : NO_FORM_ERRORS
+export function exportsPageModel(programme: Programme, waves: readonly Wave[], form: { choices: PageChoices } | InvalidExportChoices, t: Translate = english) {
+  const { errors, errorSummary } = 'issues' in form ? formErrors(form.issues, { order: EXPORT_FIELDS, t }) : NO_FORM_ERRORS
   const values =
     'issues' in form
       ? form.values
@@ -112,9 +103,9 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
         }
   const waveItems = (field: 'wave' | 'from') => [...waves].reverse().map((w) => ({ value: w.slug, text: w.title, checked: values[field] === w.slug }))
   return {
-    title: `Download data: ${programme.name}`,
+    title: t('reports:exports.title', { name: programme.name }),
     demo: programme.isDemo,
-    backLink: { href: '/staff', text: 'Your programmes' },
+    backLink: { href: '/staff', text: t('reports:exports.back') },
     action: exportsPath(programme.slug),
     hasWaves: waves.length > 0,
     canCompare: waves.length > 1,
@@ -123,20 +114,14 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
     waveItems: waveItems('wave'),
     fromItems: waveItems('from'),
     weightingItems: [
-      { value: 'respondents', text: 'Mean of the respondents', checked: values.weighting !== 'settings' },
-      {
-        value: 'settings',
-        text: 'Mean of the setting groups (general practice, link workers, community), each counting once',
-        checked: values.weighting === 'settings',
-      },
+      { value: 'respondents', text: t('reports:exports.weighting.respondents'), checked: values.weighting !== 'settings' },
+      { value: 'settings', text: t('reports:exports.weighting.settings'), checked: values.weighting === 'settings' },
     ],
-    includePartialItems: [
-      { value: 'yes', text: 'Include responses not yet submitted (answers and responses files only)', checked: values['include-partial'] === 'yes' },
-    ],
-    downloads: 'issues' in form ? [] : downloads(programme, form.choices),
+    includePartialItems: [{ value: 'yes', text: t('reports:exports.includePartial.yes'), checked: values['include-partial'] === 'yes' }],
+    downloads: 'issues' in form ? [] : downloads(programme, form.choices, t),
     changeNote:
       'choices' in form && waves.length > 1 && (!form.choices.from || form.choices.from.id === form.choices.wave?.id)
-        ? 'For the change between two waves, choose a different wave under "Compare with".'
+        ? t('reports:exports.changeNote')
         : undefined,
   }
 }

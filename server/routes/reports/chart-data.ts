@@ -33,6 +33,8 @@ export interface ChartModel {
   label: string
   /** JSON safe to place inside a script element. */
   json: string
+  /** A scatter's name for its points ("Practices"), in the page's language: the script has no words of its own. */
+  pointsLabel?: string
 }
 
 /** JSON that cannot close the script element it sits in, nor open a comment: every "<" is escaped. */
@@ -40,6 +42,6 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
-export function chartModel(id: string, label: string, data: ChartData): ChartModel {
-  return { id, label, json: jsonForScript(data) }
+export function chartModel(id: string, label: string, data: ChartData, words: { pointsLabel?: string } = {}): ChartModel {
+  return { id, label, json: jsonForScript(data), ...(words.pointsLabel === undefined ? {} : { pointsLabel: words.pointsLabel }) }
 }

@@ -3,13 +3,15 @@
 import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
 import { overallScores, type ScaleStats } from '../../scoring/index.js'
+import { formats, type Formats } from '../../i18n/format.js'
+import { english, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
-import { SETTING_LABELS } from '../../survey/roles.js'
+import { settingLabel } from '../../survey/roles.js'
 import { comparePath, practicePath, withQuery } from '../paths.js'
 import { chartModel, type ChartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
 import { REPORT_ASSETS } from './report-assets.js'
-import { bandLabel, bandsOf, questionnaireLabel, WITHHELD_GROUP, withheldGroupNote, type BandLabel } from './report-labels.js'
+import { bandsOf, questionnaireLabel, questionnaireWords, withheldGroup, withheldGroupNote, type BandLabel } from './report-labels.js'
 import type { CompareQuery } from './report-query.js'
 import { waveOptions } from './wave-options.js'
 
@@ -40,15 +42,23 @@ interface Column {
 /** The scatter's axes: overall good practice across, overall normalisation up, when a wave has both. */
 const SCATTER = { x: 'good-practice', y: 'normalisation' } as const
 const PRACTICE_KEY = 'practice'
-const NOT_AVAILABLE = 'Not available'
 
-function columnsOf(questionnaires: readonly ScoredQuestionnaire[]): Column[] {
-  return questionnaires.flatMap(({ scores }) => [
-    { key: scores.questionnaire, label: 'Overall', questionnaire: scores.questionnaire, scale: null },
-    ...scores.scales
-      .filter((s) => s.scalePath.length === 1)
-      .map((s) => ({ key: `${scores.questionnaire}.${s.scale}`, label: s.scaleName, questionnaire: scores.questionnaire, scale: s.scale })),
-  ])
+function columnsOf(questionnaires: readonly ScoredQuestionnaire[], t: Translate): Column[] {
+  return questionnaires.flatMap((scored) => {
+    const { scores } = scored
+    const words = questionnaireWords(scored)
+    return [
+      { key: scores.questionnaire, label: t('reports:compare.overall'), questionnaire: scores.questionnaire, scale: null },
+      ...scores.scales
+        .filter((s) => s.scalePath.length === 1)
+        .map((s) => ({
+          key: `${scores.questionnaire}.${s.scale}`,
+          label: words.scaleName(s.scalePath, s.scaleName),
+          questionnaire: scores.questionnaire,
+          scale: s.scale,
+        })),
+    ]
+  })
 }
 
 const byName = (a: PracticeRow, b: PracticeRow) => a.name.localeCompare(b.name, 'en-GB') || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
@@ -67,17 +77,18 @@ export function sortRows(rows: readonly PracticeRow[], index: number, dir: SortD
 
 function practiceRows(data: ComparisonData, columns: Column[], withheldText: string): PracticeRow[] {
   const lookups = new Map(
-    data.questionnaires.map(({ definition, scores }) => {
+    data.questionnaires.map((scored) => {
+      const { definition, scores } = scored
       const rows = new Map(scores.practices.map((r) => [`${r.practiceCode}\u0000${r.scale}`, r]))
       const overall = new Map(overallScores(scores, bandsOf(definition)).map((o) => [o.practiceCode, o]))
-      return [scores.questionnaire, { definition, rows, overall }]
+      return [scores.questionnaire, { words: questionnaireWords(scored), rows, overall }]
     }),
   )
   const cell = (practice: Practice, column: Column): Cell => {
-    const { definition, rows, overall } = lookups.get(column.questionnaire)!
+    const { words, rows, overall } = lookups.get(column.questionnaire)!
     const result = column.scale === null ? overall.get(practice.code) : rows.get(`${practice.code}\u0000${column.scale}`)
     if (!result || result.withheld) return { value: null, text: withheldText, band: null }
-    return { value: result.score, text: formatScore(result.score), band: bandLabel(bandsOf(definition), result.band) }
+    return { value: result.score, text: formatScore(result.score), band: words.band(result.band) }
   }
   return data.practices.map((practice) => ({
     name: practice.name,
@@ -87,39 +98,49 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
   }))
 }
 
-function statsRow(s: ScaleStats) {
-  const coefficient = (x: number | null) => (x === null ? NOT_AVAILABLE : formatCoefficient(x))
+function statsRow(s: ScaleStats, name: string, t: Translate, format: Formats) {
+  const notAvailable = t('reports:notAvailable')
+  const coefficient = (x: number | null) => (x === null ? notAvailable : formatCoefficient(x, format))
   return {
-    name: s.scaleName,
-    practices: formatCount(s.nPractices),
-    respondents: formatCount(s.nRespondents),
-    alpha: s.alpha === null ? NOT_AVAILABLE : `${formatCoefficient(s.alpha)} (${formatCount(s.alphaN)} complete responses)`,
+    name,
+    practices: formatCount(s.nPractices, format),
+    respondents: formatCount(s.nRespondents, format),
+    alpha: s.alpha === null ? notAvailable : t('reports:compare.alphaOf', { alpha: formatCoefficient(s.alpha, format), count: s.alphaN }),
     icc1: coefficient(s.icc1),
     icc2: coefficient(s.icc2),
   }
 }
 
-function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly ScoredQuestionnaire[], withheldText: string) {
+function statsGroup(scored: ScoredQuestionnaire, t: Translate, format: Formats) {
+  const words = questionnaireWords(scored)
+  const row = (s: ScaleStats) => statsRow(s, words.scaleName(s.scalePath, s.scaleName), t, format)
+  const stats = scored.scores.scaleStats
+  return {
+    heading: questionnaireLabel(scored.scores.questionnaire, t),
+    topLevel: words.levels[0]?.name ?? t('reports:levelFallback'),
+    childLevel: words.levels[1]?.name ?? t('reports:childLevelFallback'),
+    rows: stats.filter((s) => s.scalePath.length === 1).map(row),
+    childRows: stats.filter((s) => s.scalePath.length > 1).map(row),
+  }
+}
+
+function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly ScoredQuestionnaire[], withheldText: string, t: Translate, format: Formats) {
   const overallColumns = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.scale === null)
-  const label = (id: string) => `Overall ${questionnaireLabel(id).toLowerCase()}`
+  const label = (id: string) => t('reports:compare.overallOf', { questionnaire: questionnaireLabel(id, t).toLowerCase() })
   const bar: ChartModel | null =
     overallColumns.length === 0
       ? null
-      : chartModel(
-          'chart-overall',
-          `Bar chart of each practice's ${overallColumns.map((c) => label(c.questionnaire).toLowerCase()).join(' and ')} score, 0 to 100. The figures are in the table that follows.`,
-          {
-            type: 'bar',
-            labels: rows.map((r) => r.name),
-            series: overallColumns.map((c, i) => ({
-              label: label(c.questionnaire),
-              values: rows.map((r) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))),
-              style: i === 0 ? 'filled' : 'outlined',
-            })),
-            min: 0,
-            max: 100,
-          },
-        )
+      : chartModel('chart-overall', t('reports:compare.barLabel', { scores: format.list(overallColumns.map((c) => label(c.questionnaire).toLowerCase())) }), {
+          type: 'bar',
+          labels: rows.map((r) => r.name),
+          series: overallColumns.map((c, i) => ({
+            label: label(c.questionnaire),
+            values: rows.map((r) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))),
+            style: i === 0 ? 'filled' : 'outlined',
+          })),
+          min: 0,
+          max: 100,
+        })
   const ids = questionnaires.map((q) => q.scores.questionnaire)
   const [xId, yId] = ids.includes(SCATTER.x) && ids.includes(SCATTER.y) ? [SCATTER.x, SCATTER.y] : [ids[0], ids[1]]
   const x = overallColumns.find((c) => c.questionnaire === xId)
@@ -127,12 +148,12 @@ function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly
   const scatter =
     x && y
       ? {
-          heading: `${label(y.questionnaire)} against ${label(x.questionnaire).toLowerCase()}`,
+          heading: t('reports:compare.scatterHeading', { y: label(y.questionnaire), x: label(x.questionnaire).toLowerCase() }),
           xLabel: label(x.questionnaire),
           yLabel: label(y.questionnaire),
           chart: chartModel(
             'chart-scatter',
-            `Scatter chart of each practice's ${label(y.questionnaire).toLowerCase()} score against its ${label(x.questionnaire).toLowerCase()} score, 0 to 100. The figures are in the table that follows.`,
+            t('reports:compare.scatterLabel', { y: label(y.questionnaire).toLowerCase(), x: label(x.questionnaire).toLowerCase() }),
             {
               type: 'scatter',
               xLabel: label(x.questionnaire),
@@ -144,6 +165,7 @@ function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly
               min: 0,
               max: 100,
             },
+            { pointsLabel: t('reports:compare.scatterPoints') },
           ),
           rows: rows.map((r) => ({ name: r.name, x: r.cells[x.index]!.text, y: r.cells[y.index]!.text })),
         }
@@ -159,33 +181,41 @@ function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly
   }
 }
 
-function filterForm(data: ComparisonData, query: CompareQuery, path: string) {
+function filterForm(data: ComparisonData, query: CompareQuery, path: string, t: Translate) {
   const option = (value: string, text: string, current: string | undefined) => ({ value, text, selected: value === (current ?? '') })
+  const any = t('reports:compare.filters.any')
   const models = [...new Set(data.allPractices.map((p) => p.spModel).filter((m): m is string => m !== null))].sort()
   return {
     action: path,
-    wave: waveOptions(data.waves, data.wave),
+    wave: waveOptions(data.waves, data.wave, t),
     deprivation: [
-      option('', 'Any', query.deprivation),
-      ...['1', '2', '3', '4', '5'].map((q) => option(q, q === '1' ? '1 (most deprived)' : q === '5' ? '5 (least deprived)' : q, query.deprivation)),
+      option('', any, query.deprivation),
+      ...['1', '2', '3', '4', '5'].map((q) =>
+        option(q, q === '1' ? t('reports:compare.filters.mostDeprived') : q === '5' ? t('reports:compare.filters.leastDeprived') : q, query.deprivation),
+      ),
     ],
-    rurality: [option('', 'Any', query.rurality), option('urban', 'Urban', query.rurality), option('rural', 'Rural', query.rurality)],
-    model: [option('', 'Any', query.model), ...models.map((m) => option(m, m, query.model))],
-    setting: [option('', 'All settings', query.setting), ...SETTINGS.map((s) => option(s, SETTING_LABELS[s], query.setting))],
+    rurality: [
+      option('', any, query.rurality),
+      option('urban', t('reports:compare.filters.urban'), query.rurality),
+      option('rural', t('reports:compare.filters.rural'), query.rurality),
+    ],
+    model: [option('', any, query.model), ...models.map((m) => option(m, m, query.model))],
+    setting: [option('', t('reports:compare.filters.allSettings'), query.setting), ...SETTINGS.map((s) => option(s, settingLabel(s, t), query.setting))],
     sort: query.sort,
     dir: query.dir,
     clearHref: withQuery(path, { wave: query.wave }),
   }
 }
 
-export function comparePageModel(data: ComparisonData, query: CompareQuery) {
+/** `t` and `format`: the page's language (res.locals); English when not given. */
+export function comparePageModel(data: ComparisonData, query: CompareQuery, t: Translate = english, format: Formats = formats('en-GB')) {
   const { programme } = data
   const path = comparePath(programme.slug)
-  const columns = columnsOf(data.questionnaires)
+  const columns = columnsOf(data.questionnaires, t)
   const index = columns.findIndex((c) => c.key === query.sort)
   const sortKey = index < 0 ? PRACTICE_KEY : query.sort!
   const dir: SortDirection = query.dir ?? (index < 0 ? 'asc' : 'desc')
-  const withheldText = query.setting ? WITHHELD_GROUP : fewerThan(programme.minPracticeN)
+  const withheldText = query.setting ? withheldGroup(t) : fewerThan(programme.minPracticeN, t)
   const rows = sortRows(practiceRows(data, columns, withheldText), index, dir)
   const keep = { wave: query.wave, deprivation: query.deprivation, rurality: query.rurality, model: query.model, setting: query.setting }
   const header = (key: string, label: string, numeric: boolean) => {
@@ -200,31 +230,27 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery) {
     }
   }
   return {
-    title: `Compare practices: ${programme.name}`,
+    title: t('reports:compare.title', { name: programme.name }),
     wide: true,
     demo: programme.isDemo,
     ...REPORT_ASSETS,
-    backLink: { href: '/staff', text: 'Your programmes' },
+    backLink: { href: '/staff', text: t('reports:back') },
     waveTitle: data.wave?.title ?? null,
-    form: filterForm(data, query, path),
+    form: filterForm(data, query, path, t),
     settingNote: query.setting
-      ? `Scores from respondents in one setting only: ${SETTING_LABELS[query.setting]}. ${withheldGroupNote(programme.minBreakdownN)}`
+      ? t('reports:compare.settingNote', { setting: settingLabel(query.setting, t), note: withheldGroupNote(programme.minBreakdownN, t) })
       : null,
-    shownCount: `${formatCount(data.practices.length)} of ${formatCount(data.allPractices.length)} practices`,
+    shownCount: t('reports:compare.shownCount', { shown: formatCount(data.practices.length, format), total: formatCount(data.allPractices.length, format) }),
     groups: data.questionnaires.map(({ scores }) => ({
-      label: questionnaireLabel(scores.questionnaire),
+      label: questionnaireLabel(scores.questionnaire, t),
       span: columns.filter((c) => c.questionnaire === scores.questionnaire).length,
     })),
-    caption: `Practices by overall score and by ${data.questionnaires.map(({ definition }) => (definition.scoring?.levels[0]?.name ?? 'scale').toLowerCase()).join(' and ')} (0 to 100)`,
-    headers: [header(PRACTICE_KEY, 'Practice', false), ...columns.map((c) => header(c.key, c.label, true))],
+    caption: t('reports:compare.caption', {
+      levels: format.list(data.questionnaires.map((q) => (questionnaireWords(q).levels[0]?.name ?? t('reports:levelFallback')).toLowerCase())),
+    }),
+    headers: [header(PRACTICE_KEY, t('reports:columns.practice'), false), ...columns.map((c) => header(c.key, c.label, true))],
     rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band }) => ({ text, band })) })),
-    charts: charts(rows, columns, data.questionnaires, withheldText),
-    stats: data.questionnaires.map(({ definition, scores }) => ({
-      heading: questionnaireLabel(scores.questionnaire),
-      topLevel: definition.scoring?.levels[0]?.name ?? 'Scale',
-      childLevel: definition.scoring?.levels[1]?.name ?? 'Sub-scale',
-      rows: scores.scaleStats.filter((s) => s.scalePath.length === 1).map(statsRow),
-      childRows: scores.scaleStats.filter((s) => s.scalePath.length > 1).map(statsRow),
-    })),
+    charts: charts(rows, columns, data.questionnaires, withheldText, t, format),
+    stats: data.questionnaires.map((q) => statsGroup(q, t, format)),
   }
 }

@@ -1,5 +1,7 @@
 // Words and classes shared by the scorecard and the comparison: bands, questionnaire names, withholding.
+import { english, type MessageKey, type Translate } from '../../i18n/translate.js'
 import type { Band, Questionnaire, ScaleNode } from '../../questionnaires/definition-schema.js'
+import type { ScoredQuestionnaire } from '../../services/report-service.js'
 
 /** Best band first; the worst is always red. Colour is never the only cue: a band is always shown in words. */
 const MIDDLE_COLOURS = ['aqua-green', 'yellow', 'orange'] as const
@@ -10,16 +12,25 @@ export interface BandLabel {
   colour: string
 }
 
-export function bandLabel(bands: readonly Band[], label: string): BandLabel {
+/** The band scored as `label` (the scored definition's words), named as `shown` (the same bands in the page's language). */
+export function bandLabel(bands: readonly Band[], label: string, shown: readonly Band[] = bands): BandLabel {
   const i = bands.findIndex((b) => b.label === label)
   const colour = i === 0 ? 'green' : i === bands.length - 1 ? 'red' : (MIDDLE_COLOURS[i - 1] ?? 'grey')
-  return { text: label, colour }
+  return { text: shown[i]?.label ?? label, colour }
 }
 
 export const bandsOf = (definition: Questionnaire): readonly Band[] => definition.scoring?.bands ?? []
 
-/** "good-practice" → "Good practice", "normalisation" → "Normalisation". */
-export function questionnaireLabel(id: string): string {
+const QUESTIONNAIRE_NAMES: Record<string, MessageKey> = {
+  'good-practice': 'reports:questionnaires.goodPractice',
+  normalisation: 'reports:questionnaires.normalisation',
+  context: 'reports:questionnaires.context',
+}
+
+/** "good-practice" → "Good practice", "normalisation" → "Normalisation": the catalogue's name, else the id in words. */
+export function questionnaireLabel(id: string, t: Translate = english): string {
+  const key = QUESTIONNAIRE_NAMES[id]
+  if (key) return t(key)
   const words = id.replaceAll('-', ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
@@ -35,9 +46,25 @@ export function scaleNode(definition: Questionnaire, path: readonly string[]): S
   return node
 }
 
-/** A setting's figure that small-number rules hide; said in words beside the tables that use it. */
-export const WITHHELD_GROUP = 'Withheld'
+/**
+ * The words of a scored questionnaire in the page's language: its scales', levels' and bands' names, from the copy
+ * in that language when there is one for the version scored, else from the scored definition itself.
+ */
+export function questionnaireWords({ definition, texts }: ScoredQuestionnaire) {
+  const shown = texts ?? definition
+  return {
+    shown,
+    scaleName: (path: readonly string[], scored: string) => scaleNode(shown, path)?.name ?? scored,
+    guidance: (path: readonly string[]) => scaleNode(shown, path)?.guidance ?? scaleNode(definition, path)?.guidance ?? '',
+    band: (label: string) => bandLabel(bandsOf(definition), label, bandsOf(shown)),
+    levels: shown.scoring?.levels ?? [],
+  }
+}
+export type QuestionnaireWords = ReturnType<typeof questionnaireWords>
 
-export function withheldGroupNote(minBreakdownN: number): string {
-  return `"Withheld": a setting with fewer than ${minBreakdownN} responses is not shown, and when only one setting would be hidden, the next smallest is hidden too, so that it cannot be worked out from the total.`
+/** What a setting's figure that small-number rules hide says instead; explained beside the tables that use it. */
+export const withheldGroup = (t: Translate = english): string => t('reports:withheld')
+
+export function withheldGroupNote(minBreakdownN: number, t: Translate = english): string {
+  return t('reports:withheldNote', { count: minBreakdownN })
 }

@@ -14,13 +14,18 @@ export function reportRoutes(scope: StaffScopeService, reports: ReportService) {
     async scorecard(req: Request<Params>, res: Response) {
       const { programme, practice } = await scope.practice(signedInUser(res), req.params.slug, req.params.code)
       const { wave } = parseScorecardQuery(req.query)
-      res.render('pages/reports/scorecard', scorecardPageModel(await reports.scorecard(programme, practice, wave)))
+      const { t, format, language } = res.locals
+      res.render('pages/reports/scorecard', scorecardPageModel(await reports.scorecard(programme, practice, wave, language), t, format))
     },
 
     async compare(req: Request<Params>, res: Response) {
       const programme = await scope.programme(signedInUser(res), req.params.slug)
       const query = parseCompareQuery(req.query)
-      res.render('pages/reports/compare', comparePageModel(await reports.comparison(programme, query.wave, comparisonFilters(query)), query))
+      const { t, format, language } = res.locals
+      res.render(
+        'pages/reports/compare',
+        comparePageModel(await reports.comparison(programme, query.wave, comparisonFilters(query), language), query, t, format),
+      )
     },
   }
 }

@@ -2,9 +2,11 @@
 import type { InvitationCount, SubmittedCount } from '../../domain/response-counts.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import { withheldGroups } from '../../scoring/index.js'
-import { findRole, SETTING_LABELS } from '../../survey/roles.js'
+import { formats, type Formats } from '../../i18n/format.js'
+import { english, type Translate } from '../../i18n/translate.js'
+import { findRole, settingLabel } from '../../survey/roles.js'
 import { fewerThan, formatCount, formatPercent } from './display-numbers.js'
-import { WITHHELD_GROUP } from './report-labels.js'
+import { withheldGroup } from './report-labels.js'
 
 export interface ResponseRow {
   group: string
@@ -25,21 +27,22 @@ const sum = (counts: readonly { n: number }[]) => counts.reduce((total, c) => to
 export function responseRows(
   counts: { submitted: readonly SubmittedCount[]; invitations: readonly InvitationCount[] },
   thresholds: { minPracticeN: number; minBreakdownN: number },
+  t: Translate = english,
+  format: Formats = formats('en-GB'),
 ): { total: ResponseRow; settings: ResponseRow[] } {
+  const count = (n: number) => formatCount(n, format)
+  const rate = (answered: number, invited: number) =>
+    t('reports:scorecard.responses.rateOf', { percent: formatPercent(answered, invited), answered: count(answered), invited: count(invited) })
+  const withheldWord = withheldGroup(t)
   const total = sum(counts.submitted)
   const totalShown = total >= thresholds.minPracticeN
   const invited = sum(counts.invitations)
   const viaInvitation = sum(counts.submitted.filter((c) => c.viaInvitation))
-  const hidden = fewerThan(thresholds.minPracticeN)
+  const hidden = fewerThan(thresholds.minPracticeN, t)
   const totalRow: ResponseRow = {
-    group: 'All settings',
-    responses: totalShown ? formatCount(total) : hidden,
-    rate:
-      invited === 0
-        ? 'Not known: no invitations, open link only'
-        : totalShown
-          ? `${formatPercent(viaInvitation, invited)} (${formatCount(viaInvitation)} of ${formatCount(invited)} invitations)`
-          : hidden,
+    group: t('reports:scorecard.responses.allSettings'),
+    responses: totalShown ? count(total) : hidden,
+    rate: invited === 0 ? t('reports:scorecard.responses.openLinkOnly') : totalShown ? rate(viaInvitation, invited) : hidden,
   }
 
   const bySetting = SETTINGS.map((setting) => ({ key: setting, n: sum(counts.submitted.filter((c) => c.setting === setting)) }))
@@ -53,14 +56,9 @@ export function responseRows(
     const invitedHere = sum(counts.invitations.filter((c) => presetSetting(c.presetRole) === setting))
     const answeredHere = sum(counts.submitted.filter((c) => c.viaInvitation && presetSetting(c.presetRole) === setting))
     return {
-      group: SETTING_LABELS[setting],
-      responses: shown ? formatCount(n) : WITHHELD_GROUP,
-      rate:
-        invitedHere === 0
-          ? 'Not known: no invitations named a role in this setting'
-          : shown
-            ? `${formatPercent(answeredHere, invitedHere)} (${formatCount(answeredHere)} of ${formatCount(invitedHere)} invitations)`
-            : WITHHELD_GROUP,
+      group: settingLabel(setting, t),
+      responses: shown ? count(n) : withheldWord,
+      rate: invitedHere === 0 ? t('reports:scorecard.responses.noRoleNamed') : shown ? rate(answeredHere, invitedHere) : withheldWord,
     }
   })
   return { total: totalRow, settings }

@@ -1,14 +1,16 @@
 // The practice scorecard: bands at a glance, radar charts, the table of scales, strengths and priorities,
 // the 0–10 items, responses, change since the previous wave and free text. Every figure is rounded here.
-import type { Questionnaire } from '../../questionnaires/definition-schema.js'
-import { fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
+import { interventionIn } from '../../domain/programme.js'
+import { formats, type Formats } from '../../i18n/format.js'
+import { english, say, type Translate } from '../../i18n/translate.js'
+import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
 import type { ChangeRow, PracticeScaleResult, ScaleStats, ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { practicePath } from '../paths.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
 import { REPORT_ASSETS } from './report-assets.js'
-import { bandLabel, bandsOf, questionnaireLabel, scaleNode, withheldGroupNote, type BandLabel } from './report-labels.js'
+import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
 import { waveOptions } from './wave-options.js'
 
@@ -36,12 +38,26 @@ export interface Highlight {
   guidance: string
 }
 
-const NOT_AVAILABLE = 'Not available'
+/** What every part of the page needs: its language's words and numbers, and the programme's threshold. */
+interface Page {
+  t: Translate
+  format: Formats
+  minPracticeN: number
+  intervention: string
+}
+
 const HIGHLIGHTS = 3
 
-function changeCell(row: ChangeRow | undefined, minPracticeN: number): ScaleRow['change'] {
-  if (!row || row.withheld) return { text: `${fewerThan(minPracticeN)} in a wave`, flag: '' }
-  const flag = row.changed === null ? 'not tested' : row.changed ? (row.difference > 0 ? 'significant rise' : 'significant fall') : 'not significant'
+function changeCell(row: ChangeRow | undefined, { t, minPracticeN }: Page): ScaleRow['change'] {
+  if (!row || row.withheld) return { text: t('reports:scorecard.changeWithheld', { count: minPracticeN }), flag: '' }
+  const flag =
+    row.changed === null
+      ? t('reports:scorecard.flag.notTested')
+      : row.changed
+        ? row.difference > 0
+          ? t('reports:scorecard.flag.rise')
+          : t('reports:scorecard.flag.fall')
+        : t('reports:scorecard.flag.notSignificant')
   // The change export gives the difference on 1–5; on 0–100 it is 25 times that.
   return { text: formatChange(row.difference * 25), flag }
 }
@@ -51,32 +67,34 @@ function scaleRow(
   row: PracticeScaleResult | undefined,
   stats: ScaleStats | undefined,
   change: ChangeRow | undefined | null,
-  definition: Questionnaire,
-  minPracticeN: number,
+  words: QuestionnaireWords,
+  page: Page,
 ): ScaleRow {
-  const benchmark = (x: number | null | undefined) => (x === null || x === undefined ? NOT_AVAILABLE : formatScore(x))
+  const { t, format } = page
+  const benchmark = (x: number | null | undefined) => (x === null || x === undefined ? t('reports:notAvailable') : formatScore(x))
   const common = {
-    name: ref.scaleName,
+    name: words.scaleName(ref.scalePath, ref.scaleName),
     top: ref.scalePath.length === 1,
     median: benchmark(stats?.median),
     best: benchmark(stats?.best),
     worst: benchmark(stats?.worst),
-    change: change === null ? null : changeCell(change, minPracticeN),
+    change: change === null ? null : changeCell(change, page),
   }
   if (!row || row.withheld) {
-    return { ...common, withheld: fewerThan(minPracticeN), score: '', n: '', ci: '', agreement: { text: '', low: false }, band: null }
+    return { ...common, withheld: fewerThan(page.minPracticeN, t), score: '', n: '', ci: '', agreement: { text: '', low: false }, band: null }
   }
+  const rwg = row.rwg === null ? null : formatCoefficient(row.rwg, format)
   return {
     ...common,
     withheld: null,
     score: formatScore(row.score),
-    n: formatCount(row.n),
-    ci: row.scoreCi ? formatInterval(row.scoreCi) : 'Not available (one response)',
+    n: formatCount(row.n, format),
+    ci: row.scoreCi ? formatInterval(row.scoreCi) : t('reports:scorecard.oneResponse'),
     agreement:
-      row.rwg === null
-        ? { text: 'Not known', low: false }
-        : { text: `${formatCoefficient(row.rwg)}${row.lowAgreement ? ' Low agreement' : ''}`, low: Boolean(row.lowAgreement) },
-    band: bandLabel(bandsOf(definition), row.band),
+      rwg === null
+        ? { text: t('reports:scorecard.notKnown'), low: false }
+        : { text: row.lowAgreement ? t('reports:scorecard.lowAgreement', { value: rwg }) : rwg, low: Boolean(row.lowAgreement) },
+    band: words.band(row.band),
   }
 }
 
@@ -84,12 +102,12 @@ function scaleRow(
  * Strengths: the highest-scoring shown scales of the lowest level; priorities: the lowest. Up to three each, and never
  * the same scale in both: with fewer than six shown, each list takes half (ties keep the definition's order).
  */
-function highlights(shown: ShownPracticeScale[], definition: Questionnaire, intervention: string, minPracticeN: number) {
+function highlights(shown: ShownPracticeScale[], words: QuestionnaireWords, { t, intervention, minPracticeN }: Page) {
   const toHighlight = (row: ShownPracticeScale): Highlight => ({
-    name: row.scaleName,
+    name: words.scaleName(row.scalePath, row.scaleName),
     score: formatScore(row.score),
-    band: bandLabel(bandsOf(definition), row.band),
-    guidance: fillIntervention(scaleNode(definition, row.scalePath)?.guidance ?? '', intervention),
+    band: words.band(row.band),
+    guidance: fillIntervention(words.guidance(row.scalePath), intervention),
   })
   const count = Math.min(HIGHLIGHTS, Math.floor(shown.length / 2))
   const highest = [...shown].sort((a, b) => b.score - a.score).slice(0, count)
@@ -97,20 +115,27 @@ function highlights(shown: ShownPracticeScale[], definition: Questionnaire, inte
   return {
     strengths: highest.map(toHighlight),
     priorities: lowest.map(toHighlight),
-    noHighlights: shown.length === 0 ? `None shown: ${fewerThan(minPracticeN).toLowerCase()}` : 'Too few scores are shown to pick these out',
+    noHighlights: shown.length === 0 ? t('reports:scorecard.noneShown', { count: minPracticeN }) : t('reports:scorecard.tooFew'),
   }
 }
 
-function questionnaireSection(data: ScorecardData, { definition, scores }: ScoredQuestionnaire) {
-  const { practice, programme } = data
+/** "Dimension or Element": the names of the levels, for the column that lists scales of every level. */
+const eitherOf = (names: string[], t: Translate) => names.reduce((first, second) => t('reports:scorecard.or', { first, second }))
+
+function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, page: Page) {
+  const { t, format } = page
+  const { practice } = data
+  const { scores } = scored
+  const words = questionnaireWords(scored)
   const rows = new Map(scores.practices.filter((r) => r.practiceCode === practice.code).map((r) => [r.scale, r]))
   const stats = new Map(scores.scaleStats.map((s) => [s.scale, s]))
   const changes =
     data.change && new Map(data.change.filter((c) => c.practiceCode === practice.code && c.questionnaire === scores.questionnaire).map((c) => [c.scale, c]))
-  const levels = definition.scoring?.levels ?? []
+  const levels = words.levels
+  const levelNames = levels.map((l) => l.name)
   const top = scores.scales.filter((s) => s.scalePath.length === 1)
   const leaves = scores.scales.filter((s) => s.scalePath.length === levels.length)
-  const label = questionnaireLabel(scores.questionnaire)
+  const label = questionnaireLabel(scores.questionnaire, t)
   const practiceScore = (scale: string) => {
     const row = rows.get(scale)
     return row && !row.withheld ? chartScore(row.score) : null
@@ -119,100 +144,119 @@ function questionnaireSection(data: ScorecardData, { definition, scores }: Score
     const m = stats.get(scale)?.median
     return m === null || m === undefined ? null : chartScore(m)
   }
-  const topLevelName = (levels[0]?.name ?? 'Scale').toLowerCase()
+  const topLevel = levels[0]?.name ?? t('reports:levelFallback')
   const shownLeaves = leaves.map((s) => rows.get(s.scale)).filter((r): r is ShownPracticeScale => r !== undefined && !r.withheld)
+  const notAvailable = t('reports:notAvailable')
   return {
     id: scores.questionnaire,
     heading: label,
-    topLevelName: levels[0]?.name ?? 'Scale',
-    levelHeading: levels.map((l) => l.name).join(' or '),
-    glanceCaption: `${label} by ${topLevelName}, 0 to 100`,
-    tableCaption: `${label}: every ${levels.map((l) => l.name.toLowerCase()).join(' and ')}`,
+    topLevelName: topLevel,
+    levelHeading: eitherOf(levelNames, t),
+    glanceCaption: t('reports:scorecard.glanceCaption', { questionnaire: label, level: topLevel.toLowerCase() }),
+    tableCaption: t('reports:scorecard.tableCaption', { questionnaire: label, levels: format.list(levelNames.map((n) => n.toLowerCase())) }),
     glance: top.map((s) => {
       const row = rows.get(s.scale)
       const m = stats.get(s.scale)?.median
       const shown = row && !row.withheld ? row : null
       return {
-        name: s.scaleName,
-        score: shown ? formatScore(shown.score) : fewerThan(programme.minPracticeN),
-        band: shown ? bandLabel(bandsOf(definition), shown.band) : null,
-        median: m === null || m === undefined ? NOT_AVAILABLE : formatScore(m),
+        name: words.scaleName(s.scalePath, s.scaleName),
+        score: shown ? formatScore(shown.score) : fewerThan(page.minPracticeN, t),
+        band: shown ? words.band(shown.band) : null,
+        median: m === null || m === undefined ? notAvailable : formatScore(m),
       }
     }),
     chart: chartModel(
       `chart-${scores.questionnaire}`,
-      `Radar chart of the practice's ${label.toLowerCase()} score on each ${topLevelName}, 0 to 100, with the programme median. The figures are in the table beside it.`,
+      t('reports:scorecard.radarLabel', { questionnaire: label.toLowerCase(), level: topLevel.toLowerCase() }),
       {
         type: 'radar',
-        labels: top.map((s) => s.scaleName),
+        labels: top.map((s) => words.scaleName(s.scalePath, s.scaleName)),
         series: [
           { label: practice.name, values: top.map((s) => practiceScore(s.scale)), style: 'solid' },
-          { label: 'Programme median', values: top.map((s) => median(s.scale)), style: 'dashed' },
+          { label: t('reports:columns.median'), values: top.map((s) => median(s.scale)), style: 'dashed' },
         ],
         min: 0,
         max: 100,
       },
     ),
-    rows: scores.scales.map((s) =>
-      scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, definition, programme.minPracticeN),
-    ),
-    leafName: (levels.at(-1)?.name ?? 'Scale').toLowerCase(),
-    ...highlights(shownLeaves, definition, programme.intervention, programme.minPracticeN),
+    rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
+    leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
+    ...highlights(shownLeaves, words, page),
   }
 }
 
-function generalItems(data: ScorecardData) {
-  const { practice, programme } = data
-  return data.questionnaires.flatMap(({ definition, scores }) => {
+function generalItems(data: ScorecardData, { t, format, minPracticeN, intervention }: Page) {
+  const { practice } = data
+  return data.questionnaires.flatMap((scored) => {
+    const { scores } = scored
     const results = new Map(scores.general.filter((g) => g.practiceCode === practice.code).map((g) => [g.item, g]))
-    return generalItemsOf(definition).map((item) => {
+    return generalItemsOf(questionnaireWords(scored).shown).map((item) => {
       const result = results.get(item.id)
       const shown = result && !result.withheld ? result : null
       return {
-        text: fillIntervention(item.text, programme.intervention),
-        scale: `0 = ${item.labels.min}, 10 = ${item.labels.max}`,
-        withheld: shown ? null : fewerThan(programme.minPracticeN),
-        mean: shown ? formatMean10(shown.mean) : '',
-        n: shown ? formatCount(shown.n) : '',
+        text: fillIntervention(item.text, intervention),
+        scale: t('reports:scorecard.general.scale', { min: item.labels.min, max: item.labels.max }),
+        withheld: shown ? null : fewerThan(minPracticeN, t),
+        mean: shown ? formatMean10(shown.mean, format) : '',
+        n: shown ? formatCount(shown.n, format) : '',
       }
     })
   })
 }
 
-function textAnswers(data: ScorecardData) {
-  if (data.textAnswers === null) return { withheld: `Not shown: ${fewerThan(data.programme.minPracticeN).toLowerCase()} from this practice.`, groups: [] }
+function textAnswers(data: ScorecardData, { t, minPracticeN, intervention }: Page) {
+  if (data.textAnswers === null) return { withheld: t('reports:scorecard.freeText.withheld', { count: minPracticeN }), groups: [] }
+  const wording = new Map(
+    data.questionnaires.flatMap((scored) => allItems(questionnaireWords(scored).shown).map((item) => [`${scored.definition.id}\u0000${item.id}`, item.text])),
+  )
   return {
     withheld: null,
-    groups: data.textAnswers.map((group) => ({ heading: fillIntervention(group.text, data.programme.intervention), answers: group.answers })),
+    groups: data.textAnswers.map((group) => ({
+      heading: fillIntervention(wording.get(`${group.questionnaireId}\u0000${group.itemId}`) ?? group.text, intervention),
+      answers: group.answers,
+    })),
   }
 }
 
-function responseTableRows(data: ScorecardData) {
-  const { total, settings } = responseRows(data.responses, data.programme)
+function responseTableRows(data: ScorecardData, { t, format }: Page) {
+  const { total, settings } = responseRows(data.responses, data.programme, t, format)
   return [...settings, total]
 }
 
-export function scorecardPageModel(data: ScorecardData) {
+function changeWords(data: ScorecardData, t: Translate) {
+  const previous = data.previousWave
+  const problem = data.changeProblem
+  return {
+    changeHeading: previous && data.change ? t('reports:scorecard.changeHeading', { wave: previous.title }) : null,
+    changeProblem:
+      previous && problem
+        ? t('reports:scorecard.changeProblem', { wave: previous.title, problem: typeof problem === 'string' ? problem : say(t, problem) })
+        : null,
+  }
+}
+
+/** `t` and `format`: the page's language (res.locals); English when not given. */
+export function scorecardPageModel(data: ScorecardData, t: Translate = english, format: Formats = formats('en-GB')) {
   const { programme, practice, wave } = data
   const path = practicePath(programme.slug, practice.code)
-  const sections = data.questionnaires.map((q) => questionnaireSection(data, q))
+  const page: Page = { t, format, minPracticeN: programme.minPracticeN, intervention: interventionIn(programme, format.language) }
+  const sections = data.questionnaires.map((q) => questionnaireSection(data, q, page))
   return {
     title: practice.name,
-    caption: `Practice scorecard, ${programme.name}`,
+    caption: t('reports:scorecard.caption', { programme: programme.name }),
     wide: true,
     demo: programme.isDemo,
     ...REPORT_ASSETS,
-    backLink: { href: '/staff', text: 'Your programmes' },
+    backLink: { href: '/staff', text: t('reports:back') },
     waveTitle: wave?.title ?? null,
-    waveForm: { action: path, options: waveOptions(data.waves, wave) },
+    waveForm: { action: path, options: waveOptions(data.waves, wave, t) },
     minPracticeN: programme.minPracticeN,
-    withheldText: fewerThan(programme.minPracticeN),
+    withheldText: fewerThan(programme.minPracticeN, t),
     hasScores: sections.length > 0,
     sections,
-    changeHeading: data.previousWave && data.change ? `Change since ${data.previousWave.title}` : null,
-    changeProblem: data.previousWave && data.changeProblem ? `The change since ${data.previousWave.title} is not shown. ${data.changeProblem}` : null,
-    general: generalItems(data),
-    responses: { rows: responseTableRows(data), note: withheldGroupNote(programme.minBreakdownN) },
-    text: textAnswers(data),
+    ...changeWords(data, t),
+    general: generalItems(data, page),
+    responses: { rows: responseTableRows(data, page), note: withheldGroupNote(programme.minBreakdownN, t) },
+    text: textAnswers(data, page),
   }
 }
