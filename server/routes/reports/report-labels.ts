@@ -30,7 +30,7 @@ const QUESTIONNAIRE_NAMES: Record<string, MessageKey> = {
 /** "good-practice" → "Good practice", "normalisation" → "Normalisation": the catalogue's name, else the id in words. */
 export function questionnaireLabel(id: string, t: Translate = english): string {
   const key = QUESTIONNAIRE_NAMES[id]
-  if (key) return t(key)
+  if (key) return String(t(key))
   const words = id.replaceAll('-', ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
