@@ -19,12 +19,19 @@ const PATTERNS: Pattern[] = ENTRIES.flatMap(([key, en, nl]) =>
   en === nl || !/[A-Za-z]{3}/.test(en.replace(/\{\{[^}]+\}\}/g, '')) ? [] : [{ key, english: wholeText(en) }],
 )
 
-/** Texts a page shows in one language: every text node and spoken attribute, trimmed, scripts and styles left out. */
+/**
+ * Texts a page shows in its language: every text node and spoken attribute, trimmed, scripts and styles left out, and
+ * text inside an element whose lang is another language.
+ */
 export function pageTexts(html: string): string[] {
   const $ = cheerio.load(html)
-  $('script, style, noscript, pre.ls-stack').remove()
+  // Codes (a column name, a command) are the same in every language.
+  $('script, style, noscript, pre.ls-stack, code, kbd, samp').remove()
   const texts: string[] = []
+  const pageLanguage = $('html').attr('lang')
   $('*').each((_, element) => {
+    // Text marked as another language (a language's own name, an audit line kept as written) says what it is.
+    if ($(element).closest('[lang]').attr('lang') !== pageLanguage) return
     for (const name of SPOKEN_ATTRIBUTES) {
       const value = $(element).attr(name)
       if (value?.trim()) texts.push(value.trim())
