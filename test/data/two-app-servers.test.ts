@@ -119,9 +119,9 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
     const exported = await runCli(['export', 'answers', '--wave', 'baseline'], env())
     expect(exported.stderr).toBe('')
     const rows = exported.stdout.trim().split('\n').slice(1).map((line) => line.split(',').slice(7).join(','))
-    // The last column, excluded, is 0: no one has set the response aside.
-    expect(rows.every((row) => row.endsWith(',0'))).toBe(true)
-    const values = rows.map((row) => row.slice(0, -',0'.length))
+    // The last columns: excluded is 0, no one has set the response aside; the language is English.
+    expect(rows.every((row) => row.endsWith(',0,en-GB'))).toBe(true)
+    const values = rows.map((row) => row.slice(0, -',0,en-GB'.length))
     // In the order they were saved, page by page, each once.
     expect(values).toEqual([
       'p_role_years,long',
