@@ -53,6 +53,14 @@ describe('the language of a page', () => {
     expect(elsewhere.headers.location).toBe('/')
   })
 
+  it('leads back to the sign-in page it was chosen on, with where the sign-in would go', async () => {
+    const page = await request(ls.app).get('/sign-in?next=%2Fprogrammes')
+    const href = cheerio.load(page.text)('.nhsuk-header__account-link').attr('href')!
+    expect(href).toBe('/language?to=nl&next=%2Fsign-in%3Fnext%3D%252Fprogrammes')
+    const chosen = await request(ls.app).get(href)
+    expect([chosen.status, chosen.headers.location]).toEqual([303, '/sign-in?next=%2Fprogrammes'])
+  })
+
   it('words error pages too', async () => {
     const res = await request(ls.app).get('/no/such/page').set('Accept-Language', 'nl')
     expect(res.status).toBe(404)
