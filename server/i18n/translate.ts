@@ -48,10 +48,27 @@ export function isMessageKey(text: string): text is MessageKey {
   return text.includes(':') && instance.exists(text, { lng: SOURCE_LANGUAGE })
 }
 
+/** Markup made here, not typed by anyone: tHtml puts it into a message as it is. */
+export class Html {
+  constructor(readonly html: string) {}
+}
+
 /** Escapes the values, not the message: for the few messages that hold markup, printed with <%- %>. */
 export function translateHtml(t: Translate): (key: MessageKey, values?: Record<string, unknown>) => string {
-  return (key, values = {}) =>
-    say(t, { key, values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'number' ? v : escapeHtml(String(v))])) })
+  return (key, values = {}) => say(t, { key, values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, htmlValue(v)])) })
+}
+
+function htmlValue(value: unknown): string | number {
+  if (typeof value === 'number') return value
+  return value instanceof Html ? value.html : escapeHtml(String(value))
+}
+
+/**
+ * Text written in `written` (a programme's own texts, in its default language), for a page in `page`: marked with
+ * its language when the two differ, so that a screen reader speaks it as written.
+ */
+export function inLanguage(page: Language, text: string, written: Language): string | Html {
+  return written === page ? text : new Html(`<span lang="${written}">${escapeHtml(text)}</span>`)
 }
 
 function escapeHtml(text: string): string {

@@ -3,7 +3,7 @@
 import type { Request, RequestHandler, Response } from 'express'
 import { formats } from '../i18n/format.js'
 import { LANGUAGE_NAMES, LANGUAGES, SOURCE_LANGUAGE, isLanguage, type Language } from '../i18n/languages.js'
-import { translateHtml, translator } from '../i18n/translate.js'
+import { inLanguage, translateHtml, translator } from '../i18n/translate.js'
 
 export const LANGUAGE_COOKIE = 'linkscore_language'
 
@@ -16,7 +16,7 @@ export function chooseLanguage(): RequestHandler {
   }
 }
 
-/** Sets what every template and page model reads: t, tHtml, format, lang and the other languages to offer. */
+/** Sets what every template and page model reads: t, tHtml, inLanguage, format, lang and the other languages to offer. */
 export function useLanguage(res: Response, language: Language): void {
   const t = translator(language)
   Object.assign(res.locals, {
@@ -24,6 +24,7 @@ export function useLanguage(res: Response, language: Language): void {
     lang: language,
     t,
     tHtml: translateHtml(t),
+    inLanguage: (text: string, written: Language) => inLanguage(language, text, written),
     format: formats(language),
     otherLanguages: LANGUAGES.filter((l) => l !== language).map((l) => ({ language: l, name: LANGUAGE_NAMES[l] })),
   })

@@ -2,7 +2,7 @@
 import type { StaffUser } from '../../domain/staff-user.js'
 import type { Formats } from '../../i18n/format.js'
 import type { Language } from '../../i18n/languages.js'
-import type { Message, MessageKey, Translate } from '../../i18n/translate.js'
+import type { Html, Message, MessageKey, Translate } from '../../i18n/translate.js'
 
 declare global {
   namespace Express {
@@ -21,6 +21,8 @@ declare global {
       lang: Language
       t: Translate
       tHtml: (key: MessageKey, values?: Record<string, unknown>) => string
+      /** A text written in another language than the page's, as a value for tHtml: marked with its `lang`. */
+      inLanguage: (text: string, written: Language) => string | Html
       format: Formats
       otherLanguages: { language: Language; name: string }[]
       /** False on pages that must keep one language (a response's pages): the header then offers no other. */

@@ -1,5 +1,5 @@
 // What respondents are told about who runs a study, on the start, confirmation and privacy pages alike.
-import type { Programme } from '../../domain/programme.js'
+import { defaultLanguage, type Programme } from '../../domain/programme.js'
 import type { Language } from '../../i18n/languages.js'
 import { withQuery } from '../paths.js'
 import { languageQuery } from './respondent-language.js'
@@ -10,9 +10,11 @@ export const PRIVACY_PATH = '/privacy'
 export const studyPrivacyPath = (programme: Pick<Programme, 'slug' | 'languages'>, language: Language) =>
   withQuery(PRIVACY_PATH, { programme: programme.slug, ...languageQuery(programme, language) })
 
-/** The study's own texts, as its staff entered them: data, shown as given in every language. */
+/** The study's own texts, as its staff entered them in the programme's default language, shown so in every language. */
 export function studyDetailsModel(programme: Programme) {
   return {
+    /** The language its staff wrote these in; pages in another mark them with it. */
+    writtenIn: defaultLanguage(programme),
     runBy: programme.organisation ?? programme.name,
     contact: programme.contact,
     approvalReference: programme.approvalReference,

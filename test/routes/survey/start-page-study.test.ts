@@ -94,3 +94,29 @@ it("shows the study's details on the privacy page it links to, and general words
     expect(general.$('h2:contains("About this study")').length).toBe(0)
   }
 })
+
+it("marks the study's texts with the language its staff wrote them in on a page in another, and only there", async () => {
+  const admin = (await ls.repos.staffUsers.findByEmail('ada@example.org'))!
+  const offersDutch = { ...DETAILS, languages: ['en-GB', 'nl'], 'intervention-nl': 'welzijn op recept' }
+  await ls.services.programmes.edit({ id: admin.id, email: admin.email, role: 'admin', programmeIds: [], practiceIds: [] }, 'test', offersDutch)
+  const marked = (page: Awaited<ReturnType<ReturnType<typeof httpClient>['get']>>) =>
+    page
+      .$('main [lang]')
+      .map((_, element) => `${page.$(element).attr('lang')}: ${page.$(element).text()}`)
+      .get()
+  const dutch = await httpClient(ls.app).get('/p/P001/baseline?lang=nl')
+  expect(dutch.$('html').attr('lang')).toBe('nl')
+  expect(marked(dutch)).toEqual([
+    'en-GB: English',
+    'en-GB: University of Somewhere',
+    'en-GB: until the end of 2028, then deleted',
+    'en-GB: Approved by the <b>ethics</b> committee.',
+    'en-GB: You can withdraw until the wave closes.',
+    'en-GB: Dr A Shah (a.shah@example.org)',
+  ])
+  expect(dutch.$('p:contains("Hoe lang antwoorden worden bewaard")').text()).toBe('Hoe lang antwoorden worden bewaard: until the end of 2028, then deleted.')
+  const privacy = await httpClient(ls.app).get('/privacy?programme=test&lang=nl')
+  expect(marked(privacy)).toContain('en-GB: until the end of 2028, then deleted')
+  const english = await httpClient(ls.app).get('/p/P001/baseline')
+  expect(marked(english)).toEqual(['nl: Nederlands'])
+})
