@@ -1,5 +1,6 @@
 // What the services may ask of storage, over the domain types: the Kysely repositories implement it on SQLite and PostgreSQL alike.
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
+import type { Language } from '../i18n/languages.js'
 import type { Invitation } from '../domain/invitation.js'
 import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from '../domain/practice.js'
 import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
@@ -257,6 +258,8 @@ export interface ScoringRepository {
 export interface TextAnswer {
   itemId: string
   value: string
+  /** The language of the response it was written in. */
+  language: Language
 }
 
 /** Counts and free text for the practice scorecard: who responded, who was invited, what they wrote. */

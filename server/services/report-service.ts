@@ -8,6 +8,7 @@ import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { freeTextItems } from '../questionnaires/questionnaire-model.js'
 import type { ChangeRow, WaveScores } from '../scoring/index.js'
+import type { Language } from '../i18n/languages.js'
 import type { Message } from '../i18n/translate.js'
 import type { ScoringService } from './scoring-service.js'
 
@@ -29,8 +30,8 @@ export interface TextAnswerGroup {
   itemId: string
   /** The question as the definition words it, {intervention} not yet filled in. */
   text: string
-  /** Sorted by their text, never by who wrote them or when. */
-  answers: string[]
+  /** Sorted by their text, never by who wrote them or when; each with the language its response was given in. */
+  answers: { text: string; language: Language }[]
 }
 
 export interface ScorecardData {
@@ -135,7 +136,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
           questionnaireId: definition.id,
           itemId: item.id,
           text: item.text,
-          answers: answers.filter((a) => a.itemId === item.id).map((a) => a.value),
+          answers: answers.filter((a) => a.itemId === item.id).map((a) => ({ text: a.value, language: a.language })),
         })
     }
     return groups

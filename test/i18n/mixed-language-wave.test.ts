@@ -81,4 +81,24 @@ describe('a wave answered half in English and half in Dutch', () => {
     expect(answers.every((a) => a.language === byResponse.get(a.response_id))).toBe(true)
     expect(new Set((await download(english, 'answers.csv?wave=baseline')).map((a) => a.language))).toEqual(new Set(['en-GB']))
   })
+
+  it("marks each free-text answer on a scorecard with its response's language where the page speaks another", async () => {
+    // P1's respondents answered in English, P2's in Dutch.
+    const comments = async (practice: string, lang: string) => {
+      const path = `/programmes/dual/practices/${practice}`
+      const page = await mixed.staff.follow(`/language?to=${lang}&next=${encodeURIComponent(path)}`)
+      expect(page.$('html').attr('lang')).toBe(lang)
+      return page
+        .$('main li')
+        .filter((_, li) => page.$(li).text().startsWith('Comment '))
+        .map((_, li) => page.$(li).attr('lang') ?? 'unmarked')
+        .get()
+    }
+    const [p1InEnglish, p2InEnglish] = [await comments('P1', 'en-GB'), await comments('P2', 'en-GB')]
+    expect(p1InEnglish.length).toBeGreaterThan(5)
+    expect(new Set(p1InEnglish)).toEqual(new Set(['unmarked']))
+    expect(new Set(p2InEnglish)).toEqual(new Set(['nl']))
+    expect(new Set(await comments('P1', 'nl'))).toEqual(new Set(['en-GB']))
+    expect(new Set(await comments('P2', 'nl'))).toEqual(new Set(['unmarked']))
+  })
 })

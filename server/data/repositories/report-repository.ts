@@ -1,5 +1,6 @@
 // Counts and free text for the practice scorecard: who responded, who was invited, what they wrote.
 import type { ExpressionBuilder, Kysely } from 'kysely'
+import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages.js'
 import type { ReportRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
@@ -61,11 +62,13 @@ export function reportRepository(db: Kysely<Schema>): ReportRepository {
       if (itemIds.length === 0) return []
       const rows = await submitted(waveId, practiceId)
         .innerJoin('answer as a', 'a.response_id', 'r.id')
-        .select(['a.item_id as itemId', 'a.value'])
+        .select(['a.item_id as itemId', 'a.value', 'r.language'])
         .where('a.questionnaire_id', '=', questionnaireId)
         .where('a.item_id', 'in', itemIds)
         .execute()
-      return rows.sort((a, b) => byText(a.itemId, b.itemId) || byText(a.value, b.value))
+      return rows
+        .map((row) => ({ ...row, language: isLanguage(row.language) ? row.language : SOURCE_LANGUAGE }))
+        .sort((a, b) => byText(a.itemId, b.itemId) || byText(a.value, b.value))
     },
   }
 }

@@ -54,8 +54,8 @@ describe('reportRepository', () => {
     await respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Not submitted', submit: false })
     await respond(ids.other, { role: 'gp', setting: 'general_practice', comment: 'Another practice' })
     expect(await ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_comments'])).toEqual([
-      { itemId: 'p_comments', value: 'Apples' },
-      { itemId: 'p_comments', value: 'Zebra crossing' },
+      { itemId: 'p_comments', value: 'Apples', language: 'en-GB' },
+      { itemId: 'p_comments', value: 'Zebra crossing', language: 'en-GB' },
     ])
     expect(await ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_leaders'])).toEqual([])
   })
