@@ -1,5 +1,6 @@
 // The demo's three practices and how their staff tend to answer, so the demo shows real contrasts.
 import type { NewPractice } from '../domain/practice.js'
+import type { Language } from '../i18n/languages.js'
 
 export interface AnswerProfile {
   /** Typical agreement (1–5) for scales not listed in byScale. */
@@ -67,20 +68,40 @@ export const DEMO_ROLE_MIX = [
   'community_org',
 ]
 
-export const DEMO_TEXT_ANSWERS = {
-  helps: [
-    'Having the link worker in the building on clinic days.',
-    'Regular huddles where we talk about referrals.',
-    'Quick feedback on what happened to the people we refer.',
-    'A shared list of local groups that is kept up to date.',
-    'Managers who protect time for this work.',
-  ],
-  hinders: [
-    'Not enough time in appointments to talk about it.',
-    'Funding that is only agreed a year at a time.',
-    'We rarely hear back after a referral.',
-    'Community groups are full and have waiting lists.',
-    'The referral form is hard to find in the clinical system.',
-  ],
-  other: ['Nothing to add.', 'More training for new staff.', 'Clearer information for patients.'],
+/** What synthetic respondents write, in each language a demo response may be given in (as many of each, so the draws match). */
+export const DEMO_TEXT_ANSWERS: Record<Language, { helps: readonly string[]; hinders: readonly string[]; other: readonly string[] }> = {
+  'en-GB': {
+    helps: [
+      'Having the link worker in the building on clinic days.',
+      'Regular huddles where we talk about referrals.',
+      'Quick feedback on what happened to the people we refer.',
+      'A shared list of local groups that is kept up to date.',
+      'Managers who protect time for this work.',
+    ],
+    hinders: [
+      'Not enough time in appointments to talk about it.',
+      'Funding that is only agreed a year at a time.',
+      'We rarely hear back after a referral.',
+      'Community groups are full and have waiting lists.',
+      'The referral form is hard to find in the clinical system.',
+    ],
+    other: ['Nothing to add.', 'More training for new staff.', 'Clearer information for patients.'],
+  },
+  nl: {
+    helps: [
+      'De welzijnscoach zit op spreekuurdagen gewoon bij ons in het gebouw.',
+      'Een kort overleg elke week over wie we doorverwijzen.',
+      'We horen snel terug hoe het de mensen verging die we verwezen.',
+      'Een lijst van activiteiten in de wijk die iemand actueel houdt.',
+      'Een praktijkmanager die tijd voor dit werk vrijmaakt.',
+    ],
+    hinders: [
+      'In een consult van tien minuten is er geen tijd om het erover te hebben.',
+      'De financiering wordt steeds maar voor een jaar toegezegd.',
+      'Na een verwijzing horen we zelden nog iets.',
+      'De activiteiten in de wijk zitten vol en hebben wachtlijsten.',
+      'Het verwijsformulier is lastig te vinden in het HIS.',
+    ],
+    other: ['Niets toe te voegen.', 'Meer uitleg voor nieuwe collega’s.', 'Duidelijkere informatie voor patiënten.'],
+  },
 }

@@ -2,6 +2,7 @@
 import type { Repositories } from '../data/repository-interfaces.js'
 import { isUniqueViolation } from '../data/unique-violation.js'
 import type { Wave } from '../domain/wave.js'
+import type { Language } from '../i18n/languages.js'
 import type { Setting } from '../questionnaires/definition-schema.js'
 import { createServices, type Services } from '../services/index.js'
 import type { QuestionnaireCatalogue } from '../services/questionnaire-catalogue.js'
@@ -110,6 +111,8 @@ async function addSyntheticResponses(
   for (let r = 0; r < DEMO_RESPONSES_PER_PRACTICE; r++) {
     const role = findRole(DEMO_ROLE_MIX[r % DEMO_ROLE_MIX.length]!)!
     const setting = role.setting!
+    // Some answered in Dutch, as in a programme that offers both: the exports show it; the answers' codes are alike.
+    const language = r % 4 === 3 ? 'nl' : 'en-GB'
     const response = await repos.responses.create({
       invitationId: null,
       practiceId,
@@ -119,8 +122,7 @@ async function addSyntheticResponses(
       role: role.code,
       setting,
       at,
-      // Some answered in Dutch, as in a programme that offers both: the exports show it; the answers' codes are alike.
-      language: r % 4 === 3 ? 'nl' : 'en-GB',
+      language,
     })
     await answerAndSubmit(repos, services.catalogue, {
       responseId: response.id,
@@ -130,6 +132,7 @@ async function addSyntheticResponses(
       profile,
       random,
       at,
+      language,
     })
   }
 }
@@ -138,13 +141,23 @@ async function addSyntheticResponses(
 export async function answerAndSubmit(
   repos: Pick<Repositories, 'responses'>,
   catalogue: QuestionnaireCatalogue,
-  r: { responseId: number; role: string; setting: Setting; questionnaireIds: readonly string[]; profile: AnswerProfile; random: SeededRandom; at: string },
+  r: {
+    responseId: number
+    role: string
+    setting: Setting
+    questionnaireIds: readonly string[]
+    profile: AnswerProfile
+    random: SeededRandom
+    at: string
+    /** What its free text is written in: the response's language. */
+    language?: Language
+  },
 ): Promise<void> {
   const { responseId, setting, at } = r
   await repos.responses.saveRole({ responseId, role: r.role, setting, pageKey: ABOUT_YOU, at, hiddenItems: [], pagesToForget: [] })
   for (const id of r.questionnaireIds) {
     const questionnaire = catalogue.get(id)
-    for (const page of syntheticPages(questionnaire, setting, r.profile, r.random)) {
+    for (const page of syntheticPages(questionnaire, setting, r.profile, r.random, r.language)) {
       await repos.responses.savePage({
         responseId,
         pageKey: sectionPageKey(id, page.sectionId),

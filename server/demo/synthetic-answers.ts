@@ -1,4 +1,5 @@
 // Generates one synthetic respondent's answers from a practice's profile.
+import { SOURCE_LANGUAGE, type Language } from '../i18n/languages.js'
 import type { Item, Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { sectionsShownTo } from '../questionnaires/questionnaire-model.js'
@@ -12,7 +13,14 @@ export interface SyntheticPage {
   answers: { itemId: string; value: string }[]
 }
 
-export function syntheticPages(questionnaire: Questionnaire, setting: Setting, profile: AnswerProfile, random: SeededRandom): SyntheticPage[] {
+/** `language`: what the free text is written in, the response's language. */
+export function syntheticPages(
+  questionnaire: Questionnaire,
+  setting: Setting,
+  profile: AnswerProfile,
+  random: SeededRandom,
+  language: Language = SOURCE_LANGUAGE,
+): SyntheticPage[] {
   const respondentShift = random.normal(0, profile.spread)
   const level = (item: Item): number => {
     const scoring = itemTypeFor(item).scoring(item)
@@ -24,7 +32,7 @@ export function syntheticPages(questionnaire: Questionnaire, setting: Setting, p
     itemIds: section.items.map((i) => i.id),
     answers: section.items.flatMap((item) =>
       itemTypeFor(item)
-        .synthetic(item, { level: level(item), random, textAnswers: DEMO_TEXT_ANSWERS })
+        .synthetic(item, { level: level(item), random, textAnswers: DEMO_TEXT_ANSWERS[language] })
         .map((value) => ({ itemId: item.id, value })),
     ),
   }))

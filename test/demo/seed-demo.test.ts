@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { DEMO_TEXT_ANSWERS } from '../../server/demo/demo-profiles.js'
 import { seedDemo } from '../../server/demo/seed-demo.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
@@ -64,6 +65,22 @@ describe('the demo programme', () => {
       ['en-GB', 48],
       ['nl', 12],
     ])
+    // Each response's comments are written in its language.
+    const texts = (language: 'en-GB' | 'nl') => Object.values(DEMO_TEXT_ANSWERS[language]).flat()
+    const comments = await ls.db
+      .selectFrom('answer as a')
+      .innerJoin('response as r', 'r.id', 'a.response_id')
+      .select(['r.language', 'a.value'])
+      .where('a.value', 'in', [...texts('en-GB'), ...texts('nl')])
+      .execute()
+    for (const language of ['en-GB', 'nl'] as const) {
+      const written = comments.filter((c) => c.language === language).map((c) => c.value)
+      expect(written.length, language).toBeGreaterThan(10)
+      expect(
+        written.filter((text) => !texts(language).includes(text)),
+        language,
+      ).toEqual([])
+    }
     expect(links.openLinkPath).toBe('/p/DEMO01/six-months')
     expect(links.invitationPath).toMatch(/^\/s\/[A-Za-z0-9_-]{24}$/)
   })
