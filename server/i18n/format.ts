@@ -13,6 +13,8 @@ export interface Formats {
   dateTime(value: string | Date): string
   /** A list joined the language's way: "a, b and c" / "a, b en c". */
   list(items: readonly string[]): string
+  /** Names in the language's alphabetical order, numbers by their value: "Practice 2" before "Practice 10". */
+  compareNames(a: string, b: string): number
 }
 
 const cache = new Map<Language, Formats>()
@@ -49,6 +51,7 @@ function build(language: Language): Formats {
     timeZone: 'Europe/London',
   })
   const list = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })
+  const names = new Intl.Collator(language, { numeric: true })
   return {
     language,
     number: (n, digits) => numberFormat(digits).format(n),
@@ -56,5 +59,6 @@ function build(language: Language): Formats {
     date: (value) => date.format(typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value),
     dateTime: (value) => dateTime.format(typeof value === 'string' ? new Date(value) : value),
     list: (items) => list.format(items),
+    compareNames: names.compare,
   }
 }

@@ -61,10 +61,12 @@ function columnsOf(questionnaires: readonly ScoredQuestionnaire[], t: Translate)
   })
 }
 
-const byName = (a: PracticeRow, b: PracticeRow) => a.name.localeCompare(b.name, 'en-GB') || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-
-/** Sorted by the column at `index` (−1: practice name); withheld figures always last, ties by practice name. */
-export function sortRows(rows: readonly PracticeRow[], index: number, dir: SortDirection): PracticeRow[] {
+/**
+ * Sorted by the column at `index` (−1: practice name); withheld figures always last, ties by practice name, names in
+ * the page's language's order with numbers by value ("Practice 2" before "Practice 10").
+ */
+export function sortRows(rows: readonly PracticeRow[], index: number, dir: SortDirection, format: Formats = formats('en-GB')): PracticeRow[] {
+  const byName = (a: PracticeRow, b: PracticeRow) => format.compareNames(a.name, b.name) || format.compareNames(a.code, b.code)
   const sign = dir === 'asc' ? 1 : -1
   return [...rows].sort((a, b) => {
     if (index < 0) return sign * byName(a, b)
@@ -216,7 +218,7 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
   const sortKey = index < 0 ? PRACTICE_KEY : query.sort!
   const dir: SortDirection = query.dir ?? (index < 0 ? 'asc' : 'desc')
   const withheldText = query.setting ? withheldGroup(t) : fewerThan(programme.minPracticeN, t)
-  const rows = sortRows(practiceRows(data, columns, withheldText), index, dir)
+  const rows = sortRows(practiceRows(data, columns, withheldText), index, dir, format)
   const keep = { wave: query.wave, deprivation: query.deprivation, rurality: query.rurality, model: query.model, setting: query.setting }
   const header = (key: string, label: string, numeric: boolean) => {
     const sorted = key === sortKey

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { formats } from '../../../server/i18n/format.js'
+import { translator } from '../../../server/i18n/translate.js'
 import { comparePageModel } from '../../../server/routes/reports/compare-page-model.js'
 import type { CompareQuery } from '../../../server/routes/reports/report-query.js'
 import type { ComparisonData } from '../../../server/services/report-service.js'
@@ -32,6 +34,16 @@ describe('comparePageModel', () => {
     expect(coherence('A')).toBeGreaterThan(coherence('B')!)
     expect(names({ sort: 'fixture.coherence', dir: 'asc' })).toEqual(['Beech', 'Birch', 'Ash', 'Cherry'])
     expect(names({ sort: 'fixture.coherence', dir: 'desc' })).toEqual(['Ash', 'Beech', 'Birch', 'Cherry'])
+  })
+
+  it("orders names with numbers by their value, in the page's language", () => {
+    const numbered = ['Practice 10', 'Practice 2', 'practice 1', 'Ärztehaus', 'Practice 2a']
+    const data = { ...DATA, practices: numbered.map((name, i) => ({ ...PRACTICES[0]!, id: 10 + i, code: `N${i}`, name })) }
+    const inOrder = (language: 'en-GB' | 'nl', dir: 'asc' | 'desc') =>
+      comparePageModel(data, { dir }, translator(language), formats(language)).rows.map((r) => r.name)
+    expect(inOrder('en-GB', 'asc')).toEqual(['Ärztehaus', 'practice 1', 'Practice 2', 'Practice 2a', 'Practice 10'])
+    expect(inOrder('en-GB', 'desc')).toEqual(['Practice 10', 'Practice 2a', 'Practice 2', 'practice 1', 'Ärztehaus'])
+    expect(inOrder('nl', 'asc')).toEqual(['Ärztehaus', 'practice 1', 'Practice 2', 'Practice 2a', 'Practice 10'])
   })
 
   it('says "Fewer than 3 responses" for withheld cells, and "Withheld" when filtered by setting', () => {
