@@ -104,6 +104,21 @@ describe('the scorecard of a practice with enough responses', () => {
     })
   })
 
+  it('says, before any figure, that the questionnaires are not yet validated, with a link to how the figures are made', async () => {
+    const page = await scorecard('N1')
+    const intro = page.$('.ls-report-intro').eq(1)
+    expect(intro.text().replace(/\s+/g, ' ')).toBe(
+      "Neither questionnaire has yet been tested as a validated scale: read the scores as a starting point for the practice's own conversation, not as a test result. About the figures",
+    )
+    expect(intro.find('a').attr('href')).toBe('#about-the-figures')
+    expect(
+      page
+        .$('#about-the-figures p strong')
+        .map((_, b) => page.$(b).text())
+        .get(),
+    ).toContain('Not yet validated')
+  })
+
   it('lists the three highest and three lowest elements and sub-constructs, with their guidance', async () => {
     const page = await scorecard('N1')
     for (const questionnaire of SCORED) {
