@@ -42,6 +42,8 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.set('views', join(ROOT, 'views'))
   app.engine('ejs', layoutRenderer('layouts/main'))
   app.set('view engine', 'ejs')
+  // Templates read once, in production; not left to Express, which looks at NODE_ENV itself rather than the config.
+  app.set('view cache', config.production)
 
   app.use(setUpWebSecurity({ https }))
   // no-store: a cached "ok" would tell a monitor the server is up when it is not.

@@ -19,7 +19,9 @@ const seconds = z.coerce
   .refine((value) => value <= 86_400, 'must be at most 86400 seconds (a day)')
 
 const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Production unless asked otherwise: the quick start (`npm start`) then caches its templates, as a real server does;
+  // `npm run dev` asks for development (error details, templates read afresh).
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LINKSCORE_DB: z.string().min(1).default('data/linkscore.db'),
   LINKSCORE_DATABASE_URL: z

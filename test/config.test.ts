@@ -15,7 +15,7 @@ function refusal(env: NodeJS.ProcessEnv): ConfigError {
 describe('configuration from the environment', () => {
   it('has defaults for the quick start', () => {
     expect(readConfig({})).toEqual({
-      production: false,
+      production: true,
       port: 3000,
       database: { kind: 'sqlite', path: 'data/linkscore.db' },
       demo: true,
