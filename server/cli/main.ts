@@ -4,6 +4,7 @@ import { isUserError } from '../user-errors.js'
 import { pathToFileURL } from 'node:url'
 import { writeLine, type CliIo } from './cli-io.js'
 import { addDbCommands } from './commands/db-commands.js'
+import { addDemoCommands } from './commands/demo-commands.js'
 import { addExportCommands } from './commands/export-commands.js'
 import { addSchemaCommand } from './commands/schema-command.js'
 import { addSetupCommands } from './commands/setup-commands.js'
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo): Command {
   addExportCommands(program, io)
   addUserCommands(program, io)
   addDbCommands(program, io)
+  addDemoCommands(program, io)
   for (const command of allCommands(program))
     command
       .exitOverride()

@@ -16,6 +16,12 @@ import { syntheticPages } from './synthetic-answers.js'
 export const DEMO_SLUG = 'demo'
 const DEMO_QUESTIONNAIRE_ORDER = ['context', 'normalisation', 'good-practice']
 
+/** Every questionnaire loaded, the demo's three first in the order respondents meet them. */
+export function demoQuestionnaires(catalogue: QuestionnaireCatalogue): string[] {
+  const available = new Set(catalogue.list().map((q) => q.id))
+  return [...DEMO_QUESTIONNAIRE_ORDER.filter((id) => available.has(id)), ...[...available].filter((id) => !DEMO_QUESTIONNAIRE_ORDER.includes(id)).sort()]
+}
+
 export interface DemoLinks {
   created: boolean
   invitationPath: string
@@ -56,11 +62,7 @@ async function createDemo(repos: Repositories, services: Services, seed: number)
     languages: ['en-GB', 'nl'],
     interventionNames: { nl: 'welzijn op recept' },
   })
-  const available = new Set(services.catalogue.list().map((q) => q.id))
-  const questionnaires = [
-    ...DEMO_QUESTIONNAIRE_ORDER.filter((id) => available.has(id)),
-    ...[...available].filter((id) => !DEMO_QUESTIONNAIRE_ORDER.includes(id)).sort(),
-  ]
+  const questionnaires = demoQuestionnaires(services.catalogue)
   const practices = []
   for (const { practice } of DEMO_PRACTICES)
     practices.push(
