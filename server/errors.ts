@@ -65,6 +65,12 @@ export class TooManySurveyStartsError extends PersonFacingError {
   }
 }
 
+export class TooManyCodeTriesError extends PersonFacingError {
+  constructor(readonly minutes: number) {
+    super({ key: 'survey:code.limited.message', values: { count: minutes } })
+  }
+}
+
 export class SurveyClosedError extends PersonFacingError {
   constructor(readonly waveTitle: string) {
     super({ key: 'errors:surveyClosed.message', values: { wave: waveTitle } })

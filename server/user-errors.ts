@@ -10,6 +10,7 @@ import {
   SurveyClosedError,
   TooManySignInAttemptsError,
   TooManySurveyStartsError,
+  TooManyCodeTriesError,
   PersonFacingError,
   UsageError,
   ValidationError,
@@ -72,6 +73,7 @@ const USER_ERRORS: readonly UserErrorKind<Error>[] = [
     next: { href: '/sign-in', text: { key: 'errors:tooManySignIns.next' } },
   }),
   kind({ type: TooManySurveyStartsError, status: 429, title: always('errors:tooManyStarts.title') }),
+  kind({ type: TooManyCodeTriesError, status: 429, title: always('survey:code.limited.title') }),
   // Found at start-up or by a command, before any page is served.
   kind({ type: ConfigError, status: 500, title: always('errors:config.title') }),
   kind({ type: DatabaseUnavailableError, status: 503, title: always('errors:databaseUnavailable.title') }),

@@ -1,7 +1,7 @@
 // What the services may ask of storage, over the domain types: the Kysely repositories implement it on SQLite and PostgreSQL alike.
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
 import type { Language } from '../i18n/languages.js'
-import type { Invitation } from '../domain/invitation.js'
+import type { Invitation, InvitationListing, NewInvitation } from '../domain/invitation.js'
 import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from '../domain/practice.js'
 import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
@@ -65,8 +65,14 @@ export interface InvitationRepository {
   findById(id: number): Promise<Invitation | undefined>
   /** The earliest invitation of a practice's wave that nobody has used and that presets no role. */
   findUnused(waveId: number, practiceId: number): Promise<Invitation | undefined>
-  /** One invitation per token: all of them, or none. */
-  createMany(waveId: number, practiceId: number, tokens: string[], presetRole: string | null): Promise<void>
+  /** Typed at /code: the invitation with this short code (normalised, see survey/short-codes.ts). */
+  findByShortCode(shortCode: string): Promise<Invitation | undefined>
+  /** All of them, or none; a short code already taken fails the whole batch as a unique violation. */
+  createMany(waveId: number, practiceId: number, invitations: readonly NewInvitation[], presetRole: string | null): Promise<void>
+  /** A wave's invitations for its mail-merge list, by practice code then in the order they were made. */
+  listByWave(waveId: number): Promise<InvitationListing[]>
+  /** Gives an invitation made before short codes its own; false when another has it already. */
+  assignShortCode(id: number, shortCode: string): Promise<boolean>
   /** Only the first use counts. */
   markUsed(id: number, at: string): Promise<void>
 }

@@ -87,6 +87,8 @@ export interface InvitationTable {
   preset_role: string | null
   created_at: Defaulted<string>
   used_at: string | null
+  /** Eight letters to type at /code (migration 015); null for an invitation made before, until its list is downloaded. */
+  short_code: string | null
 }
 
 export interface ResponseTable {

@@ -2,6 +2,7 @@
 import { Router } from 'express'
 import type { Config } from '../config.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { limitCodeTries } from '../middleware/limit-code-tries.js'
 import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExcludeResponses, canExport, canManageAccounts, canManagePractices, canManageWaves } from '../services/staff-access.js'
@@ -28,8 +29,10 @@ import { passwordRoutes } from './staff/password-routes.js'
 import { signInRoutes } from './staff/sign-in-routes.js'
 import { staffAccountsRoutes } from './staff/staff-accounts-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
+import { CODE_PATH, codeRoutes } from './survey/code-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
+import { invitationListRoutes } from './waves/invitation-list-routes.js'
 import { waveRoutes } from './waves/wave-routes.js'
 
 export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>, sessionSecret: string): Router {
@@ -38,6 +41,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const language = languageRoutes({ https: config.baseUrl.startsWith('https:') })
   const start = startRoutes(services.survey, config)
   const journey = journeyRoutes(services.survey, config)
+  const code = codeRoutes(services.invitations)
   const signIn = signInRoutes(services.signIn, deviceCookies({ secret: sessionSecret, https: config.baseUrl.startsWith('https:') }))
   const staff = staffRoutes(services.staffScope, services.auditLog)
   const account = accountRoutes(services.staffSessions)
@@ -48,6 +52,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
+  const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
 
   router.get('/', home.index)
@@ -55,6 +60,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/accessibility', home.accessibility)
   router.get('/language', language.choose)
 
+  router.get(CODE_PATH, code.show)
+  router.post(CODE_PATH, limitCodeTries(rateLimits), code.submit)
   router.get('/s/:token', start.showInvitation)
   router.post('/s/:token', start.startInvitation)
   router.get('/p/:practiceCode/:waveSlug', start.showOpenLink)
@@ -113,6 +120,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/programmes/:slug/waves/:wave/open', requireStaff(canManageWaves), waves.open)
   router.get('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.confirmClose)
   router.post('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.close)
+  router.get('/programmes/:slug/waves/:wave/invitations.csv', requireStaff(canManageWaves), invitationList.download)
   // Before the scorecard at /practices/:code, which would otherwise take "new" and "import" for practice codes.
   router.get('/programmes/:slug/practices', requireStaff(canManagePractices), practices.list)
   router.post('/programmes/:slug/practices', requireStaff(canManagePractices), practices.create)

@@ -10,7 +10,7 @@ import type { Language } from '../i18n/languages.js'
 import type { Wave, WaveStatus } from '../domain/wave.js'
 import { PRESETTABLE_ROLES } from '../survey/roles.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
-import { newToken } from './tokens.js'
+import { createWithShortCodes } from './new-invitations.js'
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and hyphens (e.g. "north-pcn")')
 const isoDate = z.iso.date('use the form YYYY-MM-DD')
@@ -155,9 +155,8 @@ export function createAdminService(repos: Pick<Repositories, 'programmes' | 'pra
       if (i.programme && i.programme !== prog.slug)
         throw ValidationError.of('programme', `Practice "${practice.code}" belongs to programme "${prog.slug}", not "${i.programme}"`)
       const w = await writableWave(prog.slug, i.wave)
-      const tokens = Array.from({ length: i.count }, newToken)
-      await repos.invitations.createMany(w.id, practice.id, tokens, i.role ?? null)
-      return tokens.map((t) => `/s/${t}`)
+      const invitations = await createWithShortCodes(repos, w.id, practice.id, i.count, i.role ?? null)
+      return invitations.map((invitation) => `/s/${invitation.token}`)
     },
 
     /** Open links of demo programmes' open waves, for the home page and start-up message. */

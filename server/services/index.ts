@@ -5,6 +5,7 @@ import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
 import { createExportService } from './export-service.js'
+import { createInvitationService } from './invitation-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
 import { createPracticeService } from './practice-service.js'
 import { createPasswordChangeService } from './password-change-service.js'
@@ -33,6 +34,7 @@ export function createServices(
     catalogue,
     survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock, audit),
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
+    invitations: createInvitationService({ invitations }),
     exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),

@@ -66,6 +66,8 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/privacy', expected: everyone(200, 200) },
   { method: 'GET', path: '/accessibility', expected: everyone(200, 200) },
   { method: 'GET', path: '/language?to=nl&next=/privacy', expected: everyone(303, 303) },
+  { method: 'GET', path: '/code', expected: everyone(200, 200) },
+  { method: 'POST', path: '/code', expected: everyone(422, 422) },
   { method: 'GET', path: '/s/not-an-invitation-of-anyone', expected: everyone(404, 404) },
   { method: 'POST', path: '/s/not-an-invitation-of-anyone', expected: everyone(404, 404) },
   { method: 'GET', path: '/p/E1/open', expected: everyone(200, 200) },
@@ -205,6 +207,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/programmes/north/waves/spring/open', expected: exporters(303), redirects: { admin: '/programmes/north/waves#wave-spring' } },
   { method: 'GET', path: '/programmes/north/waves/spring/close', expected: exporters(200) },
   { method: 'POST', path: '/programmes/north/waves/spring/close', expected: exporters(303) },
+  { method: 'GET', path: '/programmes/north/waves/spring/invitations.csv', expected: exporters(200) },
   // Practices: like the waves. N1 has a response, so removing it is refused (409); an empty form names its fields (422).
   { method: 'GET', path: '/programmes/north/practices', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fpractices' } },
   { method: 'POST', path: '/programmes/north/practices', expected: exporters(422) },
