@@ -1,9 +1,12 @@
 // programme add (and programme-commands.ts), practice add (and practice-commands.ts), wave add/open/close (and
-// wave-commands.ts), invites create.
+// wave-commands.ts), invites create and export.
 import { type Command, Option } from 'commander'
+import { writeCsv } from '../../exports/csv.js'
+import { INVITATION_COLUMNS, invitationRows } from '../../exports/invitation-rows.js'
 import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
+import { findWave } from './export-commands.js'
 import { addPracticeCommands } from './practice-commands.js'
 import { addProgrammeCommands } from './programme-commands.js'
 import { addWaveCommands, COMMAND_LINE } from './wave-commands.js'
@@ -67,9 +70,19 @@ export function addSetupCommands(program: Command, io: CliIo): void {
   }
   addWaveCommands(wave, io)
 
-  program
-    .command('invites')
-    .description('personal invitation links')
+  const invites = program.command('invites').description('personal invitation links')
+  invites
+    .command('export')
+    .description("a wave's invitations as a mail-merge CSV: practice, preset role, link and short code (as the waves page gives it)")
+    .requiredOption('--wave <slug>', 'wave')
+    .option('--programme <slug>', 'programme, when several have a wave of this name')
+    .action((o: { wave: string; programme?: string }) =>
+      withLinkscore(io, async (ls, baseUrl) => {
+        const wave = await findWave(ls, o.wave, o.programme)
+        await writeCsv(io.stdout, INVITATION_COLUMNS, invitationRows(await ls.services.invitations.mailMergeList(wave), baseUrl))
+      }),
+    )
+  invites
     .command('create')
     .description('create invitations and print one full link per line')
     .requiredOption('--wave <slug>', 'wave')

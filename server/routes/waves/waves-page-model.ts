@@ -42,6 +42,7 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
       { key: t('study:waves.list.sent'), value: [format.number(activity.submitted)] },
       { key: t('study:waves.list.invitations'), value: [format.number(activity.invitations)] },
     ],
+    invitationsHref: activity.invitations > 0 ? `${wavesPath(programme.slug)}/${wave.slug}/invitations.csv` : undefined,
     editHref: archived ? undefined : editWavePath(programme.slug, wave.slug),
     statusHref: archived || openRefused ? undefined : waveStatusPath(programme.slug, wave.slug, change),
     statusText: change === 'open' ? t('study:waves.list.open') : t('study:waves.list.close'),

@@ -91,12 +91,16 @@ describe('the list', () => {
     )
     expect(text(page, '#wave-baseline dl')).toContain('Responses sent 1 Invitations 0')
     expect(page.$('a:contains("Copy the last wave (Spring)")').attr('href')).toBe('/programmes/north/waves/new?from=spring')
+    // Only a wave with invitations offers their mail-merge list.
+    expect(page.$('#wave-spring .ls-wave-invitations a').attr('href')).toBe('/programmes/north/waves/spring/invitations.csv')
+    expect(text(page, '#wave-spring .ls-wave-invitations a')).toBe('Download the invitations for a mail merge (CSV): Spring')
+    expect(page.$('#wave-baseline .ls-wave-invitations').length).toBe(0)
   })
 
   it('offers to open only a wave that can be opened: one past its closing date says why instead', async () => {
     const page = await evaluator.get('/programmes/north/waves')
-    expect(text(page, '#wave-spring p')).toBe('Change Spring Open this wave: Spring')
-    expect(text(page, '#wave-baseline p')).toBe('Change Baseline Its closing date has passed: change the dates to open it again.')
+    expect(text(page, '#wave-spring p:not(.ls-wave-invitations)')).toBe('Change Spring Open this wave: Spring')
+    expect(text(page, '#wave-baseline p:not(.ls-wave-invitations)')).toBe('Change Baseline Its closing date has passed: change the dates to open it again.')
     expect(page.$('#wave-baseline a[href$="/open"]').length).toBe(0)
   })
 })
