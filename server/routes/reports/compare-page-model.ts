@@ -2,7 +2,7 @@
 // filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
 import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
-import { overallScores, type ScaleStats } from '../../scoring/index.js'
+import { overallScores, printableScaleStats, type Printable, type ScaleStats } from '../../scoring/index.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
@@ -10,6 +10,7 @@ import { settingLabel } from '../../survey/roles.js'
 import { comparePath, practicePath, withQuery } from '../paths.js'
 import { chartModel, type ChartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
+import { notPrinted } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { bandsOf, questionnaireLabel, questionnaireWords, withheldGroup, withheldGroupNote, type BandLabel } from './report-labels.js'
 import type { CompareQuery } from './report-query.js'
@@ -98,16 +99,19 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
   }))
 }
 
+/** Alpha and the ICCs as printable-statistics.ts allows; a withheld one says why. */
 function statsRow(s: ScaleStats, name: string, t: Translate, format: Formats) {
-  const notAvailable = t('reports:notAvailable')
-  const coefficient = (x: number | null) => (x === null ? notAvailable : formatCoefficient(x, format))
+  const printable = printableScaleStats(s)
+  const icc = (x: Printable) => (x.shown ? formatCoefficient(x.value, format) : notPrinted(x.reason, 'icc', t))
   return {
     name,
     practices: formatCount(s.nPractices, format),
     respondents: formatCount(s.nRespondents, format),
-    alpha: s.alpha === null ? notAvailable : t('reports:compare.alphaOf', { alpha: formatCoefficient(s.alpha, format), count: s.alphaN }),
-    icc1: coefficient(s.icc1),
-    icc2: coefficient(s.icc2),
+    alpha: printable.alpha.shown
+      ? t('reports:compare.alphaOf', { alpha: formatCoefficient(printable.alpha.value, format), count: s.alphaN })
+      : notPrinted(printable.alpha.reason, 'alpha', t),
+    icc1: icc(printable.icc1),
+    icc2: icc(printable.icc2),
   }
 }
 

@@ -4,11 +4,12 @@ import { interventionIn } from '../../domain/programme.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
-import type { ChangeRow, PracticeScaleResult, ScaleStats, ShownPracticeScale } from '../../scoring/index.js'
+import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult, type ScaleStats, type ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { practicePath } from '../paths.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
+import { notPrinted } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
@@ -89,13 +90,25 @@ function scaleRow(
     withheld: null,
     score: formatScore(row.score),
     n: formatCount(row.n, format),
-    ci: row.scoreCi ? formatInterval(row.scoreCi) : t('reports:scorecard.oneResponse'),
+    ci: ciText(row, t),
     agreement:
       rwg === null
         ? { text: t('reports:scorecard.notKnown'), low: false }
         : { text: row.lowAgreement ? t('reports:scorecard.lowAgreement', { value: rwg }) : rwg, low: Boolean(row.lowAgreement) },
     band: words.band(row.band),
   }
+}
+
+/** The 95% CI on 0–100 as printable-statistics.ts allows: clipped to the scale, or words saying why it is not shown. */
+function ciText(row: ShownPracticeScale, t: Translate): string {
+  const ci = printableInterval(row.ci)
+  return ci.shown ? formatInterval({ low: toScore100(ci.low), high: toScore100(ci.high) }) : notPrinted(ci.reason, 'ci', t)
+}
+
+function isClipped(row: PracticeScaleResult): boolean {
+  if (row.withheld) return false
+  const ci = printableInterval(row.ci)
+  return ci.shown && ci.clipped
 }
 
 /**
@@ -179,6 +192,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
         max: 100,
       },
     ),
+    clippedNote: [...rows.values()].some(isClipped) ? t('reports:notPrinted.clippedNote') : null,
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     ...highlights(shownLeaves, words, page),

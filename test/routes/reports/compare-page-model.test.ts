@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { formats } from '../../../server/i18n/format.js'
+import type { Language } from '../../../server/i18n/languages.js'
+import { translator } from '../../../server/i18n/translate.js'
 import { comparePageModel } from '../../../server/routes/reports/compare-page-model.js'
+import type { ScaleStats } from '../../../server/scoring/index.js'
 import type { CompareQuery } from '../../../server/routes/reports/report-query.js'
 import type { ComparisonData } from '../../../server/services/report-service.js'
 import { PRACTICES, PROGRAMME, SCORED, WAVE } from './report-model-fixtures.js'
@@ -60,5 +64,79 @@ describe('comparePageModel', () => {
       ['Coherence', '/programmes/north/compare?setting=general_practice&sort=fixture.coherence&dir=desc', ''],
       ['Participation', '/programmes/north/compare?setting=general_practice&sort=fixture.participation&dir=asc', 'descending'],
     ])
+  })
+})
+
+describe('the scale statistics on the comparison', () => {
+  const withStats = (overrides: Partial<ScaleStats>): ComparisonData => {
+    const [scored] = SCORED
+    const scaleStats = scored!.scores.scaleStats.map((s) => (s.scale === 'coherence' ? { ...s, ...overrides } : s))
+    return { ...DATA, questionnaires: [{ ...scored!, scores: { ...scored!.scores, scaleStats } }] }
+  }
+  const coherence = (data: ComparisonData, language: Language = 'en-GB') => {
+    const row = comparePageModel(data, {}, translator(language), formats(language)).stats[0]!.rows.find((r) => r.name === 'Coherence')!
+    return [row.alpha, row.icc1, row.icc2]
+  }
+
+  it("prints the worked example's alpha from exactly 10 complete respondents, and says why neither ICC (−0.36 and −33.1 from 3 practices) is printed", () => {
+    const s = SCORED[0]!.scores.scaleStats.find((x) => x.scale === 'coherence/differentiation')!
+    expect(s).toMatchObject({ nPractices: 3, iccPractices: 3, alphaN: 10 })
+    expect(s.icc2).toBeCloseTo(-33.1, 10)
+    const row = comparePageModel(DATA, {}).stats[0]!.childRows.find((r) => r.name === 'Differentiation')!
+    expect([row.alpha, row.icc1, row.icc2]).toEqual([
+      '0.98 (10 complete responses)',
+      'Too few practices to estimate this (fewer than 5 with 2 or more responses)',
+      'Too few practices to estimate this (fewer than 5 with 2 or more responses)',
+    ])
+  })
+
+  it.each([
+    {
+      case: 'enough of everything',
+      stats: { alpha: 0.8123, alphaN: 30, alphaItems: 4, icc1: 0.123, icc2: 0.7, iccPractices: 6 },
+      english: ['0.81 (30 complete responses)', '0.12', '0.70'],
+      dutch: ['0,81 (30 volledige responsen)', '0,12', '0,70'],
+    },
+    {
+      case: 'negative alpha and ICC(2); a negative ICC(1) is printed',
+      stats: { alpha: -0.5, alphaN: 30, alphaItems: 4, icc1: -0.05, icc2: -0.4, iccPractices: 6 },
+      english: [
+        'Below zero, so not shown: the statements did not hang together in this survey',
+        '\u22120.05',
+        'Below zero, so not shown: the practices differed no more than chance alone would make them',
+      ],
+      dutch: [
+        'Onder nul, dus niet getoond: de stellingen hingen in deze meting niet samen',
+        '\u22120,05',
+        'Onder nul, dus niet getoond: de praktijken verschilden niet meer dan door toeval alleen',
+      ],
+    },
+    {
+      case: 'the issue: alpha −18.67 from 4 people, 2 practices',
+      stats: { alpha: -18.67, alphaN: 4, alphaItems: 6, icc1: 0.4, icc2: 0.6, iccPractices: 2 },
+      english: [
+        'Too few people answered every statement to estimate this (fewer than 10)',
+        'Too few practices to estimate this (fewer than 5 with 2 or more responses)',
+        'Too few practices to estimate this (fewer than 5 with 2 or more responses)',
+      ],
+      dutch: [
+        'Te weinig mensen hebben elke stelling beantwoord om dit te schatten (minder dan 10)',
+        'Te weinig praktijken om dit te schatten (minder dan 5 met 2 of meer responsen)',
+        'Te weinig praktijken om dit te schatten (minder dan 5 met 2 of meer responsen)',
+      ],
+    },
+    {
+      case: 'one item, and no spread to estimate from',
+      stats: { alpha: null, alphaN: 30, alphaItems: 1, icc1: null, icc2: null, iccPractices: 6 },
+      english: ['Not estimated: the scale has only one statement', 'Not estimated: the answers did not vary', 'Not estimated: the answers did not vary'],
+      dutch: [
+        'Niet geschat: de schaal heeft maar één stelling',
+        'Niet geschat: de antwoorden liepen niet uiteen',
+        'Niet geschat: de antwoorden liepen niet uiteen',
+      ],
+    },
+  ])('$case', ({ stats, english, dutch }) => {
+    expect(coherence(withStats(stats))).toEqual(english)
+    expect(coherence(withStats(stats), 'nl')).toEqual(dutch)
   })
 })

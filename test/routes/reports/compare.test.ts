@@ -2,6 +2,7 @@
 // small-number withholding with and without the setting filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Setting } from '../../../server/questionnaires/definition-schema.js'
+import { scaleStatsRow } from '../../../server/exports/score-rows.js'
 import { scoreBreakdowns, scoreWave, type ShownBreakdown } from '../../../server/scoring/index.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
 import { coefficient, exportCsv, scaleNames, score, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
@@ -176,24 +177,36 @@ describe('the filters', () => {
     ).toEqual(['sort=good-practice', 'dir=asc'])
   })
 
-  it('computes the scale statistics from the practices kept', async () => {
+  /** What the page says for each code a scale-stats `*_note` column can hold. */
+  const NOT_PRINTED: Record<string, string> = {
+    too_few_items: 'Not estimated: the scale has only one statement',
+    too_few_respondents: 'Too few people answered every statement to estimate this (fewer than 10)',
+    too_few_practices: 'Too few practices to estimate this (fewer than 5 with 2 or more responses)',
+    no_variance: 'Not estimated: the answers did not vary',
+  }
+  const expected = (rows: CsvRow[], questionnaire: string) =>
+    topLevel(questionnaire).map(([path, name]) => {
+      const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
+      const words = (note: string, negative: string) => (note === 'negative' ? negative : NOT_PRINTED[note]!)
+      const icc = (x: string, note: string) =>
+        x === '' ? words(note, 'Below zero, so not shown: the practices differed no more than chance alone would make them') : coefficient(x)
+      return [
+        name,
+        s.n_practices!,
+        s.n_respondents!,
+        s.alpha === ''
+          ? words(s.alpha_note!, 'Below zero, so not shown: the statements did not hang together in this survey')
+          : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`,
+        icc(s.icc1!, s.icc1_note!),
+        icc(s.icc2!, s.icc2_note!),
+      ]
+    })
+  const statsTables = (page: Page) => page.$('.ls-compare table').filter((_, t) => page.$(t).find('caption').text().includes('scale statistics by'))
+
+  it('computes the scale statistics from the practices kept, printing those the rules allow and saying why for the others', async () => {
     const all = await compare()
-    const statsTables = all.$('.ls-compare table').filter((_, t) => all.$(t).find('caption').text().includes('scale statistics by'))
-    const expected = (rows: CsvRow[], questionnaire: string) =>
-      topLevel(questionnaire).map(([path, name]) => {
-        const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
-        const c = (x: string) => (x === '' ? 'Not available' : coefficient(x))
-        return [
-          name,
-          s.n_practices!,
-          s.n_respondents!,
-          s.alpha === '' ? 'Not available' : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`,
-          c(s.icc1!),
-          c(s.icc2!),
-        ]
-      })
-    expect(tableRows(all.$, statsTables.eq(0))).toEqual(expected(stats, 'normalisation'))
-    expect(tableRows(all.$, statsTables.eq(2))).toEqual(expected(stats, 'good-practice'))
+    expect(tableRows(all.$, statsTables(all).eq(0))).toEqual(expected(stats, 'normalisation'))
+    expect(tableRows(all.$, statsTables(all).eq(2))).toEqual(expected(stats, 'good-practice'))
 
     const filtered = await compare('?rurality=urban')
     const programme = (await ls.repos.programmes.findBySlug('north'))!
@@ -204,19 +217,9 @@ describe('the filters', () => {
       questionnaire: ls.services.catalogue.get('good-practice'),
       respondents: (await ls.repos.scoring.respondents(wave.id, 'good-practice')).filter((r) => urban.has(r.practiceCode)),
     })
-    const asCsv = rescored.scaleStats.map((s) => ({
-      questionnaire: s.questionnaire,
-      scale: s.scale,
-      n_practices: String(s.nPractices),
-      n_respondents: String(s.nRespondents),
-      alpha: s.alpha === null ? '' : String(s.alpha),
-      alpha_n: String(s.alphaN),
-      icc1: s.icc1 === null ? '' : String(s.icc1),
-      icc2: s.icc2 === null ? '' : String(s.icc2),
-    }))
-    const filteredTables = filtered.$('.ls-compare table').filter((_, t) => filtered.$(t).find('caption').text().includes('scale statistics by'))
-    expect(tableRows(filtered.$, filteredTables.eq(2))).toEqual(expected(asCsv, 'good-practice'))
-    expect(tableRows(filtered.$, filteredTables.eq(2))).not.toEqual(expected(stats, 'good-practice'))
+    const asCsv = rescored.scaleStats.map((s) => Object.fromEntries(Object.entries(scaleStatsRow(s)).map(([k, v]) => [k, v === null ? '' : String(v)])))
+    expect(tableRows(filtered.$, statsTables(filtered).eq(2))).toEqual(expected(asCsv, 'good-practice'))
+    expect(tableRows(filtered.$, statsTables(filtered).eq(2))).not.toEqual(expected(stats, 'good-practice'))
   })
 })
 
