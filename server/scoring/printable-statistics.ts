@@ -59,16 +59,22 @@ export function printableIcc({ icc1, icc2, practices }: { icc1: number | null; i
   }
 }
 
-export type PrintableInterval = { shown: true; low: number; high: number; clipped: boolean } | { shown: false; reason: 'one_response' | 'wider_than_scale' }
+export type PrintableInterval =
+  { shown: true; low: number; high: number; clipped: boolean } | { shown: false; reason: 'one_response' | 'no_variance' | 'wider_than_scale' }
+
+/** Narrower than this (on 1–5) an interval is taken to have no width: every answer was the same, up to rounding. */
+const NO_WIDTH = 1e-9
 
 /**
- * A 95% CI of a practice mean, on the scale `range` (1–5 by default). Withheld when there is none (one response) or it
- * is at least as wide as the whole scale: clipped, it would read as "anywhere from 0 to 100", which is no estimate.
+ * A 95% CI of a practice mean, on the scale `range` (1–5 by default). Withheld when there is none (one response), when
+ * it has no width (everyone's score the same: "75–75" from three people claims a certainty they cannot give), and when
+ * it is at least as wide as the whole scale: clipped, it would read as "anywhere from 0 to 100", which is no estimate.
  * Otherwise an end beyond the scale is clipped to it: the true mean lies within the scale, so the clipped interval
  * covers it whenever the computed one does, and it never shows a score the scale cannot have.
  */
 export function printableInterval(ci: Interval | null, range: Interval = MEAN_RANGE): PrintableInterval {
   if (ci === null) return { shown: false, reason: 'one_response' }
+  if (ci.high - ci.low < NO_WIDTH) return { shown: false, reason: 'no_variance' }
   if (ci.high - ci.low >= range.high - range.low) return { shown: false, reason: 'wider_than_scale' }
   const low = Math.max(ci.low, range.low)
   const high = Math.min(ci.high, range.high)

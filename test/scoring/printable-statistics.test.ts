@@ -73,6 +73,9 @@ describe('printableInterval', () => {
     { case: 'the issue: −74 to 174 on 0–100', ci: { low: 1 - 74 / 25, high: 1 + 174 / 25 }, expected: { shown: false, reason: 'wider_than_scale' } },
     { case: 'exactly as wide as the scale', ci: { low: 0.5, high: 4.5 }, expected: { shown: false, reason: 'wider_than_scale' } },
     { case: 'one response: no interval', ci: null, expected: { shown: false, reason: 'one_response' } },
+    { case: 'no width: everyone scored 4', ci: { low: 4, high: 4 }, expected: { shown: false, reason: 'no_variance' } },
+    { case: 'no width but for a rounding', ci: { low: 10 / 3 - 1e-15, high: 10 / 3 + 1e-15 }, expected: { shown: false, reason: 'no_variance' } },
+    { case: 'narrow, but not nothing', ci: { low: 3.999, high: 4.001 }, expected: { shown: true, low: 3.999, high: 4.001, clipped: false } },
   ])('$case', ({ ci, expected }) => {
     expect(printableInterval(ci)).toEqual(expected)
   })

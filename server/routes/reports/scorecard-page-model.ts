@@ -9,7 +9,7 @@ import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-s
 import { practicePath } from '../paths.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
-import { notPrinted } from './not-printed.js'
+import { notPrinted, notPrintedNotes } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
@@ -23,7 +23,8 @@ export interface ScaleRow {
   withheld: string | null
   score: string
   n: string
-  ci: string
+  /** The 95% CI, or (withheld) a word or two, explained under the table. */
+  ci: { text: string; withheld: boolean }
   agreement: { text: string; low: boolean }
   band: BandLabel | null
   median: string
@@ -82,7 +83,15 @@ function scaleRow(
     change: change === null ? null : changeCell(change, page),
   }
   if (!row || row.withheld) {
-    return { ...common, withheld: fewerThan(page.minPracticeN, t), score: '', n: '', ci: '', agreement: { text: '', low: false }, band: null }
+    return {
+      ...common,
+      withheld: fewerThan(page.minPracticeN, t),
+      score: '',
+      n: '',
+      ci: { text: '', withheld: false },
+      agreement: { text: '', low: false },
+      band: null,
+    }
   }
   const rwg = row.rwg === null ? null : formatCoefficient(row.rwg, format)
   return {
@@ -90,7 +99,7 @@ function scaleRow(
     withheld: null,
     score: formatScore(row.score),
     n: formatCount(row.n, format),
-    ci: ciText(row, t),
+    ci: ciCell(row, t),
     agreement:
       rwg === null
         ? { text: t('reports:scorecard.notKnown'), low: false }
@@ -100,15 +109,23 @@ function scaleRow(
 }
 
 /** The 95% CI on 0–100 as printable-statistics.ts allows: clipped to the scale, or words saying why it is not shown. */
-function ciText(row: ShownPracticeScale, t: Translate): string {
+function ciCell(row: ShownPracticeScale, t: Translate): ScaleRow['ci'] {
   const ci = printableInterval(row.ci)
-  return ci.shown ? formatInterval({ low: toScore100(ci.low), high: toScore100(ci.high) }) : notPrinted(ci.reason, 'ci', t)
+  if (ci.shown) return { text: formatInterval({ low: toScore100(ci.low), high: toScore100(ci.high) }), withheld: false }
+  return { text: notPrinted({ reason: ci.reason, statistic: 'ci' }, t), withheld: true }
 }
 
-function isClipped(row: PracticeScaleResult): boolean {
-  if (row.withheld) return false
-  const ci = printableInterval(row.ci)
-  return ci.shown && ci.clipped
+/** Under the scale table: that some intervals were clipped, and why each kind withheld is not shown. */
+function ciNotes(rows: Iterable<PracticeScaleResult>, t: Translate): string[] {
+  const printed = [...rows].flatMap((row) => (row.withheld ? [] : [printableInterval(row.ci)]))
+  const clipped = printed.some((ci) => ci.shown && ci.clipped) ? [t('reports:notPrinted.clippedNote')] : []
+  return [
+    ...clipped,
+    ...notPrintedNotes(
+      printed.flatMap((ci) => (ci.shown ? [] : [{ reason: ci.reason, statistic: 'ci' as const }])),
+      t,
+    ),
+  ]
 }
 
 /**
@@ -192,7 +209,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
         max: 100,
       },
     ),
-    clippedNote: [...rows.values()].some(isClipped) ? t('reports:notPrinted.clippedNote') : null,
+    notes: ciNotes(rows.values(), t),
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     ...highlights(shownLeaves, words, page),

@@ -177,36 +177,53 @@ describe('the filters', () => {
     ).toEqual(['sort=good-practice', 'dir=asc'])
   })
 
-  /** What the page says for each code a scale-stats `*_note` column can hold. */
-  const NOT_PRINTED: Record<string, string> = {
-    too_few_items: 'Not estimated: the scale has only one statement',
-    too_few_respondents: 'Too few people answered every statement to estimate this (fewer than 10)',
-    too_few_practices: 'Too few practices to estimate this (fewer than 5 with 2 or more responses)',
-    no_variance: 'Not estimated: the answers did not vary',
+  /** What the page's cell says for each code a scale-stats `*_note` column can hold, and the start of the sentence under the table. */
+  const NOT_PRINTED: Record<string, [string, string]> = {
+    too_few_items: ['One statement', '"One statement": alpha compares'],
+    too_few_respondents: [
+      'Too few complete responses',
+      '"Too few complete responses": too few people answered every statement of the scale to estimate alpha; it needs at least 10.',
+    ],
+    too_few_practices: [
+      'Too few practices',
+      '"Too few practices": the ICC needs at least 5 practices with 2 or more responses each; with fewer it could be almost anything.',
+    ],
+    no_variance: ['No variation', '"No variation": the answers did not vary'],
+    negative: ['Below zero', '"Below zero" for'],
   }
   const expected = (rows: CsvRow[], questionnaire: string) =>
     topLevel(questionnaire).map(([path, name]) => {
       const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
-      const words = (note: string, negative: string) => (note === 'negative' ? negative : NOT_PRINTED[note]!)
-      const icc = (x: string, note: string) =>
-        x === '' ? words(note, 'Below zero, so not shown: the practices differed no more than chance alone would make them') : coefficient(x)
+      const cell = (x: string, note: string, shown: () => string) => (x === '' ? NOT_PRINTED[note]![0] : shown())
       return [
         name,
         s.n_practices!,
         s.n_respondents!,
-        s.alpha === ''
-          ? words(s.alpha_note!, 'Below zero, so not shown: the statements did not hang together in this survey')
-          : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`,
-        icc(s.icc1!, s.icc1_note!),
-        icc(s.icc2!, s.icc2_note!),
+        cell(s.alpha!, s.alpha_note!, () => `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`),
+        cell(s.icc1!, s.icc1_note!, () => coefficient(s.icc1!)),
+        cell(s.icc2!, s.icc2_note!, () => coefficient(s.icc2!)),
       ]
     })
+  /** Each reason the export gives for a top-level scale is explained in plain words under the page's table; returns the reasons. */
+  const expectNotes = (page: Page, rows: CsvRow[], questionnaire: string) => {
+    const text = page.$('main').text()
+    const notes = rows
+      .filter((r) => r.questionnaire === questionnaire && !r.scale!.includes('/'))
+      .flatMap((r) => [r.alpha_note!, r.icc1_note!, r.icc2_note!])
+      .filter((n) => n !== '')
+    for (const note of notes) expect(text).toContain(NOT_PRINTED[note]![1])
+    return notes
+  }
   const statsTables = (page: Page) => page.$('.ls-compare table').filter((_, t) => page.$(t).find('caption').text().includes('scale statistics by'))
 
   it('computes the scale statistics from the practices kept, printing those the rules allow and saying why for the others', async () => {
     const all = await compare()
     expect(tableRows(all.$, statsTables(all).eq(0))).toEqual(expected(stats, 'normalisation'))
     expect(tableRows(all.$, statsTables(all).eq(2))).toEqual(expected(stats, 'good-practice'))
+    // The fixture has 3 practices with scores: no ICC is printed, and the page says why under each table.
+    expect(stats.filter((r) => r.icc1 !== '' || r.icc2 !== '')).toEqual([])
+    expect(expectNotes(all, stats, 'normalisation')).toContain('too_few_practices')
+    expect(expectNotes(all, stats, 'good-practice')).toContain('too_few_respondents')
 
     const filtered = await compare('?rurality=urban')
     const programme = (await ls.repos.programmes.findBySlug('north'))!

@@ -36,7 +36,8 @@ const find = (rows: CsvRow[], match: Partial<CsvRow>) => {
 const flagFor = (c: CsvRow) =>
   c.changed === '' ? 'not tested' : c.changed === 'true' ? (Number(c.difference) > 0 ? 'significant rise' : 'significant fall') : 'not significant'
 
-const WIDER_THAN_SCALE = 'Too few people answered to estimate this: the range would be wider than 0 to 100'
+const WIDER_THAN_SCALE = 'Too uncertain'
+const WIDER_THAN_SCALE_NOTE = '"Too uncertain": too few people answered to estimate this; the 95% CI would be wider than the whole scale, from 0 to 100.'
 const CLIPPED_NOTE = 'A 95% CI that would run below 0 or above 100 is shown stopping at the end of the scale, since no score can lie beyond it.'
 /** The CI cell as the scores export gives it: its (clipped) ends on 0–100, or the words for its `ci_note`. */
 const ciCell = (s: CsvRow) =>
@@ -44,7 +45,9 @@ const ciCell = (s: CsvRow) =>
     ? WIDER_THAN_SCALE
     : s.ci_note === 'one_response'
       ? 'Not available (one response)'
-      : `${score100(s.ci_low!)}\u2013${score100(s.ci_high!)}`
+      : s.ci_note === 'no_variance'
+        ? 'No variation'
+        : `${score100(s.ci_low!)}\u2013${score100(s.ci_high!)}`
 
 describe('the scorecard of a practice with enough responses', () => {
   it('opens on the latest survey with responses, offering every survey', async () => {
@@ -231,7 +234,7 @@ describe('the 95% CI of a practice with three responses', () => {
       const shown = [...scaleNames(ls, questionnaire)].filter(([path]) => n3.some((r) => r.questionnaire === questionnaire && r.scale === path))
       expect(shown.map(([, name]) => [name, ciOnPage.get(name)])).toEqual(shown.map(([path, name]) => [name, ciCell(find(n3, { questionnaire, scale: path }))]))
     }
-    expect(page.$('main').text()).toContain(WIDER_THAN_SCALE)
+    expect(page.$('main').text()).toContain(WIDER_THAN_SCALE_NOTE)
     expect(page.$('main').text()).toContain(CLIPPED_NOTE)
     const ranges = page
       .$('.ls-scale-table tbody tr')
