@@ -216,6 +216,27 @@ describe('the filters', () => {
   }
   const statsTables = (page: Page) => page.$('.ls-compare table').filter((_, t) => page.$(t).find('caption').text().includes('scale statistics by'))
 
+  it('leaves empty in the scale-stats export an alpha computed from 7 complete respondents, and an ICC from 3 practices, saying why', async () => {
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const wave = (await ls.repos.waves.findBySlug(programme.id, 'follow-up'))!
+    const raw = scoreWave({
+      wave: 'follow-up',
+      questionnaire: ls.services.catalogue.get('good-practice'),
+      respondents: await ls.repos.scoring.respondents(wave.id, 'good-practice'),
+    }).scaleStats.find((s) => s.scale === 'policy/monitoring')!
+    expect(raw).toMatchObject({ alphaN: 7, iccPractices: 3 })
+    expect([raw.alpha, raw.icc1, raw.icc2].every((x) => typeof x === 'number')).toBe(true)
+    expect(stats.find((r) => r.questionnaire === 'good-practice' && r.scale === 'policy/monitoring')).toMatchObject({
+      alpha: '',
+      alpha_n: '7',
+      alpha_note: 'too_few_respondents',
+      icc1: '',
+      icc1_note: 'too_few_practices',
+      icc2: '',
+      icc2_note: 'too_few_practices',
+    })
+  })
+
   it('computes the scale statistics from the practices kept, printing those the rules allow and saying why for the others', async () => {
     const all = await compare()
     expect(tableRows(all.$, statsTables(all).eq(0))).toEqual(expected(stats, 'normalisation'))
