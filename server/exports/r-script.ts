@@ -104,7 +104,8 @@ export function rScript({ programme, wave, fromWave, questionnaires, generatedOn
 #        answers     - long: one row per answer, with columns label, number, not_relevant and scale_path added
 #        responses   - wide: one row per response; agree items become ordered factors (as.integer() gives 1-5),
 #                      single-choice items factors of their labels, multi-choice options 0/1, 0-10 items numbers
-#        codebook, scores, scale_stats, change - as exported, with numbers and true/false read as such
+#        codebook, scores, scale_stats, change - as exported, with numbers and true/false read as such;
+#        an alpha, ICC or CI left empty says why in its *_note column (docs/exports.md lists the codes)
 #      and defines linkscore_items (every item), linkscore_scales (every scale at every level) and
 #      linkscore_scale_map (each scored item and the scale path it scores into; reverse items count 6 - x).
 #
@@ -274,8 +275,8 @@ ${answerLabels}  d$label[d$not_relevant] <- unname(linkscore_not_relevant_labels
 }
 
 linkscore_read_codebook <- function(file) .linkscore_read(file)
-linkscore_read_scores <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "wave", "questionnaire", "level", "scale", "band"))
-linkscore_read_scale_stats <- function(file) .linkscore_typed(.linkscore_read(file), c("questionnaire", "level", "scale"))
+linkscore_read_scores <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "wave", "questionnaire", "level", "scale", "band", "ci_note"))
+linkscore_read_scale_stats <- function(file) .linkscore_typed(.linkscore_read(file), c("questionnaire", "level", "scale", "icc1_note", "icc2_note", "alpha_note"))
 linkscore_read_change <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "questionnaire", "level", "scale", "from_wave", "to_wave"))
 
 # ---- Read what is here ----------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// The rows of the three score exports: full precision, and blank figures on withheld rows.
-import type { ChangeRow, PracticeScaleResult, ScaleStats } from '../scoring/index.js'
+// The rows of the three score exports: full precision, and blank figures on withheld rows. Alpha, ICC and the CI are
+// written as printable-statistics.ts allows: a figure it withholds is an empty cell, with its reason in a `*_note` column.
+import { printableInterval, printableScaleStats, type ChangeRow, type PracticeScaleResult, type Printable, type ScaleStats } from '../scoring/index.js'
 
 export const SCORE_COLUMNS = [
   'practice_code',
@@ -17,6 +18,7 @@ export const SCORE_COLUMNS = [
   'band',
   'rank',
   'withheld',
+  'ci_note',
 ] as const
 export const SCALE_STATS_COLUMNS = [
   'questionnaire',
@@ -31,6 +33,9 @@ export const SCALE_STATS_COLUMNS = [
   'median',
   'best',
   'worst',
+  'icc1_note',
+  'icc2_note',
+  'alpha_note',
 ] as const
 export const CHANGE_COLUMNS = [
   'practice_code',
@@ -53,36 +58,47 @@ type Cell = string | number | boolean | null
 
 export function scoreRow(r: PracticeScaleResult): Record<(typeof SCORE_COLUMNS)[number], Cell> {
   const ids = { practice_code: r.practiceCode, wave: r.wave, questionnaire: r.questionnaire, level: r.level, scale: r.scale }
-  if (r.withheld) return { ...ids, n: null, mean: null, score: null, sd: null, ci_low: null, ci_high: null, rwg: null, band: null, rank: null, withheld: true }
+  if (r.withheld) {
+    return { ...ids, n: null, mean: null, score: null, sd: null, ci_low: null, ci_high: null, rwg: null, band: null, rank: null, withheld: true, ci_note: null }
+  }
+  const ci = printableInterval(r.ci)
   return {
     ...ids,
     n: r.n,
     mean: r.mean,
     score: r.score,
     sd: r.sd,
-    ci_low: r.ci?.low ?? null,
-    ci_high: r.ci?.high ?? null,
+    ci_low: ci.shown ? ci.low : null,
+    ci_high: ci.shown ? ci.high : null,
     rwg: r.rwg,
     band: r.band,
     rank: r.rank,
     withheld: false,
+    ci_note: ci.shown ? (ci.clipped ? 'clipped' : null) : ci.reason,
   }
 }
 
+const value = (p: Printable) => (p.shown ? p.value : null)
+const note = (p: Printable) => (p.shown ? null : p.reason)
+
 export function scaleStatsRow(s: ScaleStats): Record<(typeof SCALE_STATS_COLUMNS)[number], Cell> {
+  const printable = printableScaleStats(s)
   return {
     questionnaire: s.questionnaire,
     level: s.level,
     scale: s.scale,
     n_practices: s.nPractices,
     n_respondents: s.nRespondents,
-    icc1: s.icc1,
-    icc2: s.icc2,
-    alpha: s.alpha,
+    icc1: value(printable.icc1),
+    icc2: value(printable.icc2),
+    alpha: value(printable.alpha),
     alpha_n: s.alphaN,
     median: s.median,
     best: s.best,
     worst: s.worst,
+    icc1_note: note(printable.icc1),
+    icc2_note: note(printable.icc2),
+    alpha_note: note(printable.alpha),
   }
 }
 

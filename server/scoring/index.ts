@@ -13,3 +13,15 @@ export type { Interval, PracticeScaleResult, ScaleRef, ShownPracticeScale, Withh
 export type { BreakdownDimension, BreakdownResult, ShownBreakdown, WithheldBreakdown } from './breakdowns.js'
 export type { GeneralItemResult, ShownGeneralItem, WithheldGeneralItem } from './general-items.js'
 export { LOW_AGREEMENT } from './agreement.js'
+export {
+  MIN_ALPHA_ITEMS,
+  MIN_ALPHA_RESPONDENTS,
+  MIN_ICC_PRACTICE_RESPONDENTS,
+  MIN_ICC_PRACTICES,
+  printableInterval,
+  printableScaleStats,
+  WITHHELD_REASONS,
+  type Printable,
+  type PrintableInterval,
+  type WithheldReason,
+} from './printable-statistics.js'

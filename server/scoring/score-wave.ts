@@ -18,6 +18,7 @@ import {
   type ScoreSummary,
   type ShownPracticeScale,
 } from './practice-scores.js'
+import { MIN_ICC_PRACTICE_RESPONDENTS } from './printable-statistics.js'
 import { cronbachAlpha } from './reliability.js'
 import type { Respondent } from './respondent.js'
 import { toScore100 } from './respondent-scores.js'
@@ -45,6 +46,8 @@ export interface ScaleStats extends ScaleRef {
   nRespondents: number
   icc1: number | null
   icc2: number | null
+  /** Practices that entered the ICC with at least MIN_ICC_PRACTICE_RESPONDENTS scores (printable-statistics.ts). */
+  iccPractices: number
   alpha: number | null
   /** Respondents with every item of the scale answered: those alpha was computed from. */
   alphaN: number
@@ -99,7 +102,8 @@ export function scoreWave(input: WaveInput): WaveScores {
     })
 
     const shownMembers = shown.map((p) => practices[p]!.members)
-    const icc = oneWayIcc(shownMembers.map((members) => scoresOn(members, s)))
+    const iccGroups = shownMembers.map((members) => scoresOn(members, s))
+    const icc = oneWayIcc(iccGroups)
     const reliability = cronbachAlpha(
       shownMembers.flatMap((members) => members.map((m) => m.values)),
       scale.items,
@@ -112,6 +116,7 @@ export function scoreWave(input: WaveInput): WaveScores {
       nRespondents: shown.reduce((total, p) => total + summaries[p]!.n, 0),
       icc1: icc.icc1,
       icc2: icc.icc2,
+      iccPractices: iccGroups.filter((g) => g.length >= MIN_ICC_PRACTICE_RESPONDENTS).length,
       alpha: reliability.alpha,
       alphaN: reliability.n,
       alphaItems: reliability.items,

@@ -80,6 +80,7 @@ describe('export scores', () => {
       'band',
       'rank',
       'withheld',
+      'ci_note',
     ])
     expect(rows.map((r) => `${r.practice_code} ${r.level} ${r.scale}`)).toEqual([
       'P1 dimension organisational',
@@ -91,11 +92,12 @@ describe('export scores', () => {
     ])
   })
 
-  it('computes leadership for P1 exactly: mean 3, sd 1, t-based CI, rwg 0.5', async () => {
+  it('computes leadership for P1 exactly: mean 3, sd 1, rwg 0.5, and a CI too wide to print', async () => {
     const row = (await csv('export', 'scores', '--wave', 'w1')).find((r) => r.practice_code === 'P1' && r.scale === 'organisational/leadership')!
     expect(row).toMatchObject({ n: '3', mean: '3', score: '50', sd: '1', band: 'Poor practice', rank: '1', withheld: 'false' })
-    expect(num(row.ci_low)).toBeCloseTo(3 - T_975_DF2 / Math.sqrt(3), 9)
-    expect(num(row.ci_high)).toBeCloseTo(3 + T_975_DF2 / Math.sqrt(3), 9)
+    // 3 ± t(0.975, 2)/√3 = 0.52 to 5.48: wider than the whole 1–5 scale, so the cells are empty and say why.
+    expect(2 * (T_975_DF2 / Math.sqrt(3))).toBeGreaterThan(4)
+    expect(row).toMatchObject({ ci_low: '', ci_high: '', ci_note: 'wider_than_scale' })
     // One item, variance of 4, 2, 3 = 1; rwg = 1·(1 − 1/2) / (1·(1 − 1/2) + 1/2) = 0.5
     expect(num(row.rwg)).toBeCloseTo(0.5, 9)
   })
@@ -106,6 +108,8 @@ describe('export scores', () => {
     expect(num(row.mean)).toBeCloseTo(3.5, 9)
     expect(num(row.score)).toBeCloseTo(62.5, 9)
     expect(num(row.sd)).toBeCloseTo(Math.sqrt(0.75), 9)
+    // CI 3.5 ± t(0.975, 2)·√0.75/√3 = 3.5 ± 2.15, 1.35 to 5.65: 4.3 wide, more than the 1–5 scale, so not printed.
+    expect(row).toMatchObject({ ci_low: '', ci_high: '', ci_note: 'wider_than_scale' })
     // Item variances: training_gp 5, 3, 4 → 1; lacking reversed 4, 2 → 2; s̄² = 1.5, J = 2: 2·0.25 / (2·0.25 + 0.75) = 0.4
     expect(num(row.rwg)).toBeCloseTo(0.4, 9)
   })
@@ -139,16 +143,25 @@ describe('export scale-stats', () => {
       'median',
       'best',
       'worst',
+      'icc1_note',
+      'icc2_note',
+      'alpha_note',
     ])
     expect(rows.find((r) => r.scale === 'organisational/leadership')).toMatchObject({
       n_practices: '1',
       n_respondents: '3',
       icc1: '',
       icc2: '',
+      alpha: '',
       median: '50',
       best: '50',
       worst: '50',
+      icc1_note: 'too_few_practices',
+      icc2_note: 'too_few_practices',
+      alpha_note: 'too_few_items',
     })
+    // Two items, but no respondent answered both: too few complete respondents, and the reason says so.
+    expect(rows.find((r) => r.scale === 'organisational/training')).toMatchObject({ alpha: '', alpha_n: '0', alpha_note: 'too_few_respondents' })
   })
 })
 

@@ -25,6 +25,7 @@ cat(sprintf("rows %d %d %d\\n", nrow(m), nrow(scores), nrow(ours)))
 cat(sprintf("withheld %d %d\\n", sum(as.logical(m$withheld.r) != as.logical(m$withheld.ts)), sum(as.logical(m$withheld.ts))))
 for (col in c("n", "mean", "score", "sd", "ci_low", "ci_high", "rwg", "rank")) cat(sprintf("scores %s %.17g\\n", col, gap(m, col)))
 for (col in c("n_practices", "n_respondents", "icc1", "icc2", "alpha", "alpha_n", "median", "best", "worst")) cat(sprintf("stats %s %.17g\\n", col, gap(ms, col)))
+cat(sprintf("printed %d %d %d %d\\n", sum(!is.na(ms$icc1.ts)), sum(!is.na(ms$alpha.ts)), sum(!is.na(m$ci_low.ts)), sum(m$ci_note %in% "clipped")))
 `
 
 let ls: TestLinkscore
@@ -33,18 +34,24 @@ const env = () => ({ ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONN
 beforeAll(async () => {
   ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
   await seedDemo(ls.repos, ls.services)
-  await addSmallPractice(ls)
+  await addPractice(ls, 'DEMO04', 'Small practice', ['general_practice', 'link_worker'], 7)
+  // Two more practices shown, so five practices carry the ICC and it is printed (docs/scoring.md, step 10). Everyone in
+  // them works in general practice: a setting-balanced mean can tie another practice's but for a rounding, and R ranks
+  // without the tie tolerance.
+  await addPractice(ls, 'DEMO05', 'Fifth practice', ['general_practice', 'general_practice', 'general_practice', 'general_practice'], 8)
+  await addPractice(ls, 'DEMO06', 'Sixth practice', ['general_practice', 'general_practice', 'general_practice', 'general_practice'], 9)
 })
 afterAll(() => ls?.close())
 
-/** A fourth practice with two responses, so the comparison covers withheld rows. */
-async function addSmallPractice(ls: TestLinkscore): Promise<void> {
-  const practice = await ls.services.admin.addPractice({ programme: 'demo', code: 'DEMO04', name: 'Small practice' })
+/** A practice with a response from each of `settings`: with two, the comparison covers withheld rows. */
+async function addPractice(ls: TestLinkscore, code: string, name: string, settings: readonly ('general_practice' | 'link_worker')[], seed: number): Promise<void> {
+  const practice = await ls.services.admin.addPractice({ programme: 'demo', code, name })
   const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('demo'))!.id, 'six-months'))!
-  const random = seededRandom(7)
-  for (const [n, setting] of (['general_practice', 'link_worker'] as const).entries()) {
+  // Each its own seed: practices with the same answers would tie, and R ranks without the tie tolerance.
+  const random = seededRandom(seed)
+  for (const [n, setting] of settings.entries()) {
     const at = '2026-07-20T10:00:00.000Z'
-    const r = await ls.repos.responses.create({ invitationId: null, practiceId: practice.id, waveId: wave.id, resumeToken: `small-practice-${n}`.padEnd(24, 'x'), source: 'synthetic', role: setting === 'link_worker' ? 'link_worker' : 'gp', setting, at })
+    const r = await ls.repos.responses.create({ invitationId: null, practiceId: practice.id, waveId: wave.id, resumeToken: `${code}-${n}`.padEnd(24, 'x'), source: 'synthetic', role: setting === 'link_worker' ? 'link_worker' : 'gp', setting, at })
     for (const id of wave.questionnaireIds) {
       const q = ls.services.catalogue.get(id)
       for (const page of syntheticPages(q, setting, { base: 3, spread: 0.5, byScale: {} }, random)) {
@@ -87,6 +94,10 @@ describe.skipIf(!rscriptFound)('the R code in docs/scoring.md', () => {
     expect(withheldRows).toBeGreaterThan(0)
     const gaps = words.filter((w) => w[0] === 'scores' || w[0] === 'stats')
     expect(gaps).toHaveLength(17)
+    // The rules of step 10 leave figures to compare: ICCs, alphas and intervals printed, some of them clipped.
+    const [icc, alpha, ci] = numbers('printed')
+    expect({ icc, alpha, ci }).toEqual({ icc: expect.any(Number), alpha: expect.any(Number), ci: expect.any(Number) })
+    expect(Math.min(icc!, alpha!, ci!)).toBeGreaterThan(0)
     for (const [kind, column, gap] of gaps) expect(Number(gap), `${kind} ${column}`).toBeLessThan(1e-9)
   })
 })

@@ -78,6 +78,7 @@ out("answers 1 label", answers$label[answers$response_id == 1])
 out("answers 1 number", answers$number[answers$response_id == 1])
 out("scores withheld", c(class(scores$withheld), scores$withheld))
 out("scores n", class(scores$n))
+out("scores ci_note", c(class(scores$ci_note), class(scores$ci_low), ifelse(is.na(scores$ci_note), "NA", scores$ci_note), is.na(scores$ci_low)))
 out("scale map", paste(linkscore_scale_map$item, linkscore_scale_map$scale_path, linkscore_scale_map$reverse))
 out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
 `,
@@ -99,6 +100,8 @@ out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
       'answers 1 number': 'NA|4|8|NA|2|NA|NA|NA',
       'scores withheld': 'logical|FALSE|FALSE|FALSE|TRUE|TRUE|TRUE',
       'scores n': 'integer',
+      // The notes are text; a CI not printed is NA beside its reason (a withheld practice's row has no note).
+      'scores ci_note': 'character|numeric|clipped|wider_than_scale|clipped|NA|NA|NA|FALSE|TRUE|FALSE|TRUE|TRUE|TRUE',
       'scale map':
         'p_leaders organisational/leadership FALSE|p_training_gp organisational/training FALSE|p_training_lw organisational/training FALSE|p_training_lacking organisational/training TRUE',
       'in training': 'p_training_gp|p_training_lw|p_training_lacking',

@@ -79,7 +79,7 @@ describe('scoreWave: the worked example (docs/scoring.md)', () => {
     // k = 11/3 → ICC(1) = −993/2758, ICC(2) = 1 − MSW/MSB = −331/10 (practices differ less than chance).
     // alpha: 10 complete respondents (A3 lacks c2): item variances 7/6 and 52/45, total 409/90 → 400/409.
     const s = stats(scores, 'coherence/differentiation')
-    expect(s).toMatchObject({ nPractices: 3, nRespondents: 11, alphaN: 10, alphaItems: 2, best: 62.5 })
+    expect(s).toMatchObject({ nPractices: 3, nRespondents: 11, iccPractices: 3, alphaN: 10, alphaItems: 2, best: 62.5 })
     expect(s.icc1).toBeCloseTo(-993 / 2758, 12)
     expect(s.icc2).toBeCloseTo(-331 / 10, 10)
     expect(s.alpha).toBeCloseTo(400 / 409, 12)

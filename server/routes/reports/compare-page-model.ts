@@ -2,7 +2,7 @@
 // filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
 import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
-import { overallScores, type ScaleStats } from '../../scoring/index.js'
+import { overallScores, printableScaleStats, type Printable, type ScaleStats } from '../../scoring/index.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
@@ -10,6 +10,7 @@ import { settingLabel } from '../../survey/roles.js'
 import { comparePath, practicePath, withQuery } from '../paths.js'
 import { chartModel, type ChartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
+import { notPrinted, notPrintedNotes, type NotPrinted, type Statistic } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { bandsOf, questionnaireLabel, questionnaireWords, withheldGroup, withheldGroupNote, type BandLabel } from './report-labels.js'
 import type { CompareQuery } from './report-query.js'
@@ -100,29 +101,58 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
   }))
 }
 
+/** A statistic's cell: the figure, or (withheld) a word or two, explained under the table. */
+export interface StatCell {
+  text: string
+  withheld: boolean
+}
+
+/** Alpha and the ICCs as printable-statistics.ts allows; a withheld one says why. */
 function statsRow(s: ScaleStats, name: string, t: Translate, format: Formats) {
-  const notAvailable = t('reports:notAvailable')
-  const coefficient = (x: number | null) => (x === null ? notAvailable : formatCoefficient(x, format))
+  const printable = printableScaleStats(s)
+  const withheld: NotPrinted[] = []
+  const cell = (x: Printable, statistic: Statistic, shown: (value: number) => string): StatCell => {
+    if (x.shown) return { text: shown(x.value), withheld: false }
+    withheld.push({ reason: x.reason, statistic })
+    return { text: notPrinted({ reason: x.reason, statistic }, t), withheld: true }
+  }
+  const coefficient = (value: number) => formatCoefficient(value, format)
   return {
-    name,
-    practices: formatCount(s.nPractices, format),
-    respondents: formatCount(s.nRespondents, format),
-    alpha: s.alpha === null ? notAvailable : t('reports:compare.alphaOf', { alpha: formatCoefficient(s.alpha, format), count: s.alphaN }),
-    icc1: coefficient(s.icc1),
-    icc2: coefficient(s.icc2),
+    row: {
+      name,
+      practices: formatCount(s.nPractices, format),
+      respondents: formatCount(s.nRespondents, format),
+      alpha: cell(printable.alpha, 'alpha', (alpha) => t('reports:compare.alphaOf', { alpha: coefficient(alpha), count: s.alphaN })),
+      icc1: cell(printable.icc1, 'icc', coefficient),
+      icc2: cell(printable.icc2, 'icc', coefficient),
+    },
+    withheld,
   }
 }
 
 function statsGroup(scored: ScoredQuestionnaire, t: Translate, format: Formats) {
   const words = questionnaireWords(scored)
-  const row = (s: ScaleStats) => statsRow(s, words.scaleName(s.scalePath, s.scaleName), t, format)
+  const table = (stats: ScaleStats[]) => {
+    const rows = stats.map((s) => statsRow(s, words.scaleName(s.scalePath, s.scaleName), t, format))
+    return {
+      rows: rows.map((r) => r.row),
+      notes: notPrintedNotes(
+        rows.flatMap((r) => r.withheld),
+        t,
+      ),
+    }
+  }
   const stats = scored.scores.scaleStats
+  const top = table(stats.filter((s) => s.scalePath.length === 1))
+  const children = table(stats.filter((s) => s.scalePath.length > 1))
   return {
     heading: questionnaireLabel(scored.scores.questionnaire, t),
     topLevel: words.levels[0]?.name ?? t('reports:levelFallback'),
     childLevel: words.levels[1]?.name ?? t('reports:childLevelFallback'),
-    rows: stats.filter((s) => s.scalePath.length === 1).map(row),
-    childRows: stats.filter((s) => s.scalePath.length > 1).map(row),
+    rows: top.rows,
+    notes: top.notes,
+    childRows: children.rows,
+    childNotes: children.notes,
   }
 }
 

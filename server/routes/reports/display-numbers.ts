@@ -23,7 +23,7 @@ export const formatScore = (score: number): string => fixed(score, 0)
 /** The number a chart draws for a score: the displayed figure, so a chart and its table agree. */
 export const chartScore = (score: number): number => Number(fixed(score, 0).replace(MINUS, '-'))
 
-/** A 95% CI on 0–100: "45–62". The interval is not clipped, so it may run below 0 or above 100. */
+/** A 95% CI on 0–100: "45–62". Pass the interval printable-statistics.ts allows (clipped to 0–100), not the raw one. */
 export const formatInterval = (interval: { low: number; high: number }): string => `${formatScore(interval.low)}\u2013${formatScore(interval.high)}`
 
 /** A change in score points: "+6", "−3" or "0". */

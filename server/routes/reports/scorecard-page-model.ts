@@ -4,11 +4,12 @@ import { interventionIn } from '../../domain/programme.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
-import type { ChangeRow, PracticeScaleResult, ScaleStats, ShownPracticeScale } from '../../scoring/index.js'
+import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult, type ScaleStats, type ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { practicePath } from '../paths.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
+import { notPrinted, notPrintedNotes } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
@@ -22,7 +23,8 @@ export interface ScaleRow {
   withheld: string | null
   score: string
   n: string
-  ci: string
+  /** The 95% CI, or (withheld) a word or two, explained under the table. */
+  ci: { text: string; withheld: boolean }
   agreement: { text: string; low: boolean }
   band: BandLabel | null
   median: string
@@ -81,7 +83,15 @@ function scaleRow(
     change: change === null ? null : changeCell(change, page),
   }
   if (!row || row.withheld) {
-    return { ...common, withheld: fewerThan(page.minPracticeN, t), score: '', n: '', ci: '', agreement: { text: '', low: false }, band: null }
+    return {
+      ...common,
+      withheld: fewerThan(page.minPracticeN, t),
+      score: '',
+      n: '',
+      ci: { text: '', withheld: false },
+      agreement: { text: '', low: false },
+      band: null,
+    }
   }
   const rwg = row.rwg === null ? null : formatCoefficient(row.rwg, format)
   return {
@@ -89,13 +99,33 @@ function scaleRow(
     withheld: null,
     score: formatScore(row.score),
     n: formatCount(row.n, format),
-    ci: row.scoreCi ? formatInterval(row.scoreCi) : t('reports:scorecard.oneResponse'),
+    ci: ciCell(row, t),
     agreement:
       rwg === null
         ? { text: t('reports:scorecard.notKnown'), low: false }
         : { text: row.lowAgreement ? t('reports:scorecard.lowAgreement', { value: rwg }) : rwg, low: Boolean(row.lowAgreement) },
     band: words.band(row.band),
   }
+}
+
+/** The 95% CI on 0–100 as printable-statistics.ts allows: clipped to the scale, or words saying why it is not shown. */
+function ciCell(row: ShownPracticeScale, t: Translate): ScaleRow['ci'] {
+  const ci = printableInterval(row.ci)
+  if (ci.shown) return { text: formatInterval({ low: toScore100(ci.low), high: toScore100(ci.high) }), withheld: false }
+  return { text: notPrinted({ reason: ci.reason, statistic: 'ci' }, t), withheld: true }
+}
+
+/** Under the scale table: that some intervals were clipped, and why each kind withheld is not shown. */
+function ciNotes(rows: Iterable<PracticeScaleResult>, t: Translate): string[] {
+  const printed = [...rows].flatMap((row) => (row.withheld ? [] : [printableInterval(row.ci)]))
+  const clipped = printed.some((ci) => ci.shown && ci.clipped) ? [t('reports:notPrinted.clippedNote')] : []
+  return [
+    ...clipped,
+    ...notPrintedNotes(
+      printed.flatMap((ci) => (ci.shown ? [] : [{ reason: ci.reason, statistic: 'ci' as const }])),
+      t,
+    ),
+  ]
 }
 
 /**
@@ -179,6 +209,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
         max: 100,
       },
     ),
+    notes: ciNotes(rows.values(), t),
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     ...highlights(shownLeaves, words, page),

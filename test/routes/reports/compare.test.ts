@@ -2,6 +2,7 @@
 // small-number withholding with and without the setting filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Setting } from '../../../server/questionnaires/definition-schema.js'
+import { scaleStatsRow } from '../../../server/exports/score-rows.js'
 import { scoreBreakdowns, scoreWave, type ShownBreakdown } from '../../../server/scoring/index.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
 import { coefficient, exportCsv, scaleNames, score, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
@@ -176,24 +177,74 @@ describe('the filters', () => {
     ).toEqual(['sort=good-practice', 'dir=asc'])
   })
 
-  it('computes the scale statistics from the practices kept', async () => {
+  /** What the page's cell says for each code a scale-stats `*_note` column can hold, and the start of the sentence under the table. */
+  const NOT_PRINTED: Record<string, [string, string]> = {
+    too_few_items: ['One statement', '"One statement": alpha compares'],
+    too_few_respondents: [
+      'Too few complete responses',
+      '"Too few complete responses": too few people answered every statement of the scale to estimate alpha; it needs at least 10.',
+    ],
+    too_few_practices: [
+      'Too few practices',
+      '"Too few practices": the ICC needs at least 5 practices with 2 or more responses each; with fewer it could be almost anything.',
+    ],
+    no_variance: ['No variation', '"No variation": the answers did not vary'],
+    negative: ['Below zero', '"Below zero" for'],
+  }
+  const expected = (rows: CsvRow[], questionnaire: string) =>
+    topLevel(questionnaire).map(([path, name]) => {
+      const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
+      const cell = (x: string, note: string, shown: () => string) => (x === '' ? NOT_PRINTED[note]![0] : shown())
+      return [
+        name,
+        s.n_practices!,
+        s.n_respondents!,
+        cell(s.alpha!, s.alpha_note!, () => `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`),
+        cell(s.icc1!, s.icc1_note!, () => coefficient(s.icc1!)),
+        cell(s.icc2!, s.icc2_note!, () => coefficient(s.icc2!)),
+      ]
+    })
+  /** Each reason the export gives for a top-level scale is explained in plain words under the page's table; returns the reasons. */
+  const expectNotes = (page: Page, rows: CsvRow[], questionnaire: string) => {
+    const text = page.$('main').text()
+    const notes = rows
+      .filter((r) => r.questionnaire === questionnaire && !r.scale!.includes('/'))
+      .flatMap((r) => [r.alpha_note!, r.icc1_note!, r.icc2_note!])
+      .filter((n) => n !== '')
+    for (const note of notes) expect(text).toContain(NOT_PRINTED[note]![1])
+    return notes
+  }
+  const statsTables = (page: Page) => page.$('.ls-compare table').filter((_, t) => page.$(t).find('caption').text().includes('scale statistics by'))
+
+  it('leaves empty in the scale-stats export an alpha computed from 7 complete respondents, and an ICC from 3 practices, saying why', async () => {
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const wave = (await ls.repos.waves.findBySlug(programme.id, 'follow-up'))!
+    const raw = scoreWave({
+      wave: 'follow-up',
+      questionnaire: ls.services.catalogue.get('good-practice'),
+      respondents: await ls.repos.scoring.respondents(wave.id, 'good-practice'),
+    }).scaleStats.find((s) => s.scale === 'policy/monitoring')!
+    expect(raw).toMatchObject({ alphaN: 7, iccPractices: 3 })
+    expect([raw.alpha, raw.icc1, raw.icc2].every((x) => typeof x === 'number')).toBe(true)
+    expect(stats.find((r) => r.questionnaire === 'good-practice' && r.scale === 'policy/monitoring')).toMatchObject({
+      alpha: '',
+      alpha_n: '7',
+      alpha_note: 'too_few_respondents',
+      icc1: '',
+      icc1_note: 'too_few_practices',
+      icc2: '',
+      icc2_note: 'too_few_practices',
+    })
+  })
+
+  it('computes the scale statistics from the practices kept, printing those the rules allow and saying why for the others', async () => {
     const all = await compare()
-    const statsTables = all.$('.ls-compare table').filter((_, t) => all.$(t).find('caption').text().includes('scale statistics by'))
-    const expected = (rows: CsvRow[], questionnaire: string) =>
-      topLevel(questionnaire).map(([path, name]) => {
-        const s = rows.find((r) => r.questionnaire === questionnaire && r.scale === path)!
-        const c = (x: string) => (x === '' ? 'Not available' : coefficient(x))
-        return [
-          name,
-          s.n_practices!,
-          s.n_respondents!,
-          s.alpha === '' ? 'Not available' : `${coefficient(s.alpha!)} (${s.alpha_n} complete responses)`,
-          c(s.icc1!),
-          c(s.icc2!),
-        ]
-      })
-    expect(tableRows(all.$, statsTables.eq(0))).toEqual(expected(stats, 'normalisation'))
-    expect(tableRows(all.$, statsTables.eq(2))).toEqual(expected(stats, 'good-practice'))
+    expect(tableRows(all.$, statsTables(all).eq(0))).toEqual(expected(stats, 'normalisation'))
+    expect(tableRows(all.$, statsTables(all).eq(2))).toEqual(expected(stats, 'good-practice'))
+    // The fixture has 3 practices with scores: no ICC is printed, and the page says why under each table.
+    expect(stats.filter((r) => r.icc1 !== '' || r.icc2 !== '')).toEqual([])
+    expect(expectNotes(all, stats, 'normalisation')).toContain('too_few_practices')
+    expect(expectNotes(all, stats, 'good-practice')).toContain('too_few_respondents')
 
     const filtered = await compare('?rurality=urban')
     const programme = (await ls.repos.programmes.findBySlug('north'))!
@@ -204,19 +255,9 @@ describe('the filters', () => {
       questionnaire: ls.services.catalogue.get('good-practice'),
       respondents: (await ls.repos.scoring.respondents(wave.id, 'good-practice')).filter((r) => urban.has(r.practiceCode)),
     })
-    const asCsv = rescored.scaleStats.map((s) => ({
-      questionnaire: s.questionnaire,
-      scale: s.scale,
-      n_practices: String(s.nPractices),
-      n_respondents: String(s.nRespondents),
-      alpha: s.alpha === null ? '' : String(s.alpha),
-      alpha_n: String(s.alphaN),
-      icc1: s.icc1 === null ? '' : String(s.icc1),
-      icc2: s.icc2 === null ? '' : String(s.icc2),
-    }))
-    const filteredTables = filtered.$('.ls-compare table').filter((_, t) => filtered.$(t).find('caption').text().includes('scale statistics by'))
-    expect(tableRows(filtered.$, filteredTables.eq(2))).toEqual(expected(asCsv, 'good-practice'))
-    expect(tableRows(filtered.$, filteredTables.eq(2))).not.toEqual(expected(stats, 'good-practice'))
+    const asCsv = rescored.scaleStats.map((s) => Object.fromEntries(Object.entries(scaleStatsRow(s)).map(([k, v]) => [k, v === null ? '' : String(v)])))
+    expect(tableRows(filtered.$, statsTables(filtered).eq(2))).toEqual(expected(asCsv, 'good-practice'))
+    expect(tableRows(filtered.$, statsTables(filtered).eq(2))).not.toEqual(expected(stats, 'good-practice'))
   })
 })
 

@@ -36,7 +36,7 @@ describe('scorecardPageModel', () => {
     ])
     // rwg(J) of the worked example is 62/151: low agreement, said in words
     expect(section.rows[1]!.agreement).toEqual({ text: '0.41 Low agreement', low: true })
-    expect(section.rows[1]!.ci).toBe('28\u201397')
+    expect(section.rows[1]!.ci).toEqual({ text: '28\u201397', withheld: false })
     expect(section.rows[1]!.band).toEqual({ text: 'Developing', colour: 'aqua-green' })
     expect(section.rows[0]!.change).toBeNull()
   })
@@ -44,7 +44,7 @@ describe('scorecardPageModel', () => {
   it('puts "Fewer than 3 responses" in place of every figure of a withheld practice, in the rows and the chart', () => {
     const model = scorecardPageModel(data('C'))
     const section = model.sections[0]!
-    expect(section.rows.every((r) => r.withheld === 'Fewer than 3 responses' && r.score === '' && r.n === '' && r.ci === '' && r.band === null)).toBe(true)
+    expect(section.rows.every((r) => r.withheld === 'Fewer than 3 responses' && r.score === '' && r.n === '' && r.ci.text === '' && r.band === null)).toBe(true)
     expect(section.glance.map((g) => [g.score, g.band])).toEqual([
       ['Fewer than 3 responses', null],
       ['Fewer than 3 responses', null],

@@ -36,6 +36,19 @@ const find = (rows: CsvRow[], match: Partial<CsvRow>) => {
 const flagFor = (c: CsvRow) =>
   c.changed === '' ? 'not tested' : c.changed === 'true' ? (Number(c.difference) > 0 ? 'significant rise' : 'significant fall') : 'not significant'
 
+const WIDER_THAN_SCALE = 'Too uncertain'
+const WIDER_THAN_SCALE_NOTE = '"Too uncertain": too few people answered to estimate this; the 95% CI would be wider than the whole scale, from 0 to 100.'
+const CLIPPED_NOTE = 'A 95% CI that would run below 0 or above 100 is shown stopping at the end of the scale, since no score can lie beyond it.'
+/** The CI cell as the scores export gives it: its (clipped) ends on 0–100, or the words for its `ci_note`. */
+const ciCell = (s: CsvRow) =>
+  s.ci_note === 'wider_than_scale'
+    ? WIDER_THAN_SCALE
+    : s.ci_note === 'one_response'
+      ? 'Not available (one response)'
+      : s.ci_note === 'no_variance'
+        ? 'No variation'
+        : `${score100(s.ci_low!)}\u2013${score100(s.ci_high!)}`
+
 describe('the scorecard of a practice with enough responses', () => {
   it('opens on the latest survey with responses, offering every survey', async () => {
     const page = await scorecard('N1')
@@ -62,7 +75,7 @@ describe('the scorecard of a practice with enough responses', () => {
         name,
         score(s.score!),
         s.n!,
-        `${score100(s.ci_low!)}\u2013${score100(s.ci_high!)}`,
+        ciCell(s),
         `${low ? '! ' : ''}${coefficient(s.rwg!)}${low ? ' Low agreement' : ''}`,
         s.band!,
         score(st.median!),
@@ -211,6 +224,53 @@ describe('the scorecard of a practice with enough responses', () => {
     expect(page.$('.ls-scale-table thead th').last().text()).toBe('Worst')
     expect((await scorecard('N1', '?wave=nope')).status).toBe(404)
     expect((await scorecard('S1')).status).toBe(404)
+  })
+})
+
+describe('the 95% CI of a practice with three responses', () => {
+  it('is clipped at the end of the scale, or replaced by the reason where it would be wider than the scale, as the scores export gives it', async () => {
+    const baseline = await exportCsv(ls, 'scores', '--wave', 'baseline', '--programme', 'north')
+    const n3 = baseline.filter((r) => r.practice_code === 'N3' && r.withheld === 'false')
+    // The export leaves a withheld interval's cells empty and says why; a clipped one stops at 1 (0) or 5 (100).
+    const wide = n3.filter((r) => r.ci_note === 'wider_than_scale')
+    const clipped = n3.filter((r) => r.ci_note === 'clipped')
+    expect(wide.length).toBeGreaterThan(0)
+    expect(clipped.length).toBeGreaterThan(0)
+    for (const r of wide) expect([r.ci_low, r.ci_high]).toEqual(['', ''])
+    for (const r of clipped) expect([r.ci_low, r.ci_high].some((x) => x === '1' || x === '5')).toBe(true)
+    for (const r of baseline) {
+      if (r.ci_low !== '') expect(Number(r.ci_low)).toBeGreaterThanOrEqual(1)
+      if (r.ci_high !== '') expect(Number(r.ci_high)).toBeLessThanOrEqual(5)
+    }
+
+    const page = await scorecard('N3', '?wave=baseline')
+    for (const questionnaire of SCORED) {
+      const ciOnPage = new Map(tableRows(page.$, section(page, questionnaire).find('.ls-scale-table')).map((row) => [row[0], row[3]]))
+      const shown = [...scaleNames(ls, questionnaire)].filter(([path]) => n3.some((r) => r.questionnaire === questionnaire && r.scale === path))
+      expect(shown.map(([, name]) => [name, ciOnPage.get(name)])).toEqual(shown.map(([path, name]) => [name, ciCell(find(n3, { questionnaire, scale: path }))]))
+    }
+    expect(page.$('main').text()).toContain(WIDER_THAN_SCALE_NOTE)
+    expect(page.$('main').text()).toContain(CLIPPED_NOTE)
+    const ranges = page
+      .$('.ls-scale-table tbody tr')
+      .map((_, tr) => page.$(tr).find('td').eq(2).text())
+      .get()
+      .filter((text) => /^\d+\u2013\d+$/.test(text))
+    expect(ranges.length).toBeGreaterThan(0)
+    for (const range of ranges)
+      expect(
+        range
+          .split('\u2013')
+          .map(Number)
+          .every((x) => x >= 0 && x <= 100),
+        range,
+      ).toBe(true)
+  })
+
+  it('says nothing of clipping where no interval was clipped', async () => {
+    const page = await scorecard('N5')
+    expect(scores.filter((r) => r.practice_code === 'N5').some((r) => r.ci_note === 'clipped')).toBe(false)
+    expect(page.$('main').text()).not.toContain(CLIPPED_NOTE)
   })
 })
 
