@@ -19,7 +19,22 @@ describe('withheldGroups (minimum 5)', () => {
     [{ a: 4 }, true, ['a']],
     // the total is withheld: so is every group
     [{ a: 9, b: 8 }, false, ['a', 'b']],
+    // a group of 0 is a small group: withheld, and the next smallest with it
+    [{ a: 3, b: 0, c: 0 }, true, ['a', 'b', 'c']],
+    [{ a: 10, b: 10, c: 0 }, true, ['a', 'c']],
+    // two withheld groups of 0 would each be pinned to 0 (their sum is the total minus the shown): one more goes
+    [{ a: 10, b: 0, c: 0 }, true, ['a', 'b', 'c']],
+    [{ a: 10, b: 7, c: 0, d: 0 }, true, ['b', 'c', 'd']],
+    // one per setting, all small
+    [{ a: 1, b: 1, c: 1 }, true, ['a', 'b', 'c']],
   ])('%j with total shown %s withholds %j', (spec, totalShown, expected) => {
     expect([...withheldGroups(groups(spec), 5, totalShown)].sort()).toEqual(expected)
+  })
+})
+
+describe('withheldGroups with groups withheld whatever their size', () => {
+  it('counts them before choosing the complement', () => {
+    expect([...withheldGroups(groups({ a: 9, b: 8 }), 5, true, new Set(['a']))].sort()).toEqual(['a', 'b'])
+    expect([...withheldGroups(groups({ a: 9, b: 8, c: 7 }), 5, true, new Set(['a', 'b']))].sort()).toEqual(['a', 'b'])
   })
 })

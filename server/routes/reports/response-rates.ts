@@ -22,7 +22,7 @@ const sum = (counts: readonly { n: number }[]) => counts.reduce((total, c) => to
  * practice's open link are counted among the responses but not in the rate, since nobody knows how many people
  * saw that link. By setting, the rate is known only where invitations named a role (and so a setting):
  * responses through those ÷ those invitations. The total is withheld below minPracticeN; settings below
- * minBreakdownN are withheld, with complementary suppression as for score breakdowns.
+ * minBreakdownN (0 among them) are withheld, with complementary suppression as for score breakdowns (withheldGroups).
  */
 export function responseRows(
   counts: { submitted: readonly SubmittedCount[]; invitations: readonly InvitationCount[] },
@@ -46,11 +46,8 @@ export function responseRows(
   }
 
   const bySetting = SETTINGS.map((setting) => ({ key: setting, n: sum(counts.submitted.filter((c) => c.setting === setting)) }))
-  const withheld = withheldGroups(
-    bySetting.filter((g) => g.n > 0),
-    thresholds.minBreakdownN,
-    totalShown,
-  )
+  // Settings nobody answered from go in too: a 0 shown beside a withheld setting and the total gives that setting away.
+  const withheld = withheldGroups(bySetting, thresholds.minBreakdownN, totalShown)
   const settings = bySetting.map(({ key: setting, n }): ResponseRow => {
     const shown = totalShown && !withheld.has(setting)
     const invitedHere = sum(counts.invitations.filter((c) => presetSetting(c.presetRole) === setting))
