@@ -1,5 +1,6 @@
 // The one rule for every count and figure shown by group beside a total: which groups to withhold so that no
 // withheld group can be worked out from the figures shown.
+import { SETTINGS, type Setting } from '../questionnaires/definition-schema.js'
 
 export interface GroupSize {
   key: string
@@ -31,4 +32,26 @@ export function withheldGroups(groups: readonly GroupSize[], minN: number, total
     if (withheld.size === 0 || shown.length === 0 || !pinned()) return withheld
     withheld.add(shown.reduce((smallest, g) => (g.n < smallest.n ? g : smallest)).key)
   }
+}
+
+/**
+ * The settings whose number of respondents a practice's figures may show: withheldGroups over every setting, 0
+ * included, beside the practice's total (shown from minPracticeN). The response table, the setting view of the
+ * comparison and the free text all follow it.
+ */
+export function shownSettings(counts: ReadonlyMap<Setting, number>, thresholds: { minPracticeN: number; minBreakdownN: number }): Set<Setting> {
+  const groups = SETTINGS.map((setting) => ({ key: setting, n: counts.get(setting) ?? 0 }))
+  const total = groups.reduce((sum, g) => sum + g.n, 0)
+  const withheld = withheldGroups(groups, thresholds.minBreakdownN, total >= thresholds.minPracticeN)
+  return new Set(SETTINGS.filter((setting) => !withheld.has(setting)))
+}
+
+/**
+ * Whether the answers to a free-text question asked of `audience` may be shown beside the others: a question for every
+ * setting says nothing of who wrote its answers; one for some settings only tells the reader the writers are in them,
+ * so it is shown only when each of them has its count shown. Decided from the settings alone, not from which have
+ * respondents, so that hiding or showing it says nothing about a withheld setting.
+ */
+export function textGroupShown(audience: readonly Setting[], shown: ReadonlySet<Setting>): boolean {
+  return SETTINGS.every((setting) => audience.includes(setting)) || audience.every((setting) => shown.has(setting))
 }

@@ -1,6 +1,6 @@
 // Scores one setting's respondents on their own: the comparison page's "by setting" view.
-import { SETTINGS, type Setting } from '../questionnaires/definition-schema.js'
-import { withheldGroups } from './complementary-suppression.js'
+import type { Setting } from '../questionnaires/definition-schema.js'
+import { shownSettings } from './complementary-suppression.js'
 import type { Respondent } from './respondent.js'
 import { scoreBreakdowns } from './score-breakdowns.js'
 import { scoreWave, type WaveInput, type WaveScores } from './score-wave.js'
@@ -35,22 +35,12 @@ export function scoreWaveForSetting(input: WaveInput, setting: Setting): WaveSco
   })
 }
 
-/**
- * `practice code \u0000 setting` for every setting whose number of respondents the response table shows: the rule of
- * withheldGroups over every setting, 0 included, beside the practice's total (shown from minPracticeN).
- */
+/** `practice code \u0000 setting` for every setting whose number of respondents the response table shows (shownSettings). */
 export function respondentsShown(respondents: readonly Respondent[], options: { minPracticeN: number; minBreakdownN: number }): Set<string> {
   const counts = new Map<string, Map<Setting, number>>()
   for (const r of respondents) {
     const practice = counts.get(r.practiceCode) ?? new Map<Setting, number>()
     counts.set(r.practiceCode, practice.set(r.setting, (practice.get(r.setting) ?? 0) + 1))
   }
-  const shown = new Set<string>()
-  for (const [code, bySetting] of counts) {
-    const groups = SETTINGS.map((setting) => ({ key: setting, n: bySetting.get(setting) ?? 0 }))
-    const total = groups.reduce((sum, g) => sum + g.n, 0)
-    const withheld = withheldGroups(groups, options.minBreakdownN, total >= options.minPracticeN)
-    for (const { key } of groups) if (!withheld.has(key)) shown.add(`${code}\u0000${key}`)
-  }
-  return shown
+  return new Set([...counts].flatMap(([code, bySetting]) => [...shownSettings(bySetting, options)].map((setting) => `${code}\u0000${setting}`)))
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { withheldGroups } from '../../server/scoring/complementary-suppression.js'
+import type { Setting } from '../../server/questionnaires/definition-schema.js'
+import { shownSettings, textGroupShown, withheldGroups } from '../../server/scoring/complementary-suppression.js'
 
 const groups = (spec: Record<string, number>) => Object.entries(spec).map(([key, n]) => ({ key, n }))
 
@@ -36,5 +37,30 @@ describe('withheldGroups with groups withheld whatever their size', () => {
   it('counts them before choosing the complement', () => {
     expect([...withheldGroups(groups({ a: 9, b: 8 }), 5, true, new Set(['a']))].sort()).toEqual(['a', 'b'])
     expect([...withheldGroups(groups({ a: 9, b: 8, c: 7 }), 5, true, new Set(['a', 'b']))].sort()).toEqual(['a', 'b'])
+  })
+})
+
+describe('shownSettings', () => {
+  const T = { minPracticeN: 3, minBreakdownN: 5 }
+  it.each([
+    [{ general_practice: 3 }, []],
+    [{ general_practice: 1, link_worker: 1, community: 1 }, []],
+    [{ general_practice: 10, link_worker: 10 }, ['link_worker']],
+    [{ general_practice: 7, link_worker: 6, community: 5 }, ['general_practice', 'link_worker', 'community']],
+    [{ general_practice: 7, link_worker: 6, community: 2 }, ['general_practice']],
+    // the total withheld: every setting too, however large (not possible at these thresholds, but the rule says so)
+    [{ general_practice: 2 }, []],
+  ] as [Partial<Record<Setting, number>>, Setting[]][])('%j shows %j', (counts, expected) => {
+    expect([...shownSettings(new Map(Object.entries(counts) as [Setting, number][]), T)]).toEqual(expected)
+  })
+})
+
+describe('textGroupShown', () => {
+  it('shows a question asked of every setting, and one asked of some only when each of them is shown', () => {
+    const all: Setting[] = ['general_practice', 'link_worker', 'community']
+    expect(textGroupShown(all, new Set())).toBe(true)
+    expect(textGroupShown(['link_worker'], new Set(['link_worker']))).toBe(true)
+    expect(textGroupShown(['link_worker'], new Set(['general_practice', 'community']))).toBe(false)
+    expect(textGroupShown(['general_practice', 'link_worker'], new Set(['general_practice']))).toBe(false)
   })
 })
