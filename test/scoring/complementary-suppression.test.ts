@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Setting } from '../../server/questionnaires/definition-schema.js'
 import { shownSettings, textGroupShown, withheldGroups } from '../../server/scoring/complementary-suppression.js'
+import { pinned, type ShownSum } from '../support/derivable.js'
 
 const groups = (spec: Record<string, number>) => Object.entries(spec).map(([key, n]) => ({ key, n }))
 
@@ -62,5 +64,66 @@ describe('textGroupShown', () => {
     expect(textGroupShown(['link_worker'], new Set(['link_worker']))).toBe(true)
     expect(textGroupShown(['link_worker'], new Set(['general_practice', 'community']))).toBe(false)
     expect(textGroupShown(['general_practice', 'link_worker'], new Set(['general_practice']))).toBe(false)
+  })
+})
+
+describe('no withheld group can be worked out from the figures shown beside it', () => {
+  // The page shows the total (from minPracticeN) and each group withheldGroups does not withhold. Whatever the sizes and
+  // thresholds, every other set of sizes giving the same figures must leave each withheld group free to differ.
+  it('holds for random group sizes, zeros included, and thresholds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(7), { minLength: 2, maxLength: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 6 }),
+        (sizes, minPracticeN, minBreakdownN) => {
+          const total = sizes.reduce((a, b) => a + b, 0)
+          const totalShown = total >= minPracticeN
+          const withheld = withheldGroups(
+            sizes.map((n, i) => ({ key: String(i), n })),
+            minBreakdownN,
+            totalShown,
+          )
+          const shown: ShownSum[] = sizes.flatMap((n, i) => (withheld.has(String(i)) ? [] : [{ terms: [i], value: n }]))
+          if (totalShown) shown.push({ terms: sizes.map((_, i) => i), value: total })
+          const asked = sizes.map((_, i) => i).filter((i) => withheld.has(String(i)))
+          expect(pinned(sizes.length, 8, shown, asked)).toEqual(new Map())
+        },
+      ),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('is checked by a brute force that finds the reported leak', () => {
+    // general practice 3 withheld beside link workers 0, community 0 and all settings 3
+    expect(
+      pinned(
+        3,
+        8,
+        [
+          { terms: [1], value: 0 },
+          { terms: [2], value: 0 },
+          { terms: [0, 1, 2], value: 3 },
+        ],
+        [0],
+      ),
+    ).toEqual(new Map([[0, 3]]))
+    // two withheld groups of 0 beside a shown 10 that is the total
+    expect(
+      pinned(
+        3,
+        8,
+        [
+          { terms: [0], value: 8 },
+          { terms: [0, 1, 2], value: 8 },
+        ],
+        [1, 2],
+      ),
+    ).toEqual(
+      new Map([
+        [1, 0],
+        [2, 0],
+      ]),
+    )
   })
 })
