@@ -47,11 +47,11 @@ export function shownSettings(counts: ReadonlyMap<Setting, number>, thresholds: 
 }
 
 /**
- * Whether the answers to a free-text question asked of `audience` may be shown beside the others: a question for every
- * setting says nothing of who wrote its answers; one for some settings only tells the reader the writers are in them,
- * so it is shown only when each of them has its count shown. Decided from the settings alone, not from which have
- * respondents, so that hiding or showing it says nothing about a withheld setting.
+ * Whether a figure from a question asked of `audience` may be shown beside the practice's others (its free-text answers,
+ * a 0–10 item's n and mean): a question for every setting says nothing of who answered; one for some settings only is
+ * a figure of those settings, so it is shown only when each of them has its count shown. Decided from the settings
+ * alone, not from which have respondents, so that hiding or showing it says nothing about a withheld setting.
  */
-export function textGroupShown(audience: readonly Setting[], shown: ReadonlySet<Setting>): boolean {
+export function audienceShown(audience: readonly Setting[], shown: ReadonlySet<Setting>): boolean {
   return SETTINGS.every((setting) => audience.includes(setting)) || audience.every((setting) => shown.has(setting))
 }

@@ -134,7 +134,7 @@ export function scoreWave(input: WaveInput): WaveScores {
       input.wave,
       plan.generalItems,
       new Map(practices.map((p) => [p.code, p.members.map((m) => m.respondent)])),
-      options.minPracticeN,
+      options,
     ),
   }
 }

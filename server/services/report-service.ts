@@ -7,7 +7,7 @@ import { countsBySetting, type InvitationCount, type SubmittedCount } from '../d
 import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { freeTextItems } from '../questionnaires/questionnaire-model.js'
-import { shownSettings, textGroupShown, type ChangeRow, type WaveScores } from '../scoring/index.js'
+import { shownSettings, audienceShown, type ChangeRow, type WaveScores } from '../scoring/index.js'
 import type { Language } from '../i18n/languages.js'
 import type { Message } from '../i18n/translate.js'
 import type { ScoringService } from './scoring-service.js'
@@ -34,7 +34,7 @@ export interface TextAnswerGroup {
   answers: { text: string; language: Language }[]
   /**
    * The settings the question was asked of, when its answers are withheld because they would say which withheld
-   * setting wrote them (textGroupShown); null when shown. A withheld group carries no answers.
+   * setting wrote them (audienceShown); null when shown. A withheld group carries no answers.
    */
   withheldFor: Setting[] | null
 }
@@ -129,9 +129,9 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     const groups: TextAnswerGroup[] = []
     for (const { definition } of questionnaires) {
       const all = freeTextItems(definition)
-      for (const item of all.filter((i) => !textGroupShown(i.settings, shown)))
+      for (const item of all.filter((i) => !audienceShown(i.settings, shown)))
         groups.push({ questionnaireId: definition.id, itemId: item.id, text: item.text, answers: [], withheldFor: item.settings })
-      const items = all.filter((i) => textGroupShown(i.settings, shown))
+      const items = all.filter((i) => audienceShown(i.settings, shown))
       if (items.length === 0) continue
       const answers = await repos.reports.textAnswers(
         wave.id,

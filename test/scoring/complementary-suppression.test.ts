@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Setting } from '../../server/questionnaires/definition-schema.js'
-import { shownSettings, textGroupShown, withheldGroups } from '../../server/scoring/complementary-suppression.js'
+import { shownSettings, audienceShown, withheldGroups } from '../../server/scoring/complementary-suppression.js'
 import { pinned, type ShownSum } from '../support/derivable.js'
 
 const groups = (spec: Record<string, number>) => Object.entries(spec).map(([key, n]) => ({ key, n }))
@@ -57,13 +57,13 @@ describe('shownSettings', () => {
   })
 })
 
-describe('textGroupShown', () => {
+describe('audienceShown', () => {
   it('shows a question asked of every setting, and one asked of some only when each of them is shown', () => {
     const all: Setting[] = ['general_practice', 'link_worker', 'community']
-    expect(textGroupShown(all, new Set())).toBe(true)
-    expect(textGroupShown(['link_worker'], new Set(['link_worker']))).toBe(true)
-    expect(textGroupShown(['link_worker'], new Set(['general_practice', 'community']))).toBe(false)
-    expect(textGroupShown(['general_practice', 'link_worker'], new Set(['general_practice']))).toBe(false)
+    expect(audienceShown(all, new Set())).toBe(true)
+    expect(audienceShown(['link_worker'], new Set(['link_worker']))).toBe(true)
+    expect(audienceShown(['link_worker'], new Set(['general_practice', 'community']))).toBe(false)
+    expect(audienceShown(['general_practice', 'link_worker'], new Set(['general_practice']))).toBe(false)
   })
 })
 
