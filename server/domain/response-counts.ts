@@ -14,3 +14,10 @@ export interface InvitationCount {
   presetRole: string | null
   n: number
 }
+
+/** Submitted responses per setting; a setting nobody answered from is absent. */
+export function countsBySetting(submitted: readonly SubmittedCount[]): Map<Setting, number> {
+  const counts = new Map<Setting, number>()
+  for (const c of submitted) counts.set(c.setting, (counts.get(c.setting) ?? 0) + c.n)
+  return counts
+}

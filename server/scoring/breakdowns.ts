@@ -31,7 +31,7 @@ export interface ShownBreakdown extends BreakdownRef {
 
 export type BreakdownResult = WithheldBreakdown | ShownBreakdown
 
-const NO_ROLE = '\u0000no role'
+export const NO_ROLE = '\u0000no role'
 
 function withheldBreakdown(ref: PracticeScaleRef, by: BreakdownDimension, group: string | null): WithheldBreakdown {
   return {
@@ -44,36 +44,26 @@ function withheldBreakdown(ref: PracticeScaleRef, by: BreakdownDimension, group:
   }
 }
 
-function groupOrder(by: BreakdownDimension, keys: string[]): string[] {
+/** Settings in the order general practice, link worker, community; roles alphabetically, no role last. */
+export function groupOrder(by: BreakdownDimension, keys: readonly string[]): string[] {
   if (by === 'setting') return SETTINGS.filter((s) => keys.includes(s))
-  return keys.sort((a, b) => (a === NO_ROLE ? 1 : b === NO_ROLE ? -1 : a < b ? -1 : a > b ? 1 : 0))
+  return [...keys].sort((a, b) => (a === NO_ROLE ? 1 : b === NO_ROLE ? -1 : a < b ? -1 : a > b ? 1 : 0))
 }
 
 /**
- * One row per group with at least one score. `groups` maps a setting or role (null = no role) to the
- * scores of the practice's respondents in it; `totalShown` says whether the practice figure is shown.
- * A withheld practice gets no breakdown rows at all: not even which groups answered is shown.
+ * One row per group of `groups` (NO_ROLE for respondents who stated no role), those with no scores included: their row
+ * is withheld like any other small group. Groups in `withheld` get identifiers only.
  */
-export function breakdownRows(
+export function groupRows(
   ref: PracticeScaleRef,
   by: BreakdownDimension,
-  groups: ReadonlyMap<string | null, readonly number[]>,
-  minBreakdownN: number,
-  totalShown: boolean,
+  groups: ReadonlyMap<string, readonly number[]>,
+  withheld: ReadonlySet<string>,
 ): BreakdownResult[] {
-  if (!totalShown) return []
-  const sizes = new Map<string, readonly number[]>()
-  for (const [group, scores] of groups) if (scores.length > 0) sizes.set(group ?? NO_ROLE, scores)
-  const keys = groupOrder(by, [...sizes.keys()])
-  const withheld = withheldGroups(
-    keys.map((key) => ({ key, n: sizes.get(key)!.length })),
-    minBreakdownN,
-    true,
-  )
-  return keys.map((key): BreakdownResult => {
+  return groupOrder(by, [...groups.keys()]).map((key): BreakdownResult => {
     const group = key === NO_ROLE ? null : key
     if (withheld.has(key)) return withheldBreakdown(ref, by, group)
-    const s = summariseScores(sizes.get(key)!)
+    const s = summariseScores(groups.get(key)!)
     return {
       ...withheldBreakdown(ref, by, group),
       withheld: false,
@@ -85,4 +75,31 @@ export function breakdownRows(
       scoreCi: s.ci && { low: toScore100(s.ci.low), high: toScore100(s.ci.high) },
     }
   })
+}
+
+/**
+ * One row per group of `groups`, which must hold every group the breakdown can have (a group with no scores maps to []):
+ * a group left out would be read as a shown 0. `totalShown` says whether the practice figure is shown; a withheld
+ * practice gets no breakdown rows at all, so not even which groups answered is shown. Which groups are withheld is
+ * withheldGroups' rule.
+ */
+export function breakdownRows(
+  ref: PracticeScaleRef,
+  by: BreakdownDimension,
+  groups: ReadonlyMap<string, readonly number[]>,
+  minBreakdownN: number,
+  totalShown: boolean,
+): BreakdownResult[] {
+  if (!totalShown) return []
+  const keys = groupOrder(by, [...groups.keys()])
+  return groupRows(
+    ref,
+    by,
+    groups,
+    withheldGroups(
+      keys.map((key) => ({ key, n: groups.get(key)!.length })),
+      minBreakdownN,
+      true,
+    ),
+  )
 }

@@ -1,4 +1,6 @@
 // The 0–10 general items: each reported as its own per-practice mean, never mixed into a scale.
+import type { Setting } from '../questionnaires/definition-schema.js'
+import { audienceShown, shownSettings } from './complementary-suppression.js'
 import { ascending, mean, sampleSd } from './descriptive.js'
 import { codeTable } from './item-values.js'
 import type { Respondent } from './respondent.js'
@@ -29,18 +31,22 @@ export type GeneralItemResult = WithheldGeneralItem | ShownGeneralItem
 
 /**
  * Rows ordered by practice code, then by the items' order in the questionnaire. Answers from settings
- * the item is not shown to are ignored, as for scored items.
+ * the item is not shown to are ignored, as for scored items. An item shown to some settings only is a
+ * figure of those settings: withheld unless each has its count shown (audienceShown).
  */
 export function generalItemResults(
   questionnaire: string,
   wave: string,
   items: readonly GeneralItem[],
   practices: ReadonlyMap<string, readonly Respondent[]>,
-  minPracticeN: number,
+  thresholds: { minPracticeN: number; minBreakdownN: number },
 ): GeneralItemResult[] {
   const tables = items.map(codeTable)
   const rows: GeneralItemResult[] = []
   for (const [practiceCode, respondents] of practices) {
+    const counts = new Map<Setting, number>()
+    for (const r of respondents) counts.set(r.setting, (counts.get(r.setting) ?? 0) + 1)
+    const shown = shownSettings(counts, thresholds)
     items.forEach((item, i) => {
       const answers: number[] = []
       for (const r of respondents) {
@@ -52,7 +58,7 @@ export function generalItemResults(
         answers.push(value)
       }
       const ref: GeneralItemRef = { practiceCode, wave, questionnaire, item: item.id }
-      if (answers.length < minPracticeN) {
+      if (answers.length < thresholds.minPracticeN || !audienceShown(item.settings, shown)) {
         rows.push({ ...ref, withheld: true })
         return
       }

@@ -3,7 +3,7 @@ export { scoreWave, type ScaleStats, type WaveInput, type WaveScores } from './s
 export { scoreBreakdowns } from './score-breakdowns.js'
 export { scoreWaveForSetting } from './setting-scores.js'
 export { overallScores, type OverallResult, type ShownOverall, type WithheldOverall } from './overall-scores.js'
-export { withheldGroups, type GroupSize } from './complementary-suppression.js'
+export { shownSettings, audienceShown, withheldGroups, type GroupSize } from './complementary-suppression.js'
 export { compareWaves, welchTest, CHANGE_ALPHA, type ChangeRow, type ShownChange, type WithheldChange, type WelchTest } from './wave-change.js'
 export { respondentScores, toScore100, type RespondentScaleScore } from './respondent-scores.js'
 export type { Respondent } from './respondent.js'

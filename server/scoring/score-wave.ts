@@ -1,6 +1,7 @@
 // Scores one questionnaire for one wave: practice scores, programme statistics per scale and the
 // general 0–10 items. Pure: plain data in, plain data out. Breakdowns are in score-breakdowns.ts.
-import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
+import { SETTINGS, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
+import { audienceShown, shownSettings } from './complementary-suppression.js'
 import { itemVariances, LOW_AGREEMENT, scaleRwg } from './agreement.js'
 import { bandFor } from './bands.js'
 import { benchmarks, competitionRanks } from './benchmarks.js'
@@ -84,9 +85,14 @@ export function scoreWave(input: WaveInput): WaveScores {
   const rows: PracticeScaleResult[][] = practices.map(() => [])
   const scaleStats: ScaleStats[] = []
 
+  const settingsShown = practices.map((p) => shownSettings(countsOf(p.members), options))
   plan.scales.forEach((scale, s) => {
     const ref = scaleRef(scale)
-    const summaries = practices.map((p) => (input.alsoWithhold?.(p.code, scale.key) ? null : summarisePractice(p.members, s, options)))
+    // A scale only some settings see is a figure of those settings: withheld unless each has its count shown.
+    const audience = SETTINGS.filter((setting) => scale.shown[setting].length > 0)
+    const summaries = practices.map((p, i) =>
+      input.alsoWithhold?.(p.code, scale.key) || !audienceShown(audience, settingsShown[i]!) ? null : summarisePractice(p.members, s, options),
+    )
     const shown = practices.map((_, p) => p).filter((p) => summaries[p] !== null)
     const shownScores = shown.map((p) => toScore100(summaries[p]!.mean))
     const ranks = competitionRanks(shownScores)
@@ -139,9 +145,15 @@ export function scoreWave(input: WaveInput): WaveScores {
       input.wave,
       plan.generalItems,
       new Map(practices.map((p) => [p.code, p.members.map((m) => m.respondent)])),
-      options.minPracticeN,
+      options,
     ),
   }
+}
+
+function countsOf(members: readonly ScoredRespondent[]): Map<Setting, number> {
+  const counts = new Map<Setting, number>()
+  for (const m of members) counts.set(m.respondent.setting, (counts.get(m.respondent.setting) ?? 0) + 1)
+  return counts
 }
 
 /** null when the practice is withheld on this scale (fewer than minPracticeN respondents with a score). */

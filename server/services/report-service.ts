@@ -3,11 +3,11 @@ import { MixedQuestionnaireVersionsError, NotFoundError } from '../errors.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Practice, Rurality } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
-import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
+import { countsBySetting, type InvitationCount, type SubmittedCount } from '../domain/response-counts.js'
 import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { freeTextItems } from '../questionnaires/questionnaire-model.js'
-import type { ChangeRow, WaveScores } from '../scoring/index.js'
+import { shownSettings, audienceShown, type ChangeRow, type WaveScores } from '../scoring/index.js'
 import type { Language } from '../i18n/languages.js'
 import type { Message } from '../i18n/translate.js'
 import type { ScoringService } from './scoring-service.js'
@@ -32,6 +32,11 @@ export interface TextAnswerGroup {
   text: string
   /** Sorted by their text, never by who wrote them or when; each with the language its response was given in. */
   answers: { text: string; language: Language }[]
+  /**
+   * The settings the question was asked of, when its answers are withheld because they would say which withheld
+   * setting wrote them (audienceShown); null when shown. A withheld group carries no answers.
+   */
+  withheldFor: Setting[] | null
 }
 
 export interface ScorecardData {
@@ -120,10 +125,13 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     return scored
   }
 
-  async function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[]): Promise<TextAnswerGroup[]> {
+  async function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[], shown: ReadonlySet<Setting>): Promise<TextAnswerGroup[]> {
     const groups: TextAnswerGroup[] = []
     for (const { definition } of questionnaires) {
-      const items = freeTextItems(definition)
+      const all = freeTextItems(definition)
+      for (const item of all.filter((i) => !audienceShown(i.settings, shown)))
+        groups.push({ questionnaireId: definition.id, itemId: item.id, text: item.text, answers: [], withheldFor: item.settings })
+      const items = all.filter((i) => audienceShown(i.settings, shown))
       if (items.length === 0) continue
       const answers = await repos.reports.textAnswers(
         wave.id,
@@ -137,6 +145,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
           itemId: item.id,
           text: item.text,
           answers: answers.filter((a) => a.itemId === item.id).map((a) => ({ text: a.value, language: a.language })),
+          withheldFor: null,
         })
     }
     return groups
@@ -175,7 +184,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         questionnaires,
         ...(previousWave ? await changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
         responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
-        textAnswers: total >= programme.minPracticeN ? await textAnswers(wave, practice, questionnaires) : null,
+        textAnswers:
+          total >= programme.minPracticeN ? await textAnswers(wave, practice, questionnaires, shownSettings(countsBySetting(submitted), programme)) : null,
       }
     },
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { breakdownRows } from '../../server/scoring/breakdowns.js'
+import { breakdownRows, NO_ROLE } from '../../server/scoring/breakdowns.js'
 import type { PracticeScaleRef } from '../../server/scoring/practice-scores.js'
 
 const ref: PracticeScaleRef = {
@@ -44,8 +44,8 @@ describe('breakdownRows', () => {
     const rows = breakdownRows(
       ref,
       'role',
-      new Map<string | null, number[]>([
-        [null, [3, 3, 3, 3, 3]],
+      new Map<string, number[]>([
+        [NO_ROLE, [3, 3, 3, 3, 3]],
         ['nurse', [5, 5, 5, 5, 5]],
         ['gp', [1, 1, 1, 1, 1]],
       ]),

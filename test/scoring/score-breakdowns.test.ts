@@ -10,11 +10,13 @@ const breakdowns = (respondents: readonly Respondent[], practiceCodes?: string[]
 
 describe('scoreBreakdowns', () => {
   it('withholds small groups in the worked example', () => {
-    // A on differentiation: general practice n = 3 and link worker n = 2, both below 5; roles gp 2, link_worker 2, nurse 1
+    // A on differentiation: general practice n = 3 and link worker n = 2, both below 5, community 0 (a row all the same);
+    // roles gp 2, link_worker 2, nurse 1
     const rows = breakdowns(workedExample()).filter((b) => b.practiceCode === 'A' && b.scale === 'coherence/differentiation')
     expect(rows.map((b) => [b.by, b.group, b.withheld])).toEqual([
       ['setting', 'general_practice', true],
       ['setting', 'link_worker', true],
+      ['setting', 'community', true],
       ['role', 'gp', true],
       ['role', 'link_worker', true],
       ['role', 'nurse', true],
@@ -43,5 +45,43 @@ describe('scoreBreakdowns', () => {
       ['role', 'volunteer', true],
     ])
     expect(rows[0]).toMatchObject({ n: 6, mean: 4, score: 75, sd: 0 })
+  })
+
+  it('shows a role only inside a shown setting, and withholds a role whose members sit in several settings', () => {
+    // General practice: gp 6 and steering 5 (shown, 11); link workers: lw 6 and steering 1 (shown, 7); community: 5 (shown).
+    // Steering spans two settings, so it is withheld in each; in general practice that leaves gp alone beside the
+    // setting's figure, so gp goes too; among link workers lw goes with the steering member.
+    const many = (n: number, setting: Respondent['setting'], role: string) => Array.from({ length: n }, () => respondent('E', setting, { c1: '4' }, role))
+    const respondents = [
+      ...many(6, 'general_practice', 'gp'),
+      ...many(5, 'general_practice', 'steering'),
+      ...many(6, 'link_worker', 'lw'),
+      ...many(1, 'link_worker', 'steering'),
+      ...many(5, 'community', 'volunteer'),
+    ]
+    const rows = breakdowns(respondents).filter((b) => b.scale === 'coherence/differentiation')
+    expect(rows.map((b) => [b.by, b.group, b.withheld])).toEqual([
+      ['setting', 'general_practice', false],
+      ['setting', 'link_worker', false],
+      ['setting', 'community', false],
+      ['role', 'gp', true],
+      ['role', 'lw', true],
+      ['role', 'steering', true],
+      ['role', 'volunteer', false],
+    ])
+  })
+
+  it('withholds a large role of a setting that is withheld', () => {
+    // General practice 6 (gp 6), link workers 5 (lw 5), community 1: link workers go with the community sector, so lw
+    // does too, though it has 5.
+    const many = (n: number, setting: Respondent['setting'], role: string) => Array.from({ length: n }, () => respondent('E', setting, { c1: '4' }, role))
+    const rows = breakdowns([...many(6, 'general_practice', 'gp'), ...many(5, 'link_worker', 'lw'), ...many(1, 'community', 'volunteer')]).filter(
+      (b) => b.scale === 'coherence/differentiation' && b.by === 'role',
+    )
+    expect(rows.map((b) => [b.group, b.withheld])).toEqual([
+      ['gp', false],
+      ['lw', true],
+      ['volunteer', true],
+    ])
   })
 })

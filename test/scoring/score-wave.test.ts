@@ -188,6 +188,29 @@ const arbitraryOptions = fc.record({
   minBreakdownN: fc.integer({ min: 1, max: 6 }),
 })
 
+describe('scoreWave: a scale only some settings see', () => {
+  it('is withheld where one of those settings has its count withheld, its n being a count of them', () => {
+    // participation (p1 p2 p3) asked of general practice only; X: six in each setting; Y: six and six and nobody in the
+    // community sector, so general practice is withheld beside the 0 and the scale with it. Coherence, seen by all, stays.
+    const gpOnly = {
+      ...fixtureQuestionnaire,
+      sections: fixtureQuestionnaire.sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) => (item.id === 'p1' || item.id === 'p2' ? { ...item, settings: ['general_practice' as const] } : item)),
+      })),
+    }
+    const answers = { c1: '4', c2: '4', p1: '4', p2: '4', p3: '4' }
+    const many = (n: number, practice: string, setting: Respondent['setting']) => Array.from({ length: n }, () => respondent(practice, setting, answers))
+    const respondents = [...many(6, 'X', 'general_practice'), ...many(6, 'X', 'link_worker'), ...many(6, 'X', 'community')]
+    respondents.push(...many(6, 'Y', 'general_practice'), ...many(6, 'Y', 'link_worker'))
+    const scores = scoreWave({ wave: 'w1', questionnaire: gpOnly, respondents })
+    expect(['X', 'Y'].map((code) => [code, row(scores, code, 'participation').withheld, row(scores, code, 'coherence').withheld])).toEqual([
+      ['X', false, false],
+      ['Y', true, false],
+    ])
+  })
+})
+
 describe('scoreWave properties', () => {
   it('does not depend on the order of respondents', () => {
     fc.assert(

@@ -10,7 +10,9 @@ const many = (n: number, practice: string, setting: Respondent['setting'], answe
   Array.from({ length: n }, () => respondent(practice, setting, answers, setting))
 
 // E: six in general practice (c1 4), five link workers (c1 2) and one community respondent (c1 1): the community group is
-// withheld, so the link workers are withheld too (complementary suppression). F: six and six, both shown.
+// withheld, so the link workers are withheld too (complementary suppression). F: six and six, and nobody in the community
+// sector: that group of 0 is withheld like any small group, and with it general practice (the smallest shown, listed first),
+// or the 0 and the total would give both settings away.
 const programme = [
   ...many(6, 'E', 'general_practice', { c1: '4' }),
   ...many(5, 'E', 'link_worker', { c1: '2' }),
@@ -28,12 +30,12 @@ describe('scoreWaveForSetting', () => {
   it("gives exactly the breakdown's figures where the breakdown shows the group", () => {
     const scores = scoreWaveForSetting(input(programme), 'general_practice')
     expect(row(scores, 'E')).toMatchObject({ withheld: false, n: 6, mean: 4, score: 75, sd: 0 })
-    expect(row(scores, 'F')).toMatchObject({ withheld: false, n: 6, mean: 4 })
+    expect(row(scores, 'F').withheld).toBe(true)
     const breakdown = scoreBreakdowns(input(programme)).find(
-      (b) => b.practiceCode === 'F' && b.scale === DIFFERENTIATION && b.by === 'setting' && b.group === 'general_practice',
+      (b) => b.practiceCode === 'E' && b.scale === DIFFERENTIATION && b.by === 'setting' && b.group === 'general_practice',
     )!
     expect(breakdown.withheld).toBe(false)
-    const shown = row(scores, 'F')
+    const shown = row(scores, 'E')
     if (shown.withheld || breakdown.withheld) throw new Error('unreachable')
     expect([shown.n, shown.mean, shown.sd, shown.ci]).toEqual([breakdown.n, breakdown.mean, breakdown.sd, breakdown.ci])
   })
@@ -66,5 +68,21 @@ describe('scoreWaveForSetting', () => {
     const scores = scoreWaveForSetting(input(programme), 'community')
     expect(scores.practices.map((r) => r.practiceCode)).not.toContain('F')
     expect(row(scores, 'E').withheld).toBe(true)
+  })
+
+  it("withholds a setting whose number of responses the practice's response table withholds, though its scale breakdown shows it", () => {
+    // G: 5 in general practice, 4 link workers, 6 community; the response table withholds link workers and so general
+    // practice. On differentiation only 3 of the community answered (c1 left blank), so the breakdown there would show
+    // general practice (5) beside two withheld settings: with the table's general practice + link workers = 9 and 5
+    // scored, it would bound general practice from below. The setting view follows the table and withholds it.
+    const g = [
+      ...many(5, 'G', 'general_practice', { c1: '4' }),
+      ...many(4, 'G', 'link_worker', { c1: '4' }),
+      ...many(3, 'G', 'community', { c1: '4' }),
+      ...many(3, 'G', 'community', { p3: '4' }),
+    ]
+    const breakdown = scoreBreakdowns(input(g)).find((b) => b.scale === DIFFERENTIATION && b.by === 'setting' && b.group === 'general_practice')!
+    expect(breakdown.withheld).toBe(false)
+    expect(row(scoreWaveForSetting(input(g), 'general_practice'), 'G').withheld).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 // The scorecard's table of responses and response rates, with small groups withheld.
-import type { InvitationCount, SubmittedCount } from '../../domain/response-counts.js'
+import { countsBySetting, type InvitationCount, type SubmittedCount } from '../../domain/response-counts.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
-import { withheldGroups } from '../../scoring/index.js'
+import { shownSettings } from '../../scoring/index.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, type Translate } from '../../i18n/translate.js'
 import { findRole, settingLabel } from '../../survey/roles.js'
@@ -22,7 +22,7 @@ const sum = (counts: readonly { n: number }[]) => counts.reduce((total, c) => to
  * practice's open link are counted among the responses but not in the rate, since nobody knows how many people
  * saw that link. By setting, the rate is known only where invitations named a role (and so a setting):
  * responses through those ÷ those invitations. The total is withheld below minPracticeN; settings below
- * minBreakdownN are withheld, with complementary suppression as for score breakdowns.
+ * minBreakdownN (0 among them) are withheld, with complementary suppression as for score breakdowns (shownSettings).
  */
 export function responseRows(
   counts: { submitted: readonly SubmittedCount[]; invitations: readonly InvitationCount[] },
@@ -45,19 +45,16 @@ export function responseRows(
     rate: invited === 0 ? t('reports:scorecard.responses.openLinkOnly') : totalShown ? rate(viaInvitation, invited) : hidden,
   }
 
-  const bySetting = SETTINGS.map((setting) => ({ key: setting, n: sum(counts.submitted.filter((c) => c.setting === setting)) }))
-  const withheld = withheldGroups(
-    bySetting.filter((g) => g.n > 0),
-    thresholds.minBreakdownN,
-    totalShown,
-  )
-  const settings = bySetting.map(({ key: setting, n }): ResponseRow => {
-    const shown = totalShown && !withheld.has(setting)
+  const bySetting = countsBySetting(counts.submitted)
+  // Settings nobody answered from go in too: a 0 shown beside a withheld setting and the total gives that setting away.
+  const shownHere = shownSettings(bySetting, thresholds)
+  const settings = SETTINGS.map((setting): ResponseRow => {
+    const shown = shownHere.has(setting)
     const invitedHere = sum(counts.invitations.filter((c) => presetSetting(c.presetRole) === setting))
     const answeredHere = sum(counts.submitted.filter((c) => c.viaInvitation && presetSetting(c.presetRole) === setting))
     return {
       group: settingLabel(setting, t),
-      responses: shown ? count(n) : withheldWord,
+      responses: shown ? count(bySetting.get(setting) ?? 0) : withheldWord,
       rate: invitedHere === 0 ? t('reports:scorecard.responses.noRoleNamed') : shown ? rate(answeredHere, invitedHere) : withheldWord,
     }
   })

@@ -6,6 +6,7 @@ import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
 import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult, type ScaleStats, type ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
+import { settingLabel } from '../../survey/roles.js'
 import { practicePath } from '../paths.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
@@ -235,7 +236,7 @@ function generalItems(data: ScorecardData, { t, format, minPracticeN, interventi
   })
 }
 
-function textAnswers(data: ScorecardData, { t, minPracticeN, intervention }: Page) {
+function textAnswers(data: ScorecardData, { t, format, minPracticeN, intervention }: Page) {
   if (data.textAnswers === null) return { withheld: t('reports:scorecard.freeText.withheld', { count: minPracticeN }), groups: [] }
   const wording = new Map(
     data.questionnaires.flatMap((scored) => allItems(questionnaireWords(scored).shown).map((item) => [`${scored.definition.id}\u0000${item.id}`, item.text])),
@@ -245,6 +246,9 @@ function textAnswers(data: ScorecardData, { t, minPracticeN, intervention }: Pag
     groups: data.textAnswers.map((group) => ({
       heading: fillIntervention(wording.get(`${group.questionnaireId}\u0000${group.itemId}`) ?? group.text, intervention),
       answers: group.answers,
+      withheld:
+        group.withheldFor &&
+        t('reports:scorecard.freeText.groupWithheld', { settings: format.list(group.withheldFor.map((s) => settingLabel(s, t).toLowerCase())) }),
     })),
   }
 }

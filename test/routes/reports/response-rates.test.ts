@@ -24,6 +24,7 @@ describe('responseRows', () => {
           submitted('general_practice', 2, null, true),
           submitted('general_practice', 3),
           submitted('link_worker', 5, 'link_worker'),
+          submitted('community', 5),
         ],
         invitations: [
           { presetRole: 'gp', n: 8 },
@@ -35,8 +36,8 @@ describe('responseRows', () => {
     ).toEqual([
       ['General practice', '9', '40% (4 of 10 invitations)'],
       ['Link workers', '5', '100% (5 of 5 invitations)'],
-      ['Community sector', '0', NO_PRESET],
-      ['All settings', '14', '44% (11 of 25 invitations)'],
+      ['Community sector', '5', NO_PRESET],
+      ['All settings', '19', '44% (11 of 25 invitations)'],
     ])
   })
 
@@ -51,6 +52,24 @@ describe('responseRows', () => {
       ['Link workers', 'Withheld', 'Withheld'],
       ['Community sector', 'Withheld', NO_PRESET],
       ['All settings', '15', '100% (6 of 6 invitations)'],
+    ])
+  })
+
+  it('withholds a setting nobody answered from like any small one: a 0 beside a withheld setting and the total gives it away', () => {
+    // The reported leak: general practice withheld, link workers 0, community 0 and all settings 3.
+    expect(rows({ submitted: [submitted('general_practice', 3)], invitations: [] })).toEqual([
+      ['General practice', 'Withheld', NO_PRESET],
+      ['Link workers', 'Withheld', NO_PRESET],
+      ['Community sector', 'Withheld', NO_PRESET],
+      ['All settings', '3', 'Not known: no invitations, open link only'],
+    ])
+    // Ten and ten with nobody in the community sector: the 0 is withheld, and so is general practice (the smallest shown,
+    // listed first), or the 0 would be the total minus the two shown.
+    expect(rows({ submitted: [submitted('general_practice', 10), submitted('link_worker', 10)], invitations: [] }).map((r) => r[1])).toEqual([
+      'Withheld',
+      '10',
+      'Withheld',
+      '20',
     ])
   })
 

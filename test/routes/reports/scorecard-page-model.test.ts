@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { formats } from '../../../server/i18n/format.js'
+import { translator } from '../../../server/i18n/translate.js'
 import { scorecardPageModel } from '../../../server/routes/reports/scorecard-page-model.js'
 import { compareWaves, scoreWave } from '../../../server/scoring/index.js'
 import type { ScorecardData } from '../../../server/services/report-service.js'
@@ -52,6 +54,25 @@ describe('scorecardPageModel', () => {
     expect(JSON.parse(section.chart.json).series[0].values).toEqual([null, null])
     expect([section.strengths, section.priorities, section.noHighlights]).toEqual([[], [], 'None shown: fewer than 3 responses'])
     expect(model.text.withheld).toBe('Not shown: fewer than 3 responses from this practice.')
+  })
+
+  it('says why the answers to a question asked of withheld settings only are not shown, in English and in Dutch', () => {
+    const textAnswers = [
+      { questionnaireId: 'fixture', itemId: 'all', text: 'For everyone?', answers: [{ text: 'Yes', language: 'en-GB' as const }], withheldFor: null },
+      { questionnaireId: 'fixture', itemId: 'some', text: 'For some?', answers: [], withheldFor: ['link_worker' as const, 'community' as const] },
+    ]
+    expect(scorecardPageModel(data('A', { textAnswers })).text.groups.map((g) => [g.heading, g.answers.length, g.withheld])).toEqual([
+      ['For everyone?', 1, null],
+      [
+        'For some?',
+        0,
+        'Not shown: this question was only for link workers and community sector, and the number of responses there is withheld, so its answers could tell who wrote them.',
+      ],
+    ])
+    const dutch = scorecardPageModel(data('A', { textAnswers }), translator('nl'), formats('nl')).text.groups[1]!.withheld
+    expect(dutch).toBe(
+      'Niet getoond: deze vraag was alleen voor welzijnscoaches en sociaal domein, en het aantal responsen daar wordt niet getoond, dus de antwoorden zouden kunnen verraden wie ze schreef.',
+    )
   })
 
   it('splits a short list of shown scales between strengths and priorities, never naming one twice', () => {
