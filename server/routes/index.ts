@@ -33,6 +33,7 @@ import { CODE_PATH, codeRoutes } from './survey/code-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
 import { invitationListRoutes } from './waves/invitation-list-routes.js'
+import { letterRoutes } from './waves/letter-routes.js'
 import { waveRoutes } from './waves/wave-routes.js'
 
 export function routes(services: Services, config: Config, { rateLimits }: Pick<Repositories, 'rateLimits'>, sessionSecret: string): Router {
@@ -52,6 +53,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
+  const letters = letterRoutes(services.staffScope, services.waves, services.practices, services.invitations, services.auditLog, config)
   const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
 
@@ -121,6 +123,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.confirmClose)
   router.post('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.close)
   router.get('/programmes/:slug/waves/:wave/invitations.csv', requireStaff(canManageWaves), invitationList.download)
+  router.get('/programmes/:slug/waves/:wave/letters', requireStaff(canManageWaves), letters.letters)
+  router.get('/programmes/:slug/waves/:wave/posters', requireStaff(canManageWaves), letters.posters)
   // Before the scorecard at /practices/:code, which would otherwise take "new" and "import" for practice codes.
   router.get('/programmes/:slug/practices', requireStaff(canManagePractices), practices.list)
   router.post('/programmes/:slug/practices', requireStaff(canManagePractices), practices.create)

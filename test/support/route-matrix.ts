@@ -208,6 +208,8 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/programmes/north/waves/spring/close', expected: exporters(200) },
   { method: 'POST', path: '/programmes/north/waves/spring/close', expected: exporters(303) },
   { method: 'GET', path: '/programmes/north/waves/spring/invitations.csv', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/waves/spring/letters', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/waves/spring/posters', expected: exporters(200) },
   // Practices: like the waves. N1 has a response, so removing it is refused (409); an empty form names its fields (422).
   { method: 'GET', path: '/programmes/north/practices', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fpractices' } },
   { method: 'POST', path: '/programmes/north/practices', expected: exporters(422) },

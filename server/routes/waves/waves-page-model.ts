@@ -8,6 +8,7 @@ import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalo
 import { openRefusal, type WaveReach, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
+import { lettersPath, postersPath } from './letters-page-model.js'
 import { editWavePath, newWavePath, wavesPath, waveStatusPath } from '../paths.js'
 import { questionnaireField, WAVE_FORM_FIELDS, type WaveFormValues } from './wave-form.js'
 
@@ -43,6 +44,8 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
       { key: t('study:waves.list.invitations'), value: [format.number(activity.invitations)] },
     ],
     invitationsHref: activity.invitations > 0 ? `${wavesPath(programme.slug)}/${wave.slug}/invitations.csv` : undefined,
+    lettersHref: activity.invitations > 0 ? lettersPath(programme.slug, wave.slug) : undefined,
+    postersHref: postersPath(programme.slug, wave.slug),
     editHref: archived ? undefined : editWavePath(programme.slug, wave.slug),
     statusHref: archived || openRefused ? undefined : waveStatusPath(programme.slug, wave.slug, change),
     statusText: change === 'open' ? t('study:waves.list.open') : t('study:waves.list.close'),
