@@ -1,6 +1,7 @@
 // Builds every service once, each from the repositories it uses and nothing more.
 import { systemClock, type Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { createActionService } from './action-service.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
@@ -46,6 +47,7 @@ export function createServices(
     programmes: createProgrammeService(repos, clock),
     practices: createPracticeService(repos, clock),
     waves: createWaveService(repos, catalogue, clock),
+    actions: createActionService(repos, catalogue, clock),
     housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits, auditLog }, clock),
   }
 }
