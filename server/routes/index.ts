@@ -6,6 +6,7 @@ import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExcludeResponses, canExport, canManageAccounts, canManagePractices, canManageWaves } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
+import { actionRoutes } from './actions/action-routes.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
@@ -49,6 +50,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
   const practices = practiceRoutes(services.staffScope, services.practices)
+  const actions = actionRoutes(services.staffScope, services.actions, services.catalogue)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -126,6 +128,11 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.confirmRemove)
   router.post('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.remove)
   router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
+  // A scorecard priority's action: whoever sees the practice's scorecard (the scope service decides, 404 otherwise).
+  router.get('/programmes/:slug/practices/:code/action', requireStaff(), actions.form)
+  router.post('/programmes/:slug/practices/:code/action', requireStaff(), actions.save)
+  router.get('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.confirmRemove)
+  router.post('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.remove)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
 
   return router

@@ -42,7 +42,7 @@ export function createServices(
     staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
-    reports: createReportService({ practices, waves, reports }, scoring),
+    reports: createReportService({ practices, waves, reports, actions: repos.actions }, scoring),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
     practices: createPracticeService(repos, clock),

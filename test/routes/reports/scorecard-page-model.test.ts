@@ -20,6 +20,8 @@ const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData =>
   changeProblem: null,
   responses: { submitted: [], invitations: [] },
   textAnswers: null,
+  actions: [],
+  earlierActions: [],
   ...over,
 })
 
