@@ -34,7 +34,7 @@ export function createServices(
     catalogue,
     survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock, audit),
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
-    exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
+    exports: createExportService({ programmes, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
     staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures, sessions }, audit, clock, staffSecurity),
