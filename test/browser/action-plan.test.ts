@@ -44,9 +44,9 @@ chromium.describe('the action plan', () => {
     expect(watch.problems).toEqual([])
   })
 
-  it('records an action for a priority at 390 px, with no violations on the form, its errors or the scorecard', async () => {
+  it('records an action for a baseline priority at 390 px, with no violations on the form, its errors or either scorecard', async () => {
     mkdirSync(ARTEFACTS, { recursive: true })
-    await page.goto(`${chromium.url}${SCORECARD}`)
+    await page.goto(`${chromium.url}${SCORECARD}?wave=baseline`)
     await submitSignInForm(page, STEERING, passwords.get(STEERING)!)
     expect(new URL(page.url()).pathname).toBe(SCORECARD)
 
@@ -76,5 +76,18 @@ chromium.describe('the action plan', () => {
     await item.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${ARTEFACTS}/scorecard-action-390.png` })
     await expectNoAxeViolations(page, 'the scorecard with the action')
+
+    // The six-month scorecard shows it beside the change since the baseline.
+    await page.goto(`${chromium.url}${SCORECARD}?wave=six-months`)
+    const table = page.locator('#earlier-actions')
+    expect(await page.locator('#earlier-actions-heading').textContent()).toBe('Actions agreed after Baseline survey (demo)')
+    expect(await table.locator('tbody tr').count()).toBe(1)
+    expect(await table.locator('tbody th').textContent()).toBe(`${name} (Normalisation)`)
+    await table.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${ARTEFACTS}/scorecard-earlier-actions-390.png` })
+    await expectNoAxeViolations(page, 'the next scorecard with the earlier action')
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await table.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${ARTEFACTS}/scorecard-earlier-actions-1280.png` })
   })
 })
