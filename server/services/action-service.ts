@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { isUniqueViolation } from '../data/unique-violation.js'
 import type { ActionPriority, ActionText, PracticeAction, PracticeActionExportRow } from '../domain/practice-action.js'
 import type { Practice } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
@@ -99,18 +100,24 @@ export function createActionService(repos: Pick<Repositories, 'waves' | 'actions
       const found = await find(programme, practice, ref)
       const text: ActionText = validate(actionSchema(found.wave.opensOn, today()), input)
       const change = { ...text, at: clock.now().toISOString(), byUserId: user.id }
-      return repos.transaction(async (trx) => {
-        const existing = await trx.actions.find(found.priority)
-        const audit = createAuditService(trx, clock)
-        const detail = { ...auditDetail(programme, practice, found), owner: text.owner, reviewOn: text.reviewOn }
-        if (existing) {
-          await trx.actions.update(existing.id, change)
-          await audit.audit(user, 'action changed', { ...detail, action: existing.id })
-          return (await trx.actions.find(found.priority))!
-        }
-        const added = await trx.actions.add(found.priority, change)
-        await audit.audit(user, 'action recorded', { ...detail, action: added.id })
-        return added
+      const write = () =>
+        repos.transaction(async (trx) => {
+          const existing = await trx.actions.find(found.priority)
+          const audit = createAuditService(trx, clock)
+          const detail = { ...auditDetail(programme, practice, found), owner: text.owner, reviewOn: text.reviewOn }
+          if (existing) {
+            await trx.actions.update(existing.id, change)
+            await audit.audit(user, 'action changed', { ...detail, action: existing.id })
+            return (await trx.actions.find(found.priority))!
+          }
+          const added = await trx.actions.add(found.priority, change)
+          await audit.audit(user, 'action recorded', { ...detail, action: added.id })
+          return added
+        })
+      // Two people recording the first action for a priority at once: the second finds the first's, and changes it.
+      return write().catch((error: unknown) => {
+        if (isUniqueViolation(error)) return write()
+        throw error
       })
     },
 

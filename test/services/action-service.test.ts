@@ -51,6 +51,19 @@ describe('the action service', () => {
     ])
   })
 
+  it('keeps one action when two people record the first at once: the later changes it', async () => {
+    const [a, b] = await Promise.all([
+      ls.services.actions.record(user, programme, practice, REF, GOOD),
+      ls.services.actions.record(user, programme, practice, REF, { ...GOOD, owner: 'Dr Shah' }),
+    ])
+    expect(a.id).toBe(b.id)
+    expect(await ls.repos.actions.listForWave(practice.id, a.waveId)).toHaveLength(1)
+    expect((await auditLines(ls)).filter((l) => l.startsWith('action')).map((l) => l.split(' {')[0])).toEqual([
+      'action recorded steer@example.org',
+      'action changed steer@example.org',
+    ])
+  })
+
   it('words what is missing or too long', async () => {
     expect(await refusal({})).toEqual({
       action: 'Enter the action the steering group agreed',
