@@ -6,13 +6,14 @@ import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
 import type { ChangeRow, PracticeScaleResult, ScaleStats, ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
-import type { PracticeAction } from '../../domain/practice-action.js'
-import { actionPath, practicePath, removeActionPath } from '../paths.js'
+import { practicePath } from '../paths.js'
+import { changeCell, type ChangeCell } from './change-cell.js'
 import { chartModel } from './chart-data.js'
-import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
+import { chartScore, fewerThan, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
+import { earlierActions, withActions, type Highlight } from './scorecard-actions.js'
 import { waveOptions } from './wave-options.js'
 
 export interface ScaleRow {
@@ -29,22 +30,7 @@ export interface ScaleRow {
   median: string
   best: string
   worst: string
-  change: { text: string; flag: string } | null
-}
-
-export interface Highlight {
-  name: string
-  /** The scale's key: its path joined with '/'. */
-  scale: string
-  score: string
-  band: BandLabel
-  guidance: string
-}
-
-/** A priority with the action agreed for it, and the links that record, change or remove it (none in an archived programme). */
-export interface Priority extends Highlight {
-  action: { text: string; owner: string; reviewOn: string } | null
-  links: { recordHref: string; removeHref: string | null } | null
+  change: ChangeCell | null
 }
 
 /** What every part of the page needs: its language's words and numbers, and the programme's threshold. */
@@ -55,24 +41,7 @@ interface Page {
   intervention: string
 }
 
-/** Actions by questionnaire and scale. */
-const actionKey = (questionnaire: string, scale: string) => `${questionnaire}\u0000${scale}`
-
 const HIGHLIGHTS = 3
-
-function changeCell(row: ChangeRow | undefined, { t, minPracticeN }: Page): ScaleRow['change'] {
-  if (!row || row.withheld) return { text: t('reports:scorecard.changeWithheld', { count: minPracticeN }), flag: '' }
-  const flag =
-    row.changed === null
-      ? t('reports:scorecard.flag.notTested')
-      : row.changed
-        ? row.difference > 0
-          ? t('reports:scorecard.flag.rise')
-          : t('reports:scorecard.flag.fall')
-        : t('reports:scorecard.flag.notSignificant')
-  // The change export gives the difference on 1–5; on 0–100 it is 25 times that.
-  return { text: formatChange(row.difference * 25), flag }
-}
 
 function scaleRow(
   ref: { scale: string; scaleName: string; scalePath: readonly string[] },
@@ -195,64 +164,6 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     ...withActions(highlights(shownLeaves, words, page), data, scores.questionnaire, page),
-  }
-}
-
-/** Each priority with its action, and (unless the programme is archived) the links to record, change or remove it. */
-function withActions<H extends { priorities: Highlight[] }>(lists: H, data: ScorecardData, questionnaire: string, { format }: Page) {
-  const { programme, practice, wave } = data
-  const agreed = new Map(data.actions.map((a) => [actionKey(a.questionnaireId, a.scale), a]))
-  const priorities = lists.priorities.map((h): Priority => {
-    const action = agreed.get(actionKey(questionnaire, h.scale))
-    const ref = { wave: wave?.slug ?? '', questionnaire, scale: h.scale }
-    return {
-      ...h,
-      action: action ? { text: action.action, owner: action.owner, reviewOn: format.date(action.reviewOn) } : null,
-      links:
-        programme.archivedAt || !wave
-          ? null
-          : {
-              recordHref: actionPath(programme.slug, practice.code, ref),
-              removeHref: action ? removeActionPath(programme.slug, practice.code, ref) : null,
-            },
-    }
-  })
-  return { ...lists, priorities }
-}
-
-/** The actions agreed for the previous wave's priorities, each beside the change in its scale since; null when there are none. */
-function earlierActions(data: ScorecardData, page: Page) {
-  const { t, format } = page
-  const previous = data.previousWave
-  if (!previous || data.earlierActions.length === 0) return null
-  const scales = new Map(
-    data.questionnaires.flatMap((scored) => {
-      const words = questionnaireWords(scored)
-      return scored.scores.scales.map((s) => [actionKey(scored.scores.questionnaire, s.scale), words.scaleName(s.scalePath, s.scaleName)] as const)
-    }),
-  )
-  const changes = new Map(
-    (data.change ?? []).filter((c) => c.practiceCode === data.practice.code).map((c) => [actionKey(c.questionnaire, c.scale), c] as const),
-  )
-  const changeOf = (a: PracticeAction): ScaleRow['change'] => {
-    const key = actionKey(a.questionnaireId, a.scale)
-    if (!scales.has(key)) return { text: t('actions:scorecard.notInThisWave'), flag: '' }
-    if (!data.change) return { text: t('actions:scorecard.changeNotShown'), flag: '' }
-    return changeCell(changes.get(key), page)
-  }
-  return {
-    heading: t('actions:scorecard.earlierHeading', { wave: previous.title }),
-    intro: t('actions:scorecard.earlierIntro', { wave: previous.title }),
-    caption: t('actions:scorecard.earlierCaption', { wave: previous.title }),
-    changeHeading: t('actions:scorecard.change', { wave: previous.title }),
-    rows: data.earlierActions.map((a) => ({
-      scale: scales.get(actionKey(a.questionnaireId, a.scale)) ?? a.scale,
-      questionnaire: questionnaireLabel(a.questionnaireId, t),
-      action: a.action,
-      owner: a.owner,
-      reviewOn: format.date(a.reviewOn),
-      change: changeOf(a),
-    })),
   }
 }
 
