@@ -30,6 +30,7 @@ const KEY: Record<Table, string[]> = {
   rate_limit: ['key'],
   response_exclusion: ['id'],
   excluded_response: ['exclusion_id', 'response_id'],
+  practice_action: ['id'],
 }
 const WITH_IDENTITY = (Object.keys(KEY) as Table[]).filter((table) => KEY[table][0] === 'id')
 /** Rows per INSERT: the answer table's 6 columns × 500 stay far below both databases' limits on parameters. */

@@ -5,6 +5,7 @@ import { auditLogRepository } from './repositories/audit-log-repository.js'
 import { exclusionRepository } from './repositories/exclusion-repository.js'
 import { exportRepository } from './repositories/export-repository.js'
 import { invitationRepository } from './repositories/invitation-repository.js'
+import { practiceActionRepository } from './repositories/practice-action-repository.js'
 import { practiceRepository } from './repositories/practice-repository.js'
 import { programmeRepository } from './repositories/programme-repository.js'
 import { questionnaireVersionRepository } from './repositories/questionnaire-version-repository.js'
@@ -42,6 +43,7 @@ function repositoriesOver(db: Kysely<Schema>, database: LinkscoreDatabase): Repo
     scoring: scoringRepository(db),
     reports: reportRepository(db),
     exclusions: exclusionRepository(db),
+    actions: practiceActionRepository(db),
     transaction: (work) => (db.isTransaction ? work(repos) : db.transaction().execute((trx) => work(repositoriesOver(trx, database)))),
     close: () => database.close(),
   }

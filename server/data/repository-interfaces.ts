@@ -6,6 +6,7 @@ import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from
 import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
 import type { ExclusionCriteria, ExclusionPreview, NewResponseExclusion, ResponseExclusion } from '../domain/response-exclusion.js'
+import type { ActionChange, ActionPriority, PracticeAction, PracticeActionExportRow } from '../domain/practice-action.js'
 import type { NewResponse, PageSave, RoleChange, StoredAnswer, SurveyResponse } from '../domain/response.js'
 import type { NewStaffAccount, StaffAccount, StaffRole, StaffScope } from '../domain/staff-user.js'
 import type { NewWave, Wave, WaveActivity, WaveChange, WaveStatus } from '../domain/wave.js'
@@ -42,7 +43,7 @@ export interface PracticeRepository {
   submittedCounts(programmeId: number): Promise<{ practiceId: number; waveId: number; n: number }[]>
   /** Every response of the practice, in any wave, sent or not, set aside or not. */
   responseCount(practiceId: number): Promise<number>
-  /** With its invitations, stages, steering scopes and exclusions; only for a practice without responses. Atomic. */
+  /** With its invitations, stages, steering scopes, exclusions and actions; only for a practice without responses. Atomic. */
   remove(id: number): Promise<void>
 }
 
@@ -292,6 +293,21 @@ export interface ExclusionRepository {
   openLinkStarts(waveId: number): Promise<OpenLinkStart[]>
 }
 
+/** The actions steering groups agreed for their scorecards' priorities: at most one per practice, wave, questionnaire and scale. */
+export interface PracticeActionRepository {
+  find(priority: ActionPriority): Promise<PracticeAction | undefined>
+  /** A practice's actions for one wave, by questionnaire and scale. */
+  listForWave(practiceId: number, waveId: number): Promise<PracticeAction[]>
+  /** Every action of a programme's practices, by wave position, practice code, questionnaire and scale. */
+  listByProgramme(programmeId: number): Promise<PracticeActionExportRow[]>
+  /** Records a new action for the priority; a second for the same priority breaks the unique key. */
+  add(priority: ActionPriority, change: ActionChange): Promise<PracticeAction>
+  /** Changes the action's words; when and by whom it was first recorded stay. */
+  update(id: number, change: ActionChange): Promise<void>
+  /** False when there was none. */
+  remove(id: number): Promise<boolean>
+}
+
 export interface Repositories {
   programmes: ProgrammeRepository
   practices: PracticeRepository
@@ -309,6 +325,7 @@ export interface Repositories {
   scoring: ScoringRepository
   reports: ReportRepository
   exclusions: ExclusionRepository
+  actions: PracticeActionRepository
   /**
    * Runs `work` in one transaction, over repositories that read and write inside it: everything it writes is kept or,
    * when it throws, nothing is. Inside a transaction already, it joins that one.

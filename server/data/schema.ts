@@ -210,6 +210,23 @@ export interface ExcludedResponseTable {
   response_id: number
 }
 
+export interface PracticeActionTable {
+  id: Generated<number>
+  practice_id: number
+  wave_id: number
+  questionnaire_id: string
+  /** The scale's path joined with '/'. */
+  scale: string
+  action: string
+  owner: string
+  /** YYYY-MM-DD. */
+  review_on: string
+  recorded_at: string
+  recorded_by: number | null
+  changed_at: string
+  changed_by: number | null
+}
+
 export interface Schema {
   programme: ProgrammeTable
   practice: PracticeTable
@@ -231,6 +248,7 @@ export interface Schema {
   rate_limit: RateLimitTable
   response_exclusion: ResponseExclusionTable
   excluded_response: ExcludedResponseTable
+  practice_action: PracticeActionTable
   schema_migration: SchemaMigrationTable
 }
 
@@ -256,4 +274,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'rate_limit',
   'response_exclusion',
   'excluded_response',
+  'practice_action',
 ] as const satisfies readonly (keyof Schema)[]

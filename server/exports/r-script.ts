@@ -106,6 +106,7 @@ export function rScript({ programme, wave, fromWave, questionnaires, generatedOn
 #                      single-choice items factors of their labels, multi-choice options 0/1, 0-10 items numbers
 #        codebook, scores, scale_stats, change - as exported, with numbers and true/false read as such;
 #        an alpha, ICC or CI left empty says why in its *_note column (docs/exports.md lists the codes)
+#        actions     - the steering groups' actions for their scorecards' priorities, review_on as a Date
 #      and defines linkscore_items (every item), linkscore_scales (every scale at every level) and
 #      linkscore_scale_map (each scored item and the scale path it scores into; reverse items count 6 - x).
 #
@@ -126,7 +127,8 @@ linkscore_files <- c(
   codebook = ${file('codebook')},
   scores = ${file('scores')},
   scale_stats = ${file('scale-stats')},
-  change = ${file('change')}
+  change = ${file('change')},
+  actions = ${file('actions')}
 )
 
 .linkscore_table <- function(columns, rows) {
@@ -277,6 +279,11 @@ ${answerLabels}  d$label[d$not_relevant] <- unname(linkscore_not_relevant_labels
 linkscore_read_codebook <- function(file) .linkscore_read(file)
 linkscore_read_scores <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "wave", "questionnaire", "level", "scale", "band", "ci_note"))
 linkscore_read_scale_stats <- function(file) .linkscore_typed(.linkscore_read(file), c("questionnaire", "level", "scale", "icc1_note", "icc2_note", "alpha_note"))
+linkscore_read_actions <- function(file) {
+  d <- .linkscore_read(file)
+  d$review_on <- as.Date(d$review_on)
+  d
+}
 linkscore_read_change <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "questionnaire", "level", "scale", "from_wave", "to_wave"))
 
 # ---- Read what is here ----------------------------------------------------------------------------

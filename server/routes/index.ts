@@ -7,6 +7,7 @@ import { limitOpenLinkStarts } from '../middleware/limit-open-link-starts.js'
 import { requireStaff } from '../middleware/require-staff.js'
 import { canAdminister, canExcludeResponses, canExport, canManageAccounts, canManagePractices, canManageWaves } from '../services/staff-access.js'
 import type { Services } from '../services/index.js'
+import { actionRoutes } from './actions/action-routes.js'
 import { exclusionRoutes } from './exclusions/exclusion-routes.js'
 import { exportRoutes } from './exports/export-routes.js'
 import { homeRoutes } from './home-routes.js'
@@ -56,6 +57,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const letters = letterRoutes(services.staffScope, services.waves, services.practices, services.invitations, services.auditLog, config)
   const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
+  const actions = actionRoutes(services.staffScope, services.actions, services.catalogue)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -138,6 +140,11 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.confirmRemove)
   router.post('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.remove)
   router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
+  // A scorecard priority's action: whoever sees the practice's scorecard (the scope service decides, 404 otherwise).
+  router.get('/programmes/:slug/practices/:code/action', requireStaff(), actions.form)
+  router.post('/programmes/:slug/practices/:code/action', requireStaff(), actions.save)
+  router.get('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.confirmRemove)
+  router.post('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.remove)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
 
   return router

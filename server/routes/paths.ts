@@ -70,3 +70,12 @@ export const confirmImportPath = (programmeSlug: string) => `${importPracticesPa
 export const importTemplatePath = (programmeSlug: string) => `${importPracticesPath(programmeSlug)}/template.csv`
 /** Where the upload middleware reads multipart forms (the upload and its confirmation), ahead of the CSRF check. */
 export const PRACTICE_IMPORT_ROUTE = '/programmes/:slug/practices/import'
+
+/** The action for a priority on a practice's scorecard; the priority travels in the query, as its scale's key holds '/'. */
+export const actionPath = (programmeSlug: string, code: string, ref: { wave: string; questionnaire: string; scale: string }) =>
+  `${practicePath(programmeSlug, code)}/action?${new URLSearchParams({ wave: ref.wave, questionnaire: ref.questionnaire, scale: ref.scale })}`
+export const removeActionPath = (programmeSlug: string, code: string, ref: { wave: string; questionnaire: string; scale: string }) =>
+  `${practicePath(programmeSlug, code)}/action/remove?${new URLSearchParams({ wave: ref.wave, questionnaire: ref.questionnaire, scale: ref.scale })}`
+/** The scorecard of a wave, at a questionnaire's priorities. */
+export const prioritiesPath = (programmeSlug: string, code: string, wave: string, questionnaire: string) =>
+  `${practicePath(programmeSlug, code)}?${new URLSearchParams({ wave })}#priorities-${questionnaire}`

@@ -33,6 +33,9 @@ export type AuditAction =
   | 'practice added'
   | 'practice changed'
   | 'practice removed'
+  | 'action recorded'
+  | 'action changed'
+  | 'action removed'
 
 /** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), an anonymous visitor of an open link, or the people at the command line or starting the server. */
 export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' } | { kind: 'open link' }

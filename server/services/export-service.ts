@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
+import { ACTION_COLUMNS, actionRow } from '../exports/action-rows.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'
 import type { ExportKind } from '../exports/export-kinds.js'
 import { rScript } from '../exports/r-script.js'
@@ -31,6 +32,7 @@ export type ExportRequest =
   | { kind: Extract<ExportKind, 'scores' | 'scale-stats'>; wave: Wave; weighting: Weighting }
   | { kind: 'change'; from: Wave; to: Wave; weighting: Weighting }
   | { kind: 'codebook' }
+  | { kind: 'actions'; programme: Programme }
 
 /**
  * An export ready to write. The answers and responses rows are read from the database as they are written, in constant
@@ -42,7 +44,7 @@ export interface ExportTable {
 }
 
 export function createExportService(
-  repos: Pick<Repositories, 'programmes' | 'waves' | 'exports'>,
+  repos: Pick<Repositories, 'programmes' | 'waves' | 'exports' | 'actions'>,
   catalogue: QuestionnaireCatalogue,
   scoring: ScoringService,
   clock: Clock,
@@ -76,6 +78,8 @@ export function createExportService(
         }
         case 'codebook':
           return { columns: CODEBOOK_COLUMNS, rows: codebookRows(catalogue.list()) }
+        case 'actions':
+          return { columns: ACTION_COLUMNS, rows: (await repos.actions.listByProgramme(request.programme.id)).map(actionRow) }
         case 'scores': {
           const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
           return { columns: SCORE_COLUMNS, rows: scores.flatMap((s) => s.practices).map(scoreRow) }

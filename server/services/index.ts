@@ -1,6 +1,7 @@
 // Builds every service once, each from the repositories it uses and nothing more.
 import { systemClock, type Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { createActionService } from './action-service.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
@@ -35,7 +36,7 @@ export function createServices(
     survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock, audit),
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
     invitations: createInvitationService({ invitations }),
-    exports: createExportService({ programmes, waves, exports }, catalogue, scoring, clock),
+    exports: createExportService({ programmes, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
     staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures, sessions }, audit, clock, staffSecurity),
@@ -43,11 +44,12 @@ export function createServices(
     staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
-    reports: createReportService({ practices, waves, reports }, scoring),
+    reports: createReportService({ practices, waves, reports, actions: repos.actions }, scoring),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
     practices: createPracticeService(repos, clock),
     waves: createWaveService(repos, catalogue, clock),
+    actions: createActionService(repos, catalogue, clock),
     housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits, auditLog }, clock),
   }
 }

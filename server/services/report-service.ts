@@ -1,6 +1,7 @@
 // Gathers what the practice scorecard and the programme comparison show: scores, change, counts and free text.
 import { MixedQuestionnaireVersionsError, NotFoundError } from '../errors.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import type { PracticeAction } from '../domain/practice-action.js'
 import type { Practice, Rurality } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
 import { countsBySetting, type InvitationCount, type SubmittedCount } from '../domain/response-counts.js'
@@ -55,6 +56,10 @@ export interface ScorecardData {
   responses: { submitted: SubmittedCount[]; invitations: InvitationCount[] }
   /** null when the practice has fewer submitted responses than programme.minPracticeN: free text is then never read. */
   textAnswers: TextAnswerGroup[] | null
+  /** The practice's actions for this wave's priorities. */
+  actions: PracticeAction[]
+  /** The practice's actions for the previous wave's priorities, shown beside the change since. */
+  earlierActions: PracticeAction[]
 }
 
 export interface ComparisonFilters {
@@ -94,7 +99,7 @@ export function matchesContext(practice: Practice, filters: ComparisonFilters): 
   )
 }
 
-export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports'>, scoring: ScoringService) {
+export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports' | 'actions'>, scoring: ScoringService) {
   async function waves(programme: Programme): Promise<ReportWave[]> {
     const submitted = await repos.reports.submittedByWave(programme.id)
     return (await repos.waves.listByProgramme(programme.id)).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
@@ -169,6 +174,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
           changeProblem: null,
           responses: empty,
           textAnswers: null,
+          actions: [],
+          earlierActions: [],
         }
       const position = list.findIndex((w) => w.wave.id === wave.id)
       const previousWave = position > 0 ? list[position - 1]!.wave : null
@@ -186,6 +193,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
         textAnswers:
           total >= programme.minPracticeN ? await textAnswers(wave, practice, questionnaires, shownSettings(countsBySetting(submitted), programme)) : null,
+        actions: await repos.actions.listForWave(practice.id, wave.id),
+        earlierActions: previousWave ? await repos.actions.listForWave(practice.id, previousWave.id) : [],
       }
     },
 

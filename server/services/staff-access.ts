@@ -7,7 +7,10 @@ export function canSeeProgramme(user: StaffUser, programmeId: number): boolean {
   return user.role === 'evaluator' && user.programmeIds.includes(programmeId)
 }
 
-/** A practice's own pages (its scorecard): admins, evaluators of its programme, and steering members of that practice. */
+/**
+ * A practice's own pages (its scorecard, and recording, changing or removing the actions on it): admins, evaluators
+ * of its programme, and steering members of that practice.
+ */
 export function canSeePractice(user: StaffUser, practice: { id: number; programmeId: number }): boolean {
   if (user.role === 'steering') return user.practiceIds.includes(practice.id)
   return canSeeProgramme(user, practice.programmeId)

@@ -55,6 +55,12 @@ describe.skipIf(!rscriptFound)('the R script, run in R', () => {
     await exportTo(ls, ls.folder, 'north', 'codebook', {})
     await exportTo(ls, ls.folder, 'north', 'scores', { wave: 'baseline' }, '--wave', 'baseline')
     await exportTo(ls, ls.folder, 'north', 'change', { from: 'baseline', wave: 'six-months' }, '--from', 'baseline', '--to', 'six-months')
+    const n1 = (await ls.repos.practices.findByCode('N1'))!
+    const baseline = (await ls.repos.waves.findBySlug(north.id, 'baseline'))!
+    const priority = { practiceId: n1.id, waveId: baseline.id, questionnaireId: 'pilot', scale: 'organisational/training' }
+    const words = { action: '=Train "everyone", twice', owner: 'Practice manager', reviewOn: '2026-06-30' }
+    await ls.repos.actions.add(priority, { ...words, at: '2026-03-02T10:00:00.000Z', byUserId: null })
+    await exportTo(ls, ls.folder, 'north', 'actions', {}, '--programme', 'north')
   })
   afterAll(() => ls?.close())
 
@@ -128,6 +134,16 @@ out("p_training_gp levels", levels(responses$p_training_gp))
       'p_training_gp levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role',
     })
     expect(stderr).not.toContain('read as NA')
+  })
+
+  it('reads the actions file, its text as typed and the review date as a Date', () => {
+    const { values } = runR(
+      ls.folder,
+      `source("north-linkscore.R")
+out("actions", c(nrow(actions), actions$practice_code, actions$scale, actions$action, class(actions$review_on), format(actions$review_on + 1)))
+`,
+    )
+    expect(values.get('actions')).toBe('1|N1|organisational/training|=Train "everyone", twice|Date|2026-07-01')
   })
 
   it('reads the change file named by linkscore_from_wave and linkscore_wave', () => {

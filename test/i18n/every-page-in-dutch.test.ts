@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { englishLeft } from '../support/english-left.js'
 import type { HttpClient } from '../support/http-client.js'
-import { ROUTES, seedRouteMatrix, visit, visitorClient, type Route, type Visitor } from '../support/route-matrix.js'
+import { ROUTES, SEEDED_ACTION, seedRouteMatrix, visit, visitorClient, type Route, type Visitor } from '../support/route-matrix.js'
 import { FIXTURE_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 import { loadQuestionnaires } from '../../server/questionnaires/load-questionnaires.js'
 import { questionnaireTexts } from '../../server/questionnaires/questionnaire-texts.js'
@@ -24,6 +24,8 @@ const DATA = new Set([
   'Open wave',
   'Spring',
   'social prescribing',
+  SEEDED_ACTION.action,
+  SEEDED_ACTION.owner,
 ])
 /** The fixture questionnaire has no Dutch: its texts are the study's own words, shown as written. */
 const PILOT = new Set(

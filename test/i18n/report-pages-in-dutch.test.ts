@@ -5,15 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { englishLeft } from '../support/english-left.js'
 import type { HttpClient } from '../support/http-client.js'
 import { staffClient } from '../support/report-expectations.js'
-import { REPORT_PRACTICES, seedReportFixture } from '../support/report-fixture.js'
+import { REPORT_AT, REPORT_PRACTICES, seedReportFixture } from '../support/report-fixture.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
 
 let ls: TestLinkscore
 let english: HttpClient
 let dutch: HttpClient
 
+/** An action agreed for a baseline priority of N1: the steering group's own words, shown as written. */
+const ACTION = { action: 'Put the service on the partners’ agenda', owner: 'Dr Shah', reviewOn: '2026-06-30' }
+
 /** Names and codes of the fixture, the same in every language. */
 const DATA = new Set([
+  ACTION.action,
+  ACTION.owner,
   'North PCN',
   'South PCN',
   'north',
@@ -26,11 +31,15 @@ const DATA = new Set([
 ])
 
 beforeAll(async () => {
-  ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
+  // The action's review date counts from the services' today.
+  ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES, clock: { now: () => new Date(REPORT_AT) } })
   await seedReportFixture(ls)
   english = await staffClient(ls, ls.app, 'ada@example.org', 'admin')
   dutch = await staffClient(ls, ls.app, 'bea@example.org', 'admin')
   expect((await dutch.get('/language?to=nl&next=%2Fprogrammes%2Fnorth%2Fcompare')).location).toBe('/programmes/north/compare')
+  // The baseline scorecard then shows it under its priority, and the follow-up scorecard beside the change since.
+  const record = (await english.get('/programmes/north/practices/N1?wave=baseline')).$('.ls-action-links a').first().attr('href')!
+  expect((await english.submit(record, ACTION)).status).toBe(303)
 })
 afterAll(() => ls.close())
 
@@ -99,6 +108,8 @@ describe('the scorecard in Dutch', () => {
     const agreement = section.find('.ls-scale-table tbody tr').first().find('td').eq(3).text().trim()
     expect(agreement).toMatch(/^−?\d,\d\d/)
     expect(page.$('.ls-report-wave').text()).toBe('Meting: Follow-up survey')
+    expect(page.$('#earlier-actions-heading').text()).toBe('Acties afgesproken na Baseline survey')
+    expect(page.$('#earlier-actions tbody td').eq(2).text()).toBe('30 juni 2026')
   })
 })
 

@@ -51,6 +51,15 @@ const exporters = (status: number): Record<Visitor, number> => ({
 /** Staff accounts: admins, and any evaluator (for the steering members of their own programmes); never steering members. */
 const accountManagers = (status: number): Record<Visitor, number> => ({ ...exporters(status), 'evaluator out of scope': status })
 
+/** A practice's own pages: admins, the programme's evaluators and the practice's steering members. */
+const practiceVisitors = (status: number): Record<Visitor, number> => ({ ...exporters(status), 'steering in scope': status })
+
+/** A priority of N1's spring scorecard with no action yet, and one whose action the seed records. */
+const PRIORITY = '/programmes/north/practices/N1/action?wave=spring&questionnaire=pilot&scale=organisational%2Ftraining'
+const AGREED = 'wave=spring&questionnaire=pilot&scale=organisational%2Fleadership'
+/** The words of the seeded action: the steering group's own, shown as written in every language. */
+export const SEEDED_ACTION = { action: 'Put the service on the partners’ agenda', owner: 'Dr Shah' }
+
 /** A steering member of N1 (so in the in-scope evaluator's reach), made after the visitors: the sixth account. */
 const TARGET = '/accounts/6'
 
@@ -192,6 +201,22 @@ export const ROUTES: Route[] = [
     expected: adminsOnly(404),
   },
   { method: 'GET', path: '/programmes/south/practices/N1', expected: everyone(404, 303) },
+  // A priority's action: whoever sees the scorecard, and nobody else. An empty form has no action, owner or date (422);
+  // the seeded action is removed by the first visitor allowed, and removing it again changes nothing.
+  { method: 'GET', path: PRIORITY, expected: practiceVisitors(200) },
+  { method: 'POST', path: PRIORITY, expected: practiceVisitors(422) },
+  { method: 'GET', path: PRIORITY.replace('spring', 'nope'), expected: everyone(404, 303) },
+  { method: 'GET', path: PRIORITY.replace('/north/', '/south/'), expected: everyone(404, 303) },
+  { method: 'GET', path: `/programmes/north/practices/N1/action/remove?${AGREED}`, expected: practiceVisitors(200) },
+  {
+    method: 'POST',
+    path: `/programmes/north/practices/N1/action/remove?${AGREED}`,
+    expected: practiceVisitors(303),
+    redirects: {
+      admin: '/programmes/north/practices/N1?wave=spring#priorities-pilot',
+      'steering in scope': '/programmes/north/practices/N1?wave=spring#priorities-pilot',
+    },
+  },
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
   { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },
   { method: 'GET', path: '/programmes/nowhere/compare', expected: everyone(404, 303) },
@@ -255,6 +280,8 @@ export async function seedRouteMatrix(ls: TestLinkscore): Promise<Map<Visitor, s
   }
   await addStaff(ls, 'target@example.org', 'steering', { practices: ['N1'] })
   expect((await ls.repos.staffUsers.findByEmail('target@example.org'))?.id, 'TARGET names this account').toBe(6)
+  const agreed = { practiceId: n1.id, waveId: spring.id, questionnaireId: 'pilot', scale: 'organisational/leadership' }
+  await ls.repos.actions.add(agreed, { ...SEEDED_ACTION, reviewOn: '2026-06-30', at: '2026-01-02T00:00:00.000Z', byUserId: null })
   return passwords
 }
 

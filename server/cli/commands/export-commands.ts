@@ -1,4 +1,4 @@
-// export answers, responses, codebook, scores, scale-stats and change: CSV on standard output.
+// export answers, responses, codebook, scores, scale-stats, change and actions: CSV on standard output.
 import { Option, type Command } from 'commander'
 import type { Linkscore } from '../../boot.js'
 import { UsageError } from '../../errors.js'
@@ -83,4 +83,9 @@ export function addExportCommands(program: Command, io: CliIo): void {
     .command('codebook')
     .description('one row per item: type, text, scale, codes and labels')
     .action(() => write(async () => ({ kind: 'codebook' })))
+  exportCommand
+    .command('actions')
+    .description("one row per action a practice's steering group agreed for a scorecard priority, every wave of the programme")
+    .requiredOption('--programme <slug>', 'programme')
+    .action((o: { programme: string }) => write(async (ls) => ({ kind: 'actions', programme: await ls.services.admin.programme(o.programme) })))
 }

@@ -86,6 +86,7 @@ export function practiceRepository(db: Kysely<Schema>): PracticeRepository {
         const exclusions = trx.selectFrom('response_exclusion').select('id').where('practice_id', '=', id)
         await trx.deleteFrom('excluded_response').where('exclusion_id', 'in', exclusions).execute()
         await trx.deleteFrom('response_exclusion').where('practice_id', '=', id).execute()
+        await trx.deleteFrom('practice_action').where('practice_id', '=', id).execute()
         await trx.deleteFrom('practice').where('id', '=', id).execute()
       }),
   }

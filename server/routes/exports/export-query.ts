@@ -23,6 +23,7 @@ const NEEDS: Record<ExportKind | 'page' | 'r-script', { required: ExportField[];
   answers: { required: ['wave'], optional: ['include-partial'] },
   responses: { required: ['wave'], optional: ['include-partial'] },
   codebook: { required: [], optional: [] },
+  actions: { required: [], optional: [] },
   scores: { required: ['wave'], optional: ['weighting'] },
   'scale-stats': { required: ['wave'], optional: ['weighting'] },
   change: { required: ['from', 'wave'], optional: ['weighting'] },

@@ -38,6 +38,8 @@ function exportRequest(kind: ExportKind, programme: Programme, c: Chosen): { req
       }
     case 'codebook':
       return { request: { kind }, detail: base, fileName }
+    case 'actions':
+      return { request: { kind, programme }, detail: base, fileName }
   }
 }
 

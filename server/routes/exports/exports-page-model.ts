@@ -81,6 +81,8 @@ function downloads(programme: Programme, choices: PageChoices, t: Translate): Do
     ...(wave ? waveDownloads(programme, wave, choices, t) : []),
     ...change,
     csv('codebook', t('reports:exports.codebook.title'), {}, t('reports:exports.codebook.description')),
+    // Without waves there are no scorecards, so no actions.
+    ...(wave ? [csv('actions', t('reports:exports.actions.title'), {}, t('reports:exports.actions.description'))] : []),
     {
       title: t('reports:exports.rScript.title'),
       href: rScriptPath(slug, { wave: wave?.slug, from: from?.slug }),

@@ -8,12 +8,14 @@ import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { settingLabel } from '../../survey/roles.js'
 import { practicePath } from '../paths.js'
+import { changeCell, type ChangeCell } from './change-cell.js'
 import { chartModel } from './chart-data.js'
-import { chartScore, fewerThan, formatChange, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
+import { chartScore, fewerThan, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
 import { notPrinted, notPrintedNotes } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
+import { earlierActions, withActions, type Highlight } from './scorecard-actions.js'
 import { waveOptions } from './wave-options.js'
 
 export interface ScaleRow {
@@ -31,14 +33,7 @@ export interface ScaleRow {
   median: string
   best: string
   worst: string
-  change: { text: string; flag: string } | null
-}
-
-export interface Highlight {
-  name: string
-  score: string
-  band: BandLabel
-  guidance: string
+  change: ChangeCell | null
 }
 
 /** What every part of the page needs: its language's words and numbers, and the programme's threshold. */
@@ -50,20 +45,6 @@ interface Page {
 }
 
 const HIGHLIGHTS = 3
-
-function changeCell(row: ChangeRow | undefined, { t, minPracticeN }: Page): ScaleRow['change'] {
-  if (!row || row.withheld) return { text: t('reports:scorecard.changeWithheld', { count: minPracticeN }), flag: '' }
-  const flag =
-    row.changed === null
-      ? t('reports:scorecard.flag.notTested')
-      : row.changed
-        ? row.difference > 0
-          ? t('reports:scorecard.flag.rise')
-          : t('reports:scorecard.flag.fall')
-        : t('reports:scorecard.flag.notSignificant')
-  // The change export gives the difference on 1–5; on 0–100 it is 25 times that.
-  return { text: formatChange(row.difference * 25), flag }
-}
 
 function scaleRow(
   ref: { scale: string; scaleName: string; scalePath: readonly string[] },
@@ -136,6 +117,7 @@ function ciNotes(rows: Iterable<PracticeScaleResult>, t: Translate): string[] {
 function highlights(shown: ShownPracticeScale[], words: QuestionnaireWords, { t, intervention, minPracticeN }: Page) {
   const toHighlight = (row: ShownPracticeScale): Highlight => ({
     name: words.scaleName(row.scalePath, row.scaleName),
+    scale: row.scale,
     score: formatScore(row.score),
     band: words.band(row.band),
     guidance: fillIntervention(words.guidance(row.scalePath), intervention),
@@ -213,7 +195,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
     notes: ciNotes(rows.values(), t),
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
-    ...highlights(shownLeaves, words, page),
+    ...withActions(highlights(shownLeaves, words, page), data, scores.questionnaire, page),
   }
 }
 
@@ -290,6 +272,7 @@ export function scorecardPageModel(data: ScorecardData, t: Translate = english, 
     hasScores: sections.length > 0,
     sections,
     ...changeWords(data, t),
+    earlierActions: earlierActions(data, page),
     general: generalItems(data, page),
     responses: { rows: responseTableRows(data, page), note: withheldGroupNote(programme.minBreakdownN, t) },
     text: textAnswers(data, page),

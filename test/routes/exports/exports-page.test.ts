@@ -50,6 +50,7 @@ describe('the exports page', () => {
       'Scale statistics: Six months -> /programmes/north/exports/scale-stats.csv?wave=six-months',
       'Change from Baseline to Six months -> /programmes/north/exports/change.csv?from=baseline&to=six-months',
       'Codebook -> /programmes/north/exports/codebook.csv',
+      'Action plans -> /programmes/north/exports/actions.csv',
       'R script to read these files -> /programmes/north/exports/linkscore.R?wave=six-months&from=baseline',
     ])
     expect(page.$('.ls-downloads .nhsuk-hint').first().text()).toBe('File: north-six-months-answers.csv')
@@ -67,6 +68,7 @@ describe('the exports page', () => {
       'Practice scores: Baseline -> /programmes/north/exports/scores.csv?wave=baseline&weighting=settings',
       'Scale statistics: Baseline -> /programmes/north/exports/scale-stats.csv?wave=baseline&weighting=settings',
       'Codebook -> /programmes/north/exports/codebook.csv',
+      'Action plans -> /programmes/north/exports/actions.csv',
       'R script to read these files -> /programmes/north/exports/linkscore.R?wave=baseline',
     ])
     expect(page.$('main').text()).toContain('For the change between two waves, choose a different wave under "Compare with".')

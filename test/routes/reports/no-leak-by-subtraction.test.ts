@@ -42,6 +42,8 @@ function pages(counts: readonly number[], thresholds: { minPracticeN: number; mi
       invitations: [],
     },
     textAnswers: null,
+    actions: [],
+    earlierActions: [],
   })
   const comparison = (setting?: Setting): ComparisonData => ({
     programme,

@@ -3,6 +3,7 @@ import { formats } from '../../../server/i18n/format.js'
 import { translator } from '../../../server/i18n/translate.js'
 import { scorecardPageModel } from '../../../server/routes/reports/scorecard-page-model.js'
 import { compareWaves, scoreWave } from '../../../server/scoring/index.js'
+import type { PracticeAction } from '../../../server/domain/practice-action.js'
 import type { ScorecardData } from '../../../server/services/report-service.js'
 import { fixtureQuestionnaire } from '../../scoring/fixtures/fixture-questionnaire.js'
 import { respondent } from '../../scoring/fixtures/respondents.js'
@@ -22,6 +23,8 @@ const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData =>
   changeProblem: null,
   responses: { submitted: [], invitations: [] },
   textAnswers: null,
+  actions: [],
+  earlierActions: [],
   ...over,
 })
 
@@ -110,6 +113,75 @@ describe('scorecardPageModel', () => {
       'The change since First wave is not shown. It has answers to two versions.',
       null,
     ])
+  })
+
+  describe('actions', () => {
+    const questionnaire = SCORED[0]!.scores.questionnaire
+    const action = (waveId: number, scale: string, over: Partial<PracticeAction> = {}): PracticeAction => ({
+      id: 1,
+      practiceId: 1,
+      waveId,
+      questionnaireId: questionnaire,
+      scale,
+      action: 'Talk it through at the team meeting',
+      owner: 'Practice manager',
+      reviewOn: '2026-06-30',
+      recordedAt: '2026-03-02T10:00:00.000Z',
+      recordedBy: null,
+      changedAt: '2026-03-02T10:00:00.000Z',
+      changedBy: null,
+      ...over,
+    })
+    const earlier = scoreWave({
+      wave: 'w1',
+      questionnaire: fixtureQuestionnaire,
+      respondents: ['4', '4', '5', '3'].map((c1) => respondent('A', 'general_practice', { c1, c2: '2', p1: '2', p2: '2' })),
+    })
+
+    it('shows a priority its action, with links to change and remove it', () => {
+      const [priority] = scorecardPageModel(data('A', { actions: [action(2, 'coherence/differentiation')] })).sections[0]!.priorities
+      expect(priority).toMatchObject({
+        name: 'Differentiation',
+        action: { text: 'Talk it through at the team meeting', owner: 'Practice manager', reviewOn: '30 June 2026' },
+        links: {
+          recordHref: `/programmes/${PROGRAMME.slug}/practices/A/action?wave=w2&questionnaire=${questionnaire}&scale=coherence%2Fdifferentiation`,
+          removeHref: `/programmes/${PROGRAMME.slug}/practices/A/action/remove?wave=w2&questionnaire=${questionnaire}&scale=coherence%2Fdifferentiation`,
+        },
+      })
+      const archived = scorecardPageModel(data('A', { programme: { ...PROGRAMME, archivedAt: '2026-04-01T00:00:00.000Z' } })).sections[0]!.priorities[0]!
+      expect([archived.action, archived.links]).toEqual([null, null])
+    })
+
+    it("shows the previous wave's actions beside the change in their scales, or says why there is none", () => {
+      const change = compareWaves(earlier, SCORED[0]!.scores)
+      const actions = [action(1, 'coherence/differentiation'), action(1, 'nothing/here', { owner: 'GP partner' })]
+      const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change, earlierActions: actions }))
+      const differentiation = change.find((c) => c.practiceCode === 'A' && c.scale === 'coherence/differentiation')!
+      expect(model.earlierActions).toEqual({
+        heading: 'Actions agreed after First wave',
+        intro: "The steering group's actions for the priorities of First wave, beside the change in each since then.",
+        caption: 'Actions agreed after First wave, with the change since',
+        changeHeading: 'Change since First wave',
+        rows: [
+          {
+            scale: 'Differentiation',
+            questionnaire: expect.any(String),
+            action: 'Talk it through at the team meeting',
+            owner: 'Practice manager',
+            reviewOn: '30 June 2026',
+            change: { text: '\u221213', flag: !differentiation.withheld && differentiation.changed ? 'significant fall' : 'not significant' },
+          },
+          expect.objectContaining({ scale: 'nothing/here', owner: 'GP partner', change: { text: 'Not asked in this survey', flag: '' } }),
+        ],
+      })
+      const unscored = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change: null, changeProblem: 'Two versions.', earlierActions: actions }))
+      expect(unscored.earlierActions!.rows[0]!.change).toEqual({ text: 'Not shown', flag: '' })
+      expect(scorecardPageModel(data('C', { previousWave: FIRST_WAVE, change, earlierActions: actions })).earlierActions!.rows[0]!.change).toEqual({
+        text: 'Fewer than 3 responses in a wave',
+        flag: '',
+      })
+      expect(scorecardPageModel(data('A', { earlierActions: actions })).earlierActions).toBeNull()
+    })
   })
 
   it('offers the waves latest first, marking those without responses', () => {

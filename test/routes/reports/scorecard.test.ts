@@ -149,7 +149,8 @@ describe('the scorecard of a practice with enough responses', () => {
       const described = (x: (typeof ranked)[number], prefix: string) =>
         `${x.s.node.name}: ${score(x.row.score!)} ${x.row.band} ${prefix}${fillIntervention(x.s.node.guidance!, 'social prescribing').replace(/\s+/g, ' ')}`
       expect(items(0)).toEqual(highest.map((x) => described(x, '')))
-      expect(items(1)).toEqual(lowest.map((x) => described(x, 'What good looks like: ')))
+      // Each priority offers to record the steering group's action for it.
+      expect(items(1)).toEqual(lowest.map((x) => `${described(x, 'What good looks like: ')} Record an action for ${x.s.node.name}`))
     }
   })
 

@@ -94,12 +94,18 @@ describe('the list', () => {
     // Only a wave with invitations offers their mail-merge list.
     expect(page.$('#wave-spring .ls-wave-invitations a').attr('href')).toBe('/programmes/north/waves/spring/invitations.csv')
     expect(text(page, '#wave-spring .ls-wave-invitations a:first')).toBe('Download the invitations for a mail merge (CSV): Spring')
-    expect(page.$('#wave-spring .ls-wave-invitations a').map((_, a) => page.$(a).attr('href')).get()).toEqual([
-      '/programmes/north/waves/spring/invitations.csv',
-      '/programmes/north/waves/spring/letters',
-      '/programmes/north/waves/spring/posters',
-    ])
-    expect(page.$('#wave-baseline .ls-wave-invitations a').map((_, a) => page.$(a).attr('href')).get()).toEqual(['/programmes/north/waves/baseline/posters'])
+    expect(
+      page
+        .$('#wave-spring .ls-wave-invitations a')
+        .map((_, a) => page.$(a).attr('href'))
+        .get(),
+    ).toEqual(['/programmes/north/waves/spring/invitations.csv', '/programmes/north/waves/spring/letters', '/programmes/north/waves/spring/posters'])
+    expect(
+      page
+        .$('#wave-baseline .ls-wave-invitations a')
+        .map((_, a) => page.$(a).attr('href'))
+        .get(),
+    ).toEqual(['/programmes/north/waves/baseline/posters'])
   })
 
   it('offers to open only a wave that can be opened: one past its closing date says why instead', async () => {
