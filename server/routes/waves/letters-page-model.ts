@@ -12,14 +12,24 @@ import { qrSvg } from './qr-svg.js'
 export const lettersPath = (programme: string, wave: string) => `${wavesPath(programme)}/${wave}/letters`
 export const postersPath = (programme: string, wave: string) => `${wavesPath(programme)}/${wave}/posters`
 
-/** What every letter and poster of the programme says, in its respondents' language. */
-function study(programme: Programme) {
+/** What the letters' and posters' page has around them, and what each of them says, in its respondents' language. */
+function printedPage(programme: Programme, wave: Wave, title: string) {
   const language = defaultLanguage(programme)
-  return { language, t: translator(language), intervention: interventionIn(programme, language), runBy: programme.organisation ?? programme.name }
+  return {
+    title,
+    backHref: `${wavesPath(programme.slug)}#wave-${wave.slug}`,
+    stylesheets: ['/static/css/letters.css'],
+    letterLanguage: language,
+    letterT: translator(language),
+    intervention: interventionIn(programme, language),
+    runBy: programme.organisation ?? programme.name,
+    minimum: programme.minPracticeN,
+    waveTitle: wave.title,
+  }
 }
 
 export async function lettersPageModel(programme: Programme, wave: Wave, invitations: readonly InvitationListing[], baseUrl: string, t: Translate) {
-  const s = study(programme)
+  const page = printedPage(programme, wave, t('study:letters.title', { wave: wave.title }))
   const letters = []
   for (const i of invitations) {
     const link = `${baseUrl}/s/${i.token}`
@@ -27,41 +37,18 @@ export async function lettersPageModel(programme: Programme, wave: Wave, invitat
       practiceName: i.practiceName,
       link,
       code: i.shortCode ? formatShortCode(i.shortCode) : '',
-      qr: await qrSvg(link, s.t('study:letters.qrLabel')),
+      qr: await qrSvg(link, page.letterT('study:letters.qrLabel')),
     })
   }
-  return {
-    title: t('study:letters.title', { wave: wave.title }),
-    backHref: `${wavesPath(programme.slug)}#wave-${wave.slug}`,
-    stylesheets: ['/static/css/letters.css'],
-    letterLanguage: s.language,
-    letterT: s.t,
-    intervention: s.intervention,
-    runBy: s.runBy,
-    minimum: programme.minPracticeN,
-    waveTitle: wave.title,
-    codePage: `${baseUrl}/code`,
-    letters,
-  }
+  return { ...page, codePage: `${baseUrl}/code`, letters }
 }
 
 export async function postersPageModel(programme: Programme, wave: Wave, practices: readonly Practice[], baseUrl: string, t: Translate) {
-  const s = study(programme)
+  const page = printedPage(programme, wave, t('study:posters.title', { wave: wave.title }))
   const posters = []
   for (const practice of practices) {
     const link = `${baseUrl}/p/${practice.code}/${wave.slug}`
-    posters.push({ practiceName: practice.name, link, qr: await qrSvg(link, s.t('study:letters.qrLabel')) })
+    posters.push({ practiceName: practice.name, link, qr: await qrSvg(link, page.letterT('study:letters.qrLabel')) })
   }
-  return {
-    title: t('study:posters.title', { wave: wave.title }),
-    backHref: `${wavesPath(programme.slug)}#wave-${wave.slug}`,
-    stylesheets: ['/static/css/letters.css'],
-    letterLanguage: s.language,
-    letterT: s.t,
-    intervention: s.intervention,
-    runBy: s.runBy,
-    minimum: programme.minPracticeN,
-    waveTitle: wave.title,
-    posters,
-  }
+  return { ...page, posters }
 }
