@@ -34,6 +34,7 @@ import { CODE_PATH, codeRoutes } from './survey/code-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
 import { invitationListRoutes } from './waves/invitation-list-routes.js'
+import { invitationRoutes } from './waves/invitation-routes.js'
 import { letterRoutes } from './waves/letter-routes.js'
 import { waveRoutes } from './waves/wave-routes.js'
 
@@ -55,6 +56,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
   const letters = letterRoutes(services.staffScope, services.waves, services.practices, services.invitations, services.auditLog, config)
+  const invitationForm = invitationRoutes(services.staffScope, services.waves, services.practices, services.invitations)
   const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
   const actions = actionRoutes(services.staffScope, services.actions, services.catalogue)
@@ -124,6 +126,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/programmes/:slug/waves/:wave/open', requireStaff(canManageWaves), waves.open)
   router.get('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.confirmClose)
   router.post('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.close)
+  router.get('/programmes/:slug/waves/:wave/invitations/new', requireStaff(canManageWaves), invitationForm.newForm)
+  router.post('/programmes/:slug/waves/:wave/invitations', requireStaff(canManageWaves), invitationForm.create)
   router.get('/programmes/:slug/waves/:wave/invitations.csv', requireStaff(canManageWaves), invitationList.download)
   router.get('/programmes/:slug/waves/:wave/letters', requireStaff(canManageWaves), letters.letters)
   router.get('/programmes/:slug/waves/:wave/posters', requireStaff(canManageWaves), letters.posters)

@@ -33,6 +33,7 @@ export type AuditAction =
   | 'practice added'
   | 'practice changed'
   | 'practice removed'
+  | 'invitations created'
   | 'action recorded'
   | 'action changed'
   | 'action removed'

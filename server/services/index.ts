@@ -35,7 +35,7 @@ export function createServices(
     catalogue,
     survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock, audit),
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
-    invitations: createInvitationService({ invitations }),
+    invitations: createInvitationService(repos, clock),
     exports: createExportService({ programmes, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),

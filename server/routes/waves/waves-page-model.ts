@@ -43,6 +43,7 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
       { key: t('study:waves.list.sent'), value: [format.number(activity.submitted)] },
       { key: t('study:waves.list.invitations'), value: [format.number(activity.invitations)] },
     ],
+    makeInvitationsHref: archived ? undefined : `${wavesPath(programme.slug)}/${wave.slug}/invitations/new`,
     invitationsHref: activity.invitations > 0 ? `${wavesPath(programme.slug)}/${wave.slug}/invitations.csv` : undefined,
     lettersHref: activity.invitations > 0 ? lettersPath(programme.slug, wave.slug) : undefined,
     postersHref: postersPath(programme.slug, wave.slug),
