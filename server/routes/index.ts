@@ -46,7 +46,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const journey = journeyRoutes(services.survey, config)
   const code = codeRoutes(services.invitations)
   const signIn = signInRoutes(services.signIn, deviceCookies({ secret: sessionSecret, https: config.baseUrl.startsWith('https:') }))
-  const staff = staffRoutes(services.staffScope, services.auditLog)
+  const staff = staffRoutes(services.staffScope, services.auditLog, services.waves)
   const account = accountRoutes(services.staffSessions)
   const password = passwordRoutes(services.passwordChange)
   const staffAccounts = staffAccountsRoutes(services.staffAccounts, services.staffScope, `${config.baseUrl}/sign-in`, sessionSecret)

@@ -1,5 +1,7 @@
 // The staff home page: the programmes and practices this user may open.
 import type { StaffUser } from '../../domain/staff-user.js'
+import type { Formats } from '../../i18n/format.js'
+import type { WaveSummary } from '../../services/wave-service.js'
 import type { Translate } from '../../i18n/translate.js'
 import { canExcludeResponses, canExport, canManagePractices, canManageWaves } from '../../services/staff-access.js'
 import type { VisibleProgramme } from '../../services/staff-scope-service.js'
@@ -19,8 +21,34 @@ import {
 /** The audit log's page (routed in routes/index.ts). */
 const AUDIT_PATH = '/audit'
 
-/** `notice` after a change that sent the user here, such as a new password. */
-export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[], t: Translate, notice?: string) {
+const DAY_MS = 86_400_000
+
+/** An open wave in a line: until when it runs (the closing day counts), and what it has gathered so far. */
+export function openWaveLine({ wave, activity }: WaveSummary, today: string, t: Translate, format: Formats) {
+  const daysLeft = wave.closesOn ? Math.round((Date.parse(`${wave.closesOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS) : undefined
+  const status =
+    daysLeft === undefined
+      ? t('staff:home.openWaves.noClose', { title: wave.title })
+      : daysLeft === 0
+        ? t('staff:home.openWaves.closesToday', { title: wave.title })
+        : t('staff:home.openWaves.closes', { title: wave.title, date: format.date(wave.closesOn!), count: daysLeft })
+  return {
+    status,
+    counts: t('staff:home.openWaves.counts', { submitted: format.number(activity.submitted), invitations: format.number(activity.invitations) }),
+  }
+}
+
+/**
+ * `openWaves`: each whole programme's open waves (programme totals only: no group smaller than the programme is
+ * counted). `notice` after a change that sent the user here, such as a new password.
+ */
+export function staffHomePageModel(
+  user: StaffUser,
+  visible: VisibleProgramme[],
+  t: Translate,
+  notice?: string,
+  openWaves: ReadonlyMap<number, ReturnType<typeof openWaveLine>[]> = new Map(),
+) {
   return {
     title: t('staff:home.title'),
     roleName: t(`staff:roles.${user.role}`),
@@ -35,6 +63,7 @@ export function staffHomePageModel(user: StaffUser, visible: VisibleProgramme[],
     programmes: visible.map(({ programme, wholeProgramme, practices }) => ({
       name: programme.name,
       demo: programme.isDemo,
+      openWaves: wholeProgramme ? (openWaves.get(programme.id) ?? []) : [],
       compareHref: wholeProgramme ? comparePath(programme.slug) : undefined,
       exportsHref: wholeProgramme && canExport(user) ? exportsPath(programme.slug) : undefined,
       exclusionsHref: wholeProgramme && canExcludeResponses(user) ? exclusionsPath(programme.slug) : undefined,

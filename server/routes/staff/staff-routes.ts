@@ -4,8 +4,9 @@ import { NotFoundError } from '../../errors.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { AuditService } from '../../services/audit-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
+import type { WaveService } from '../../services/wave-service.js'
 import { auditPageModel } from './audit-page-model.js'
-import { staffHomePageModel } from './staff-home-page-model.js'
+import { openWaveLine, staffHomePageModel } from './staff-home-page-model.js'
 
 function pageNumber(req: Request): number {
   const page = req.query.page
@@ -14,13 +15,23 @@ function pageNumber(req: Request): number {
   return Number(page)
 }
 
-export function staffRoutes(scope: StaffScopeService, auditLog: AuditService) {
+export function staffRoutes(scope: StaffScopeService, auditLog: AuditService, waves: WaveService) {
   return {
     async home(req: Request, res: Response) {
       const user = signedInUser(res)
-      const t = res.locals.t
+      const { t, format } = res.locals
       const notice = req.query.changed === 'password' ? t('staff:home.passwordChanged') : undefined
-      res.render('pages/staff/home', staffHomePageModel(user, await scope.visibleProgrammes(user), t, notice))
+      const visible = await scope.visibleProgrammes(user)
+      const openWaves = new Map<number, ReturnType<typeof openWaveLine>[]>()
+      for (const { programme, wholeProgramme } of visible) {
+        if (!wholeProgramme) continue
+        const open = (await waves.list(programme)).filter((s) => s.wave.status === 'open')
+        openWaves.set(
+          programme.id,
+          open.map((s) => openWaveLine(s, waves.today(), t, format)),
+        )
+      }
+      res.render('pages/staff/home', staffHomePageModel(user, visible, t, notice, openWaves))
     },
 
     async audit(req: Request, res: Response) {
