@@ -10,6 +10,7 @@ import { practiceRepository } from './repositories/practice-repository.js'
 import { programmeRepository } from './repositories/programme-repository.js'
 import { questionnaireVersionRepository } from './repositories/questionnaire-version-repository.js'
 import { rateLimitRepository } from './repositories/rate-limit-repository.js'
+import { fieldworkRepository } from './repositories/fieldwork-repository.js'
 import { reportRepository } from './repositories/report-repository.js'
 import { responseRepository } from './repositories/response-repository.js'
 import { scoringRepository } from './repositories/scoring-repository.js'
@@ -42,6 +43,7 @@ function repositoriesOver(db: Kysely<Schema>, database: LinkscoreDatabase): Repo
     rateLimits: rateLimitRepository(db),
     scoring: scoringRepository(db),
     reports: reportRepository(db),
+    fieldwork: fieldworkRepository(db),
     exclusions: exclusionRepository(db),
     actions: practiceActionRepository(db),
     transaction: (work) => (db.isTransaction ? work(repos) : db.transaction().execute((trx) => work(repositoriesOver(trx, database)))),

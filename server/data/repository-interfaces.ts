@@ -1,6 +1,7 @@
 // What the services may ask of storage, over the domain types: the Kysely repositories implement it on SQLite and PostgreSQL alike.
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
 import type { Language } from '../i18n/languages.js'
+import type { DayCount, PracticeFieldwork } from '../domain/fieldwork.js'
 import type { Invitation, InvitationListing, NewInvitation } from '../domain/invitation.js'
 import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from '../domain/practice.js'
 import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
@@ -76,6 +77,13 @@ export interface InvitationRepository {
   assignShortCode(id: number, shortCode: string): Promise<boolean>
   /** Only the first use counts. */
   markUsed(id: number, at: string): Promise<void>
+}
+
+export interface FieldworkRepository {
+  /** Every practice of the wave with an invitation or a response; responses set aside are not counted. */
+  byPractice(waveId: number): Promise<PracticeFieldwork[]>
+  /** Responses sent, by UTC day, oldest first; days with none are left out. */
+  submittedByDay(waveId: number): Promise<DayCount[]>
 }
 
 export interface ResponseRepository {
@@ -324,6 +332,7 @@ export interface Repositories {
   rateLimits: RateLimitRepository
   scoring: ScoringRepository
   reports: ReportRepository
+  fieldwork: FieldworkRepository
   exclusions: ExclusionRepository
   actions: PracticeActionRepository
   /**

@@ -77,6 +77,12 @@ export function createInvitationService(repos: Repositories, clock: Clock) {
       }
     },
 
+    /** How the wave's fieldwork is going: invitations and responses by practice, and responses sent by day. */
+    async fieldwork(wave: Wave) {
+      const [byPractice, byDay] = await Promise.all([repos.fieldwork.byPractice(wave.id), repos.fieldwork.submittedByDay(wave.id)])
+      return { byPractice, byDay }
+    },
+
     /** Every invitation of the wave, each with its short code. */
     async mailMergeList(wave: Wave): Promise<InvitationListing[]> {
       const listed = await repos.invitations.listByWave(wave.id)

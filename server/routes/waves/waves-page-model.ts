@@ -8,6 +8,7 @@ import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalo
 import { openRefusal, type WaveReach, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
+import { fieldworkPath } from './fieldwork-page-model.js'
 import { lettersPath, postersPath } from './letters-page-model.js'
 import { editWavePath, newWavePath, wavesPath, waveStatusPath } from '../paths.js'
 import { questionnaireField, WAVE_FORM_FIELDS, type WaveFormValues } from './wave-form.js'
@@ -43,6 +44,7 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
       { key: t('study:waves.list.sent'), value: [format.number(activity.submitted)] },
       { key: t('study:waves.list.invitations'), value: [format.number(activity.invitations)] },
     ],
+    fieldworkHref: fieldworkPath(programme.slug, wave.slug),
     makeInvitationsHref: archived ? undefined : `${wavesPath(programme.slug)}/${wave.slug}/invitations/new`,
     invitationsHref: activity.invitations > 0 ? `${wavesPath(programme.slug)}/${wave.slug}/invitations.csv` : undefined,
     lettersHref: activity.invitations > 0 ? lettersPath(programme.slug, wave.slug) : undefined,

@@ -1,0 +1,64 @@
+// Counts for a wave's fieldwork page: invitations and responses by practice, and responses sent by day.
+import { sql, type Kysely } from 'kysely'
+import type { PracticeFieldwork } from '../../domain/fieldwork.js'
+import type { FieldworkRepository } from '../repository-interfaces.js'
+import type { Schema } from '../schema.js'
+import { notExcluded } from './not-excluded.js'
+
+// The day of an ISO instant, as both databases read a text column: literal numbers, which PostgreSQL needs typed.
+const day = sql<string>`substr(${sql.ref('r.submitted_at')}, 1, 10)`
+
+const EMPTY = { invitations: 0, invitationsUsed: 0, startedViaInvitation: 0, startedOpen: 0, submittedViaInvitation: 0, submittedOpen: 0 }
+
+export function fieldworkRepository(db: Kysely<Schema>): FieldworkRepository {
+  return {
+    byPractice: async (waveId) => {
+      const invitations = await db
+        .selectFrom('invitation')
+        .select((eb) => ['practice_id as practiceId', eb.fn.countAll<number>().as('n'), eb.fn.count<number>('used_at').as('used')])
+        .where('wave_id', '=', waveId)
+        .groupBy('practice_id')
+        .execute()
+      const responses = await db
+        .selectFrom('response as r')
+        .select((eb) => [
+          'r.practice_id as practiceId',
+          'r.status',
+          eb.case().when('r.invitation_id', 'is not', null).then(1).else(0).end().as('viaInvitation'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('r.wave_id', '=', waveId)
+        .where(notExcluded)
+        .groupBy((eb) => ['r.practice_id', 'r.status', eb.case().when('r.invitation_id', 'is not', null).then(1).else(0).end()])
+        .execute()
+      const rows = new Map<number, PracticeFieldwork>()
+      const row = (practiceId: number) => rows.get(practiceId) ?? rows.set(practiceId, { practiceId, ...EMPTY }).get(practiceId)!
+      for (const i of invitations) Object.assign(row(i.practiceId), { invitations: Number(i.n), invitationsUsed: Number(i.used) })
+      for (const r of responses) {
+        const f = row(r.practiceId)
+        const n = Number(r.n)
+        const invited = Number(r.viaInvitation) === 1
+        if (invited) f.startedViaInvitation += n
+        else f.startedOpen += n
+        if (r.status === 'submitted') {
+          if (invited) f.submittedViaInvitation += n
+          else f.submittedOpen += n
+        }
+      }
+      return [...rows.values()]
+    },
+
+    submittedByDay: async (waveId) => {
+      const rows = await db
+        .selectFrom('response as r')
+        .select((eb) => [day.as('day'), eb.fn.countAll<number>().as('n')])
+        .where('r.wave_id', '=', waveId)
+        .where('r.status', '=', 'submitted')
+        .where(notExcluded)
+        .groupBy(day)
+        .orderBy('day')
+        .execute()
+      return rows.map((r) => ({ day: r.day, n: Number(r.n) }))
+    },
+  }
+}
