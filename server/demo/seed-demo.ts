@@ -6,6 +6,7 @@ import type { Language } from '../i18n/languages.js'
 import type { Setting } from '../questionnaires/definition-schema.js'
 import { createServices, type Services } from '../services/index.js'
 import type { QuestionnaireCatalogue } from '../services/questionnaire-catalogue.js'
+import { createWithShortCodes } from '../services/new-invitations.js'
 import { newToken } from '../services/tokens.js'
 import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'
 import { findRole } from '../survey/roles.js'
@@ -115,8 +116,12 @@ async function addSyntheticResponses(
     const setting = role.setting!
     // Some answered in Dutch, as in a programme that offers both: the exports show it; the answers' codes are alike.
     const language = r % 4 === 3 ? 'nl' : 'en-GB'
+    // Each through a personal invitation of its own, as a study's staff would answer, so the rates read as in one.
+    const [made] = await createWithShortCodes(repos, wave.id, practiceId, 1, null)
+    const invitation = (await repos.invitations.findByToken(made!.token))!
+    await repos.invitations.markUsed(invitation.id, at)
     const response = await repos.responses.create({
-      invitationId: null,
+      invitationId: invitation.id,
       practiceId,
       waveId: wave.id,
       resumeToken: newToken(),

@@ -81,6 +81,15 @@ describe('the demo programme', () => {
         language,
       ).toEqual([])
     }
+    // Every synthetic response came through an invitation of its own, used; the one left is the link to try.
+    const invitations = await ls.db
+      .selectFrom('invitation as i')
+      .leftJoin('response as r', 'r.invitation_id', 'i.id')
+      .select(['i.used_at', 'r.id as responseId'])
+      .execute()
+    expect(invitations.length).toBe(61)
+    expect(invitations.filter((i) => i.used_at !== null && i.responseId !== null).length).toBe(60)
+    expect(invitations.filter((i) => i.used_at === null && i.responseId === null).length).toBe(1)
     expect(links.openLinkPath).toBe('/p/DEMO01/six-months')
     expect(links.invitationPath).toMatch(/^\/s\/[A-Za-z0-9_-]{24}$/)
   })
