@@ -1,5 +1,5 @@
 // A wave's fieldwork page: invitations and responses by practice with their response rate, and responses by day.
-import { responseRate, type DayCount, type PracticeFieldwork } from '../../domain/fieldwork.js'
+import { NO_FIELDWORK, responseRate, type DayCount, type PracticeFieldwork } from '../../domain/fieldwork.js'
 import type { Practice } from '../../domain/practice.js'
 import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
@@ -8,15 +8,6 @@ import type { Translate } from '../../i18n/translate.js'
 import { wavesPath } from '../paths.js'
 
 export const fieldworkPath = (programme: string, wave: string) => `${wavesPath(programme)}/${wave}/fieldwork`
-
-const NONE: Omit<PracticeFieldwork, 'practiceId'> = {
-  invitations: 0,
-  invitationsUsed: 0,
-  startedViaInvitation: 0,
-  startedOpen: 0,
-  submittedViaInvitation: 0,
-  submittedOpen: 0,
-}
 
 function cells(f: Omit<PracticeFieldwork, 'practiceId'>, t: Translate, format: Formats): string[] {
   const rate = responseRate(f)
@@ -32,7 +23,7 @@ function cells(f: Omit<PracticeFieldwork, 'practiceId'>, t: Translate, format: F
 }
 
 const sum = (rows: readonly Omit<PracticeFieldwork, 'practiceId'>[]) =>
-  rows.reduce((total, r) => Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v + r[k as keyof typeof total]])) as typeof total, { ...NONE })
+  rows.reduce((total, r) => Object.fromEntries(Object.entries(total).map(([k, v]) => [k, v + r[k as keyof typeof total]])) as typeof total, { ...NO_FIELDWORK })
 
 /** Every practice of the programme, by code, those with nothing yet included, and the programme's totals. */
 export function fieldworkPageModel(
@@ -44,7 +35,7 @@ export function fieldworkPageModel(
   { t, format }: { t: Translate; format: Formats },
 ) {
   const byPractice = new Map(counts.map((c) => [c.practiceId, c]))
-  const rows = practices.map((p) => ({ practice: p.name, code: p.code, cells: cells(byPractice.get(p.id) ?? NONE, t, format) }))
+  const rows = practices.map((p) => ({ practice: p.name, code: p.code, cells: cells(byPractice.get(p.id) ?? NO_FIELDWORK, t, format) }))
   return {
     title: t('study:fieldwork.title', { wave: wave.title }),
     backHref: `${wavesPath(programme.slug)}#wave-${wave.slug}`,

@@ -1,6 +1,5 @@
 // A wave's mail-merge list of personal invitations, for admins and the programme's evaluators.
 import type { Request, Response } from 'express'
-import { NotFoundError } from '../../errors.js'
 import { INVITATION_COLUMNS, invitationRows } from '../../exports/invitation-rows.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { AuditService } from '../../services/audit-service.js'
@@ -8,6 +7,7 @@ import type { InvitationService } from '../../services/invitation-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { WaveService } from '../../services/wave-service.js'
 import { sendCsv } from '../exports/send-download.js'
+import { programmeWave } from './programme-wave.js'
 
 export function invitationListRoutes(
   scope: StaffScopeService,
@@ -18,9 +18,7 @@ export function invitationListRoutes(
 ) {
   return {
     async download(req: Request, res: Response) {
-      const programme = await scope.programme(signedInUser(res), String(req.params.slug))
-      const summary = (await waves.list(programme)).find((s) => s.wave.slug === String(req.params.wave))
-      if (!summary) throw new NotFoundError()
+      const { programme, summary } = await programmeWave(scope, waves, req, res)
       const rows = invitationRows(await invitations.mailMergeList(summary.wave), config.baseUrl)
       // The links open surveys: who took them is a matter for the audit log, as any download is.
       await auditLog.audit(signedInUser(res), 'data exported', { export: 'invitations', programme: programme.slug, wave: summary.wave.slug })

@@ -2,20 +2,19 @@
 import type { Request, Response } from 'express'
 import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
-import { NotFoundError } from '../../errors.js'
 import type { Translate } from '../../i18n/translate.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { InvitationService } from '../../services/invitation-service.js'
 import type { PracticeService } from '../../services/practice-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { WaveService } from '../../services/wave-service.js'
-import { ensureWritable } from '../../services/writable-programme.js'
 import { ROLES, roleLabel } from '../../survey/roles.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors, serviceRefusal } from '../form-errors.js'
 import { withQuery, wavesPath } from '../paths.js'
 import { INVITATION_FORM_FIELDS, MOST_AT_ONCE, parseInvitationForm, type InvitationFormValues } from './invitation-form.js'
 import { lettersPath } from './letters-page-model.js'
+import { programmeWave } from './programme-wave.js'
 
 export const newInvitationsPath = (programme: string, wave: string) => `${wavesPath(programme)}/${wave}/invitations/new`
 const BLANK: InvitationFormValues = { practice: '', count: '', role: '' }
@@ -59,9 +58,7 @@ function formModel(page: FormPage, t: Translate) {
 
 export function invitationRoutes(scope: StaffScopeService, waves: WaveService, practices: PracticeService, invitations: InvitationService) {
   async function pageOf(req: Request, res: Response) {
-    const programme = ensureWritable(await scope.programme(signedInUser(res), String(req.params.slug)))
-    const summary = (await waves.list(programme)).find((s) => s.wave.slug === String(req.params.wave))
-    if (!summary) throw new NotFoundError()
+    const { programme, summary } = await programmeWave(scope, waves, req, res, { writable: true })
     const listed = (await practices.list(programme)).map(({ practice }) => ({ code: practice.code, name: practice.name }))
     return { programme, wave: summary.wave, practices: listed }
   }

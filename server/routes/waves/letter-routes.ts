@@ -8,6 +8,7 @@ import type { PracticeService } from '../../services/practice-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { WaveService } from '../../services/wave-service.js'
 import { lettersPageModel, postersPageModel } from './letters-page-model.js'
+import { programmeWave } from './programme-wave.js'
 
 export function letterRoutes(
   scope: StaffScopeService,
@@ -18,9 +19,7 @@ export function letterRoutes(
   { baseUrl }: { baseUrl: string },
 ) {
   async function waveOf(req: Request, res: Response) {
-    const programme = await scope.programme(signedInUser(res), String(req.params.slug))
-    const summary = (await waves.list(programme)).find((s) => s.wave.slug === String(req.params.wave))
-    if (!summary) throw new NotFoundError()
+    const { programme, summary } = await programmeWave(scope, waves, req, res)
     /** `?practice=` narrows to one practice; an unknown one is no page. */
     const only = typeof req.query.practice === 'string' ? req.query.practice.toUpperCase() : undefined
     return { programme, wave: summary.wave, only }

@@ -1,6 +1,5 @@
 // A programme's waves: the list, adding (or copying) one, changing one, and opening or closing one after a confirmation.
 import type { Request, Response } from 'express'
-import type { Programme } from '../../domain/programme.js'
 import { NotFoundError } from '../../errors.js'
 import type { Message } from '../../i18n/translate.js'
 import { signedInUser } from '../../middleware/require-staff.js'
@@ -9,6 +8,7 @@ import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import { ensureWritable } from '../../services/writable-programme.js'
 import { openRefusal, type WaveService, type WaveSummary } from '../../services/wave-service.js'
 import { wavesPath } from '../paths.js'
+import { programmeWave } from './programme-wave.js'
 import { pageIssue, parseWaveForm, type WaveFormInput } from './wave-form.js'
 import { serviceRefusal } from '../form-errors.js'
 import { blankWaveValues, waveFormPageModel, wavesPageModel, waveStatusPageModel, type WaveFormPage } from './waves-page-model.js'
@@ -26,12 +26,7 @@ export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalog
   const programmeOf = (req: Request, res: Response) => scope.programme(signedInUser(res), String(req.params.slug))
   /** For the pages that change waves: an archived programme's are read-only. */
   const writableProgrammeOf = async (req: Request, res: Response) => ensureWritable(await programmeOf(req, res))
-  async function waveOf(req: Request, res: Response): Promise<{ programme: Programme; summary: WaveSummary }> {
-    const programme = await writableProgrammeOf(req, res)
-    const summary = (await waves.list(programme)).find((s) => s.wave.slug === String(req.params.wave))
-    if (!summary) throw new NotFoundError()
-    return { programme, summary }
-  }
+  const waveOf = (req: Request, res: Response) => programmeWave(scope, waves, req, res, { writable: true })
   const showForm = (res: Response, status: number, page: WaveFormPage) =>
     res.status(status).render('pages/waves/wave-form', waveFormPageModel(catalogue, page, words(res)))
 
