@@ -12,6 +12,16 @@ export interface PracticeFieldwork {
   submittedOpen: number
 }
 
+/** A practice's fieldwork before anyone is invited or answers. */
+export const NO_FIELDWORK: Readonly<Omit<PracticeFieldwork, 'practiceId'>> = Object.freeze({
+  invitations: 0,
+  invitationsUsed: 0,
+  startedViaInvitation: 0,
+  startedOpen: 0,
+  submittedViaInvitation: 0,
+  submittedOpen: 0,
+})
+
 export interface DayCount {
   /** A calendar day in UTC, YYYY-MM-DD. */
   day: string

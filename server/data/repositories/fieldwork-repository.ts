@@ -1,14 +1,14 @@
 // Counts for a wave's fieldwork page: invitations and responses by practice, and responses sent by day.
 import { sql, type Kysely } from 'kysely'
-import type { PracticeFieldwork } from '../../domain/fieldwork.js'
+import { NO_FIELDWORK, type PracticeFieldwork } from '../../domain/fieldwork.js'
 import type { FieldworkRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
+import { viaInvitation } from './via-invitation.js'
 
 // The day of an ISO instant, as both databases read a text column: literal numbers, which PostgreSQL needs typed.
 const day = sql<string>`substr(${sql.ref('r.submitted_at')}, 1, 10)`
 
-const EMPTY = { invitations: 0, invitationsUsed: 0, startedViaInvitation: 0, startedOpen: 0, submittedViaInvitation: 0, submittedOpen: 0 }
 
 export function fieldworkRepository(db: Kysely<Schema>): FieldworkRepository {
   return {
@@ -24,15 +24,15 @@ export function fieldworkRepository(db: Kysely<Schema>): FieldworkRepository {
         .select((eb) => [
           'r.practice_id as practiceId',
           'r.status',
-          eb.case().when('r.invitation_id', 'is not', null).then(1).else(0).end().as('viaInvitation'),
+          viaInvitation(eb).as('viaInvitation'),
           eb.fn.countAll<number>().as('n'),
         ])
         .where('r.wave_id', '=', waveId)
         .where(notExcluded)
-        .groupBy((eb) => ['r.practice_id', 'r.status', eb.case().when('r.invitation_id', 'is not', null).then(1).else(0).end()])
+        .groupBy((eb) => ['r.practice_id', 'r.status', viaInvitation(eb)])
         .execute()
       const rows = new Map<number, PracticeFieldwork>()
-      const row = (practiceId: number) => rows.get(practiceId) ?? rows.set(practiceId, { practiceId, ...EMPTY }).get(practiceId)!
+      const row = (practiceId: number) => rows.get(practiceId) ?? rows.set(practiceId, { practiceId, ...NO_FIELDWORK }).get(practiceId)!
       for (const i of invitations) Object.assign(row(i.practiceId), { invitations: Number(i.n), invitationsUsed: Number(i.used) })
       for (const r of responses) {
         const f = row(r.practiceId)

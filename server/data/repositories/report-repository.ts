@@ -1,15 +1,14 @@
 // Counts and free text for the practice scorecard: who responded, who was invited, what they wrote.
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages.js'
 import type { ReportRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
+import { viaInvitation } from './via-invitation.js'
 
 /** Byte order of the UTF-8 text, as SQLite sorts and as PostgreSQL's "C" collation sorts. */
 const byText = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
 
-// 1 or 0 rather than a boolean: SQLite has no booleans to return.
-const viaInvitation = (eb: ExpressionBuilder<Schema & { r: Schema['response'] }, 'r'>) => eb.case().when('r.invitation_id', 'is not', null).then(1).else(0).end()
 
 export function reportRepository(db: Kysely<Schema>): ReportRepository {
   const submitted = (waveId: number, practiceId: number) =>
