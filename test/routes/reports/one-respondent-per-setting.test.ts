@@ -5,8 +5,7 @@ import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PRACTICES } from '../../../server/demo/demo-profiles.js'
 import { seededRandom } from '../../../server/demo/seeded-random.js'
-import { syntheticPages } from '../../../server/demo/synthetic-answers.js'
-import { sectionPageKey } from '../../../server/survey/journey-pages.js'
+import { answerAndSubmit } from '../../../server/demo/seed-demo.js'
 import { findRole } from '../../../server/survey/roles.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
 import { staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
@@ -47,21 +46,8 @@ async function seed(): Promise<void> {
           setting,
           at: AT,
         })
-        for (const id of QUESTIONNAIRES) {
-          const questionnaire = ls.services.catalogue.get(id)
-          for (const page of syntheticPages(questionnaire, setting, DEMO_PRACTICES[0]!.profile, random))
-            await ls.repos.responses.savePage({
-              responseId: response.id,
-              pageKey: sectionPageKey(id, page.sectionId),
-              questionnaireId: id,
-              questionnaireVersion: questionnaire.version,
-              itemIds: page.itemIds,
-              answers: page.answers,
-              complete: true,
-              at: AT,
-            })
-        }
-        await ls.repos.responses.submit(response.id, AT)
+        const answers = { responseId: response.id, role, setting, questionnaireIds: QUESTIONNAIRES, profile: DEMO_PRACTICES[0]!.profile, random, at: AT }
+        await answerAndSubmit(ls.repos, ls.services.catalogue, answers)
       }
     }
   }
