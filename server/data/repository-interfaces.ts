@@ -84,6 +84,8 @@ export interface FieldworkRepository {
   byPractice(waveId: number): Promise<PracticeFieldwork[]>
   /** Responses sent, by UTC day, oldest first; days with none are left out. */
   submittedByDay(waveId: number): Promise<DayCount[]>
+  /** Each practice's sent responses and invitations in the scorecard's groups (setting, preset role, how they came in). */
+  countsByPractice(waveId: number): Promise<Map<number, { submitted: SubmittedCount[]; invitations: InvitationCount[] }>>
 }
 
 export interface ResponseRepository {

@@ -58,7 +58,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
   const letters = letterRoutes(services.staffScope, services.waves, services.practices, services.invitations, services.auditLog, config)
   const invitationForm = invitationRoutes(services.staffScope, services.waves, services.practices, services.invitations)
-  const fieldwork = fieldworkRoutes(services.staffScope, services.waves, services.practices, services.invitations)
+  const fieldwork = fieldworkRoutes(services.staffScope, services.waves, services.invitations)
   const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
   const actions = actionRoutes(services.staffScope, services.actions, services.catalogue)
@@ -128,7 +128,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/programmes/:slug/waves/:wave/open', requireStaff(canManageWaves), waves.open)
   router.get('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.confirmClose)
   router.post('/programmes/:slug/waves/:wave/close', requireStaff(canManageWaves), waves.close)
-  router.get('/programmes/:slug/waves/:wave/fieldwork', requireStaff(canManageWaves), fieldwork.page)
+  // Steering members too, for their own practices (the scope service decides, 404 otherwise).
+  router.get('/programmes/:slug/waves/:wave/fieldwork', requireStaff(), fieldwork.page)
   router.get('/programmes/:slug/waves/:wave/invitations/new', requireStaff(canManageWaves), invitationForm.newForm)
   router.post('/programmes/:slug/waves/:wave/invitations', requireStaff(canManageWaves), invitationForm.create)
   router.get('/programmes/:slug/waves/:wave/invitations.csv', requireStaff(canManageWaves), invitationList.download)

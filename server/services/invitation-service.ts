@@ -77,10 +77,14 @@ export function createInvitationService(repos: Repositories, clock: Clock) {
       }
     },
 
-    /** How the wave's fieldwork is going: invitations and responses by practice, and responses sent by day. */
+    /** How the wave's fieldwork is going: invitations and responses by practice (and by setting within it), and responses sent by day. */
     async fieldwork(wave: Wave) {
-      const [byPractice, byDay] = await Promise.all([repos.fieldwork.byPractice(wave.id), repos.fieldwork.submittedByDay(wave.id)])
-      return { byPractice, byDay }
+      const [byPractice, byDay, bySetting] = await Promise.all([
+        repos.fieldwork.byPractice(wave.id),
+        repos.fieldwork.submittedByDay(wave.id),
+        repos.fieldwork.countsByPractice(wave.id),
+      ])
+      return { byPractice, byDay, bySetting }
     },
 
     /** Every invitation of the wave, each with its short code. */

@@ -33,6 +33,19 @@ export function createStaffScopeService(repos: Pick<Repositories, 'programmes' |
       return programme
     },
 
+    /**
+     * A programme with the practices the user may see in it, for a page that shows each of them (archived programmes
+     * included, to read); 404 when it does not exist or the user sees neither it nor any of its practices.
+     */
+    async programmePractices(user: StaffUser, slug: string): Promise<VisibleProgramme> {
+      const programme = await repos.programmes.findBySlug(slug)
+      if (!programme) throw new NotFoundError()
+      const wholeProgramme = canSeeProgramme(user, programme.id)
+      const practices = (await repos.practices.listByProgramme(programme.id)).filter((p) => canSeePractice(user, p))
+      if (!wholeProgramme && !practices.length) throw new NotFoundError()
+      return { programme, wholeProgramme, practices }
+    },
+
     /** A practice of a programme for its own pages; 404 when either does not exist, they do not match, or it is out of scope. */
     async practice(user: StaffUser, programmeSlug: string, practiceCode: string): Promise<{ programme: Programme; practice: Practice }> {
       const programme = await repos.programmes.findBySlug(programmeSlug)

@@ -56,7 +56,7 @@ function config(data, words) {
     return {
       type: 'bar',
       data: { labels: data.labels, datasets: data.series.map(dataset) },
-      options: { ...common, aspectRatio: 1.6, scales: { y: { min: data.min, max: data.max, ticks } } },
+      options: { ...common, aspectRatio: 1.6, scales: { y: { min: data.min, max: data.max, ticks: { ...ticks, stepSize: data.step ?? ticks.stepSize } } } },
     }
   }
   return {

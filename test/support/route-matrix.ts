@@ -232,7 +232,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/programmes/north/waves/spring/open', expected: exporters(303), redirects: { admin: '/programmes/north/waves#wave-spring' } },
   { method: 'GET', path: '/programmes/north/waves/spring/close', expected: exporters(200) },
   { method: 'POST', path: '/programmes/north/waves/spring/close', expected: exporters(303) },
-  { method: 'GET', path: '/programmes/north/waves/spring/fieldwork', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/waves/spring/fieldwork', expected: practiceVisitors(200) },
   { method: 'GET', path: '/programmes/north/waves/spring/invitations/new', expected: exporters(200) },
   { method: 'POST', path: '/programmes/north/waves/spring/invitations', expected: exporters(422) },
   { method: 'GET', path: '/programmes/north/waves/spring/invitations.csv', expected: exporters(200) },

@@ -14,6 +14,8 @@ export interface RadarOrBarData {
   series: SeriesData[]
   min: number
   max: number
+  /** The value axis's step between ticks; 25 (a 0–100 score's quarters) when not given. */
+  step?: number
 }
 
 export interface ScatterData {

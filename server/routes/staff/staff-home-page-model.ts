@@ -17,6 +17,7 @@ import {
   practicesPath,
   wavesPath,
 } from '../paths.js'
+import { fieldworkPath } from '../waves/fieldwork-page-model.js'
 
 /** The audit log's page (routed in routes/index.ts). */
 const AUDIT_PATH = '/audit'
@@ -24,7 +25,11 @@ const AUDIT_PATH = '/audit'
 const DAY_MS = 86_400_000
 
 /** An open wave in a line: until when it runs (the closing day counts), and what it has gathered so far. */
-export function openWaveLine({ wave, activity }: WaveSummary, today: string, t: Translate, format: Formats) {
+/**
+ * `wholeProgramme`: the programme's totals go with it; a steering member gets the link to their own practice's
+ * progress without them.
+ */
+export function openWaveLine({ wave, activity }: WaveSummary, programmeSlug: string, wholeProgramme: boolean, today: string, t: Translate, format: Formats) {
   const daysLeft = wave.closesOn ? Math.round((Date.parse(`${wave.closesOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS) : undefined
   const status =
     daysLeft === undefined
@@ -34,13 +39,16 @@ export function openWaveLine({ wave, activity }: WaveSummary, today: string, t: 
         : t('staff:home.openWaves.closes', { title: wave.title, date: format.date(wave.closesOn!), count: daysLeft })
   return {
     status,
-    counts: t('staff:home.openWaves.counts', { submitted: format.number(activity.submitted), invitations: format.number(activity.invitations) }),
+    counts: wholeProgramme
+      ? t('staff:home.openWaves.counts', { submitted: format.number(activity.submitted), invitations: format.number(activity.invitations) })
+      : undefined,
+    progress: { href: fieldworkPath(programmeSlug, wave.slug), text: t(wholeProgramme ? 'staff:home.openWaves.progress' : 'staff:home.openWaves.ownProgress') },
   }
 }
 
 /**
- * `openWaves`: each whole programme's open waves (programme totals only: no group smaller than the programme is
- * counted). `notice` after a change that sent the user here, such as a new password.
+ * `openWaves`: each programme's open waves (for a whole programme with its totals only: no group smaller than the
+ * programme is counted). `notice` after a change that sent the user here, such as a new password.
  */
 export function staffHomePageModel(
   user: StaffUser,
@@ -63,7 +71,7 @@ export function staffHomePageModel(
     programmes: visible.map(({ programme, wholeProgramme, practices }) => ({
       name: programme.name,
       demo: programme.isDemo,
-      openWaves: wholeProgramme ? (openWaves.get(programme.id) ?? []) : [],
+      openWaves: openWaves.get(programme.id) ?? [],
       compareHref: wholeProgramme ? comparePath(programme.slug) : undefined,
       exportsHref: wholeProgramme && canExport(user) ? exportsPath(programme.slug) : undefined,
       exclusionsHref: wholeProgramme && canExcludeResponses(user) ? exclusionsPath(programme.slug) : undefined,

@@ -24,11 +24,10 @@ export function staffRoutes(scope: StaffScopeService, auditLog: AuditService, wa
       const visible = await scope.visibleProgrammes(user)
       const openWaves = new Map<number, ReturnType<typeof openWaveLine>[]>()
       for (const { programme, wholeProgramme } of visible) {
-        if (!wholeProgramme) continue
         const open = (await waves.list(programme)).filter((s) => s.wave.status === 'open')
         openWaves.set(
           programme.id,
-          open.map((s) => openWaveLine(s, waves.today(), t, format)),
+          open.map((s) => openWaveLine(s, programme.slug, wholeProgramme, waves.today(), t, format)),
         )
       }
       res.render('pages/staff/home', staffHomePageModel(user, visible, t, notice, openWaves))

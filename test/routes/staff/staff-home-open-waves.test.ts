@@ -42,18 +42,31 @@ const openWaves = async (email: string, role: 'evaluator' | 'steering', scope: {
 
 it("lists an evaluator's open waves with the days left, the closing day counted, and the programme's totals", async () => {
   expect(await openWaves('eva@example.org', 'evaluator', { programmes: ['north'] })).toEqual([
-    'Spring: open, closes on 31 March 2026 (11 days left) 0 sent, 1,200 invitations made',
-    'Rolling: open, with no closing date 0 sent, 0 invitations made',
-    'Last day: open, closes at the end of today 0 sent, 0 invitations made',
+    'Spring: open, closes on 31 March 2026 (11 days left) 0 sent, 1,200 invitations made Progress by practice',
+    'Rolling: open, with no closing date 0 sent, 0 invitations made Progress by practice',
+    'Last day: open, closes at the end of today 0 sent, 0 invitations made Progress by practice',
   ])
 })
 
 it('says it in Dutch, with Dutch numbers', async () => {
   expect((await openWaves('ed@example.org', 'evaluator', { programmes: ['north'] }, 'nl'))[0]).toBe(
-    'Spring: open, sluit op 31 maart 2026 (nog 11 dagen) 0 verstuurd, 1.200 uitnodigingen gemaakt',
+    'Spring: open, sluit op 31 maart 2026 (nog 11 dagen) 0 verstuurd, 1.200 uitnodigingen gemaakt Voortgang per praktijk',
   )
 })
 
-it("shows a steering member no programme's totals", async () => {
-  expect(await openWaves('sam@example.org', 'steering', { practices: ['N1'] })).toEqual([])
+it("shows a steering member the days left and a link to their own practice's progress, but no programme's totals", async () => {
+  expect(await openWaves('sam@example.org', 'steering', { practices: ['N1'] })).toEqual([
+    'Spring: open, closes on 31 March 2026 (11 days left) Your practice’s progress',
+    'Rolling: open, with no closing date Your practice’s progress',
+    'Last day: open, closes at the end of today Your practice’s progress',
+  ])
+})
+
+it('links each open wave to its fieldwork page, which a steering member opens for their own practice', async () => {
+  const client = httpClient(ls.app)
+  await signIn(client, 'sue@example.org', await addStaff(ls, 'sue@example.org', 'steering', { practices: ['N1'] }))
+  const home = await client.get('/staff')
+  const href = home.$('.ls-open-waves a').first().attr('href')!
+  expect(href).toBe('/programmes/north/waves/spring/fieldwork')
+  expect((await client.get(href)).heading).toBe('Fieldwork: Spring')
 })
