@@ -12,6 +12,8 @@ export interface ResponseRow {
   group: string
   responses: string
   rate: string
+  /** No invitation named a role in this setting, so its rate cannot be known. */
+  noRoleNamed: boolean
 }
 
 const presetSetting = (role: string | null): Setting | null => (role ? (findRole(role)?.setting ?? null) : null)
@@ -43,6 +45,7 @@ export function responseRows(
     group: t('reports:scorecard.responses.allSettings'),
     responses: totalShown ? count(total) : hidden,
     rate: invited === 0 ? t('reports:scorecard.responses.openLinkOnly') : totalShown ? rate(viaInvitation, invited) : hidden,
+    noRoleNamed: false,
   }
 
   const bySetting = countsBySetting(counts.submitted)
@@ -56,6 +59,7 @@ export function responseRows(
       group: settingLabel(setting, t),
       responses: shown ? count(bySetting.get(setting) ?? 0) : withheldWord,
       rate: invitedHere === 0 ? t('reports:scorecard.responses.noRoleNamed') : shown ? rate(answeredHere, invitedHere) : withheldWord,
+      noRoleNamed: invitedHere === 0,
     }
   })
   return { total: totalRow, settings }

@@ -71,11 +71,15 @@ export function fieldworkPageModel(
   const settingRows = practices.map((p) => ({
     practice: p.name,
     code: p.code,
-    cells: responseRows(bySetting.get(p.id) ?? { submitted: [], invitations: [] }, thresholds, t, format).settings.flatMap((s) => [s.responses, s.rate]),
+    cells: responseRows(bySetting.get(p.id) ?? { submitted: [], invitations: [] }, thresholds, t, format).settings.flatMap((s) => [
+      s.responses,
+      s.noRoleNamed ? t('study:fieldwork.bySetting.noRoleNamed') : s.rate,
+    ]),
   }))
   const seen = new Set(practices.map((p) => p.id))
   return {
     title: t('study:fieldwork.title', { wave: wave.title }),
+    wide: true,
     backHref: wholeProgramme ? `${wavesPath(programme.slug)}#wave-${wave.slug}` : STAFF_HOME,
     backText: wholeProgramme ? t('study:fieldwork.back') : t('study:fieldwork.backHome'),
     headings: ['invitations', 'used', 'sentInvited', 'rate', 'sentOpen', 'unfinished'].map((k) => t(`study:fieldwork.${k}` as 'study:fieldwork.invitations')),
@@ -84,7 +88,7 @@ export function fieldworkPageModel(
     bySetting: {
       names: SETTINGS.map((s) => settingLabel(s, t)),
       rows: settingRows,
-      note: `${withheldGroupNote(programme.minBreakdownN, t)} ${t('study:fieldwork.bySetting.noTotals')}`,
+      note: `${withheldGroupNote(programme.minBreakdownN, t)} ${t('study:fieldwork.bySetting.noTotals')} ${t('study:fieldwork.bySetting.noRoleNote')}`,
     },
     days: wholeProgramme ? byDay.map((d) => ({ day: format.date(d.day), n: format.number(d.n) })) : undefined,
     dayChart: wholeProgramme && byDay.length ? dayChart(byDay, t, format) : undefined,

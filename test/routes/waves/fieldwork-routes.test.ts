@@ -133,7 +133,7 @@ it('gives each practice’s responses by setting as its scorecard does, each sho
     '6',
     '100% (6 of 6 invitations)',
     'Withheld',
-    'Not known: no invitations named a role in this setting',
+    'No role named',
   ])
   expect(exportedIn('N3', 'link_worker')).toBe(6)
   expect(page.$('main').text()).toContain('The programme’s totals by setting are not given')
