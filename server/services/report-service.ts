@@ -60,6 +60,19 @@ export interface ScorecardData {
   actions: PracticeAction[]
   /** The practice's actions for the previous wave's priorities, shown beside the change since. */
   earlierActions: PracticeAction[]
+  /**
+   * Every wave up to the one shown that has responses (and the one shown), oldest first, each scored whole; a wave
+   * that cannot be scored (its answers span two questionnaire versions) has a problem instead: a break in the line.
+   */
+  trajectory: TrajectoryWave[]
+  /** Change from the first wave of the trajectory to the one shown, when the first is neither it nor the previous. */
+  sinceFirst: { wave: Wave; change: ChangeRow[] | null; changeProblem: Message | null } | null
+}
+
+export interface TrajectoryWave {
+  wave: Wave
+  scores: WaveScores[] | null
+  problem: Message | null
 }
 
 export interface ComparisonFilters {
@@ -79,6 +92,16 @@ export interface ComparisonData {
   practices: Practice[]
   /** Scored from the kept practices' respondents only (and one setting's, when filtered by setting). */
   questionnaires: ScoredQuestionnaire[]
+}
+
+/** A wave's scores, or why it cannot be scored. */
+async function scoresOrProblem(build: () => Promise<WaveScores[]>): Promise<{ scores: WaveScores[] | null; problem: Message | null }> {
+  try {
+    return { scores: await build(), problem: null }
+  } catch (error) {
+    if (error instanceof MixedQuestionnaireVersionsError) return { scores: null, problem: error.text }
+    throw error
+  }
 }
 
 /** The change since the previous wave, or why there is none. */
@@ -156,6 +179,19 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     return groups
   }
 
+  /** The waves up to `shown` with responses, each scored (the one shown as already scored), and the change since the first. */
+  async function trajectory(programme: Programme, upTo: ReportWave[], shown: Wave, previous: Wave | null, shownScores: ScoredQuestionnaire[]) {
+    const waves: TrajectoryWave[] = []
+    for (const { wave, submitted } of upTo) {
+      if (wave.id === shown.id) waves.push({ wave, scores: shownScores.map((q) => q.scores), problem: null })
+      else if (submitted > 0) waves.push({ wave, ...(await scoresOrProblem(() => scoring.scoreWave(programme, wave, 'respondents'))) })
+    }
+    const first = waves[0]!.wave
+    const sinceFirst =
+      first.id === shown.id || first.id === previous?.id ? null : { wave: first, ...(await changeOrProblem(() => scoring.compare(programme, first, shown))) }
+    return { trajectory: waves, sinceFirst }
+  }
+
   return {
     /** `language`: the page's, for the questionnaires' words (scores, codes and answers are the same in every language). */
     async scorecard(programme: Programme, practice: Practice, waveSlug?: string, language?: string): Promise<ScorecardData> {
@@ -176,6 +212,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
           textAnswers: null,
           actions: [],
           earlierActions: [],
+          trajectory: [],
+          sinceFirst: null,
         }
       const position = list.findIndex((w) => w.wave.id === wave.id)
       const previousWave = position > 0 ? list[position - 1]!.wave : null
@@ -195,6 +233,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
           total >= programme.minPracticeN ? await textAnswers(wave, practice, questionnaires, shownSettings(countsBySetting(submitted), programme)) : null,
         actions: await repos.actions.listForWave(practice.id, wave.id),
         earlierActions: previousWave ? await repos.actions.listForWave(practice.id, previousWave.id) : [],
+        ...(await trajectory(programme, list.slice(0, position + 1), wave, previousWave, questionnaires)),
       }
     },
 

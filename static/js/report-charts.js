@@ -9,12 +9,17 @@ const NUMBER = new Intl.NumberFormat(LANGUAGE)
 const BLUE = '#005eb8'
 const GREY = '#425563'
 const PURPLE = '#330072'
+const GREEN = '#006747'
 
 function dataset(series) {
   const common = { label: series.label, data: series.values, borderWidth: 2, spanGaps: false }
   switch (series.style) {
     case 'dashed':
       return { ...common, borderColor: GREY, backgroundColor: 'rgba(66, 85, 99, 0.08)', borderDash: [6, 4], pointStyle: 'rect', pointBackgroundColor: GREY }
+    case 'dotted':
+      return { ...common, borderColor: PURPLE, backgroundColor: PURPLE, borderDash: [2, 3], pointStyle: 'triangle', pointRadius: 5 }
+    case 'dashdot':
+      return { ...common, borderColor: GREEN, backgroundColor: GREEN, borderDash: [8, 3, 2, 3], pointStyle: 'rectRot', pointRadius: 5 }
     case 'outlined':
       return { ...common, borderColor: PURPLE, backgroundColor: '#ffffff' }
     case 'filled':
@@ -50,6 +55,13 @@ function config(data, words) {
         aspectRatio: 1.15,
         scales: { r: { min: data.min, max: data.max, ticks: { ...ticks, backdropColor: 'transparent' }, pointLabels: { font: fontFor(12, 7) } } },
       },
+    }
+  }
+  if (data.type === 'line') {
+    return {
+      type: 'line',
+      data: { labels: data.labels, datasets: data.series.map((series) => ({ ...dataset(series), fill: false, pointRadius: 4 })) },
+      options: { ...common, aspectRatio: 1.8, scales: { y: { min: data.min, max: data.max, ticks } } },
     }
   }
   if (data.type === 'bar') {

@@ -83,8 +83,11 @@ chromium.describe('report pages', () => {
     expect(charts.map((c) => [c.id, c.hidden, c.chart, c.inked])).toEqual([
       ['chart-normalisation', false, true, true],
       ['chart-good-practice', false, true, true],
+      ['chart-trajectory-normalisation', false, true, true],
+      ['chart-trajectory-good-practice', false, true, true],
     ])
-    for (const c of charts) expect(c.label).toMatch(/^Radar chart of the practice's/)
+    for (const c of charts.slice(0, 2)) expect(c.label).toMatch(/^Radar chart of the practice's/)
+    for (const c of charts.slice(2)) expect(c.label).toMatch(/^Line chart of the .* scores in each wave so far/)
     await expectNoAxeViolations(page, 'scorecard')
 
     // The width of A4 inside print.css's margins, so the screenshot looks like the printed page
@@ -177,7 +180,7 @@ chromium.describe('report pages', () => {
     await signInAs('demo-evaluator@example.org', COMPARE)
     const plain = await chromium.newPage({ javaScriptEnabled: false, storageState: await context.storageState() })
     for (const [path, tables] of [
-      [SCORECARD, 2],
+      [SCORECARD, 4],
       [COMPARE, 2],
     ] as const) {
       await plain.goto(`${chromium.url}${path}`)

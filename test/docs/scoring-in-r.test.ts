@@ -28,6 +28,18 @@ for (col in c("n_practices", "n_respondents", "icc1", "icc2", "alpha", "alpha_n"
 cat(sprintf("printed %d %d %d %d\\n", sum(!is.na(ms$icc1.ts)), sum(!is.na(ms$alpha.ts)), sum(!is.na(m$ci_low.ts)), sum(m$ci_note %in% "clipped")))
 `
 
+const COMPARE_CHANGE = `
+ch <- change_between("baseline", "six-months")
+ours <- subset(read.csv("change.csv"), questionnaire == questionnaire_id)
+m <- merge(ch, ours, by = c("practice_code", "scale"), suffixes = c(".r", ".ts"))
+gap <- function(d, col) { x <- as.numeric(d[[paste0(col, ".r")]]); y <- as.numeric(d[[paste0(col, ".ts")]])
+  if (any(is.na(x) != is.na(y))) return(Inf); if (all(is.na(x))) 0 else max(abs(x - y), na.rm = TRUE) }
+cat(sprintf("rows %d %d %d\\n", nrow(m), nrow(ch), nrow(ours)))
+cat(sprintf("withheld %d %d\\n", sum(as.logical(m$withheld.r) != as.logical(m$withheld.ts)), sum(!as.logical(m$withheld.ts))))
+cat(sprintf("tested %d\\n", sum(!is.na(m$p_value.ts))))
+for (col in c("n_from", "n_to", "difference", "p_value")) cat(sprintf("change %s %.17g\\n", col, gap(m, col)))
+`
+
 let ls: TestLinkscore
 const env = () => ({ ...ls.databaseEnv, LINKSCORE_QUESTIONNAIRES: REAL_QUESTIONNAIRES })
 
@@ -99,5 +111,34 @@ describe.skipIf(!rscriptFound)('the R code in docs/scoring.md', () => {
     expect({ icc, alpha, ci }).toEqual({ icc: expect.any(Number), alpha: expect.any(Number), ci: expect.any(Number) })
     expect(Math.min(icc!, alpha!, ci!)).toBeGreaterThan(0)
     for (const [kind, column, gap] of gaps) expect(Number(gap), `${kind} ${column}`).toBeLessThan(1e-9)
+  })
+
+  it.each(['normalisation', 'good-practice'])('reproduces every %s change between the demo’s waves (n, difference, Welch p) to 1e-9', async (questionnaire) => {
+    const dir = ls.folder
+    const run = async (...args: string[]) => {
+      const result = await runCli(['export', ...args], env())
+      expect(result.stderr).toBe('')
+      return result.stdout
+    }
+    // Both waves' answers in one file, as the R code reads them: the second file's rows under the first's header.
+    const [first, second] = [await run('answers', '--wave', 'baseline'), await run('answers', '--wave', 'six-months')]
+    writeFileSync(join(dir, 'answers.csv'), first + second.slice(second.indexOf('\n') + 1))
+    writeFileSync(join(dir, 'codebook.csv'), await run('codebook'))
+    writeFileSync(join(dir, 'change.csv'), await run('change', '--from', 'baseline', '--to', 'six-months'))
+    const script = R_CODE.replace(/questionnaire_id <- "[^"]*"/, `questionnaire_id <- "${questionnaire}"`).replace(/wave_id +<- "[^"]*"/, 'wave_id <- "six-months"')
+    writeFileSync(join(dir, 'change.R'), script + COMPARE_CHANGE)
+    const out = execFileSync('Rscript', ['change.R'], { cwd: dir, encoding: 'utf8' })
+    const words = out.trim().split('\n').map((line) => line.split(' '))
+    const numbers = (kind: string) => words.find((w) => w[0] === kind)!.slice(1).map(Number)
+    const [merged, rRows, exportRows] = numbers('rows')
+    expect(merged).toBe(rRows)
+    expect(merged).toBe(exportRows)
+    const [disagreements, shownRows] = numbers('withheld')
+    expect(disagreements).toBe(0)
+    expect(shownRows).toBeGreaterThan(0)
+    expect(numbers('tested')[0]).toBeGreaterThan(0)
+    const gaps = words.filter((w) => w[0] === 'change')
+    expect(gaps).toHaveLength(4)
+    for (const [, column, gap] of gaps) expect(Number(gap), column).toBeLessThan(1e-9)
   })
 })

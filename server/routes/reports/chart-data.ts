@@ -4,12 +4,13 @@
 export interface SeriesData {
   label: string
   values: (number | null)[]
-  /** How the series is told apart without colour: a solid or dashed line, a filled or outlined bar. */
-  style: 'solid' | 'dashed' | 'filled' | 'outlined'
+  /** How the series is told apart without colour: a solid, dashed, dotted or dash-dot line, a filled or outlined bar. */
+  style: 'solid' | 'dashed' | 'dotted' | 'dashdot' | 'filled' | 'outlined'
 }
 
+/** A line chart's values are per label (a wave); null where there is none, which breaks the line. */
 export interface RadarOrBarData {
-  type: 'radar' | 'bar'
+  type: 'radar' | 'bar' | 'line'
   labels: string[]
   series: SeriesData[]
   min: number

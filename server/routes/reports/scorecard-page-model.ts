@@ -16,6 +16,7 @@ import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
 import { earlierActions, withActions, type Highlight } from './scorecard-actions.js'
+import { trajectorySection } from './trajectory-section.js'
 import { waveOptions } from './wave-options.js'
 
 export interface ScaleRow {
@@ -195,6 +196,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
     notes: ciNotes(rows.values(), t),
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
+    trajectory: trajectorySection(data, scored, words, page),
     ...withActions(highlights(shownLeaves, words, page), data, scores.questionnaire, page),
   }
 }

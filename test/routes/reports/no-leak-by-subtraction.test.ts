@@ -49,6 +49,8 @@ function pages(counts: readonly number[], thresholds: { minPracticeN: number; mi
     textAnswers: null,
     actions: [],
     earlierActions: [],
+    trajectory: [],
+    sinceFirst: null,
   })
   const comparison = (setting?: Setting): ComparisonData => ({
     programme,

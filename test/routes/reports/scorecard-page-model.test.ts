@@ -25,6 +25,8 @@ const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData =>
   textAnswers: null,
   actions: [],
   earlierActions: [],
+  trajectory: [],
+  sinceFirst: null,
   ...over,
 })
 

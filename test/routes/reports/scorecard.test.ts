@@ -212,7 +212,7 @@ describe('the scorecard of a practice with enough responses', () => {
         .$('script')
         .map((_, s) => page.$(s).attr('src') ?? page.$(s).attr('type'))
         .get(),
-    ).toEqual(['/static/js/init.js', '/vendor/chart.js/chart.umd.min.js', '/static/js/report-charts.js', 'application/json', 'application/json'])
+    ).toEqual(['/static/js/init.js', '/vendor/chart.js/chart.umd.min.js', '/static/js/report-charts.js', ...Array(4).fill('application/json')])
     expect(page.$.html()).not.toContain(UNSUBMITTED_TEXT)
     const labels = [...ROLES.map((r) => roleLabel(r, english)), ...Object.values(SETTING_LABELS)]
     expect(labels.filter((label) => page.$('.ls-free-text').text().includes(label))).toEqual([])
