@@ -273,10 +273,21 @@ export interface ScoringRepository {
 }
 
 export interface TextAnswer {
+  /** Which answer it is, for hiding it; never shown to a reader of the scorecard. */
+  responseId: number
   itemId: string
   value: string
   /** The language of the response it was written in. */
   language: Language
+  /** An evaluator hid it from the scorecard. */
+  hidden: boolean
+}
+
+/** A free-text answer by its place: the response, questionnaire and item. */
+export interface TextAnswerKey {
+  responseId: number
+  questionnaireId: string
+  itemId: string
 }
 
 /** Counts and free text for the practice scorecard: who responded, who was invited, what they wrote. */
@@ -287,6 +298,12 @@ export interface ReportRepository {
   invitationCounts(waveId: number, practiceId: number): Promise<InvitationCount[]>
   /** Submitted answers to free-text items of one questionnaire, sorted by item and text, so the order says nothing about who wrote them or when. */
   textAnswers(waveId: number, practiceId: number, questionnaireId: string, itemIds: readonly string[]): Promise<TextAnswer[]>
+  /** Whether the key names a submitted free-text answer of this practice and wave. */
+  hasTextAnswer(waveId: number, practiceId: number, key: TextAnswerKey): Promise<boolean>
+  /** False when it was hidden already. */
+  hideTextAnswer(key: TextAnswerKey, at: string, by: number | null): Promise<boolean>
+  /** False when it was not hidden. */
+  showTextAnswer(key: TextAnswerKey): Promise<boolean>
 }
 
 /** Every repository over one database, and what only the whole database can do. */

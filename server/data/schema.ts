@@ -210,6 +210,14 @@ export interface ExcludedResponseTable {
   response_id: number
 }
 
+export interface HiddenTextAnswerTable {
+  response_id: number
+  questionnaire_id: string
+  item_id: string
+  hidden_at: string
+  hidden_by: number | null
+}
+
 export interface PracticeActionTable {
   id: Generated<number>
   practice_id: number
@@ -249,6 +257,7 @@ export interface Schema {
   response_exclusion: ResponseExclusionTable
   excluded_response: ExcludedResponseTable
   practice_action: PracticeActionTable
+  hidden_text_answer: HiddenTextAnswerTable
   schema_migration: SchemaMigrationTable
 }
 

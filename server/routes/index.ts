@@ -34,6 +34,7 @@ import { CODE_PATH, codeRoutes } from './survey/code-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
 import { fieldworkRoutes } from './waves/fieldwork-routes.js'
+import { freeTextRoutes } from './free-text/free-text-routes.js'
 import { invitationListRoutes } from './waves/invitation-list-routes.js'
 import { invitationRoutes } from './waves/invitation-routes.js'
 import { letterRoutes } from './waves/letter-routes.js'
@@ -62,6 +63,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
   const actions = actionRoutes(services.staffScope, services.actions, services.catalogue)
+  const freeText = freeTextRoutes(services.staffScope, services.reports, services.freeText)
 
   router.get('/', home.index)
   router.get('/privacy', home.privacy)
@@ -148,6 +150,10 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.confirmRemove)
   router.post('/programmes/:slug/practices/:code/remove', requireStaff(canManagePractices), practices.remove)
   router.get('/programmes/:slug/practices/:code', requireStaff(), reports.scorecard)
+  // A practice's free text for its evaluators and admins to review (the route decides, 404 otherwise).
+  router.get('/programmes/:slug/practices/:code/free-text', requireStaff(), freeText.page)
+  router.post('/programmes/:slug/practices/:code/free-text/hide', requireStaff(), freeText.hide)
+  router.post('/programmes/:slug/practices/:code/free-text/show', requireStaff(), freeText.show)
   // A scorecard priority's action: whoever sees the practice's scorecard (the scope service decides, 404 otherwise).
   router.get('/programmes/:slug/practices/:code/action', requireStaff(), actions.form)
   router.post('/programmes/:slug/practices/:code/action', requireStaff(), actions.save)

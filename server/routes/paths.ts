@@ -20,6 +20,8 @@ export const journeyUrl = (token: string, page?: JourneyPage | 'check-answers' |
 
 export const programmePath = (slug: string) => `/programmes/${encodeURIComponent(slug)}`
 export const practicePath = (slug: string, code: string) => `${programmePath(slug)}/practices/${encodeURIComponent(code)}`
+/** A practice's free text as its evaluator reviews it, to hide an answer that names someone. */
+export const freeTextReviewPath = (slug: string, code: string) => `${practicePath(slug, code)}/free-text`
 export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
 export const exportsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exports`
 

@@ -37,6 +37,8 @@ export type AuditAction =
   | 'action recorded'
   | 'action changed'
   | 'action removed'
+  | 'free text hidden'
+  | 'free text shown'
 
 /** A signed-in user, someone trying to sign in as `email` (null when it was not an e-mail address), an anonymous visitor of an open link, or the people at the command line or starting the server. */
 export type AuditActor = StaffUser | { kind: 'sign-in attempt'; email: string | null } | { kind: 'command line' } | { kind: 'start-up' } | { kind: 'open link' }

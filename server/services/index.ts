@@ -6,6 +6,7 @@ import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
 import { createExportService } from './export-service.js'
+import { createFreeTextService } from './free-text-service.js'
 import { createInvitationService } from './invitation-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
 import { createPracticeService } from './practice-service.js'
@@ -50,6 +51,7 @@ export function createServices(
     practices: createPracticeService(repos, clock),
     waves: createWaveService(repos, catalogue, clock),
     actions: createActionService(repos, catalogue, clock),
+    freeText: createFreeTextService(repos, clock),
     housekeeping: createHousekeepingService({ sessions, signInFailures, rateLimits: repos.rateLimits, auditLog }, clock),
   }
 }

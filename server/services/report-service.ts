@@ -29,10 +29,15 @@ export interface ScoredQuestionnaire {
 export interface TextAnswerGroup {
   questionnaireId: string
   itemId: string
-  /** The question as the definition words it, {intervention} not yet filled in. */
+  /** The question as the definition words it in the page's language, {intervention} not yet filled in. */
   text: string
-  /** Sorted by their text, never by who wrote them or when; each with the language its response was given in. */
-  answers: { text: string; language: Language }[]
+  /**
+   * Sorted by their text, never by who wrote them or when; each with the language its response was given in. On the
+   * review page each also says which response it is (to hide it) and whether it is hidden; on the scorecard neither.
+   */
+  answers: { text: string; language: Language; responseId?: number; hidden?: boolean }[]
+  /** How many answers an evaluator hid from the scorecard. */
+  hidden: number
   /**
    * The settings the question was asked of, when its answers are withheld because they would say which withheld
    * setting wrote them (audienceShown); null when shown. A withheld group carries no answers.
@@ -56,6 +61,8 @@ export interface ScorecardData {
   responses: { submitted: SubmittedCount[]; invitations: InvitationCount[] }
   /** null when the practice has fewer submitted responses than programme.minPracticeN: free text is then never read. */
   textAnswers: TextAnswerGroup[] | null
+  /** Whether the user may review (and hide) the practice's free text: its programme's evaluators and admins. */
+  canReviewText?: boolean
   /** The practice's actions for this wave's priorities. */
   actions: PracticeAction[]
   /** The practice's actions for the previous wave's priorities, shown beside the change since. */
@@ -153,12 +160,45 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     return scored
   }
 
-  async function textAnswers(wave: Wave, practice: Practice, questionnaires: ScoredQuestionnaire[], shown: ReadonlySet<Setting>): Promise<TextAnswerGroup[]> {
+  /** Every questionnaire of the wave with its definition (as answered) and its words in the page's language, scored or not. */
+  async function waveDefinitions(wave: Wave, scored: ScoredQuestionnaire[], language?: string): Promise<Pick<ScoredQuestionnaire, 'definition' | 'texts'>[]> {
+    const found: Pick<ScoredQuestionnaire, 'definition' | 'texts'>[] = []
+    for (const id of wave.questionnaireIds) {
+      const known = scored.find((q) => q.definition.id === id)
+      if (known) {
+        found.push(known)
+        continue
+      }
+      try {
+        const definition = await scoring.definition(wave, id)
+        const texts = scoring.inLanguage(definition, language)
+        found.push({ definition, ...(texts ? { texts } : {}) })
+      } catch (error) {
+        // An unscored questionnaire whose answers span two versions: its free text waits for the evaluator's exports.
+        if (!(error instanceof MixedQuestionnaireVersionsError)) throw error
+      }
+    }
+    return found
+  }
+
+  /**
+   * Every free-text question of the wave (scored questionnaires or not), grouped by question in the wave's order, with
+   * the answers an evaluator has not hidden; `reviewing` keeps the hidden ones too, marked, for the review page.
+   */
+  async function textAnswers(
+    wave: Wave,
+    practice: Practice,
+    definitions: Pick<ScoredQuestionnaire, 'definition' | 'texts'>[],
+    shown: ReadonlySet<Setting>,
+    reviewing = false,
+  ): Promise<TextAnswerGroup[]> {
     const groups: TextAnswerGroup[] = []
-    for (const { definition } of questionnaires) {
+    for (const { definition, texts } of definitions) {
+      const wording = new Map(freeTextItems(texts ?? definition).map((i) => [i.id, i.text]))
       const all = freeTextItems(definition)
+      const common = (item: (typeof all)[number]) => ({ questionnaireId: definition.id, itemId: item.id, text: wording.get(item.id) ?? item.text })
       for (const item of all.filter((i) => !audienceShown(i.settings, shown)))
-        groups.push({ questionnaireId: definition.id, itemId: item.id, text: item.text, answers: [], withheldFor: item.settings })
+        groups.push({ ...common(item), answers: [], hidden: 0, withheldFor: item.settings })
       const items = all.filter((i) => audienceShown(i.settings, shown))
       if (items.length === 0) continue
       const answers = await repos.reports.textAnswers(
@@ -167,14 +207,17 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         definition.id,
         items.map((i) => i.id),
       )
-      for (const item of items)
+      for (const item of items) {
+        const mine = answers.filter((a) => a.itemId === item.id)
         groups.push({
-          questionnaireId: definition.id,
-          itemId: item.id,
-          text: item.text,
-          answers: answers.filter((a) => a.itemId === item.id).map((a) => ({ text: a.value, language: a.language })),
+          ...common(item),
+          answers: mine
+            .filter((a) => reviewing || !a.hidden)
+            .map((a) => ({ text: a.value, language: a.language, ...(reviewing ? { responseId: a.responseId, hidden: a.hidden } : {}) })),
+          hidden: mine.filter((a) => a.hidden).length,
           withheldFor: null,
         })
+      }
     }
     return groups
   }
@@ -230,11 +273,28 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         ...(previousWave ? await changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
         responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
         textAnswers:
-          total >= programme.minPracticeN ? await textAnswers(wave, practice, questionnaires, shownSettings(countsBySetting(submitted), programme)) : null,
+          total >= programme.minPracticeN
+            ? await textAnswers(wave, practice, await waveDefinitions(wave, questionnaires, language), shownSettings(countsBySetting(submitted), programme))
+            : null,
         actions: await repos.actions.listForWave(practice.id, wave.id),
         earlierActions: previousWave ? await repos.actions.listForWave(practice.id, previousWave.id) : [],
         ...(await trajectory(programme, list.slice(0, position + 1), wave, previousWave, questionnaires)),
       }
+    },
+
+    /**
+     * A practice's free text for its evaluator to review: every answer, those hidden marked. `groups` is null while the
+     * practice has too few responses for the scorecard to show any (the review page then says so and shows none).
+     */
+    async textReview(programme: Programme, practice: Practice, waveSlug?: string, language?: string) {
+      const list = await waves(programme)
+      const wave = chooseWave(list, waveSlug)
+      if (!wave) return { waves: list, wave, groups: null }
+      const submitted = await repos.reports.submittedCounts(wave.id, practice.id)
+      if (submitted.reduce((sum, c) => sum + c.n, 0) < programme.minPracticeN) return { waves: list, wave, groups: null }
+      const definitions = await waveDefinitions(wave, await scored(programme, wave, {}, language), language)
+      const groups = await textAnswers(wave, practice, definitions, shownSettings(countsBySetting(submitted), programme), true)
+      return { waves: list, wave, groups }
     },
 
     async comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters, language?: string): Promise<ComparisonData> {

@@ -16,6 +16,14 @@ export function canSeePractice(user: StaffUser, practice: { id: number; programm
   return canSeeProgramme(user, practice.programmeId)
 }
 
+/**
+ * Reviewing a practice's free text before its steering group reads it, and hiding an answer that names someone: the
+ * programme's evaluators and admins, who also read every answer in the exports. Never steering members.
+ */
+export function canReviewFreeText(user: StaffUser, programmeId: number): boolean {
+  return user.role !== 'steering' && canSeeProgramme(user, programmeId)
+}
+
 /** Data exports leave the service, so steering group members never get them. A programme's export also needs canSeeProgramme. */
 export function canExport(user: StaffUser): boolean {
   return user.role === 'admin' || user.role === 'evaluator'

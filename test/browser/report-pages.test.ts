@@ -149,6 +149,25 @@ chromium.describe('report pages', () => {
     watch.problems = watch.problems.filter((p) => !/status of 404|HTTP 404/.test(p))
   })
 
+  it('lets an evaluator review the free text and hide an answer, with no violations at phone width', async () => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await signInAs('demo-evaluator@example.org', `${SCORECARD}/free-text`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Review the answers in their own words')
+    await expectNoAxeViolations(page, 'free-text review')
+    const first = page.locator('.ls-review-answer').first()
+    const text = await first.locator('p').first().textContent()
+    await first.getByRole('button', { name: 'Hide from the scorecard' }).click()
+    await page.waitForURL(/free-text\?wave=/)
+    expect(await page.locator('.ls-review-answer--hidden p').first().textContent()).toBe(text)
+    await expectNoAxeViolations(page, 'free-text review, one hidden')
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBe(390)
+    await page.locator('.ls-review-answer--hidden').getByRole('button', { name: 'Show on the scorecard again' }).click()
+    await page.waitForURL(/free-text\?wave=/)
+    expect(await page.locator('.ls-review-answer--hidden').count()).toBe(0)
+  })
+
   it('lets an evaluator compare practices, sort by a heading and filter by setting, with no violations', async () => {
     await signInAs('demo-evaluator@example.org', COMPARE)
     expect((await drawnCharts()).map((c) => [c.id, c.hidden, c.chart, c.inked])).toEqual([

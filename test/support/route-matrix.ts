@@ -217,6 +217,13 @@ export const ROUTES: Route[] = [
       'steering in scope': '/programmes/north/practices/N1?wave=spring#priorities-pilot',
     },
   },
+  // A practice's free text, reviewed by its programme's evaluators and admins, never its steering members. A form that
+  // names no answer of the practice (as an empty one) is a page that does not exist, for everyone.
+  { method: 'GET', path: '/programmes/north/practices/N1/free-text', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/practices/N1/free-text?wave=spring', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/south/practices/N1/free-text', expected: everyone(404, 303) },
+  { method: 'POST', path: '/programmes/north/practices/N1/free-text/hide', expected: everyone(404, 303) },
+  { method: 'POST', path: '/programmes/north/practices/N1/free-text/show', expected: everyone(404, 303) },
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
   { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },
   { method: 'GET', path: '/programmes/nowhere/compare', expected: everyone(404, 303) },

@@ -61,13 +61,46 @@ export function reportRepository(db: Kysely<Schema>): ReportRepository {
       if (itemIds.length === 0) return []
       const rows = await submitted(waveId, practiceId)
         .innerJoin('answer as a', 'a.response_id', 'r.id')
-        .select(['a.item_id as itemId', 'a.value', 'r.language'])
+        .leftJoin('hidden_text_answer as h', (join) =>
+          join.onRef('h.response_id', '=', 'a.response_id').onRef('h.questionnaire_id', '=', 'a.questionnaire_id').onRef('h.item_id', '=', 'a.item_id'),
+        )
+        .select(['r.id as responseId', 'a.item_id as itemId', 'a.value', 'r.language', 'h.hidden_at as hiddenAt'])
         .where('a.questionnaire_id', '=', questionnaireId)
         .where('a.item_id', 'in', itemIds)
         .execute()
       return rows
-        .map((row) => ({ ...row, language: isLanguage(row.language) ? row.language : SOURCE_LANGUAGE }))
+        .map(({ hiddenAt, ...row }) => ({ ...row, language: isLanguage(row.language) ? row.language : SOURCE_LANGUAGE, hidden: hiddenAt !== null }))
         .sort((a, b) => byText(a.itemId, b.itemId) || byText(a.value, b.value))
+    },
+
+    hasTextAnswer: async (waveId, practiceId, key) => {
+      const row = await submitted(waveId, practiceId)
+        .innerJoin('answer as a', 'a.response_id', 'r.id')
+        .select('a.item_id')
+        .where('r.id', '=', key.responseId)
+        .where('a.questionnaire_id', '=', key.questionnaireId)
+        .where('a.item_id', '=', key.itemId)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    hideTextAnswer: async (key, at, by) => {
+      const result = await db
+        .insertInto('hidden_text_answer')
+        .values({ response_id: key.responseId, questionnaire_id: key.questionnaireId, item_id: key.itemId, hidden_at: at, hidden_by: by })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+    },
+
+    showTextAnswer: async (key) => {
+      const result = await db
+        .deleteFrom('hidden_text_answer')
+        .where('response_id', '=', key.responseId)
+        .where('questionnaire_id', '=', key.questionnaireId)
+        .where('item_id', '=', key.itemId)
+        .executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
     },
   }
 }

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { ReportService } from '../../services/report-service.js'
+import { canReviewFreeText } from '../../services/staff-access.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import { comparePageModel } from './compare-page-model.js'
 import { comparisonFilters, parseCompareQuery, parseScorecardQuery } from './report-query.js'
@@ -12,10 +13,12 @@ type Params = { slug: string; code: string }
 export function reportRoutes(scope: StaffScopeService, reports: ReportService) {
   return {
     async scorecard(req: Request<Params>, res: Response) {
-      const { programme, practice } = await scope.practice(signedInUser(res), req.params.slug, req.params.code)
+      const user = signedInUser(res)
+      const { programme, practice } = await scope.practice(user, req.params.slug, req.params.code)
       const { wave } = parseScorecardQuery(req.query)
       const { t, format, language } = res.locals
-      res.render('pages/reports/scorecard', scorecardPageModel(await reports.scorecard(programme, practice, wave, language), t, format))
+      const data = { ...(await reports.scorecard(programme, practice, wave, language)), canReviewText: canReviewFreeText(user, programme.id) }
+      res.render('pages/reports/scorecard', scorecardPageModel(data, t, format))
     },
 
     async compare(req: Request<Params>, res: Response) {

@@ -7,7 +7,7 @@ import { allItems, fillIntervention, generalItems as generalItemsOf } from '../.
 import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult, type ScaleStats, type ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { settingLabel } from '../../survey/roles.js'
-import { practicePath } from '../paths.js'
+import { freeTextReviewPath, practicePath } from '../paths.js'
 import { changeCell, type ChangeCell } from './change-cell.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
@@ -221,15 +221,19 @@ function generalItems(data: ScorecardData, { t, format, minPracticeN, interventi
 }
 
 function textAnswers(data: ScorecardData, { t, format, minPracticeN, intervention }: Page) {
-  if (data.textAnswers === null) return { withheld: t('reports:scorecard.freeText.withheld', { count: minPracticeN }), groups: [] }
+  const reviewHref =
+    data.canReviewText && data.wave ? `${freeTextReviewPath(data.programme.slug, data.practice.code)}?wave=${encodeURIComponent(data.wave.slug)}` : null
+  if (data.textAnswers === null) return { withheld: t('reports:scorecard.freeText.withheld', { count: minPracticeN }), groups: [], reviewHref: null }
   const wording = new Map(
     data.questionnaires.flatMap((scored) => allItems(questionnaireWords(scored).shown).map((item) => [`${scored.definition.id}\u0000${item.id}`, item.text])),
   )
   return {
     withheld: null,
+    reviewHref,
     groups: data.textAnswers.map((group) => ({
       heading: fillIntervention(wording.get(`${group.questionnaireId}\u0000${group.itemId}`) ?? group.text, intervention),
-      answers: group.answers,
+      answers: group.answers.map(({ text, language }) => ({ text, language })),
+      hidden: group.hidden ? t('reports:scorecard.freeText.hiddenCount', { count: group.hidden }) : null,
       withheld:
         group.withheldFor &&
         t('reports:scorecard.freeText.groupWithheld', { settings: format.list(group.withheldFor.map((s) => settingLabel(s, t).toLowerCase())) }),

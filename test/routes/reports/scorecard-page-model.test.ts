@@ -63,8 +63,15 @@ describe('scorecardPageModel', () => {
 
   it('says why the answers to a question asked of withheld settings only are not shown, in English and in Dutch', () => {
     const textAnswers = [
-      { questionnaireId: 'fixture', itemId: 'all', text: 'For everyone?', answers: [{ text: 'Yes', language: 'en-GB' as const }], withheldFor: null },
-      { questionnaireId: 'fixture', itemId: 'some', text: 'For some?', answers: [], withheldFor: ['link_worker' as const, 'community' as const] },
+      {
+        questionnaireId: 'fixture',
+        itemId: 'all',
+        text: 'For everyone?',
+        answers: [{ text: 'Yes', language: 'en-GB' as const }],
+        hidden: 0,
+        withheldFor: null,
+      },
+      { questionnaireId: 'fixture', itemId: 'some', text: 'For some?', answers: [], hidden: 0, withheldFor: ['link_worker' as const, 'community' as const] },
     ]
     expect(scorecardPageModel(data('A', { textAnswers })).text.groups.map((g) => [g.heading, g.answers.length, g.withheld])).toEqual([
       ['For everyone?', 1, null],

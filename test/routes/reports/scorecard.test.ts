@@ -201,11 +201,13 @@ describe('the scorecard of a practice with enough responses', () => {
         .map((_, h) => page.$(h).text())
         .get(),
     ).toEqual([
+      // The context questionnaire's question too: every free-text question of the wave, scored questionnaire or not.
+      'If you could change one thing about social prescribing here, what would it be?',
       'What most helps social prescribing become part of everyday work here?',
       'What most gets in the way of social prescribing becoming part of everyday work here?',
     ])
-    expect(answers).toHaveLength(2)
-    expect(answers[1]).toContain(UNSAFE_TEXT)
+    expect(answers).toHaveLength(3)
+    expect(answers[2]).toContain(UNSAFE_TEXT)
     for (const list of answers) expect(list).toEqual([...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
     expect(
       page
