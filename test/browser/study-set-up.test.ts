@@ -149,14 +149,15 @@ async function walk(options: BrowserContextOptions, jsOff: boolean) {
   const evaluator = await chromium.newPage(options)
   await firstSignIn(evaluator, 'eve@example.org', evaluatorPassword, 'an evaluator passphrase', jsOff)
   expect(await evaluator.locator('main h2').allTextContents()).toEqual(['East PCN', 'Your account'])
-  expect(await evaluator.locator('main ul li a').count()).toBe(12)
+  // Twelve practices, and the open wave's link to its fieldwork page.
+  expect(await evaluator.locator('main ul li a').count()).toBe(13)
   expect((await evaluator.goto(`${chromium.url}/programmes`))!.status()).toBe(404)
   expect((await evaluator.goto(`${chromium.url}/programmes/east/practices`))!.status()).toBe(200)
 
   const steering = await chromium.newPage(options)
   await firstSignIn(steering, 'sam@example.org', steeringPassword, 'a steering passphrase', jsOff)
   expect(await steering.locator('main h2').allTextContents()).toEqual(['East PCN', 'Your account'])
-  expect(await steering.locator('main ul li a').allTextContents()).toEqual(['East Practice 03'])
+  expect(await steering.locator('main ul li a').allTextContents()).toEqual(['Your practice’s progress', 'East Practice 03'])
   for (const path of ['/programmes/east/practices', '/programmes/east/waves', '/programmes/east/compare', '/accounts', '/programmes/east/practices/E04'])
     expect((await steering.goto(`${chromium.url}${path}`))!.status(), path).toBe(404)
 
