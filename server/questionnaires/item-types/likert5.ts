@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { LIKERT5_LABELS, likert5Labels } from '../answer-labels.js'
 import { NOT_RELEVANT_CODES, identifier, itemBase } from '../definition-parts.js'
-import { choice, fieldsetParams, notRelevantChoices } from './choice-fields.js'
+import { answerBox, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
 import { baseTexts, withBaseTexts } from './item-texts.js'
@@ -33,7 +33,7 @@ export const likert5ItemType: ItemTypeModule<Likert5Item> = {
     params: {
       ...fieldsetParams(item, context),
       classes: 'ls-likert',
-      items: [...likert5Labels(context.t).map((label, i) => choice(context, String(i + 1), label)), ...notRelevantChoices(context, item.notRelevant)],
+      items: [...likert5Labels(context.t).map((label, i) => answerBox(context, String(i + 1), label)), ...notRelevantChoices(context, item.notRelevant)],
     },
   }),
   answerText: (_item, values, wording) => codeLabels(values, wording, (code) => likert5Labels(wording.t)[Number(code) - 1]),
