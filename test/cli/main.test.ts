@@ -179,7 +179,7 @@ describe('exports', () => {
       min: '1',
       max: '5',
       options:
-        '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage | nr_intervention=Not relevant to {intervention}',
+        '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage',
       settings: 'general_practice|link_worker|community',
       max_length: '',
     })
@@ -212,10 +212,10 @@ describe('validate', () => {
   it('checks the shipped definitions with their Dutch translations, and lists the languages', async () => {
     const result = await cli('validate', '--folder', 'questionnaires')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('ok  questionnaires/normalisation.yaml: normalisation version 1, in en-GB, nl\n')
-    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 84 texts of version 1\n')
-    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 129 texts of version 1\n')
-    expect(result.stdout).toContain('ok  questionnaires/context.nl.yaml: nl revision 1, all 22 texts of version 1\n')
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.yaml: normalisation version 2, in en-GB, nl\n')
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 84 texts of version 2\n')
+    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 129 texts of version 2\n')
+    expect(result.stdout).toContain('ok  questionnaires/context.nl.yaml: nl revision 1, all 22 texts of version 2\n')
   })
 
   it('fails naming the path of a missing Dutch item text', async () => {

@@ -5,6 +5,7 @@ import { NOT_RELEVANT_CODES, identifier, itemBase } from '../definition-parts.js
 import { answerBox, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { notRelevantIssues } from './not-relevant-issues.js'
 import { baseTexts, withBaseTexts } from './item-texts.js'
 
 export const likert5ItemSchema = z.strictObject({
@@ -23,7 +24,7 @@ export const likert5ItemType: ItemTypeModule<Likert5Item> = {
   schema: likert5ItemSchema,
   texts: baseTexts,
   withTexts: withBaseTexts,
-  definitionIssues: () => [],
+  definitionIssues: notRelevantIssues,
 
   allowedValues: (item) => ['1', '2', '3', '4', '5', ...item.notRelevant],
   parseAnswer: (item, sent) => parseCodes(item.id, sent, likert5ItemType.allowedValues(item), { many: false }),

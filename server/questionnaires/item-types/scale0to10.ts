@@ -4,6 +4,7 @@ import { NOT_RELEVANT_CODES, itemBase, respondentText } from '../definition-part
 import { answerBox, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { notRelevantIssues } from './not-relevant-issues.js'
 import { baseTexts, withBaseTexts } from './item-texts.js'
 
 export const scale0to10ItemSchema = z.strictObject({
@@ -22,7 +23,7 @@ export const scale0to10ItemType: ItemTypeModule<Scale0to10Item> = {
   schema: scale0to10ItemSchema,
   texts: (item) => ({ ...baseTexts(item), 'labels.min': item.labels.min, 'labels.max': item.labels.max }),
   withTexts: (item, textOf) => ({ ...withBaseTexts(item, textOf), labels: { min: textOf('labels.min'), max: textOf('labels.max') } }),
-  definitionIssues: () => [],
+  definitionIssues: notRelevantIssues,
 
   allowedValues: (item) => [...NUMBERS, ...item.notRelevant],
   parseAnswer: (item, sent) => parseCodes(item.id, sent, scale0to10ItemType.allowedValues(item), { many: false }),

@@ -134,7 +134,6 @@ describe('the survey pages, one by one', () => {
       'or',
       'Not relevant to my role',
       'Not relevant at this stage',
-      'Not relevant to social prescribing',
     ])
     expect(page.$('fieldset').length).toBe(3)
   })
