@@ -227,6 +227,14 @@ describe('validate', () => {
     )
   })
 
+  it('fails naming the path and id of a statement about {intervention} that offers "Not relevant to {intervention}"', async () => {
+    const result = await cli('validate', '--folder', 'test/fixtures/not-relevant-to-intervention')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'test/fixtures/not-relevant-to-intervention/survey.yaml: sections[0].items[0].notRelevant[1]: "s_time" is about {intervention} itself, so it cannot offer "nr_intervention" (Not relevant to {intervention}): remove it\n',
+    )
+  })
+
   it('fails naming the file and path of a broken definition', async () => {
     const result = await cli('validate', '--folder', 'test/fixtures/broken')
     expect(result.code).toBe(1)
