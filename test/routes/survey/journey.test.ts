@@ -163,6 +163,14 @@ describe('a whole survey', () => {
       'How do you hear about local services? = From colleaguesFrom the link worker',
       'Anything else about social prescribing? = More time, please.',
     ])
+    // Each section says how much of it was answered beside its change link, its answers folded away until asked for.
+    expect(
+      check
+        .$('.ls-check-section')
+        .map((_, section) => check.$(section).find('.ls-check-summary').text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual(['You answered 3 of 3 questions. Change your answers to Your work', 'You answered 4 of 4 questions. Change your answers to Training'])
+    expect(check.$('.ls-check-section details:not([open]) .nhsuk-summary-list').length).toBe(2)
     expect(check.$('a[href$="/pilot/first-page?change=1"]').length).toBe(1)
     expect(check.$('a[href$="/pilot/second-page?change=1"]').length).toBe(1)
 
