@@ -81,6 +81,23 @@ chromium.describe('the survey on a phone', () => {
     120_000,
   )
 
+  it('names the problem beside each question sent unanswered, with the summary linking to it, at 390 px', async () => {
+    await seedProgramme(chromium.ls, ['context'])
+    const [link] = await chromium.ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'gp' })
+    const page = await chromium.newPage(PHONE)
+    await page.goto(chromium.url + link!)
+    await press(page, 'Start now')
+    const first = (await readItems(page))[0]!
+    await press(page, 'Continue')
+    await expectNoAxeViolations(page, 'a section page with errors at 390 px')
+    expect((await page.locator('.nhsuk-error-message').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '))).toEqual(['Error: Select an answer'])
+    expect(await page.locator('.nhsuk-error-summary__list a').allInnerTexts()).toEqual([`Select an answer: ${first.question}`])
+    await page.locator('.nhsuk-error-summary__list a').click()
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe(
+      first.options[0]!.id,
+    )
+  })
+
   it('answers a section with the keyboard alone on a phone, the "not relevant" choices included', async () => {
     await seedProgramme(chromium.ls, ['good-practice'])
     const [link] = await chromium.ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 1, role: 'gp' })
