@@ -60,20 +60,24 @@ describe('the time to answer on the waves page', () => {
     expect(await timeToAnswer()).toEqual([
       'Time to answer',
       'Estimated: about 7 minutes (at 7 seconds an item, for the setting asked most)',
-      'Measured: not yet. 4 responses sent so far, and the median needs at least 5',
+      'Measured: not yet. The median needs at least 5 sent responses, not counting synthetic ones or ones set aside, and there are 4 so far',
     ])
   })
 
   it('gives the median from the fifth response on, in words and in Dutch', async () => {
     await sentAfter(30)
-    expect((await timeToAnswer())[2]).toBe('Measured: 9.0 minutes, the median from starting to sending of 5 responses')
+    expect((await timeToAnswer())[2]).toBe(
+      'Measured: 9.0 minutes, the median from starting to sending of 5 sent responses (synthetic ones and ones set aside left out)',
+    )
     await sentAfter(8)
-    expect((await timeToAnswer())[2]).toBe('Measured: 8.5 minutes, the median from starting to sending of 6 responses')
+    expect((await timeToAnswer())[2]).toBe(
+      'Measured: 8.5 minutes, the median from starting to sending of 6 sent responses (synthetic ones and ones set aside left out)',
+    )
     expect((await evaluator.get('/language?to=nl&next=%2Fprogrammes%2Fnorth%2Fwaves')).location).toBe('/programmes/north/waves')
     expect(await timeToAnswer()).toEqual([
       'Tijd om te antwoorden',
       'Geschat: ongeveer 7 minuten (bij 7 seconden per vraag, voor de setting met de meeste vragen)',
-      'Gemeten: 8,5 minuten, de mediaan van begin tot versturen over 6 responsen',
+      'Gemeten: 8,5 minuten, de mediaan van begin tot versturen over 6 verstuurde responsen (zonder synthetische en buiten beschouwing gelaten responsen)',
     ])
   })
 })
