@@ -1,6 +1,7 @@
 // What the services may ask of storage, over the domain types: the Kysely repositories implement it on SQLite and PostgreSQL alike.
 import type { AuditEntry, NewAuditEntry } from '../domain/audit-entry.js'
 import type { Language } from '../i18n/languages.js'
+import type { StartAndSend } from '../domain/completion-time.js'
 import type { DayCount, PracticeFieldwork } from '../domain/fieldwork.js'
 import type { Invitation, InvitationListing, NewInvitation } from '../domain/invitation.js'
 import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from '../domain/practice.js'
@@ -60,6 +61,8 @@ export interface WaveRepository {
   update(id: number, change: WaveChange): Promise<void>
   /** Per wave of a programme; waves with nothing yet are left out. */
   activity(programmeId: number): Promise<Map<number, WaveActivity>>
+  /** When each sent response of a programme's waves was started and sent, per wave: people's only (not synthetic), none set aside. */
+  startsAndSends(programmeId: number): Promise<Map<number, StartAndSend[]>>
 }
 
 export interface InvitationRepository {

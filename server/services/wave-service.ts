@@ -3,6 +3,7 @@
 import type { z } from 'zod'
 import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
+import { completionTime, type CompletionTime } from '../domain/completion-time.js'
 import type { Programme } from '../domain/programme.js'
 import { dayText, NO_ACTIVITY, type Wave, type WaveActivity, type WaveChange } from '../domain/wave.js'
 import { ValidationError } from '../errors.js'
@@ -82,6 +83,13 @@ export function createWaveService(repos: Repositories, catalogue: QuestionnaireC
     async list(programme: Programme): Promise<WaveSummary[]> {
       const activity = await repos.waves.activity(programme.id)
       return (await repos.waves.listByProgramme(programme.id)).map((wave) => ({ wave, activity: activity.get(wave.id) ?? NO_ACTIVITY }))
+    },
+
+    /** How long people took over each of the programme's waves, measured (see domain/completion-time.ts); every wave has one. */
+    async completionTimes(programme: Programme): Promise<Map<number, CompletionTime>> {
+      const sent = await repos.waves.startsAndSends(programme.id)
+      const waves = await repos.waves.listByProgramme(programme.id)
+      return new Map(waves.map((wave) => [wave.id, completionTime(sent.get(wave.id) ?? [])]))
     },
 
     async summary(programmeSlug: string, waveSlug: string): Promise<WaveSummary> {

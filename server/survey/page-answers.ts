@@ -10,8 +10,10 @@ export interface FieldError {
   itemId: string
   /** missing: a required item left blank; invalid: an answer that cannot be stored as given. */
   kind: 'missing' | 'invalid'
-  /** In the response's language: what is wrong, then the question it is about. */
+  /** In the response's language: what is wrong, then the question it is about (for the error summary, where many may stand together). */
   message: string
+  /** In the response's language: what is wrong, alone (beside the question it is about). */
+  problem: string
 }
 
 export interface PageAnswers {
@@ -37,10 +39,15 @@ export function parsePageAnswers(items: readonly Item[], body: FormBody, { fill,
     if (raw !== undefined) entered.set(item.id, [raw].flat())
     const itemType = itemTypeFor(item)
     const result = itemType.parseAnswer(item, raw === undefined ? [] : [raw].flat())
-    const about = (problem: string) => t('survey:section.problemWithQuestion', { problem, question: fill(item.text) })
-    if ('error' in result) errors.push({ itemId: item.id, kind: 'invalid', message: about(wordsIn(t, result.error)) })
+    const error = (kind: FieldError['kind'], problem: string) => ({
+      itemId: item.id,
+      kind,
+      message: t('survey:section.problemWithQuestion', { problem, question: fill(item.text) }),
+      problem,
+    })
+    if ('error' in result) errors.push(error('invalid', wordsIn(t, result.error)))
     else if (result.values.length > 0) values.set(item.id, result.values)
-    else if (item.required) errors.push({ itemId: item.id, kind: 'missing', message: about(wordsIn(t, itemType.missingMessage)) })
+    else if (item.required) errors.push(error('missing', wordsIn(t, itemType.missingMessage)))
   }
   return { values, entered, errors }
 }

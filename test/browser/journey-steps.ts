@@ -163,8 +163,11 @@ export const resumeTokenOf = (page: Page) => pagePath(page).split('/')[2]!
 
 export const heading = (page: Page) => page.locator('h1').innerText()
 
-/** The sections of "Check your answers", each with its questions and answers as they read. */
-export function readCheckAnswers(page: Page): Promise<CheckAnswersSection[]> {
+/** The sections of "Check your answers", each with its questions and answers as they read once its answers are shown. */
+export async function readCheckAnswers(page: Page): Promise<CheckAnswersSection[]> {
+  for (const details of await page.locator('.ls-check-section details').all()) {
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click()
+  }
   return page.locator('.ls-check-section').evaluateAll((sections) =>
     sections.map((section) => {
       const h2 = section.querySelector('h2')

@@ -31,7 +31,7 @@ const PEOPLE: { role: string; first: Fields; second: Fields }[] = [
   },
   {
     role: 'link_worker',
-    first: { p_role_years: 'long', p_leaders: 'nr_intervention', p_confidence: '0' },
+    first: { p_role_years: 'long', p_leaders: 'nr_stage', p_confidence: '0' },
     second: { p_training_lw: '3', p_channels: ['colleagues', 'directory', 'link_worker'] },
   },
   { role: 'community_org', first: { p_role_years: 'long', p_leaders: '2' }, second: {} },

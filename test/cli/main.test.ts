@@ -179,7 +179,7 @@ describe('exports', () => {
       min: '1',
       max: '5',
       options:
-        '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage | nr_intervention=Not relevant to {intervention}',
+        '1=Strongly disagree | 2=Disagree | 3=Neither agree nor disagree | 4=Agree | 5=Strongly agree | nr_role=Not relevant to my role | nr_stage=Not relevant at this stage',
       settings: 'general_practice|link_worker|community',
       max_length: '',
     })
@@ -212,10 +212,10 @@ describe('validate', () => {
   it('checks the shipped definitions with their Dutch translations, and lists the languages', async () => {
     const result = await cli('validate', '--folder', 'questionnaires')
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('ok  questionnaires/normalisation.yaml: normalisation version 1, in en-GB, nl\n')
-    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 84 texts of version 1\n')
-    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 129 texts of version 1\n')
-    expect(result.stdout).toContain('ok  questionnaires/context.nl.yaml: nl revision 1, all 22 texts of version 1\n')
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.yaml: normalisation version 2, in en-GB, nl\n')
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 84 texts of version 2\n')
+    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 129 texts of version 2\n')
+    expect(result.stdout).toContain('ok  questionnaires/context.nl.yaml: nl revision 1, all 22 texts of version 2\n')
   })
 
   it('fails naming the path of a missing Dutch item text', async () => {
@@ -224,6 +224,14 @@ describe('validate', () => {
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(
       '  test/fixtures/broken-translations/survey.nl.yaml: items.s_leaders.text: missing (the English is "Leaders here make time for {intervention}.")\n',
+    )
+  })
+
+  it('fails naming the path and id of a statement about {intervention} that offers "Not relevant to {intervention}"', async () => {
+    const result = await cli('validate', '--folder', 'test/fixtures/not-relevant-to-intervention')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      'test/fixtures/not-relevant-to-intervention/survey.yaml: sections[0].items[0].notRelevant[1]: "s_time" is about {intervention} itself, so it cannot offer "nr_intervention" (Not relevant to {intervention}): remove it\n',
     )
   })
 

@@ -128,9 +128,8 @@ out("p_training_gp levels", levels(responses$p_training_gp))
     )
     expect(Object.fromEntries(values)).toEqual({
       'p_leaders class': 'factor',
-      'p_leaders levels':
-        'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role|Not relevant at this stage|Not relevant to social prescribing',
-      p_leaders: 'Agree|Disagree|Neither agree nor disagree|Not relevant to social prescribing|Strongly agree|Strongly disagree|NA',
+      'p_leaders levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role|Not relevant at this stage',
+      p_leaders: 'Agree|Disagree|Neither agree nor disagree|Not relevant at this stage|Strongly agree|Strongly disagree|NA',
       'p_training_gp levels': 'Strongly disagree|Disagree|Neither agree nor disagree|Agree|Strongly agree|Not relevant to my role',
     })
     expect(stderr).not.toContain('read as NA')

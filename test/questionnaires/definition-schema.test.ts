@@ -33,6 +33,16 @@ describe('questionnaire definitions', () => {
     { broken: 'a duplicate section id', edit: (q: any) => (q.sections[1].id = 'first-page'), problem: 'questionnaires/x.yaml: sections[1].id: duplicate section id "first-page"' },
     { broken: 'a placeholder other than {intervention}', edit: (q: any) => (q.sections[0].items[1].text = 'Leaders at {practice} help.'), problem: 'questionnaires/x.yaml: sections[0].items[1].text: the only placeholder allowed is {intervention}' },
     { broken: 'an unknown "not relevant" code', edit: (q: any) => (q.sections[0].items[1].notRelevant = ['nr_mood']), problem: 'questionnaires/x.yaml: sections[0].items[1].notRelevant[0]: Invalid option: expected one of "nr_role"|"nr_stage"|"nr_intervention"' },
+    {
+      broken: '"Not relevant to {intervention}" on a statement about {intervention}',
+      edit: (q: any) => (q.sections[0].items[1].notRelevant = ['nr_intervention', 'nr_role']),
+      problem: 'questionnaires/x.yaml: sections[0].items[1].notRelevant[0]: "p_leaders" is about {intervention} itself, so it cannot offer "nr_intervention" (Not relevant to {intervention}): remove it',
+    },
+    {
+      broken: '"Not relevant to {intervention}" on a 0–10 question about {intervention}',
+      edit: (q: any) => (q.sections[0].items[2].notRelevant = ['nr_stage', 'nr_intervention']),
+      problem: 'questionnaires/x.yaml: sections[0].items[2].notRelevant[1]: "p_confidence" is about {intervention} itself, so it cannot offer "nr_intervention" (Not relevant to {intervention}): remove it',
+    },
     { broken: 'an unknown setting', edit: (q: any) => (q.sections[1].items[0].settings = ['hospital']), problem: 'questionnaires/x.yaml: sections[1].items[0].settings[0]: Invalid option: expected one of "general_practice"|"link_worker"|"community"' },
     { broken: 'a scale path that is not declared', edit: (q: any) => (q.sections[0].items[1].scale = ['organisational', 'funding']), problem: 'questionnaires/x.yaml: sections[0].items[1].scale: "organisational → funding" is not a scale declared in scoring.scales' },
     { broken: 'a scale path of the wrong depth', edit: (q: any) => (q.sections[0].items[1].scale = ['organisational']), problem: 'questionnaires/x.yaml: sections[0].items[1].scale: must name 2 levels (dimension → element)' },
@@ -52,6 +62,11 @@ describe('questionnaire definitions', () => {
     const { questionnaire, problems } = parseDefinition('questionnaires/x.json', variant(edit))
     expect(questionnaire).toBeUndefined()
     expect(problems).toContain(problem.replace('x.yaml', 'x.json'))
+  })
+
+  it('lets a statement that does not name {intervention} offer "Not relevant to {intervention}"', () => {
+    const { problems } = parseDefinition(FILE, variant((q) => (q.sections[1].items[0].notRelevant = ['nr_role', 'nr_intervention'])))
+    expect(problems).toEqual([])
   })
 
   it('reports YAML that does not parse, with the file name', () => {

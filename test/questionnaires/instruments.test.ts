@@ -161,8 +161,9 @@ describe.each(instruments)('$questionnaire.id items', ({ questionnaire, prefix }
     expect(likert.filter((item) => item.reverse).map((item) => item.id)).not.toEqual([])
   })
 
-  it('offer all three "not relevant" choices and a scale on every five-point item', () => {
-    const incomplete = likert.filter((item) => !item.scale || [...item.notRelevant].sort().join() !== 'nr_intervention,nr_role,nr_stage')
+  it('offer the "not relevant" choices and a scale on every five-point item, "Not relevant to {intervention}" only where the statement is not about it', () => {
+    const expected = (text: string) => (text.includes('{intervention}') ? 'nr_role,nr_stage' : 'nr_intervention,nr_role,nr_stage')
+    const incomplete = likert.filter((item) => !item.scale || [...item.notRelevant].sort().join() !== expected(item.text))
     expect(incomplete.map((item) => item.id)).toEqual([])
   })
 

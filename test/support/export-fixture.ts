@@ -45,7 +45,7 @@ export const FIXTURE_RESPONSES: FixtureResponse[] = [
     wave: 'baseline',
     role: 'link_worker',
     setting: 'link_worker',
-    answers: { p_role_years: 'short', p_leaders: 'nr_intervention', p_confidence: '0', p_training_lw: '5' },
+    answers: { p_role_years: 'short', p_leaders: 'nr_stage', p_confidence: '0', p_training_lw: '5' },
     submitted: true,
     language: 'nl',
   },
@@ -139,7 +139,7 @@ export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],
   [...submitted(2, 'N1', 'gp', 'general_practice'), 'long', '2', '', '3', '', '', '0', '1', '0', ''],
   [...submitted(3, 'N1', 'gp', 'general_practice'), 'long', '3', '', '4', '', '4', '', '', '', ''],
-  [...submitted(4, 'N1', 'link_worker', 'link_worker', 'nl'), 'short', 'nr_intervention', '0', '', '5', '', '', '', '', ''],
+  [...submitted(4, 'N1', 'link_worker', 'link_worker', 'nl'), 'short', 'nr_stage', '0', '', '5', '', '', '', '', ''],
   [...submitted(5, 'N2', 'gp', 'general_practice'), 'short', '5', '', '', '', '', '', '', '', ''],
 ]
 

@@ -161,7 +161,7 @@ export async function seedReportFixture(ls: Linkscore, seed = 7): Promise<void> 
     responseId: unfinished.id,
     pageKey: 'any',
     questionnaireId: 'good-practice',
-    questionnaireVersion: 1,
+    questionnaireVersion: ls.services.catalogue.get('good-practice').version,
     itemIds: ['gp_barriers', 'gp_facilitators'],
     answers: [
       { itemId: 'gp_barriers', value: UNSUBMITTED_TEXT },

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely'
+import type { StartAndSend } from '../../domain/completion-time.js'
 import type { NewWave, Wave, WaveActivity, WaveChange } from '../../domain/wave.js'
 import { inTransaction } from '../in-transaction.js'
 import type { WaveRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
+import { notExcluded } from './not-excluded.js'
 
 const COLUMNS = ['id', 'programme_id as programmeId', 'slug', 'title', 'opens_on as opensOn', 'closes_on as closesOn', 'status', 'position'] as const
 
@@ -93,6 +95,21 @@ export function waveRepository(db: Kysely<Schema>): WaveRepository {
       add(invitations, 'invitations')
       add(answered, 'answered')
       return activity
+    },
+    startsAndSends: async (programmeId) => {
+      const rows = await db
+        .selectFrom('response as r')
+        .innerJoin('wave as w', 'w.id', 'r.wave_id')
+        .select(['r.wave_id as waveId', 'r.started_at as startedAt', 'r.submitted_at as submittedAt'])
+        .where('w.programme_id', '=', programmeId)
+        .where('r.status', '=', 'submitted')
+        .where('r.source', '!=', 'synthetic')
+        .where(notExcluded)
+        .orderBy('r.id')
+        .execute()
+      const byWave = new Map<number, StartAndSend[]>()
+      for (const { waveId, startedAt, submittedAt } of rows) byWave.set(waveId, [...(byWave.get(waveId) ?? []), { startedAt, submittedAt: submittedAt! }])
+      return byWave
     },
   }
 }

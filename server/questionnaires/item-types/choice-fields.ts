@@ -13,6 +13,11 @@ export function choice({ values }: FieldContext, value: string, text: string): C
   return { value, text, checked: values.includes(value) }
 }
 
+/** A choice drawn as one box of a compact row (agree answers, 0–10): see .ls-answer-box in linkscore.css. */
+export function answerBox(context: FieldContext, value: string, text: string): Choice {
+  return { ...choice(context, value, text), classes: 'ls-answer-box' }
+}
+
 /** The "not relevant" radios after an "or" divider, or nothing when the item offers none. */
 export function notRelevantChoices(context: FieldContext, codes: readonly NotRelevantCode[]): Choice[] {
   if (codes.length === 0) return []

@@ -2,9 +2,10 @@
 import { z } from 'zod'
 import { LIKERT5_LABELS, likert5Labels } from '../answer-labels.js'
 import { NOT_RELEVANT_CODES, identifier, itemBase } from '../definition-parts.js'
-import { choice, fieldsetParams, notRelevantChoices } from './choice-fields.js'
+import { answerBox, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { notRelevantIssues } from './not-relevant-issues.js'
 import { baseTexts, withBaseTexts } from './item-texts.js'
 
 export const likert5ItemSchema = z.strictObject({
@@ -23,7 +24,7 @@ export const likert5ItemType: ItemTypeModule<Likert5Item> = {
   schema: likert5ItemSchema,
   texts: baseTexts,
   withTexts: withBaseTexts,
-  definitionIssues: () => [],
+  definitionIssues: notRelevantIssues,
 
   allowedValues: (item) => ['1', '2', '3', '4', '5', ...item.notRelevant],
   parseAnswer: (item, sent) => parseCodes(item.id, sent, likert5ItemType.allowedValues(item), { many: false }),
@@ -33,7 +34,7 @@ export const likert5ItemType: ItemTypeModule<Likert5Item> = {
     params: {
       ...fieldsetParams(item, context),
       classes: 'ls-likert',
-      items: [...likert5Labels(context.t).map((label, i) => choice(context, String(i + 1), label)), ...notRelevantChoices(context, item.notRelevant)],
+      items: [...likert5Labels(context.t).map((label, i) => answerBox(context, String(i + 1), label)), ...notRelevantChoices(context, item.notRelevant)],
     },
   }),
   answerText: (_item, values, wording) => codeLabels(values, wording, (code) => likert5Labels(wording.t)[Number(code) - 1]),

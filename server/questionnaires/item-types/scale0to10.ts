@@ -1,9 +1,10 @@
 // A 0–10 rating with worded ends: a general item, reported as its own mean and never mixed into a scale.
 import { z } from 'zod'
 import { NOT_RELEVANT_CODES, itemBase, respondentText } from '../definition-parts.js'
-import { choice, fieldsetParams, notRelevantChoices } from './choice-fields.js'
+import { answerBox, fieldsetParams, notRelevantChoices } from './choice-fields.js'
 import { codeLabels, parseCodes } from './coded-answers.js'
 import type { ItemTypeModule } from './item-type-module.js'
+import { notRelevantIssues } from './not-relevant-issues.js'
 import { baseTexts, withBaseTexts } from './item-texts.js'
 
 export const scale0to10ItemSchema = z.strictObject({
@@ -22,7 +23,7 @@ export const scale0to10ItemType: ItemTypeModule<Scale0to10Item> = {
   schema: scale0to10ItemSchema,
   texts: (item) => ({ ...baseTexts(item), 'labels.min': item.labels.min, 'labels.max': item.labels.max }),
   withTexts: (item, textOf) => ({ ...withBaseTexts(item, textOf), labels: { min: textOf('labels.min'), max: textOf('labels.max') } }),
-  definitionIssues: () => [],
+  definitionIssues: notRelevantIssues,
 
   allowedValues: (item) => [...NUMBERS, ...item.notRelevant],
   parseAnswer: (item, sent) => parseCodes(item.id, sent, scale0to10ItemType.allowedValues(item), { many: false }),
@@ -35,8 +36,9 @@ export const scale0to10ItemType: ItemTypeModule<Scale0to10Item> = {
       params: {
         ...fieldsetParams(item, context),
         hint: [item.hint && fill(item.hint), ends].filter(Boolean).join(' '),
-        classes: 'nhsuk-radios--inline ls-scale0to10',
-        items: [...NUMBERS.map((n) => choice(context, n, n)), ...notRelevantChoices(context, item.notRelevant)],
+        classes: 'ls-scale0to10',
+        ends: { min: fill(item.labels.min), max: fill(item.labels.max) },
+        items: [...NUMBERS.map((n) => answerBox(context, n, n)), ...notRelevantChoices(context, item.notRelevant)],
       },
     }
   },

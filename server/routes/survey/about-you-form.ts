@@ -19,13 +19,16 @@ export function parseAboutYou(body: FormBody, intervention: string, t: Translate
   if (roleCode && !role) throw new BadRequestError()
   if (settingCode && !(SETTINGS as readonly string[]).includes(settingCode)) throw new BadRequestError()
   const chosen = { role: roleCode, setting: settingCode }
-  if (!role) return { errors: [{ itemId: 'role', kind: 'missing', message: t('survey:aboutYou.roleMissing') }], chosen }
+  if (!role) return { errors: [missing('role', t('survey:aboutYou.roleMissing'))], chosen }
   const setting = role.setting ?? (settingCode as Setting | undefined)
   if (!setting) {
-    return { errors: [{ itemId: 'setting', kind: 'missing', message: t('survey:aboutYou.settingMissing', { intervention }) }], chosen }
+    return { errors: [missing('setting', t('survey:aboutYou.settingMissing', { intervention }))], chosen }
   }
   return { role: role.code, setting }
 }
+
+/** About you's messages name their question already, so the summary and the field say the same. */
+const missing = (itemId: string, message: string): FieldError => ({ itemId, kind: 'missing', message, problem: message })
 
 function single(value: string | string[] | undefined): string | undefined {
   if (Array.isArray(value)) throw new BadRequestError()

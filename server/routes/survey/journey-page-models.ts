@@ -22,9 +22,14 @@ export function answersByItem(answers: readonly StoredAnswer[], questionnaireId:
   return byItem
 }
 
-/** The page's answer errors (already in the response's language), beside each item and in the error summary, in the order the items are shown. */
+/**
+ * The page's answer errors (already in the response's language), in the order the items are shown: beside each item the
+ * problem alone, since its question stands just above; in the error summary the problem with its question, to tell apart.
+ */
 function answerErrors(errors: readonly FieldError[] = []) {
-  return formErrors(errors.map((e) => ({ field: e.itemId, message: e.message })))
+  const beside = formErrors(errors.map((e) => ({ field: e.itemId, message: e.problem })))
+  const { errorSummary } = formErrors(errors.map((e) => ({ field: e.itemId, message: e.message })))
+  return { errors: beside.errors, errorSummary }
 }
 
 function backLink(ctx: SurveyContext, pageKey: string, changing: boolean) {
@@ -114,12 +119,15 @@ export function checkAnswersPageModel(ctx: SurveyContext, answers: readonly Stor
     if (page.kind !== 'section') return []
     const values = answersByItem(answers, page.questionnaire.id)
     const title = wording.fill(page.section.title)
+    const answered = page.section.items.filter((item) => (values.get(item.id) ?? []).length > 0).length
     return [
       {
         title,
         caption: wording.fill(page.questionnaire.title),
+        summary: t('survey:checkAnswers.answeredOf', { answered, total: page.section.items.length }),
         changeHref: `${journeyUrl(token, page)}?change=1`,
         changeHiddenText: t('survey:checkAnswers.changeSection', { section: title }),
+        showHiddenText: t('survey:checkAnswers.showSection', { section: title }),
         rows: page.section.items.map((item) => ({
           key: wording.fill(item.text),
           value: answerText(item, wording, values.get(item.id) ?? []),

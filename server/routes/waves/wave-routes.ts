@@ -51,7 +51,8 @@ export function waveRoutes(scope: StaffScopeService, waves: WaveService, catalog
   return {
     async list(req: Request, res: Response) {
       const programme = await programmeOf(req, res)
-      res.render('pages/waves/waves', wavesPageModel(programme, catalogue, await waves.list(programme), waves.today(), words(res)))
+      const times = await waves.completionTimes(programme)
+      res.render('pages/waves/waves', wavesPageModel(programme, catalogue, await waves.list(programme), times, waves.today(), words(res)))
     },
 
     /** With ?from=<wave>, the form comes filled in with that wave's questionnaires, for the next wave of the study. */

@@ -1,9 +1,10 @@
 // The waves page, the form that adds or changes a wave, and the pages that confirm opening or closing one.
+import { completionTime, MIN_RESPONSES_FOR_MEDIAN, type CompletionTime } from '../../domain/completion-time.js'
 import { interventionIn, type Programme } from '../../domain/programme.js'
 import type { Wave, WaveStatus } from '../../domain/wave.js'
 import type { Formats } from '../../i18n/format.js'
 import { say, type Message, type MessageKey, type Translate } from '../../i18n/translate.js'
-import { fillIntervention } from '../../questionnaires/questionnaire-model.js'
+import { fillIntervention, minutesToComplete } from '../../questionnaires/questionnaire-model.js'
 import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalogue.js'
 import { openRefusal, type WaveReach, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
@@ -27,7 +28,25 @@ const titleOf = (programme: Programme, catalogue: QuestionnaireCatalogue, id: st
   return questionnaire ? `${fillIntervention(questionnaire.title, interventionIn(programme, format.language))} (${id})` : id
 }
 
-function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave, activity }: WaveSummary, today: string, words: WavePageWords) {
+/**
+ * The time to answer, two ways: the model's estimate (as the start page promises it, for the setting asked most) and the
+ * median people really took, or why there is none yet.
+ */
+function timeToAnswer(catalogue: QuestionnaireCatalogue, wave: Wave, measured: CompletionTime, { t, format }: WavePageWords): string[] {
+  const questionnaires = wave.questionnaireIds.flatMap((id) => catalogue.find(id) ?? [])
+  const estimate = t('study:waves.list.time.estimate', { count: minutesToComplete(questionnaires) })
+  if (measured.kind === 'too few') return [estimate, t('study:waves.list.time.tooFew', { count: measured.responses, minimum: MIN_RESPONSES_FOR_MEDIAN })]
+  return [estimate, t('study:waves.list.time.measured', { minutes: format.number(measured.medianMinutes, 1), count: measured.responses })]
+}
+
+function waveRow(
+  programme: Programme,
+  catalogue: QuestionnaireCatalogue,
+  { wave, activity }: WaveSummary,
+  measured: CompletionTime,
+  today: string,
+  words: WavePageWords,
+) {
   const { t, format } = words
   const change = wave.status === 'open' ? 'close' : 'open'
   const archived = Boolean(programme.archivedAt)
@@ -43,6 +62,7 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
       { key: t('study:waves.list.questionnaires'), value: wave.questionnaireIds.map((id, i) => `${i + 1}. ${titleOf(programme, catalogue, id, words)}`) },
       { key: t('study:waves.list.sent'), value: [format.number(activity.submitted)] },
       { key: t('study:waves.list.invitations'), value: [format.number(activity.invitations)] },
+      { key: t('study:waves.list.time.key'), value: timeToAnswer(catalogue, wave, measured, words) },
     ],
     fieldworkHref: fieldworkPath(programme.slug, wave.slug),
     makeInvitationsHref: archived ? undefined : `${wavesPath(programme.slug)}/${wave.slug}/invitations/new`,
@@ -57,14 +77,21 @@ function waveRow(programme: Programme, catalogue: QuestionnaireCatalogue, { wave
 }
 
 /** An archived programme's waves are listed without ways to change them. */
-export function wavesPageModel(programme: Programme, catalogue: QuestionnaireCatalogue, waves: readonly WaveSummary[], today: string, words: WavePageWords) {
+export function wavesPageModel(
+  programme: Programme,
+  catalogue: QuestionnaireCatalogue,
+  waves: readonly WaveSummary[],
+  times: ReadonlyMap<number, CompletionTime>,
+  today: string,
+  words: WavePageWords,
+) {
   const { t } = words
   const last = waves.at(-1)?.wave
   const archived = Boolean(programme.archivedAt)
   return {
     title: t('study:waves.list.title', { programme: programme.name }),
     archived,
-    waves: waves.map((w) => waveRow(programme, catalogue, w, today, words)),
+    waves: waves.map((w) => waveRow(programme, catalogue, w, times.get(w.wave.id) ?? completionTime([]), today, words)),
     newHref: archived ? undefined : newWavePath(programme.slug),
     copy: last && !archived ? { href: newWavePath(programme.slug, last.slug), text: t('study:waves.list.copy', { title: last.title }) } : undefined,
   }

@@ -77,7 +77,7 @@ describe('a registered sixth item type', () => {
     expect([...parsePageAnswers([share], { q_share: 'no' }, SP).values]).toEqual([['q_share', ['no']]])
     expect(() => parsePageAnswers([share], { q_share: 'maybe' }, SP)).toThrow(TamperedInputError)
     expect(() => parsePageAnswers([share], { q_share: ['yes', 'no'] }, SP)).toThrow(TamperedInputError)
-    expect(parsePageAnswers([share], { q_share: '' }, SP).errors).toEqual([{ itemId: 'q_share', kind: 'missing', message: 'Select yes or no: Do you share SP notes?' }])
+    expect(parsePageAnswers([share], { q_share: '' }, SP).errors).toEqual([{ itemId: 'q_share', kind: 'missing', message: 'Select yes or no: Do you share SP notes?', problem: 'Select yes or no' }])
   })
 
   it('reads back on "Check your answers"', () => {

@@ -30,16 +30,25 @@ function storedAnswers(responseId?: number): Promise<{ item: string; value: stri
 
 describe('the survey pages, one by one', () => {
   it.each([
-    { page: 'about-you', heading: 'What is your role?', valid: { role: 'gp' }, errors: ['Select your role'], next: '/pilot/first-page' },
+    {
+      page: 'about-you',
+      heading: 'What is your role?',
+      valid: { role: 'gp' },
+      errors: ['Select your role'],
+      beside: ['Select your role'],
+      next: '/pilot/first-page',
+    },
     {
       page: 'pilot/first-page',
       heading: 'Your work',
       valid: FIRST_PAGE,
       errors: ['Select an answer: How long have you been in your role?', 'Select how much you agree: Leaders here make time for social prescribing.'],
+      // Beside its question, a message names the problem alone.
+      beside: ['Select an answer', 'Select how much you agree'],
       next: '/pilot/second-page',
     },
-    { page: 'pilot/second-page', heading: 'Training', valid: SECOND_PAGE, errors: [], next: '/check-answers' },
-  ])('$page: heading, error summary on an empty submit, 303 after a valid one', async ({ page, heading, valid, errors, next }) => {
+    { page: 'pilot/second-page', heading: 'Training', valid: SECOND_PAGE, errors: [], beside: [], next: '/check-answers' },
+  ])('$page: heading, error summary on an empty submit, 303 after a valid one', async ({ page, heading, valid, errors, beside, next }) => {
     const token = await startOpenLink()
     if (page !== 'about-you') await client.submit(`/r/${token}/about-you`, { role: 'gp' })
     if (page === 'pilot/second-page') await client.submit(`/r/${token}/pilot/first-page`, FIRST_PAGE)
@@ -55,7 +64,8 @@ describe('the survey pages, one by one', () => {
       expect(empty.title).toMatch(/^Error: /)
       expect(empty.errorSummary.map((e) => e.text)).toEqual(errors)
       for (const e of empty.errorSummary) expect(empty.$(e.href).length, `${e.href} exists`).toBe(1)
-      expect(empty.$('.nhsuk-error-message').length).toBe(errors.length)
+      const shownBeside = empty.$('.nhsuk-error-message').map((_, m) => empty.$(m).clone().children('.nhsuk-u-visually-hidden').remove().end().text().trim())
+      expect(shownBeside.get()).toEqual(beside)
     } else {
       expect(empty.status).toBe(303)
     }
@@ -124,7 +134,6 @@ describe('the survey pages, one by one', () => {
       'or',
       'Not relevant to my role',
       'Not relevant at this stage',
-      'Not relevant to social prescribing',
     ])
     expect(page.$('fieldset').length).toBe(3)
   })
@@ -154,6 +163,14 @@ describe('a whole survey', () => {
       'How do you hear about local services? = From colleaguesFrom the link worker',
       'Anything else about social prescribing? = More time, please.',
     ])
+    // Each section says how much of it was answered beside its change link, its answers folded away until asked for.
+    expect(
+      check
+        .$('.ls-check-section')
+        .map((_, section) => check.$(section).find('.ls-check-summary').text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual(['You answered 3 of 3 questions. Change your answers to Your work', 'You answered 4 of 4 questions. Change your answers to Training'])
+    expect(check.$('.ls-check-section details:not([open]) .nhsuk-summary-list').length).toBe(2)
     expect(check.$('a[href$="/pilot/first-page?change=1"]').length).toBe(1)
     expect(check.$('a[href$="/pilot/second-page?change=1"]').length).toBe(1)
 

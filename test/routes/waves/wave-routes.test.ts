@@ -87,7 +87,9 @@ describe('the list', () => {
         .get(),
     ).toEqual(['Baseline Draft', 'Spring Draft'])
     expect(text(page, '#wave-spring dl')).toBe(
-      'Opens 2 March 2026 Closes 24 April 2026 Questionnaires 1. How social prescribing fits into your work (normalisation) Responses sent 0 Invitations 14',
+      'Opens 2 March 2026 Closes 24 April 2026 Questionnaires 1. How social prescribing fits into your work (normalisation) Responses sent 0 Invitations 14 ' +
+        'Time to answer Estimated: about 3 minutes (at 7 seconds an item, for the setting asked most)' +
+        'Measured: not yet. The median needs at least 5 sent responses, not counting synthetic ones or ones set aside, and there are 0 so far',
     )
     expect(text(page, '#wave-baseline dl')).toContain('Responses sent 1 Invitations 0')
     expect(page.$('a:contains("Copy the last wave (Spring)")').attr('href')).toBe('/programmes/north/waves/new?from=spring')
