@@ -84,7 +84,8 @@ describe('practices of three: one in each setting (E1), or all in general practi
       ['All settings', '3'],
     ])
     // The free-text questions are asked of everyone, so they stay: they say nothing of the setting that wrote them.
-    expect(page.$('.ls-free-text h3').length).toBe(2)
+    // Three: the context questionnaire's "change one thing" and the two of normalisation.
+    expect(page.$('.ls-free-text h3').length).toBe(3)
     expect(page.$('.ls-free-text').text()).not.toContain('Not shown')
   })
 
