@@ -18,6 +18,7 @@ const KEY: Record<Table, string[]> = {
   questionnaire_version: ['questionnaire_id', 'version'],
   questionnaire_translation: ['questionnaire_id', 'version', 'language', 'revision'],
   invitation: ['id'],
+  invitation_address: ['id'],
   response: ['id'],
   saved_page: ['response_id', 'page_key'],
   answer: ['id'],
