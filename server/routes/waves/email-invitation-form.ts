@@ -44,6 +44,7 @@ export function parseEmailForm(
   const issues = parsed.success ? [] : fieldIssuesFromZod(parsed.error.issues)
   if (upload && 'refusal' in upload) issues.push(issueOf('file', upload.refusal))
   else if (upload && !/\.(txt|csv)$/i.test(upload.name)) issues.push(issueOf('file', { key: 'study:emailInvitations.errors.fileType' }))
+  else if (!upload && values.addresses.trim() === '') issues.push(issueOf('addresses', { key: 'study:emailInvitations.errors.addressesMissing' }))
   if (issues.length || !parsed.success) return { issues, values }
   const addresses = upload && 'bytes' in upload ? upload.bytes.toString('utf8') : values.addresses
   return { input: { ...parsed.data, addresses }, values }
