@@ -75,16 +75,18 @@ export function createEmailInvitationService(repos: Repositories, clock: Clock, 
     const result = { sent: 0, bounced: 0 }
     for (const a of addressed) {
       const at = clock.now().toISOString()
-      try {
-        await sender.send({ to: a.address, ...invitationEmail(programme, wave, a, { baseUrl: mail.baseUrl, reminder }) })
-        await repos.invitationAddresses.markSent(a.id, at)
-        if (reminder) await repos.invitationAddresses.markReminded(a.id, at)
-        result.sent++
-      } catch (error) {
-        if (isUniqueViolation(error)) throw error
+      const accepted = await sender.send({ to: a.address, ...invitationEmail(programme, wave, a, { baseUrl: mail.baseUrl, reminder }) }).then(
+        () => true,
+        () => false,
+      )
+      if (!accepted) {
         await repos.invitationAddresses.markBounced(a.id, at)
         result.bounced++
+        continue
       }
+      await repos.invitationAddresses.markSent(a.id, at)
+      if (reminder) await repos.invitationAddresses.markReminded(a.id, at)
+      result.sent++
     }
     return result
   }

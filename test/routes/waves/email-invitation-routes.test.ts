@@ -2,6 +2,7 @@
 // nothing made or sent on a mistake, an uploaded file, a refused address counted as not sent, the addresses deleted on
 // demand; and, with no SMTP server configured, a page that says so and offers nothing to send.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { englishLeft } from '../../support/english-left.js'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
 import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
@@ -120,6 +121,20 @@ describe('with an SMTP server', () => {
       422,
       ['Autumn is not taking responses: open it before sending invitations or reminders'],
     ])
+  })
+
+  it('shows the page with its counts and what was sent in Dutch, with no English left', async () => {
+    const dutch = httpClient(ls.app)
+    await signIn(dutch, 'nel@example.org', await addStaff(ls, 'nel@example.org', 'evaluator', { programmes: ['north'] }))
+    await dutch.get('/language?to=nl&next=%2F')
+    const path = `${PAGE}?sent=2&bounced=1&reminded=0`
+    const [en, nl] = [await evaluator.get(path), await dutch.get(path)]
+    expect(nl.$('#address-counts').length).toBe(1)
+    expect(nl.$('[role=status] p').first().text()).toBe('2 uitnodigingen verstuurd.')
+    const data = new Set(['Alder Surgery', '(N1)', 'Alder Surgery (N1)', 'Spring', 'North PCN', 'eva@example.org', 'nel@example.org', 'Linkscore'])
+    expect(
+      englishLeft(nl.$.html(), { sameAsEnglishPage: en.$.html().replace('eva@example.org', 'nel@example.org'), allowed: (text) => data.has(text) }),
+    ).toEqual([])
   })
 
   it('deletes the addresses on demand, audited as a count; the invitation then no longer says it was e-mailed', async () => {
