@@ -91,7 +91,11 @@ it('sends each of 20 addresses its own invitation: the study, its link, its shor
 it('leads 5 respondents through their links to the end; the page counts them, and the start page says the address is not linked to answers', async () => {
   for (const [r, address] of SUBMITTERS.entries()) {
     const respondent = httpClient(ls.app)
-    const start = await respondent.get(`/s/${tokenIn(invitations.find((m) => m.to === address)!)}`)
+    const mail = invitations.find((m) => m.to === address)!
+    // The first types the short code from the message at /code, as someone reading it on another device would.
+    const code = /type the code ([A-Z-]+)\./.exec(mail.text)![1]!
+    if (r === 0) expect((await respondent.post('/code', { code }, (await respondent.get('/code')).csrf)).location).toBe(`/s/${tokenIn(mail)}`)
+    const start = await respondent.get(`/s/${tokenIn(mail)}`)
     expect(start.status).toBe(200)
     expect(start.$('main').text()).toContain('your address is kept apart from your answers, only to send you reminders. It is never joined to your answers')
     await walkJourney(respondent, start, r)
