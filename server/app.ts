@@ -19,7 +19,7 @@ import { setUpSession } from './middleware/set-up-session.js'
 import { setUpStaticAssets } from './middleware/set-up-static-assets.js'
 import { setUpWebSecurity } from './middleware/set-up-web-security.js'
 import { routes } from './routes/index.js'
-import { PRACTICE_IMPORT_ROUTE } from './routes/paths.js'
+import { EMAIL_INVITATIONS_ROUTE, PRACTICE_IMPORT_ROUTE } from './routes/paths.js'
 import type { Services } from './services/index.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -55,6 +55,7 @@ export function createApp({ config, repos, services, sessionSecret, clock = syst
   app.use(chooseLanguage())
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }))
   app.use(PRACTICE_IMPORT_ROUTE, parseCsvUpload())
+  app.use(EMAIL_INVITATIONS_ROUTE, parseCsvUpload())
   app.use(setUpSession({ secret: sessionSecret, https, sessions: repos.sessions, clock }))
   app.use(setUpCsrf({ secret: sessionSecret, https }))
   app.use(loadStaffUser(services.signIn))

@@ -7,6 +7,7 @@ import type { Repositories } from './data/repository-interfaces.js'
 import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices, type Services } from './services/index.js'
+import { createMailSender } from './services/mail-sender.js'
 import type { StaffSecuritySettings } from './services/staff-security-settings.js'
 
 export interface Linkscore {
@@ -17,7 +18,7 @@ export interface Linkscore {
 }
 
 export async function boot(
-  config: Pick<Config, 'database' | 'questionnairesFolder'>,
+  config: Pick<Config, 'database' | 'questionnairesFolder'> & Partial<Pick<Config, 'smtp' | 'baseUrl'>>,
   clock?: Clock,
   staffSecurity?: StaffSecuritySettings,
 ): Promise<Linkscore> {
@@ -26,7 +27,8 @@ export async function boot(
   try {
     const repos = createRepositories(database)
     const catalogue = await createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
-    return { repos, services: createServices(repos, catalogue, clock, staffSecurity), database }
+    const mail = { sender: config.smtp ? createMailSender(config.smtp) : undefined, baseUrl: config.baseUrl ?? 'http://localhost:3000' }
+    return { repos, services: createServices(repos, catalogue, clock, staffSecurity, mail), database }
   } catch (error) {
     await database.close()
     throw error

@@ -18,6 +18,13 @@ const seconds = z.coerce
   .refine((value) => value > 0, 'must be a number of seconds above 0, such as 30')
   .refine((value) => value <= 86_400, 'must be at most 86400 seconds (a day)')
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine(isSmtpUrl, 'must be an SMTP URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org (or leave it unset to send no e-mail)')
+/** An address, alone or after a name: `surveys@example.org`, `North PCN survey <surveys@example.org>`. */
+const MAIL_FROM = /^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/
+
 const environmentSchema = z.object({
   // Production unless asked otherwise: the quick start (`npm start`) then caches its templates, as a real server does;
   // `npm run dev` asks for development (error details, templates read afresh).
@@ -40,6 +47,12 @@ const environmentSchema = z.object({
   LINKSCORE_SESSION_SECRET: z.string().min(1, 'must not be empty: leave it unset to have one generated and kept in the database').optional(),
   LINKSCORE_WRITE_TIMEOUT_SECONDS: seconds.default(30),
   LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS: seconds.default(8),
+  LINKSCORE_SMTP_URL: smtpUrl.optional(),
+  LINKSCORE_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(MAIL_FROM, 'must be an e-mail address, such as surveys@example.org or "North PCN survey <surveys@example.org>"')
+    .optional(),
 })
 
 export interface Config {
@@ -63,9 +76,20 @@ export interface Config {
   writeTimeoutMs: number
   /** How long a stopping server lets requests in progress finish before it cuts them off. */
   shutdownTimeoutMs: number
+  /** Where invitations are e-mailed through, and whom from; unset, Linkscore sends no e-mail. */
+  smtp: SmtpSettings | undefined
+}
+
+export interface SmtpSettings {
+  url: string
+  from: string
 }
 
 export class ConfigError extends Error {}
+
+function isSmtpUrl(value: string): boolean {
+  return URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol) && new URL(value).hostname.length > 0
+}
 
 function isPostgresUrl(value: string): boolean {
   if (!URL.canParse(value)) return false
@@ -80,6 +104,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment configuration:\n${problems.join('\n')}`)
   }
   const e = parsed.data
+  if (e.LINKSCORE_SMTP_URL && !e.LINKSCORE_MAIL_FROM)
+    throw new ConfigError(
+      'Invalid environment configuration:\n  LINKSCORE_MAIL_FROM: must be set when LINKSCORE_SMTP_URL is: the address invitations are sent from, such as surveys@example.org',
+    )
   return {
     production: e.NODE_ENV === 'production',
     port: e.PORT,
@@ -94,6 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.LINKSCORE_SESSION_SECRET,
     writeTimeoutMs: e.LINKSCORE_WRITE_TIMEOUT_SECONDS * 1000,
     shutdownTimeoutMs: e.LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    smtp: e.LINKSCORE_SMTP_URL && e.LINKSCORE_MAIL_FROM ? { url: e.LINKSCORE_SMTP_URL, from: e.LINKSCORE_MAIL_FROM } : undefined,
   }
 }
 

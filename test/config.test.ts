@@ -85,9 +85,22 @@ describe('configuration from the environment', () => {
     [{ LINKSCORE_SESSION_SECRET: '' }, 'LINKSCORE_SESSION_SECRET'],
     [{ LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS: '0' }, 'LINKSCORE_OPEN_LINK_STARTS_PER_ADDRESS'],
     [{ LINKSCORE_OPEN_LINK_STARTS_PER_LINK: 'lots' }, 'LINKSCORE_OPEN_LINK_STARTS_PER_LINK'],
+    [{ LINKSCORE_SMTP_URL: 'http://mail.example.org' }, 'LINKSCORE_SMTP_URL'],
+    [{ LINKSCORE_SMTP_URL: 'smtp://mail.example.org', LINKSCORE_MAIL_FROM: 'surveys' }, 'LINKSCORE_MAIL_FROM'],
+    [{ LINKSCORE_SMTP_URL: 'smtp://mail.example.org' }, 'LINKSCORE_MAIL_FROM'],
   ])('names the bad setting in %o', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError)
     expect(() => readConfig(env)).toThrow(new RegExp(`  ${name}: `))
+  })
+
+  it('reads the SMTP server and the address mail comes from, and sends no mail when they are unset', () => {
+    expect(readConfig({}).smtp).toBeUndefined()
+    const env = { LINKSCORE_SMTP_URL: ' smtp://user:s3cret@mail.example.org:587 ', LINKSCORE_MAIL_FROM: 'North PCN survey <surveys@example.org>' }
+    expect(readConfig(env).smtp).toEqual({ url: 'smtp://user:s3cret@mail.example.org:587', from: 'North PCN survey <surveys@example.org>' })
+    expect(refusal({ LINKSCORE_SMTP_URL: 'smtp://user:s3cret@mail.example.org' }).message).toBe(
+      'Invalid environment configuration:\n  LINKSCORE_MAIL_FROM: must be set when LINKSCORE_SMTP_URL is: the address invitations are sent from, such as surveys@example.org',
+    )
+    expect(refusal({ LINKSCORE_SMTP_URL: 'mail.example.org' }).message).not.toContain('s3cret')
   })
 
   it('reads the write and shutdown timeouts in seconds, fractions allowed', () => {

@@ -5,7 +5,12 @@ import type { CliIo } from './cli-io.js'
 /** Opens the app's database and questionnaires for one command, and closes them after. */
 export async function withLinkscore<T>(io: CliIo, work: (ls: Linkscore, baseUrl: string) => T | Promise<T>): Promise<T> {
   const config = readConfig(io.env)
-  const ls = await boot({ database: resolveDatabase(io, config.database), questionnairesFolder: resolvePath(io, config.questionnairesFolder) })
+  const ls = await boot({
+    database: resolveDatabase(io, config.database),
+    questionnairesFolder: resolvePath(io, config.questionnairesFolder),
+    smtp: config.smtp,
+    baseUrl: config.baseUrl,
+  })
   try {
     return await work(ls, config.baseUrl)
   } finally {

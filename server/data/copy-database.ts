@@ -18,6 +18,7 @@ const KEY: Record<Table, string[]> = {
   questionnaire_version: ['questionnaire_id', 'version'],
   questionnaire_translation: ['questionnaire_id', 'version', 'language', 'revision'],
   invitation: ['id'],
+  invitation_address: ['id'],
   response: ['id'],
   saved_page: ['response_id', 'page_key'],
   answer: ['id'],
@@ -31,6 +32,7 @@ const KEY: Record<Table, string[]> = {
   response_exclusion: ['id'],
   excluded_response: ['exclusion_id', 'response_id'],
   practice_action: ['id'],
+  hidden_text_answer: ['response_id', 'questionnaire_id', 'item_id'],
 }
 const WITH_IDENTITY = (Object.keys(KEY) as Table[]).filter((table) => KEY[table][0] === 'id')
 /** Rows per INSERT: the answer table's 6 columns × 500 stay far below both databases' limits on parameters. */

@@ -4,6 +4,7 @@ import type { LinkscoreDatabase } from './database.js'
 import { auditLogRepository } from './repositories/audit-log-repository.js'
 import { exclusionRepository } from './repositories/exclusion-repository.js'
 import { exportRepository } from './repositories/export-repository.js'
+import { invitationAddressRepository } from './repositories/invitation-address-repository.js'
 import { invitationRepository } from './repositories/invitation-repository.js'
 import { practiceActionRepository } from './repositories/practice-action-repository.js'
 import { practiceRepository } from './repositories/practice-repository.js'
@@ -32,6 +33,7 @@ function repositoriesOver(db: Kysely<Schema>, database: LinkscoreDatabase): Repo
     practices: practiceRepository(db),
     waves: waveRepository(db),
     invitations: invitationRepository(db),
+    invitationAddresses: invitationAddressRepository(db),
     responses: responseRepository(db),
     questionnaireVersions: questionnaireVersionRepository(db),
     exports: exportRepository(db, database.stream),

@@ -4,6 +4,7 @@ import type { Language } from '../i18n/languages.js'
 import type { StartAndSend } from '../domain/completion-time.js'
 import type { DayCount, PracticeFieldwork } from '../domain/fieldwork.js'
 import type { Invitation, InvitationListing, NewInvitation } from '../domain/invitation.js'
+import type { AddressCounts, AddressedInvitation } from '../domain/invitation-address.js'
 import type { ImplementationStage, NewPractice, Practice, PracticeDetails } from '../domain/practice.js'
 import type { NewProgramme, Programme, ProgrammeDetails } from '../domain/programme.js'
 import type { InvitationCount, SubmittedCount } from '../domain/response-counts.js'
@@ -80,6 +81,27 @@ export interface InvitationRepository {
   assignShortCode(id: number, shortCode: string): Promise<boolean>
   /** Only the first use counts. */
   markUsed(id: number, at: string): Promise<void>
+}
+
+/** The addresses of e-mailed invitations: read only to send and remind, never beside an answer, gone when the wave closes. */
+export interface InvitationAddressRepository {
+  /** Those of `addresses` the wave holds already. */
+  alreadyHeld(waveId: number, addresses: readonly string[]): Promise<string[]>
+  /** One address for each invitation, found by its token (the invitations are made first, in the same transaction). */
+  addMany(waveId: number, rows: readonly { token: string; address: string }[]): Promise<AddressedInvitation[]>
+  /** A message went through: a failure before is forgotten. */
+  markSent(id: number, at: string): Promise<void>
+  /** The SMTP server refused the message. */
+  markBounced(id: number, at: string): Promise<void>
+  markReminded(id: number, at: string): Promise<void>
+  /** The wave's addresses whose invitation has no submitted response, not reminded since `remindedBefore` (never reminded included). */
+  dueForReminder(waveId: number, remindedBefore: string): Promise<AddressedInvitation[]>
+  /** Per practice with addresses, counts only. */
+  counts(waveId: number): Promise<AddressCounts[]>
+  /** Whether the invitation was e-mailed and its address is still held. */
+  isHeldFor(invitationId: number): Promise<boolean>
+  /** Returns how many were deleted. */
+  removeByWave(waveId: number): Promise<number>
 }
 
 export interface FieldworkRepository {
@@ -343,6 +365,7 @@ export interface Repositories {
   practices: PracticeRepository
   waves: WaveRepository
   invitations: InvitationRepository
+  invitationAddresses: InvitationAddressRepository
   responses: ResponseRepository
   questionnaireVersions: QuestionnaireVersionRepository
   exports: ExportRepository

@@ -91,6 +91,18 @@ export interface InvitationTable {
   short_code: string | null
 }
 
+/** An e-mailed invitation's address (migration 016): read only by invitation-address-repository.ts, never beside answers. */
+export interface InvitationAddressTable {
+  id: Generated<number>
+  invitation_id: number
+  wave_id: number
+  email_address: string
+  sent_at: string | null
+  bounced_at: string | null
+  last_reminded_at: string | null
+  reminder_count: Defaulted<number>
+}
+
 export interface ResponseTable {
   id: Generated<number>
   invitation_id: number | null
@@ -244,6 +256,7 @@ export interface Schema {
   questionnaire_version: QuestionnaireVersionTable
   questionnaire_translation: QuestionnaireTranslationTable
   invitation: InvitationTable
+  invitation_address: InvitationAddressTable
   response: ResponseTable
   saved_page: SavedPageTable
   answer: AnswerTable
@@ -271,6 +284,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'questionnaire_version',
   'questionnaire_translation',
   'invitation',
+  'invitation_address',
   'response',
   'saved_page',
   'answer',
@@ -284,4 +298,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'response_exclusion',
   'excluded_response',
   'practice_action',
+  'hidden_text_answer',
 ] as const satisfies readonly (keyof Schema)[]

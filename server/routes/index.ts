@@ -16,6 +16,7 @@ import {
   ACCOUNT_PASSWORD_PATH,
   ACCOUNT_SESSIONS_PATH,
   END_OTHER_SESSIONS_PATH,
+  EMAIL_INVITATIONS_ROUTE,
   END_SESSION_PATH,
   NEW_ACCOUNT_PATH,
   ONE_TIME_PASSWORD_PATH,
@@ -33,6 +34,7 @@ import { staffRoutes } from './staff/staff-routes.js'
 import { CODE_PATH, codeRoutes } from './survey/code-routes.js'
 import { journeyRoutes } from './survey/journey-routes.js'
 import { startRoutes } from './survey/start-routes.js'
+import { emailInvitationRoutes } from './waves/email-invitation-routes.js'
 import { fieldworkRoutes } from './waves/fieldwork-routes.js'
 import { freeTextRoutes } from './free-text/free-text-routes.js'
 import { invitationListRoutes } from './waves/invitation-list-routes.js'
@@ -59,6 +61,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
   const letters = letterRoutes(services.staffScope, services.waves, services.practices, services.invitations, services.auditLog, config)
   const invitationForm = invitationRoutes(services.staffScope, services.waves, services.practices, services.invitations)
+  const emailInvitations = emailInvitationRoutes(services.staffScope, services.waves, services.practices, services.emailInvitations)
   const fieldwork = fieldworkRoutes(services.staffScope, services.waves, services.invitations)
   const invitationList = invitationListRoutes(services.staffScope, services.waves, services.invitations, services.auditLog, config)
   const practices = practiceRoutes(services.staffScope, services.practices)
@@ -134,6 +137,10 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/waves/:wave/fieldwork', requireStaff(), fieldwork.page)
   router.get('/programmes/:slug/waves/:wave/invitations/new', requireStaff(canManageWaves), invitationForm.newForm)
   router.post('/programmes/:slug/waves/:wave/invitations', requireStaff(canManageWaves), invitationForm.create)
+  router.get(EMAIL_INVITATIONS_ROUTE, requireStaff(canManageWaves), emailInvitations.page)
+  router.post(EMAIL_INVITATIONS_ROUTE, requireStaff(canManageWaves), emailInvitations.send)
+  router.post(`${EMAIL_INVITATIONS_ROUTE}/remind`, requireStaff(canManageWaves), emailInvitations.remind)
+  router.post(`${EMAIL_INVITATIONS_ROUTE}/delete`, requireStaff(canManageWaves), emailInvitations.deleteAddresses)
   router.get('/programmes/:slug/waves/:wave/invitations.csv', requireStaff(canManageWaves), invitationList.download)
   router.get('/programmes/:slug/waves/:wave/letters', requireStaff(canManageWaves), letters.letters)
   router.get('/programmes/:slug/waves/:wave/posters', requireStaff(canManageWaves), letters.posters)

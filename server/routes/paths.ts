@@ -70,6 +70,8 @@ export const removePracticePath = (programmeSlug: string, code: string) => `${pr
 export const importPracticesPath = (programmeSlug: string) => `${practicesPath(programmeSlug)}/import`
 export const confirmImportPath = (programmeSlug: string) => `${importPracticesPath(programmeSlug)}/confirm`
 export const importTemplatePath = (programmeSlug: string) => `${importPracticesPath(programmeSlug)}/template.csv`
+/** The e-mail invitations page of a wave, whose form of addresses may carry a file (read by the upload middleware). */
+export const EMAIL_INVITATIONS_ROUTE = '/programmes/:slug/waves/:wave/email-invitations'
 /** Where the upload middleware reads multipart forms (the upload and its confirmation), ahead of the CSRF check. */
 export const PRACTICE_IMPORT_ROUTE = '/programmes/:slug/practices/import'
 

@@ -5,6 +5,7 @@ import { createActionService } from './action-service.js'
 import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
+import { createEmailInvitationService, type MailSettings } from './email-invitation-service.js'
 import { createExportService } from './export-service.js'
 import { createFreeTextService } from './free-text-service.js'
 import { createInvitationService } from './invitation-service.js'
@@ -23,20 +24,30 @@ import { DEFAULT_STAFF_SECURITY, type StaffSecuritySettings } from './staff-secu
 import { createSurveyService } from './survey-service.js'
 import { createWaveService } from './wave-service.js'
 
+/** Without an SMTP server, nothing is e-mailed. */
+const NO_MAIL: MailSettings = { sender: undefined, baseUrl: 'http://localhost:3000' }
+
 export function createServices(
   repos: Repositories,
   catalogue: QuestionnaireCatalogue,
   clock: Clock = systemClock,
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
+  mail: MailSettings = NO_MAIL,
 ) {
   const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports, sessions } = repos
   const audit = createAuditService({ auditLog }, clock)
   const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
   return {
     catalogue,
-    survey: createSurveyService({ programmes, practices, waves, invitations, responses }, catalogue, clock, audit),
+    survey: createSurveyService(
+      { programmes, practices, waves, invitations, responses, invitationAddresses: repos.invitationAddresses },
+      catalogue,
+      clock,
+      audit,
+    ),
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
     invitations: createInvitationService(repos, clock),
+    emailInvitations: createEmailInvitationService(repos, clock, mail),
     exports: createExportService({ programmes, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),

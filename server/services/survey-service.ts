@@ -38,7 +38,7 @@ export interface SurveyContext extends SurveyLink {
 }
 
 export function createSurveyService(
-  repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations' | 'responses'>,
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'invitations' | 'responses' | 'invitationAddresses'>,
   catalogue: QuestionnaireCatalogue,
   clock: Clock,
   audit: Pick<AuditService, 'audit'>,
@@ -94,14 +94,15 @@ export function createSurveyService(
     /**
      * The survey behind a personal invitation, in the programme's default language, and the response already started
      * from it, if any. Whether it takes responses is for the caller to ask (requireOpen), once the page speaks the
-     * language the survey is shown in.
+     * language the survey is shown in. `emailed` when it was sent to an address that is still held.
      */
-    async invitation(token: string): Promise<SurveyLink & { response?: SurveyResponse }> {
+    async invitation(token: string): Promise<SurveyLink & { response?: SurveyResponse; emailed: boolean }> {
       const invitation = await findInvitation(token)
       const practice = (await repos.practices.findById(invitation.practiceId))!
       const l = await link(practice, (await repos.waves.findById(invitation.waveId))!)
       const response = await repos.responses.findByInvitation(invitation.id)
-      return response ? { ...l, response } : l
+      const emailed = await repos.invitationAddresses.isHeldFor(invitation.id)
+      return response ? { ...l, response, emailed } : { ...l, emailed }
     },
 
     /** Refuses a survey whose wave is not taking responses. */

@@ -69,12 +69,23 @@ export function createWaveService(repos: Repositories, catalogue: QuestionnaireC
     const refusal = status === 'open' ? openRefusal(wave, today()) : undefined
     if (refusal) throw ValidationError.of('closesOn', refusal)
     if (wave.status === status) return wave
-    return audited(
+    // Closing deletes the e-mail addresses of the wave's invitations in the same transaction: none outlives the wave.
+    const { changed } = await audited(
       actor,
       status === 'open' ? 'wave opened' : 'wave closed',
-      async (trx) => (await trx.waves.setStatus(wave.id, status), { ...wave, status }),
-      (w) => ({ programme: programmeSlug, wave: w.slug, status: `${wave.status} → ${w.status}` }),
+      async (trx) => {
+        await trx.waves.setStatus(wave.id, status)
+        const addressesDeleted = status === 'closed' ? await trx.invitationAddresses.removeByWave(wave.id) : 0
+        return { changed: { ...wave, status }, addressesDeleted }
+      },
+      ({ changed, addressesDeleted }) => ({
+        programme: programmeSlug,
+        wave: changed.slug,
+        status: `${wave.status} → ${changed.status}`,
+        ...(addressesDeleted ? { addressesDeleted } : {}),
+      }),
     )
+    return changed
   }
 
   return {

@@ -245,6 +245,18 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/programmes/north/waves/spring/invitations.csv', expected: exporters(200) },
   { method: 'GET', path: '/programmes/north/waves/spring/letters', expected: exporters(200) },
   { method: 'GET', path: '/programmes/north/waves/spring/posters', expected: exporters(200) },
+  // E-mail invitations: the matrix's Linkscore has no SMTP server, so the page says so and sending or reminding is
+  // refused (409); deleting the (no) addresses is always allowed.
+  { method: 'GET', path: '/programmes/north/waves/spring/email-invitations', expected: exporters(200) },
+  { method: 'POST', path: '/programmes/north/waves/spring/email-invitations', expected: exporters(409) },
+  { method: 'POST', path: '/programmes/north/waves/spring/email-invitations/remind', expected: exporters(409) },
+  {
+    method: 'POST',
+    path: '/programmes/north/waves/spring/email-invitations/delete',
+    expected: exporters(303),
+    redirects: { admin: '/programmes/north/waves/spring/email-invitations?deleted=0' },
+  },
+  { method: 'GET', path: '/programmes/south/waves/spring/email-invitations', expected: everyone(404, 303) },
   // Practices: like the waves. N1 has a response, so removing it is refused (409); an empty form names its fields (422).
   { method: 'GET', path: '/programmes/north/practices', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fpractices' } },
   { method: 'POST', path: '/programmes/north/practices', expected: exporters(422) },

@@ -57,7 +57,7 @@ export async function testLinkscore(
     /** Which database, when a test needs a particular one rather than the project's. */
     database?: DatabaseTarget['kind']
     /** Settings that the environment would give, such as smaller limits. */
-    config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy' | 'writeTimeoutMs'>>
+    config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy' | 'writeTimeoutMs' | 'smtp' | 'baseUrl'>>
   } = {},
 ): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))

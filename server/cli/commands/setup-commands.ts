@@ -1,11 +1,12 @@
 // programme add (and programme-commands.ts), practice add (and practice-commands.ts), wave add/open/close (and
-// wave-commands.ts), invites create and export.
+// wave-commands.ts), invites create and export (and email-commands.ts).
 import { type Command, Option } from 'commander'
 import { writeCsv } from '../../exports/csv.js'
 import { INVITATION_COLUMNS, invitationRows } from '../../exports/invitation-rows.js'
 import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { writeLine, type CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
+import { addEmailCommands } from './email-commands.js'
 import { findWave } from './export-commands.js'
 import { addPracticeCommands } from './practice-commands.js'
 import { addProgrammeCommands } from './programme-commands.js'
@@ -95,4 +96,5 @@ export function addSetupCommands(program: Command, io: CliIo): void {
         for (const path of await services.admin.createInvitations(o)) writeLine(io.stdout, `${baseUrl}${path}`)
       }),
     )
+  addEmailCommands(invites, io)
 }

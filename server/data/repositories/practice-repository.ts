@@ -81,6 +81,8 @@ export function practiceRepository(db: Kysely<Schema>): PracticeRepository {
     // Only a practice without responses is removed, so its invitations are unused and its exclusions set nothing aside.
     remove: (id) =>
       inTransaction(db, async (trx) => {
+        const invitations = trx.selectFrom('invitation').select('id').where('practice_id', '=', id)
+        await trx.deleteFrom('invitation_address').where('invitation_id', 'in', invitations).execute()
         await trx.deleteFrom('invitation').where('practice_id', '=', id).execute()
         await trx.deleteFrom('staff_scope').where('practice_id', '=', id).execute()
         const exclusions = trx.selectFrom('response_exclusion').select('id').where('practice_id', '=', id)

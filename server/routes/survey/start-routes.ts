@@ -29,7 +29,12 @@ export function startRoutes(survey: SurveyService, config: Config) {
       if (found.response) return res.redirect(303, journeyUrl(found.response.resumeToken))
       const link = shownIn(req, res, found)
       survey.requireOpen(link)
-      res.render('pages/survey/start', { ...startPageModel(link, res.locals.t), formAction: formAction(invitationPath(req), link), earlier: undefined })
+      res.render('pages/survey/start', {
+        ...startPageModel(link, res.locals.t),
+        formAction: formAction(invitationPath(req), link),
+        earlier: undefined,
+        emailed: found.emailed,
+      })
     },
 
     async startInvitation(req: Request, res: Response) {
@@ -46,6 +51,7 @@ export function startRoutes(survey: SurveyService, config: Config) {
         ...startPageModel(link, res.locals.t),
         formAction: formAction(requestedOpenLink(req), link),
         earlier: earlierResponseModel(earlier, res.locals.format),
+        emailed: false,
       })
     },
 

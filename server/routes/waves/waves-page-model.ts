@@ -9,6 +9,7 @@ import type { QuestionnaireCatalogue } from '../../services/questionnaire-catalo
 import { openRefusal, type WaveReach, type WaveSummary } from '../../services/wave-service.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
+import { emailInvitationsPath } from './email-invitations-page-model.js'
 import { fieldworkPath } from './fieldwork-page-model.js'
 import { lettersPath, postersPath } from './letters-page-model.js'
 import { editWavePath, newWavePath, wavesPath, waveStatusPath } from '../paths.js'
@@ -66,6 +67,7 @@ function waveRow(
     ],
     fieldworkHref: fieldworkPath(programme.slug, wave.slug),
     makeInvitationsHref: archived ? undefined : `${wavesPath(programme.slug)}/${wave.slug}/invitations/new`,
+    emailInvitationsHref: archived ? undefined : emailInvitationsPath(programme.slug, wave.slug),
     invitationsHref: activity.invitations > 0 ? `${wavesPath(programme.slug)}/${wave.slug}/invitations.csv` : undefined,
     lettersHref: activity.invitations > 0 ? lettersPath(programme.slug, wave.slug) : undefined,
     postersHref: postersPath(programme.slug, wave.slug),

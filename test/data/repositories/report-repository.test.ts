@@ -54,9 +54,27 @@ describe('reportRepository', () => {
     await respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Not submitted', submit: false })
     await respond(ids.other, { role: 'gp', setting: 'general_practice', comment: 'Another practice' })
     expect(await ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_comments'])).toEqual([
-      { itemId: 'p_comments', value: 'Apples', language: 'en-GB' },
-      { itemId: 'p_comments', value: 'Zebra crossing', language: 'en-GB' },
+      { responseId: 2, itemId: 'p_comments', value: 'Apples', language: 'en-GB', hidden: false },
+      { responseId: 1, itemId: 'p_comments', value: 'Zebra crossing', language: 'en-GB', hidden: false },
     ])
     expect(await ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_leaders'])).toEqual([])
+  })
+
+  it('marks a hidden answer, hides and shows each once, and knows an answer only in its own practice and wave', async () => {
+    await respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Zebra crossing' })
+    await respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Apples' })
+    await respond(ids.practice, { role: 'gp', setting: 'general_practice', comment: 'Not submitted', submit: false })
+    const key = { responseId: 1, questionnaireId: 'pilot', itemId: 'p_comments' }
+    expect(await ls.repos.reports.hasTextAnswer(ids.wave, ids.practice, key)).toBe(true)
+    expect(await ls.repos.reports.hasTextAnswer(ids.wave, ids.other, key)).toBe(false)
+    expect(await ls.repos.reports.hasTextAnswer(ids.wave, ids.practice, { ...key, responseId: 3 })).toBe(false)
+    expect(await ls.repos.reports.hideTextAnswer(key, '2026-03-01T10:00:00.000Z', null)).toBe(true)
+    expect(await ls.repos.reports.hideTextAnswer(key, '2026-03-01T10:01:00.000Z', null)).toBe(false)
+    expect((await ls.repos.reports.textAnswers(ids.wave, ids.practice, 'pilot', ['p_comments'])).map((a) => [a.value, a.hidden])).toEqual([
+      ['Apples', false],
+      ['Zebra crossing', true],
+    ])
+    expect(await ls.repos.reports.showTextAnswer(key)).toBe(true)
+    expect(await ls.repos.reports.showTextAnswer(key)).toBe(false)
   })
 })

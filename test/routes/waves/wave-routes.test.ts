@@ -94,7 +94,8 @@ describe('the list', () => {
     expect(text(page, '#wave-baseline dl')).toContain('Responses sent 1 Invitations 0')
     expect(page.$('a:contains("Copy the last wave (Spring)")').attr('href')).toBe('/programmes/north/waves/new?from=spring')
     // Only a wave with invitations offers their mail-merge list.
-    expect(text(page, '#wave-spring .ls-wave-invitations a:eq(2)')).toBe('Download the invitations for a mail merge (CSV): Spring')
+    expect(text(page, '#wave-spring .ls-wave-invitations a:eq(2)')).toBe('E-mail invitations: Spring')
+    expect(text(page, '#wave-spring .ls-wave-invitations a:eq(3)')).toBe('Download the invitations for a mail merge (CSV): Spring')
     expect(
       page
         .$('#wave-spring .ls-wave-invitations a')
@@ -103,6 +104,7 @@ describe('the list', () => {
     ).toEqual([
       '/programmes/north/waves/spring/fieldwork',
       '/programmes/north/waves/spring/invitations/new',
+      '/programmes/north/waves/spring/email-invitations',
       '/programmes/north/waves/spring/invitations.csv',
       '/programmes/north/waves/spring/letters',
       '/programmes/north/waves/spring/posters',
@@ -112,7 +114,12 @@ describe('the list', () => {
         .$('#wave-baseline .ls-wave-invitations a')
         .map((_, a) => page.$(a).attr('href'))
         .get(),
-    ).toEqual(['/programmes/north/waves/baseline/fieldwork', '/programmes/north/waves/baseline/invitations/new', '/programmes/north/waves/baseline/posters'])
+    ).toEqual([
+      '/programmes/north/waves/baseline/fieldwork',
+      '/programmes/north/waves/baseline/invitations/new',
+      '/programmes/north/waves/baseline/email-invitations',
+      '/programmes/north/waves/baseline/posters',
+    ])
   })
 
   it('offers to open only a wave that can be opened: one past its closing date says why instead', async () => {
