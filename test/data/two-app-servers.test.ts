@@ -35,7 +35,9 @@ async function startServer(env: Record<string, string>): Promise<AppProcess> {
   child.stdout!.on('data', (b: Buffer) => (output += b.toString()))
   child.stderr!.on('data', (b: Buffer) => (output += b.toString()))
   const url = `http://127.0.0.1:${port}`
-  for (let tries = 0; tries < 200; tries++) {
+  // Up to a minute: tsx compiles the server first, and a new database's demo is seeded before it listens, which on a
+  // loaded 2-core machine (CI runs other test files beside this one) has taken more than 20 s.
+  for (let tries = 0; tries < 600; tries++) {
     if (child.exitCode !== null) throw new Error(`The server stopped:\n${output}`)
     if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { url, child, output: () => output }
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -91,7 +93,7 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
     password = (await ls.services.staffAccounts.addUser({ email: 'eva@example.org', role: 'evaluator', programmes: ['test'] }, { kind: 'command line' }, { mustChangePassword: false })).password
     await ls.repos.close()
     ;[a, b] = await Promise.all([startServer(env()), startServer(env())])
-  })
+  }, 150_000)
   afterAll(async () => {
     await Promise.all([a, b].filter(Boolean).map(stop))
     await schema?.drop()
@@ -163,5 +165,5 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
       await Promise.all([stop(one), stop(two)])
       await fresh.drop()
     }
-  })
+  }, 150_000)
 })
