@@ -31,7 +31,7 @@ async function csv(request: ExportRequest): Promise<string[][]> {
 describe('the responses export of a wave with answers to two versions', () => {
   it('adds the items and options only the other version has, after the current ones', async () => {
     const id = await answerVersion2(ls, true)
-    const rows = await csv({ kind: 'responses', wave: await baseline(), includePartial: false })
+    const rows = await csv({ kind: 'responses', waves: [await baseline()], includePartial: false })
     expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
     const row = Object.fromEntries(rows[0]!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]))
     expect(row).toMatchObject({
@@ -46,8 +46,8 @@ describe('the responses export of a wave with answers to two versions', () => {
 
   it('leaves them out when no response of the wave (submitted, unless unfinished ones are asked for) used that version', async () => {
     await answerVersion2(ls, false)
-    expect((await csv({ kind: 'responses', wave: await baseline(), includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
-    expect((await csv({ kind: 'responses', wave: await baseline(), includePartial: true }))[0]).toEqual([
+    expect((await csv({ kind: 'responses', waves: [await baseline()], includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
+    expect((await csv({ kind: 'responses', waves: [await baseline()], includePartial: true }))[0]).toEqual([
       ...RESPONSES_HEADER,
       'p_extra',
       'p_channels__newsletter',
