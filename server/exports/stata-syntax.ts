@@ -12,12 +12,13 @@ export const STATA_MAX_VARIABLE_LABEL = 80
 export const STATA_MISSING: Record<NotRelevantCode, string> = { nr_role: '.a', nr_stage: '.b', nr_intervention: '.c' }
 
 /**
- * A Stata string literal on one line. Double quotes become single ones (a label needs no compound quotes then), and
- * `$` and the backquote are escaped so that Stata does not expand them as macros.
+ * A Stata string literal on one line. Double quotes become single ones (a label needs no compound quotes then), a
+ * backslash a slash (it could escape what follows), and `$` and the backquote are escaped so that Stata does not expand
+ * them as macros.
  */
 export function stataString(text: string, maxLength = Infinity): string {
   const flat = [...text.replace(/\s+/g, ' ').trim().replaceAll('"', "'")].slice(0, maxLength).join('')
-  return `"${flat.replaceAll('\\', '\\\\').replaceAll('$', '\\$').replaceAll('`', '\\`')}"`
+  return `"${flat.replaceAll('\\', '/').replaceAll('$', '\\$').replaceAll('`', '\\`')}"`
 }
 
 const lines = (parts: (string | false)[]) => parts.filter((p): p is string => p !== false).join('\n')

@@ -37,6 +37,13 @@ function runPspp(folder: string, syntax: string): { output: string; log: string 
   return { output: readFileSync(join(folder, 'out.csv'), 'utf8'), log: result.stdout + result.stderr }
 }
 
+/** A frequency table's valid rows: value (number and label) and count. */
+const found = (output: string, variable: string) =>
+  tables(output)
+    .get(variable)!
+    .filter((row) => /^\d+ /.test(row[1]!))
+    .map((row) => [row[1]!, row[2]!])
+
 /** How many rows of the CSV hold each value of `column` ('' for empty). */
 function countsInCsv(file: string, column: string): Map<string, number> {
   const rows = parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[]
@@ -134,5 +141,22 @@ FREQUENCIES /VARIABLES=${item.id} role practice_stage /FORMAT=AVALUE.
       item.options.filter((o) => inCsv.has(o.code)).map((o) => [o.code, fillIntervention(o.label, demo.intervention), inCsv.get(o.code)]),
     )
     expect(found.get('role')!.some((row) => row[1] === '1 GP')).toBe(true)
+  })
+
+  it('reads the responses of all waves, its wave column counted per wave as in the CSV', async () => {
+    const waves = await ls.repos.waves.listByProgramme(demo.id)
+    const file = join(ls.folder, exportFileName('demo', 'responses', { wave: 'all-waves' }))
+    const result = await runCli(['export', 'responses', '--wave', 'all', '--programme', 'demo'], {
+      ...ls.databaseEnv,
+      LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder,
+    })
+    writeFileSync(file, result.stdout)
+    const text = await ls.services.exports.syntax('spss', demo, { waves, fileWave: 'all-waves', includePartial: false })
+    const { output, log } = runPspp(ls.folder, `${text}\nSET TVARS=NAMES TNUMBERS=BOTH.\nFREQUENCIES /VARIABLES=wave practice_stage /FORMAT=AVALUE.\n`)
+    expect(log).not.toMatch(/error|warning/i)
+    const rows = found(output, 'wave')
+    const inCsv = countsInCsv(file, 'wave')
+    expect(rows).toEqual(waves.filter((w) => inCsv.has(w.slug)).map((w) => [`${waves.indexOf(w) + 1} ${w.title}`, String(inCsv.get(w.slug))]))
+    expect(waves.length).toBeGreaterThan(1)
   })
 })
