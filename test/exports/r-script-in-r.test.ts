@@ -87,6 +87,9 @@ out("scores n", class(scores$n))
 out("scores ci_note", c(class(scores$ci_note), class(scores$ci_low), ifelse(is.na(scores$ci_note), "NA", scores$ci_note), is.na(scores$ci_low)))
 out("scale map", paste(linkscore_scale_map$item, linkscore_scale_map$scale_path, linkscore_scale_map$reverse))
 out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
+out("responses context", c(class(responses$practice_list_size), class(responses$practice_rurality), as.character(responses$practice_stage[1])))
+change <- linkscore_read_change("north-baseline-to-six-months-change.csv")
+out("change stages", c(class(change$practice_stage_from)[1], as.character(unique(change$practice_stage_from)), as.character(unique(change$practice_stage_to))))
 `,
     )
     expect(Object.fromEntries(values)).toEqual({
@@ -111,6 +114,9 @@ out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
       'scale map':
         'p_leaders organisational/leadership FALSE|p_training_gp organisational/training FALSE|p_training_lw organisational/training FALSE|p_training_lacking organisational/training TRUE',
       'in training': 'p_training_gp|p_training_lw|p_training_lacking',
+      'responses context': 'integer|factor|piloting',
+      // N1 at both waves, then N2 with no stage recorded.
+      'change stages': 'ordered|piloting|NA|implementing|NA',
     })
     expect(stderr).toContain('north-baseline-responses.csv: 2 "not relevant" answers read as NA')
   })
