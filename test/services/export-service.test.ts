@@ -61,3 +61,24 @@ describe('the responses export of a wave with answers to two versions', () => {
     )
   })
 })
+
+describe('the responses export of all waves', () => {
+  it("takes the union of the waves' columns: items only one wave's version has come last, empty in the other wave's rows", async () => {
+    const id = await answerVersion2(ls, true)
+    const waves = await ls.repos.waves.listByProgramme((await ls.repos.programmes.findBySlug('north'))!.id)
+    const rows = await csv({ kind: 'responses', waves, includePartial: false })
+    expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
+    const cell = (row: string[], column: string) => row[rows[0]!.indexOf(column)]
+    expect(rows.slice(1).map((r) => `${cell(r, 'response_id')} ${cell(r, 'wave')} ${cell(r, 'p_extra')}`)).toEqual([
+      '1 baseline ',
+      '2 baseline ',
+      '3 baseline ',
+      '4 baseline ',
+      '5 baseline ',
+      `${id} baseline 3`,
+      '8 six-months ',
+      '9 six-months ',
+      '10 six-months ',
+    ])
+  })
+})
