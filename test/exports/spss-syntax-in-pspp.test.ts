@@ -2,7 +2,7 @@
 // and frequency tables equal to counts taken from the CSV itself. Skipped, saying so, where pspp is not installed (failed on CI).
 import { parse } from 'csv-parse/sync'
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../server/demo/seed-demo.js'
@@ -158,5 +158,26 @@ FREQUENCIES /VARIABLES=${item.id} role practice_stage /FORMAT=AVALUE.
     const inCsv = countsInCsv(file, 'wave')
     expect(rows).toEqual(waves.filter((w) => inCsv.has(w.slug)).map((w) => [`${waves.indexOf(w) + 1} ${w.title}`, String(inCsv.get(w.slug))]))
     expect(waves.length).toBeGreaterThan(1)
+  })
+
+  // Last, as it changes the demo's answers: every answer to a free-text item becomes text a spreadsheet would run.
+  it('takes the quote off text a spreadsheet would run, as typed', async () => {
+    const item = items().find((i) => i.type === 'text')!
+    await ls.db.updateTable('answer').set({ value: '=SUM(A1:A9)' }).where('item_id', '=', item.id).execute()
+    const folder = join(ls.folder, 'formula')
+    mkdirSync(folder)
+    const result = await runCli(['export', 'responses', '--wave', 'six-months'], {
+      ...ls.databaseEnv,
+      LINKSCORE_QUESTIONNAIRES: ls.config.questionnairesFolder,
+    })
+    writeFileSync(join(folder, exportFileName('demo', 'responses', { wave: 'six-months' })), result.stdout)
+    const inCsv = countsInCsv(join(folder, exportFileName('demo', 'responses', { wave: 'six-months' })), item.id)
+    expect(inCsv.get("'=SUM(A1:A9)")).toBeGreaterThan(0)
+    const { output } = runPspp(folder, `${await syntax()}\nSET TVARS=NAMES.\nLIST /VARIABLES=${item.id}.\n`)
+    const listed = tables(output)
+      .get('Data List')!
+      .slice(1)
+      .map((row) => row[0])
+    expect(new Set(listed.filter(Boolean))).toEqual(new Set(['=SUM(A1:A9)']))
   })
 })
