@@ -71,6 +71,9 @@ function valueLabels(column: SyntaxColumn): { value: number; label: string }[] {
   return column.kind === 'number' ? column.valueLabels : []
 }
 
+/** A command's subcommands, one after another, each after a slash: `  a 'A'\n  / b 'B'`. Each entry starts with two spaces. */
+const subcommands = (entries: readonly string[]) => entries.map((entry, i) => (i ? `  / ${entry.slice(2)}` : entry)).join('\n')
+
 const level = (column: SyntaxColumn) =>
   column.kind === 'coded' ? 'NOMINAL' : column.kind === 'number' ? (column.ordinal || column.valueLabels.length ? 'ORDINAL' : 'SCALE') : 'NOMINAL'
 
@@ -150,31 +153,32 @@ ${columns
   .join('\n')}.
 
 VARIABLE LABELS
-${columns.map((c) => `  ${name(c)} ${spssString(c.label)}`).join('\n  /')}.
+${subcommands(columns.map((c) => `  ${name(c)} ${spssString(c.label)}`))}.
 
 VALUE LABELS
-${labelled
-  .map(
+${subcommands(
+  labelled.map(
     (c) =>
       `  ${name(c)}\n${valueLabels(c)
         .map((v) => `    ${v.value} ${spssString(v.label, MAX_VALUE_LABEL)}`)
         .join('\n')}`,
-  )
-  .join('\n  /')}.
+  ),
+)}.
 ${
   missing.length
     ? `
 MISSING VALUES
-${missing.map((c) => `  ${name(c)} (${c.kind === 'number' ? c.notRelevant.map((code) => NOT_RELEVANT_NUMBERS[code]).join(', ') : ''})`).join('\n  /')}.
+${subcommands(missing.map((c) => `  ${name(c)} (${c.kind === 'number' ? c.notRelevant.map((code) => NOT_RELEVANT_NUMBERS[code]).join(', ') : ''})`))}.
 `
     : ''
 }
 VARIABLE LEVEL
-${(['NOMINAL', 'ORDINAL', 'SCALE'] as const)
-  .map((l) => [l, columns.filter((c) => level(c) === l).map(name)] as const)
-  .filter(([, list]) => list.length)
-  .map(([l, list]) => `${nameList(list, '  ').join('\n')} (${l})`)
-  .join('\n  /')}.
+${subcommands(
+  (['NOMINAL', 'ORDINAL', 'SCALE'] as const)
+    .map((l) => [l, columns.filter((c) => level(c) === l).map(name)] as const)
+    .filter(([, list]) => list.length)
+    .map(([l, list]) => `${nameList(list, '  ').join('\n')} (${l})`),
+)}.
 
 EXECUTE.
 `
