@@ -5,9 +5,23 @@ export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 export const isExportKind = (value: string): value is ExportKind => (EXPORT_KINDS as readonly string[]).includes(value)
 
-/** `north-baseline-answers.csv`, `north-baseline-to-six-months-change.csv`, `north-codebook.csv`, `north-actions.csv`, `north-linkscore.R`. */
-export function exportFileName(programmeSlug: string, kind: ExportKind | 'r-script', { wave = '', from = '' }: { wave?: string; from?: string }): string {
+/** The part of a file name that stands for the wave when a file holds every wave: `north-all-waves-answers.csv`. */
+export const ALL_WAVES_FILE_PART = 'all-waves'
+
+/**
+ * `north-baseline-answers.csv`, `north-baseline-to-six-months-change.csv`, `north-codebook.csv`, `north-actions.csv`,
+ * `north-linkscore.R`; the syntax files are named after the responses file they read: `north-baseline-responses.sps`.
+ */
+export function exportFileName(
+  programmeSlug: string,
+  kind: ExportKind | 'r-script' | 'spss' | 'stata',
+  { wave = '', from = '' }: { wave?: string; from?: string },
+): string {
   switch (kind) {
+    case 'spss':
+      return `${programmeSlug}-${wave}-responses.sps`
+    case 'stata':
+      return `${programmeSlug}-${wave}-responses.do`
     case 'codebook':
       return `${programmeSlug}-codebook.csv`
     case 'actions':

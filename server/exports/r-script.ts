@@ -5,6 +5,8 @@ import { NOT_RELEVANT_CODES, type Questionnaire } from '../questionnaires/defini
 import { itemTypeFor, registeredItemTypes } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems, allScales, fillIntervention } from '../questionnaires/questionnaire-model.js'
 import { exportFileName, type ExportKind } from './export-kinds.js'
+import { STAGE_LABELS } from '../domain/practice.js'
+import { PRACTICE_CONTEXT_COLUMNS } from './practice-context.js'
 import { RESPONSE_COLUMNS } from './response-rows.js'
 
 export interface RScriptInput {
@@ -107,6 +109,8 @@ export function rScript({ programme, wave, fromWave, questionnaires, generatedOn
 #        codebook, scores, scale_stats, change - as exported, with numbers and true/false read as such;
 #        an alpha, ICC or CI left empty says why in its *_note column (docs/exports.md lists the codes)
 #        actions     - the steering groups' actions for their scorecards' priorities, review_on as a Date
+#      Every file with a practice column has the practice's context: list size, deprivation quintile, rurality,
+#      social-prescribing model and the implementation stage at the row's wave (an ordered factor).
 #      and defines linkscore_items (every item), linkscore_scales (every scale at every level) and
 #      linkscore_scale_map (each scored item and the scale path it scores into; reverse items count 6 - x).
 #
@@ -230,6 +234,17 @@ ${labelledArms}    x
   }
 }
 
+# The practice's context: list size and deprivation quintile as numbers, rurality and the stages as factors
+# (the stages ordered, from not started to embedded). Every file with a practice column has it.
+.linkscore_practice <- function(d) {
+  for (n in intersect(c("practice_list_size", "practice_deprivation_quintile"), names(d))) d[[n]] <- as.integer(d[[n]])
+  if ("practice_rurality" %in% names(d)) d$practice_rurality <- factor(d$practice_rurality, levels = c("urban", "rural"))
+  for (n in intersect(c("practice_stage", "practice_stage_from", "practice_stage_to"), names(d))) {
+    d[[n]] <- factor(d[[n]], levels = ${rVector(Object.keys(STAGE_LABELS))}, labels = ${rVector(Object.values(STAGE_LABELS))}, ordered = TRUE)
+  }
+  d
+}
+
 # 1 in the excluded column: an evaluator set the response aside, so it is in no score (see the exclusions page).
 .linkscore_excluded <- function(d) {
   if ("excluded" %in% names(d)) d$excluded <- d$excluded == "1"
@@ -239,10 +254,10 @@ ${labelledArms}    x
 }
 
 linkscore_read_responses <- function(file) {
-  d <- .linkscore_excluded(.linkscore_read(file))
+  d <- .linkscore_practice(.linkscore_excluded(.linkscore_read(file)))
   d$response_id <- as.integer(d$response_id)
   not_relevant <- 0
-  for (name in setdiff(names(d), ${rVector(RESPONSE_COLUMNS)})) {
+  for (name in setdiff(names(d), ${rVector([...RESPONSE_COLUMNS, ...PRACTICE_CONTEXT_COLUMNS])})) {
     column <- .linkscore_column(name)
     if (is.na(column$key)) next
     text <- linkscore_items$text[linkscore_items$key == column$key][1]
@@ -259,7 +274,7 @@ linkscore_read_responses <- function(file) {
 }
 
 linkscore_read_answers <- function(file) {
-  d <- .linkscore_excluded(.linkscore_read(file))
+  d <- .linkscore_practice(.linkscore_excluded(.linkscore_read(file)))
   d$response_id <- as.integer(d$response_id)
   d$questionnaire_version <- as.integer(d$questionnaire_version)
   key <- paste(d$questionnaire, d$item, sep = "/")
@@ -277,14 +292,19 @@ ${answerLabels}  d$label[d$not_relevant] <- unname(linkscore_not_relevant_labels
 }
 
 linkscore_read_codebook <- function(file) .linkscore_read(file)
-linkscore_read_scores <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "wave", "questionnaire", "level", "scale", "band", "ci_note"))
+.linkscore_context_text <- c("practice_rurality", "practice_sp_model", "practice_stage", "practice_stage_from", "practice_stage_to")
+linkscore_read_scores <- function(file) {
+  .linkscore_practice(.linkscore_typed(.linkscore_read(file), c("practice_code", "wave", "questionnaire", "level", "scale", "band", "ci_note", .linkscore_context_text)))
+}
 linkscore_read_scale_stats <- function(file) .linkscore_typed(.linkscore_read(file), c("questionnaire", "level", "scale", "icc1_note", "icc2_note", "alpha_note"))
 linkscore_read_actions <- function(file) {
-  d <- .linkscore_read(file)
+  d <- .linkscore_practice(.linkscore_read(file))
   d$review_on <- as.Date(d$review_on)
   d
 }
-linkscore_read_change <- function(file) .linkscore_typed(.linkscore_read(file), c("practice_code", "questionnaire", "level", "scale", "from_wave", "to_wave"))
+linkscore_read_change <- function(file) {
+  .linkscore_practice(.linkscore_typed(.linkscore_read(file), c("practice_code", "questionnaire", "level", "scale", "from_wave", "to_wave", .linkscore_context_text)))
+}
 
 # ---- Read what is here ----------------------------------------------------------------------------
 

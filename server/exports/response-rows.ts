@@ -2,6 +2,7 @@
 import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import { itemTypeFor } from '../questionnaires/item-types/item-type-registry.js'
 import { allItems } from '../questionnaires/questionnaire-model.js'
+import { PRACTICE_CONTEXT_COLUMNS } from './practice-context.js'
 
 export const RESPONSE_COLUMNS = [
   'response_id',
@@ -49,7 +50,7 @@ type Cell = string | number | null
 export const questionnairePrefix = (questionnaireId: string) => `${questionnaireId.replaceAll('-', '_')}__`
 
 /**
- * Columns in questionnaire order, then item order. `definitions` lists each questionnaire of the wave with the
+ * The response's columns and its practice's context, then items in questionnaire order, then item order. `definitions` lists each questionnaire of the wave with the
  * definitions its answers may come from, newest first: an item or option only an older version has comes after the
  * newer ones. An item id used by two questionnaires (of the wave or of `alsoInUse`, so that names do not depend on the
  * wave) is prefixed with its questionnaire's id.
@@ -64,7 +65,7 @@ export function responseLayout(
   for (const { id, versions } of definitions) versions.forEach((q) => own(id, q))
   for (const q of alsoInUse) own(q.id, q)
 
-  const columns: string[] = [...RESPONSE_COLUMNS]
+  const columns: string[] = [...RESPONSE_COLUMNS, ...PRACTICE_CONTEXT_COLUMNS]
   const places = new Map<string, Map<string, Place>>()
   for (const { id, versions } of definitions) {
     const items = new Map<string, Place>()

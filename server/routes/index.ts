@@ -120,6 +120,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.post('/programmes/:slug/restore', requireStaff(canAdminister), programmes.restore)
   router.get('/programmes/:slug/exports', requireStaff(canExport), exportPages.page)
   router.get('/programmes/:slug/exports/linkscore.R', requireStaff(canExport), exportPages.rScript)
+  router.get('/programmes/:slug/exports/linkscore.sps', requireStaff(canExport), exportPages.spssSyntax)
+  router.get('/programmes/:slug/exports/linkscore.do', requireStaff(canExport), exportPages.stataSyntax)
   router.get('/programmes/:slug/exports/:kind.csv', requireStaff(canExport), exportPages.download)
   router.get('/programmes/:slug/exclusions', requireStaff(canExcludeResponses), exclusions.page)
   router.post('/programmes/:slug/exclusions', requireStaff(canExcludeResponses), exclusions.exclude)

@@ -32,6 +32,10 @@ export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Rec
 export const rScriptPath = (programmeSlug: string, query: Record<string, string | undefined> = {}) =>
   withQuery(`${exportsPath(programmeSlug)}/linkscore.R`, query)
 
+/** The SPSS syntax (`linkscore.sps`) or Stata do-file (`linkscore.do`) reading a responses file. */
+export const syntaxPath = (programmeSlug: string, format: 'spss' | 'stata', query: Record<string, string | undefined> = {}) =>
+  withQuery(`${exportsPath(programmeSlug)}/linkscore.${format === 'spss' ? 'sps' : 'do'}`, query)
+
 export const exclusionsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exclusions`
 export const restoreExclusionPath = (programmeSlug: string, id: number) => `${exclusionsPath(programmeSlug)}/${id}/restore`
 /** The signed-in staff member's own sessions, and the forms that end them. */

@@ -34,7 +34,8 @@ export const practiceInput = z.object({
 
 const waveFields = z.object({
   programme: z.string(),
-  slug,
+  // --wave all and ?wave=all mean every wave in the answers and responses exports.
+  slug: slug.refine((s) => s !== 'all', '"all" is kept for exports of every wave: choose another short name'),
   title: z.string().trim().min(1, 'must not be empty').max(200),
   opensOn: isoDate.optional(),
   closesOn: isoDate.optional(),

@@ -3,12 +3,18 @@ import type { Clock } from '../clock.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
+import { translator } from '../i18n/translate.js'
 import { ACTION_COLUMNS, actionRow } from '../exports/action-rows.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'
-import type { ExportKind } from '../exports/export-kinds.js'
+import { exportFileName, type ExportKind } from '../exports/export-kinds.js'
+import { CHANGE_CONTEXT_COLUMNS, PRACTICE_CONTEXT_COLUMNS, practiceContext, withPracticeContext, type PracticeContext } from '../exports/practice-context.js'
 import { rScript } from '../exports/r-script.js'
 import { responseLayout, responseRows } from '../exports/response-rows.js'
 import { CHANGE_COLUMNS, changeRow, SCALE_STATS_COLUMNS, scaleStatsRow, SCORE_COLUMNS, scoreRow } from '../exports/score-rows.js'
+import { spssSyntax } from '../exports/spss-syntax.js'
+import { stataSyntax } from '../exports/stata-syntax.js'
+import { syntaxColumns } from '../exports/syntax-columns.js'
+import { syntaxLabels } from '../exports/syntax-labels.js'
 import { questionnaireSchema, type Questionnaire } from '../questionnaires/definition-schema.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
@@ -25,14 +31,19 @@ export const ANSWER_COLUMNS = [
   'value',
   'excluded',
   'language',
+  ...PRACTICE_CONTEXT_COLUMNS,
 ] as const
 
+/** The answers and responses files hold one wave, or every wave of the programme (`all`), in the programme's order. */
 export type ExportRequest =
-  | { kind: Extract<ExportKind, 'answers' | 'responses'>; wave: Wave; includePartial: boolean }
+  | { kind: Extract<ExportKind, 'answers' | 'responses'>; waves: readonly Wave[]; includePartial: boolean }
   | { kind: Extract<ExportKind, 'scores' | 'scale-stats'>; wave: Wave; weighting: Weighting }
   | { kind: 'change'; from: Wave; to: Wave; weighting: Weighting }
   | { kind: 'codebook' }
   | { kind: 'actions'; programme: Programme }
+
+/** The syntax files beside the R script, each reading the responses file of `waves` (one wave, or all). */
+export type SyntaxFormat = 'spss' | 'stata'
 
 /**
  * An export ready to write. The answers and responses rows are read from the database as they are written, in constant
@@ -43,22 +54,39 @@ export interface ExportTable {
   rows: Iterable<object> | AsyncIterable<object>
 }
 
+/** The waves one after another, each read in a snapshot of its own: a response belongs to one wave, so none is split. */
+async function* wavesInTurn<R>(waves: readonly Wave[], rowsOf: (wave: Wave) => AsyncIterable<R>): AsyncGenerator<R> {
+  for (const wave of waves) yield* rowsOf(wave)
+}
+
 export function createExportService(
-  repos: Pick<Repositories, 'programmes' | 'waves' | 'exports' | 'actions'>,
+  repos: Pick<Repositories, 'programmes' | 'practices' | 'waves' | 'exports' | 'actions'>,
   catalogue: QuestionnaireCatalogue,
   scoring: ScoringService,
   clock: Clock,
 ) {
   const programmeOf = async (wave: Wave): Promise<Programme> => (await repos.programmes.findById(wave.programmeId))!
 
-  /** Each questionnaire of the wave with the definitions its answers were given to, the current one first. */
-  async function answeredDefinitions(wave: Wave, includePartial: boolean): Promise<{ id: string; versions: Questionnaire[] }[]> {
+  async function contextOf(programmeId: number): Promise<PracticeContext> {
+    const [practices, waves, stages] = await Promise.all([
+      repos.practices.listByProgramme(programmeId),
+      repos.waves.listByProgramme(programmeId),
+      repos.practices.stages(programmeId),
+    ])
+    return practiceContext({ practices, waves, stages })
+  }
+
+  /** Each questionnaire of the waves with the definitions their answers were given to, the current one first. */
+  async function answeredDefinitions(waves: readonly Wave[], includePartial: boolean): Promise<{ id: string; versions: Questionnaire[] }[]> {
     const definitions: { id: string; versions: Questionnaire[] }[] = []
-    for (const id of wave.questionnaireIds) {
+    for (const id of [...new Set(waves.flatMap((w) => w.questionnaireIds))]) {
       const current = catalogue.get(id)
       const older: Questionnaire[] = []
-      for (const { version, definitionJson } of await repos.exports.olderVersions(id, current.version))
-        if (await repos.exports.waveHasAnswersTo(wave.id, id, version, includePartial)) older.push(questionnaireSchema.parse(JSON.parse(definitionJson)))
+      for (const { version, definitionJson } of await repos.exports.olderVersions(id, current.version)) {
+        let answered = false
+        for (const wave of waves) answered ||= await repos.exports.waveHasAnswersTo(wave.id, id, version, includePartial)
+        if (answered) older.push(questionnaireSchema.parse(JSON.parse(definitionJson)))
+      }
       definitions.push({ id, versions: [current, ...older] })
     }
     return definitions
@@ -70,29 +98,50 @@ export function createExportService(
 
     async table(request: ExportRequest): Promise<ExportTable> {
       switch (request.kind) {
-        case 'answers':
-          return { columns: ANSWER_COLUMNS, rows: repos.exports.answerRows(request.wave.id, request.includePartial) }
+        case 'answers': {
+          const context = await contextOf(request.waves[0]!.programmeId)
+          const rows = wavesInTurn(request.waves, (w) => repos.exports.answerRows(w.id, request.includePartial))
+          return { columns: ANSWER_COLUMNS, rows: withPracticeContext(rows, context) }
+        }
         case 'responses': {
-          const layout = responseLayout(await answeredDefinitions(request.wave, request.includePartial), catalogue.list())
-          return { columns: layout.columns, rows: responseRows(repos.exports.responseAnswerRows(request.wave.id, request.includePartial), layout) }
+          const context = await contextOf(request.waves[0]!.programmeId)
+          const layout = responseLayout(await answeredDefinitions(request.waves, request.includePartial), catalogue.list())
+          const rows = wavesInTurn(request.waves, (w) => responseRows(repos.exports.responseAnswerRows(w.id, request.includePartial), layout))
+          return { columns: layout.columns, rows: withPracticeContext(rows as AsyncIterable<{ practice_code: unknown; wave: unknown }>, context) }
         }
         case 'codebook':
           return { columns: CODEBOOK_COLUMNS, rows: codebookRows(catalogue.list()) }
-        case 'actions':
-          return { columns: ACTION_COLUMNS, rows: (await repos.actions.listByProgramme(request.programme.id)).map(actionRow) }
+        case 'actions': {
+          const context = await contextOf(request.programme.id)
+          return {
+            columns: [...ACTION_COLUMNS, ...PRACTICE_CONTEXT_COLUMNS],
+            rows: withPracticeContext((await repos.actions.listByProgramme(request.programme.id)).map(actionRow), context),
+          }
+        }
         case 'scores': {
           const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
-          return { columns: SCORE_COLUMNS, rows: scores.flatMap((s) => s.practices).map(scoreRow) }
+          const context = await contextOf(request.wave.programmeId)
+          return {
+            columns: [...SCORE_COLUMNS, ...PRACTICE_CONTEXT_COLUMNS],
+            rows: withPracticeContext(scores.flatMap((s) => s.practices).map(scoreRow), context),
+          }
         }
         case 'scale-stats': {
           const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
           return { columns: SCALE_STATS_COLUMNS, rows: scores.flatMap((s) => s.scaleStats).map(scaleStatsRow) }
         }
-        case 'change':
+        case 'change': {
+          const rows = await scoring.compare(await programmeOf(request.to), request.from, request.to, request.weighting)
+          const context = await contextOf(request.to.programmeId)
           return {
-            columns: CHANGE_COLUMNS,
-            rows: (await scoring.compare(await programmeOf(request.to), request.from, request.to, request.weighting)).map(changeRow),
+            columns: [...CHANGE_COLUMNS, ...CHANGE_CONTEXT_COLUMNS],
+            rows: rows.map(changeRow).map((row) => {
+              const [code, from, to] = [String(row.practice_code), String(row.from_wave), String(row.to_wave)]
+              const { practice_stage: _stage, ...practice } = context.at(code, to)
+              return { ...row, ...practice, practice_stage_from: context.stage(code, from), practice_stage_to: context.stage(code, to) }
+            }),
           }
+        }
       }
     },
 
@@ -103,6 +152,30 @@ export function createExportService(
         wave: waves.wave,
         fromWave: waves.from,
         questionnaires: catalogue.list(),
+        generatedOn: clock.now().toISOString().slice(0, 10),
+      })
+    },
+
+    /**
+     * SPSS or Stata syntax reading the responses file of `waves` (one, or all of the programme's under `fileWave`), with
+     * labels in the programme's default language. Its columns are the file's, so it is made the way the file is.
+     */
+    async syntax(format: SyntaxFormat, programme: Programme, choice: { waves: readonly Wave[]; fileWave: string; includePartial: boolean }): Promise<string> {
+      const language = programme.languages[0]!
+      const definitions = await answeredDefinitions(choice.waves, choice.includePartial)
+      const columns = syntaxColumns({
+        layout: responseLayout(definitions, catalogue.list()),
+        definitions,
+        localised: (id) => catalogue.find(id, language),
+        intervention: programme.intervention,
+        labels: syntaxLabels(translator(language), await repos.waves.listByProgramme(programme.id), programme.intervention),
+      })
+      const write = format === 'spss' ? spssSyntax : stataSyntax
+      return write({
+        programmeName: programme.name,
+        fileName: exportFileName(programme.slug, 'responses', { wave: choice.fileWave }),
+        columns,
+        definitions: definitions.map(({ id, versions }) => `${id} version ${versions.map((v) => v.version).join(' and ')}`).join(', '),
         generatedOn: clock.now().toISOString().slice(0, 10),
       })
     },

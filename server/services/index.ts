@@ -48,7 +48,7 @@ export function createServices(
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
     invitations: createInvitationService(repos, clock),
     emailInvitations: createEmailInvitationService(repos, clock, mail),
-    exports: createExportService({ programmes, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
+    exports: createExportService({ programmes, practices, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
     staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures, sessions }, audit, clock, staffSecurity),

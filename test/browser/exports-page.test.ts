@@ -1,6 +1,6 @@
 // The exports page in a real browser: no axe-core violations (with and without errors), and choosing and downloading
 // a file with JavaScript off.
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { expectNoAxeViolations } from '../support/axe.js'
@@ -10,6 +10,7 @@ import { runCli } from '../support/run-cli.js'
 import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { FIXTURE_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
+const ARTEFACTS = 'test-results'
 let page: Page
 let password: string
 
@@ -57,5 +58,25 @@ chromium.describe('the exports page', () => {
       LINKSCORE_QUESTIONNAIRES: FIXTURE_QUESTIONNAIRES,
     })
     expect(readFileSync((await download.path())!, 'utf8')).toBe(cli.stdout)
+  })
+
+  it('chooses all waves and downloads the SPSS syntax for the responses of all waves, with no violations at 390 and 1280 px', async () => {
+    mkdirSync(ARTEFACTS, { recursive: true })
+    // JavaScript on: axe-core runs in the page.
+    page = await chromium.newPage({ acceptDownloads: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await signIn()
+    await page.goto(`${chromium.url}/programmes/north/exports`)
+    await page.locator('input[name="wave"][value="all"]').check()
+    expect(await page.locator('label[for="wave-3"]').textContent()).toBe('All waves (answers and responses files)')
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Update the downloads' }).click()])
+    expect(await page.getByRole('link', { name: 'Responses, wide format: every wave' }).count()).toBe(1)
+    await expectNoAxeViolations(page, 'exports page, all waves')
+    await page.screenshot({ path: `${ARTEFACTS}/exports-all-waves-390.png`, fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.screenshot({ path: `${ARTEFACTS}/exports-all-waves-1280.png`, fullPage: true })
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'SPSS syntax to read the responses file' }).click()])
+    expect(download.suggestedFilename()).toBe('north-all-waves-responses.sps')
+    expect(readFileSync((await download.path())!, 'utf8')).toContain("/FILE='north-all-waves-responses.csv'")
   })
 })

@@ -19,10 +19,20 @@ beforeAll(async () => {
   const admin = ls.services.admin
   for (const slug of ['north', 'south']) await admin.addProgramme({ slug, name: `${slug} PCN` })
   await admin.addPractice({ programme: 'north', code: 'N2', name: 'Two' })
-  await admin.addPractice({ programme: 'north', code: 'N1', name: 'One' })
+  const n1 = await admin.addPractice({
+    programme: 'north',
+    code: 'N1',
+    name: 'One',
+    listSize: 8100,
+    deprivationQuintile: 4,
+    rurality: 'rural',
+    spModel: 'Shared link worker',
+  })
   await admin.addPractice({ programme: 'south', code: 'S1', name: 'South one' })
-  await admin.addWave({ programme: 'north', slug: 'baseline', title: 'Baseline', questionnaires: ['pilot'] })
-  await admin.addWave({ programme: 'north', slug: 'follow-up', title: 'Follow-up', questionnaires: ['pilot'] })
+  const baseline = await admin.addWave({ programme: 'north', slug: 'baseline', title: 'Baseline', questionnaires: ['pilot'] })
+  const followUp = await admin.addWave({ programme: 'north', slug: 'follow-up', title: 'Follow-up', questionnaires: ['pilot'] })
+  await ls.repos.practices.setStage(n1.id, baseline.id, 'not_started')
+  await ls.repos.practices.setStage(n1.id, followUp.id, 'piloting')
   await admin.addWave({ programme: 'south', slug: 'baseline', title: 'Baseline', questionnaires: ['pilot'] })
   await ls.services.staffAccounts.addUser({ email: 'ada@example.org', role: 'admin' }, { kind: 'command line' })
   const account = (await ls.repos.staffUsers.findByEmail('ada@example.org'))!
@@ -41,7 +51,12 @@ beforeAll(async () => {
 })
 afterAll(() => ls.close())
 
-const HEADER = 'practice_code,wave,questionnaire,scale,action,owner,review_on,recorded_at,changed_at'
+const HEADER =
+  'practice_code,wave,questionnaire,scale,action,owner,review_on,recorded_at,changed_at,' +
+  'practice_list_size,practice_deprivation_quintile,practice_rurality,practice_sp_model,practice_stage'
+// N1's context, with the stage recorded for the action's wave; N2 has none recorded.
+const N1_AT = (stage: string) => ['8100', '4', 'rural', 'Shared link worker', stage]
+const N2_AT = ['', '', '', '', '']
 
 describe('the actions export', () => {
   it("writes one row per action of the programme's practices, with when it was recorded and last changed", async () => {
@@ -60,9 +75,10 @@ describe('the actions export', () => {
         '2026-06-30',
         T1,
         '2026-03-05T09:30:00.000Z',
+        ...N1_AT('not_started'),
       ],
-      ['N2', 'baseline', 'pilot', 'organisational/leadership', 'Partners\' meeting, "monthly", item 1', 'Practice manager', '2026-06-30', T1, T1],
-      ['N1', 'follow-up', 'pilot', 'organisational/training', 'Train the reception team', 'Practice manager', '2026-06-30', T1, T1],
+      ['N2', 'baseline', 'pilot', 'organisational/leadership', 'Partners\' meeting, "monthly", item 1', 'Practice manager', '2026-06-30', T1, T1, ...N2_AT],
+      ['N1', 'follow-up', 'pilot', 'organisational/training', 'Train the reception team', 'Practice manager', '2026-06-30', T1, T1, ...N1_AT('piloting')],
     ])
   })
 

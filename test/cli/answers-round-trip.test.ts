@@ -84,6 +84,11 @@ it('exports every submitted answer exactly once, with the value submitted', asyn
     'value',
     'excluded',
     'language',
+    'practice_list_size',
+    'practice_deprivation_quintile',
+    'practice_rurality',
+    'practice_sp_model',
+    'practice_stage',
   ])
   expect(rows.map((r) => `${r.role}|${r.item}|${r.value}`).sort()).toEqual(expected.sort())
   expect(new Set(rows.map((r) => r.response_id)).size).toBe(3)

@@ -195,7 +195,8 @@ describe('exports', () => {
       'linkscore: Several programmes have a wave "baseline" (north, south): add --programme\n',
     )
     expect((await cli('export', 'answers', '--wave', 'baseline', '--programme', 'south')).stdout).toBe(
-      'response_id,practice_code,wave,questionnaire,questionnaire_version,role,setting,item,value,excluded,language\n',
+      'response_id,practice_code,wave,questionnaire,questionnaire_version,role,setting,item,value,excluded,language,' +
+        'practice_list_size,practice_deprivation_quintile,practice_rurality,practice_sp_model,practice_stage\n',
     )
   })
 })

@@ -36,10 +36,20 @@ beforeAll(async () => {
   ls = await testLinkscore()
   const admin = ls.services.admin
   await admin.addProgramme({ slug: 'north', name: 'North' })
-  const p1 = await admin.addPractice({ programme: 'north', code: 'P1', name: 'One' })
+  const p1 = await admin.addPractice({
+    programme: 'north',
+    code: 'P1',
+    name: 'One',
+    listSize: 6400,
+    deprivationQuintile: 1,
+    rurality: 'urban',
+    spModel: 'PCN link workers',
+  })
   const p2 = await admin.addPractice({ programme: 'north', code: 'P2', name: 'Two' })
   const w1 = await admin.addWave({ programme: 'north', slug: 'w1', title: 'W1', questionnaires: ['pilot'], open: true })
   const w2 = await admin.addWave({ programme: 'north', slug: 'w2', title: 'W2', questionnaires: ['pilot'], open: true })
+  await ls.repos.practices.setStage(p1.id, w1.id, 'piloting')
+  await ls.repos.practices.setStage(p1.id, w2.id, 'embedding')
   // P1: three GPs. p_training_lacking is reversed (x → 6 − x).
   await addResponse(p1.id, w1.id, { p_leaders: '4', p_training_gp: '5', p_training_lacking: '2', p_confidence: '8' }, 1)
   await addResponse(p1.id, w1.id, { p_leaders: '2', p_training_gp: '3', p_confidence: '6' }, 2)
@@ -81,7 +91,15 @@ describe('export scores', () => {
       'rank',
       'withheld',
       'ci_note',
+      'practice_list_size',
+      'practice_deprivation_quintile',
+      'practice_rurality',
+      'practice_sp_model',
+      'practice_stage',
     ])
+    const context = (r: Record<string, string>) =>
+      [r.practice_list_size, r.practice_deprivation_quintile, r.practice_rurality, r.practice_sp_model, r.practice_stage].join('|')
+    expect(rows.map(context)).toEqual([...Array(3).fill('6400|1|urban|PCN link workers|piloting'), ...Array(3).fill('||||')])
     expect(rows.map((r) => `${r.practice_code} ${r.level} ${r.scale}`)).toEqual([
       'P1 dimension organisational',
       'P1 element organisational/leadership',
@@ -170,6 +188,21 @@ describe('export change', () => {
     const rows = await csv('export', 'change', '--from', 'w1', '--to', 'w2')
     const leadership = rows.find((r) => r.practice_code === 'P1' && r.scale === 'organisational/leadership')!
     expect(leadership).toMatchObject({ mean_from: '3', mean_to: '4', difference: '1', changed: 'false', withheld: 'false' })
+    // The practice's context, with its stage at both waves.
+    expect(Object.keys(leadership).slice(-6)).toEqual([
+      'practice_list_size',
+      'practice_deprivation_quintile',
+      'practice_rurality',
+      'practice_sp_model',
+      'practice_stage_from',
+      'practice_stage_to',
+    ])
+    expect(leadership).toMatchObject({
+      practice_list_size: '6400',
+      practice_rurality: 'urban',
+      practice_stage_from: 'piloting',
+      practice_stage_to: 'embedding',
+    })
     // t = 1 / √(1/3 + 1/3), df = 4; for 4 df the two-sided p is 1 − 1.5x + 0.5x³ with x = t / √(4 + t²)
     const t = 1 / Math.sqrt(2 / 3)
     const x = t / Math.sqrt(4 + t * t)

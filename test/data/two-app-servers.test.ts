@@ -1,5 +1,6 @@
 // Two Linkscore processes on one PostgreSQL database behave as one service: a respondent moves between them page by
 // page, a sign-in wait brought on through one holds in the other, and both can start at once on a new database.
+import { parse } from 'csv-parse/sync'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import * as cheerio from 'cheerio'
@@ -120,10 +121,11 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
 
     const exported = await runCli(['export', 'answers', '--wave', 'baseline'], env())
     expect(exported.stderr).toBe('')
-    const rows = exported.stdout.trim().split('\n').slice(1).map((line) => line.split(',').slice(7).join(','))
-    // The last columns: excluded is 0, no one has set the response aside; the language is English.
-    expect(rows.every((row) => row.endsWith(',0,en-GB'))).toBe(true)
-    const values = rows.map((row) => row.slice(0, -',0,en-GB'.length))
+    // Read by column name: the practice context columns came after language, and a reader by position broke once.
+    const rows = parse(exported.stdout, { columns: true }) as Record<string, string>[]
+    // No one has set the response aside; the language is English.
+    expect(rows.every((row) => row.excluded === '0' && row.language === 'en-GB')).toBe(true)
+    const values = rows.map((row) => `${row.item},${row.value}`)
     // In the order they were saved, page by page, each once.
     expect(values).toEqual([
       'p_role_years,long',
@@ -133,7 +135,7 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
       'p_training_lacking,2',
       'p_channels,colleagues',
       'p_channels,link_worker',
-      'p_comments,"Two servers, one answer."',
+      'p_comments,Two servers, one answer.',
     ])
   })
 

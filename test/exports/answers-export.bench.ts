@@ -73,7 +73,7 @@ async function* reporting<T>(rows: Iterable<T> | AsyncIterable<T>, total: number
 
 async function streamThroughService(kind: 'answers' | 'responses', total: number, progress: (fraction: number) => void): Promise<number> {
   const { sink, bytes } = countingSink(() => {})
-  const table = await ls.services.exports.table({ kind, wave, includePartial: false })
+  const table = await ls.services.exports.table({ kind, waves: [wave], includePartial: false })
   await writeCsv(sink, table.columns, reporting(table.rows, total, progress))
   return bytes()
 }

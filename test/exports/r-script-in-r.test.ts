@@ -87,6 +87,9 @@ out("scores n", class(scores$n))
 out("scores ci_note", c(class(scores$ci_note), class(scores$ci_low), ifelse(is.na(scores$ci_note), "NA", scores$ci_note), is.na(scores$ci_low)))
 out("scale map", paste(linkscore_scale_map$item, linkscore_scale_map$scale_path, linkscore_scale_map$reverse))
 out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
+out("responses context", c(class(responses$practice_list_size), class(responses$practice_rurality), as.character(responses$practice_stage[1])))
+change <- linkscore_read_change("north-baseline-to-six-months-change.csv")
+out("change stages", c(class(change$practice_stage_from)[1], as.character(unique(change$practice_stage_from)), as.character(unique(change$practice_stage_to))))
 `,
     )
     expect(Object.fromEntries(values)).toEqual({
@@ -111,6 +114,9 @@ out("in training", linkscore_items_in_scale("pilot", "organisational/training"))
       'scale map':
         'p_leaders organisational/leadership FALSE|p_training_gp organisational/training FALSE|p_training_lw organisational/training FALSE|p_training_lacking organisational/training TRUE',
       'in training': 'p_training_gp|p_training_lw|p_training_lacking',
+      'responses context': 'integer|factor|piloting',
+      // N1 at both waves, then N2 with no stage recorded.
+      'change stages': 'ordered|piloting|NA|implementing|NA',
     })
     expect(stderr).toContain('north-baseline-responses.csv: 2 "not relevant" answers read as NA')
   })
@@ -176,7 +182,8 @@ describe.skipIf(!rscriptFound)('the R script for the real questionnaires, run in
       `options(warn = 1)
 source("demo-linkscore.R")
 out("rows", nrow(responses))
-for (n in names(responses)[-(1:10)]) out(n, class(responses[[n]])[1])
+for (n in names(responses)[-(1:15)]) out(n, class(responses[[n]])[1])
+out("practice_stage", class(responses$practice_stage))
 out("excluded", class(responses$excluded))
 out("language", class(responses$language))
 out("items", nrow(linkscore_items))
@@ -192,10 +199,11 @@ out("scale map", nrow(linkscore_scale_map))
         return [[item.id, { likert5: 'ordered', scale0to10: 'numeric', single: 'factor', text: 'character' }[item.type]]]
       }),
     )
-    const columns = Object.fromEntries([...values].filter(([key]) => !['rows', 'items', 'scale map', 'excluded', 'language'].includes(key)))
+    const columns = Object.fromEntries([...values].filter(([key]) => !['rows', 'items', 'scale map', 'excluded', 'language', 'practice_stage'].includes(key)))
     expect(columns).toEqual(expected)
     expect(values.get('excluded')).toBe('logical')
     expect(values.get('language')).toBe('factor')
+    expect(values.get('practice_stage')).toBe('ordered|factor')
     expect(Number(values.get('rows'))).toBe(30)
     const all = ls.services.catalogue.list().flatMap(allItems)
     expect(Number(values.get('items'))).toBe(all.length)
@@ -220,7 +228,7 @@ describe.skipIf(!rscriptFound)('free text that a spreadsheet would run, through 
     const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('north'))!.id, 'baseline'))!
     const file = join(ls.folder, exportFileName('north', kind, { wave: 'baseline' }))
     const out = createWriteStream(file)
-    const table = await ls.services.exports.table({ kind, wave, includePartial: false })
+    const table = await ls.services.exports.table({ kind, waves: [wave], includePartial: false })
     await writeCsv(out, table.columns, table.rows)
     await new Promise((resolve) => out.end(resolve))
     return readFileSync(file, 'utf8')

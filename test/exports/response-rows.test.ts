@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { responseLayout, responseRows, type ResponseAnswerRow } from '../../server/exports/response-rows.js'
 import { questionnaireSchema, type QuestionnaireInput } from '../../server/questionnaires/definition-schema.js'
 
-const FIXED = ['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded', 'language']
+// The response's columns, then its practice's context (filled in by the export service), then the items.
+const FIXED = [
+  ...['response_id', 'practice_code', 'wave', 'role', 'setting', 'status', 'started_at', 'submitted_at', 'excluded', 'language'],
+  ...['practice_list_size', 'practice_deprivation_quintile', 'practice_rurality', 'practice_sp_model', 'practice_stage'],
+]
 
 function questionnaire(id: string, version: number, items: QuestionnaireInput['sections'][number]['items']) {
   return questionnaireSchema.parse({ id, version, title: id, introduction: 'For tests.', sections: [{ id: 'only', title: 'Only', items }] })

@@ -43,7 +43,7 @@ const allowed = (text: string) => {
 
 /** Pages, not downloads or redirects. */
 const isPage = (route: Route, visitor: Visitor) =>
-  route.expected[visitor] !== 303 && !/\.(csv|R|css|js)(\?|$)/.test(route.path) && route.path !== '/healthz' && !route.path.startsWith('/language')
+  route.expected[visitor] !== 303 && !/\.(csv|R|sps|do|css|js)(\?|$)/.test(route.path) && route.path !== '/healthz' && !route.path.startsWith('/language')
 
 let ls: TestLinkscore
 const clients = new Map<string, { client: HttpClient; csrf: string }>()

@@ -31,7 +31,7 @@ async function csv(request: ExportRequest): Promise<string[][]> {
 describe('the responses export of a wave with answers to two versions', () => {
   it('adds the items and options only the other version has, after the current ones', async () => {
     const id = await answerVersion2(ls, true)
-    const rows = await csv({ kind: 'responses', wave: await baseline(), includePartial: false })
+    const rows = await csv({ kind: 'responses', waves: [await baseline()], includePartial: false })
     expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
     const row = Object.fromEntries(rows[0]!.map((column, i) => [column, rows.find((r) => r[0] === String(id))![i]]))
     expect(row).toMatchObject({
@@ -46,8 +46,8 @@ describe('the responses export of a wave with answers to two versions', () => {
 
   it('leaves them out when no response of the wave (submitted, unless unfinished ones are asked for) used that version', async () => {
     await answerVersion2(ls, false)
-    expect((await csv({ kind: 'responses', wave: await baseline(), includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
-    expect((await csv({ kind: 'responses', wave: await baseline(), includePartial: true }))[0]).toEqual([
+    expect((await csv({ kind: 'responses', waves: [await baseline()], includePartial: false }))[0]).toEqual(RESPONSES_HEADER)
+    expect((await csv({ kind: 'responses', waves: [await baseline()], includePartial: true }))[0]).toEqual([
       ...RESPONSES_HEADER,
       'p_extra',
       'p_channels__newsletter',
@@ -59,5 +59,26 @@ describe('the responses export of a wave with answers to two versions', () => {
     await expect(ls.services.exports.table({ kind: 'scores', wave: await baseline(), weighting: 'respondents' })).rejects.toThrow(
       MixedQuestionnaireVersionsError,
     )
+  })
+})
+
+describe('the responses export of all waves', () => {
+  it("takes the union of the waves' columns: items only one wave's version has come last, empty in the other wave's rows", async () => {
+    const id = await answerVersion2(ls, true)
+    const waves = await ls.repos.waves.listByProgramme((await ls.repos.programmes.findBySlug('north'))!.id)
+    const rows = await csv({ kind: 'responses', waves, includePartial: false })
+    expect(rows[0]).toEqual([...RESPONSES_HEADER, 'p_extra', 'p_channels__newsletter'])
+    const cell = (row: string[], column: string) => row[rows[0]!.indexOf(column)]
+    expect(rows.slice(1).map((r) => `${cell(r, 'response_id')} ${cell(r, 'wave')} ${cell(r, 'p_extra')}`)).toEqual([
+      '1 baseline ',
+      '2 baseline ',
+      '3 baseline ',
+      '4 baseline ',
+      '5 baseline ',
+      `${id} baseline 3`,
+      '8 six-months ',
+      '9 six-months ',
+      '10 six-months ',
+    ])
   })
 })

@@ -3,6 +3,7 @@
 import type { Linkscore } from '../../server/boot.js'
 import type { Practice } from '../../server/domain/practice.js'
 import type { Wave } from '../../server/domain/wave.js'
+import { PRACTICE_CONTEXT_COLUMNS } from '../../server/exports/practice-context.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../../server/questionnaires/definition-schema.js'
 
 export const STARTED = '2026-03-01T09:00:00.000Z'
@@ -57,13 +58,21 @@ export const FIXTURE_RESPONSES: FixtureResponse[] = [
   gp({ p_role_years: 'long', p_leaders: '4', p_training_gp: '4' }, 'N1', 'six-months'),
 ]
 
-/** Programme `north` (practices N1, N2; waves baseline and six-months) and programme `south` (S1, no waves). */
+/** N1's context; N2 has none recorded, so its context columns are empty. */
+export const N1_CONTEXT = { listSize: 5200, deprivationQuintile: 2, rurality: 'urban', spModel: 'Link worker in the practice' } as const
+export const N1_STAGES = { baseline: 'piloting', 'six-months': 'implementing' } as const
+/** The context columns of the exports, as written for N1 at baseline and for N2. */
+export const N1_BASELINE_CONTEXT = ['5200', '2', 'urban', 'Link worker in the practice', 'piloting']
+export const NO_CONTEXT = ['', '', '', '', '']
+
+/** Programme `north` (practices N1, N2 — N1 with its context and a stage at each wave; waves baseline and six-months) and programme `south` (S1, no waves). */
 export async function seedExportFixture(ls: Linkscore): Promise<void> {
   const admin = ls.services.admin
   await admin.addProgramme({ slug: 'north', name: 'North PCN' })
   await admin.addProgramme({ slug: 'south', name: 'South PCN' })
   const practices = new Map<string, Practice>()
-  for (const code of ['N1', 'N2']) practices.set(code, await admin.addPractice({ programme: 'north', code, name: `North ${code}` }))
+  practices.set('N1', await admin.addPractice({ programme: 'north', code: 'N1', name: 'North N1', ...N1_CONTEXT }))
+  practices.set('N2', await admin.addPractice({ programme: 'north', code: 'N2', name: 'North N2' }))
   await admin.addPractice({ programme: 'south', code: 'S1', name: 'South One' })
   const waves = new Map<string, Wave>()
   for (const [slug, title] of [
@@ -71,6 +80,7 @@ export async function seedExportFixture(ls: Linkscore): Promise<void> {
     ['six-months', 'Six months'],
   ] as const)
     waves.set(slug, await admin.addWave({ programme: 'north', slug, title, questionnaires: ['pilot'], open: true }))
+  for (const [wave, stage] of Object.entries(N1_STAGES)) await ls.repos.practices.setStage(practices.get('N1')!.id, waves.get(wave)!.id, stage)
   for (const [n, f] of FIXTURE_RESPONSES.entries()) {
     const { id } = await ls.repos.responses.create({
       invitationId: null,
@@ -112,6 +122,7 @@ export const RESPONSES_HEADER = [
   'submitted_at',
   'excluded',
   'language',
+  ...PRACTICE_CONTEXT_COLUMNS,
   'p_role_years',
   'p_leaders',
   'p_confidence',
@@ -134,6 +145,7 @@ const submitted = (id: number, practice: string, role: string, setting: string, 
   SUBMITTED,
   '0',
   language,
+  ...(practice === 'N1' ? N1_BASELINE_CONTEXT : NO_CONTEXT),
 ]
 export const SUBMITTED_RESPONSE_ROWS = [
   [...submitted(1, 'N1', 'gp', 'general_practice'), 'short', '4', '8', 'nr_role', '', '2', '1', '0', '1', 'Commas, "quotes"\nand a new line'],

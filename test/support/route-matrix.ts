@@ -175,6 +175,8 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/programmes/north/exports', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fexports' } },
   { method: 'GET', path: '/programmes/north/exports/codebook.csv', expected: exporters(200) },
   { method: 'GET', path: '/programmes/north/exports/linkscore.R', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/exports/linkscore.sps', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/exports/linkscore.do', expected: exporters(200) },
   // North has no waves here: those allowed get the page saying so (422); the others must not learn even that.
   { method: 'GET', path: '/programmes/north/exports/answers.csv?wave=baseline', expected: exporters(422) },
   { method: 'GET', path: '/programmes/nowhere/exports', expected: everyone(404, 303) },

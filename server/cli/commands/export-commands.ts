@@ -21,6 +21,15 @@ export async function findWave({ repos, services }: Linkscore, waveSlug: string,
   return matches[0]!.wave
 }
 
+/** One wave, or with `--wave all` every wave of the programme, in the programme's order. */
+async function findWaves(ls: Linkscore, waveSlug: string, programmeSlug?: string) {
+  if (waveSlug !== 'all') return [await findWave(ls, waveSlug, programmeSlug)]
+  if (!programmeSlug) throw new UsageError('--wave all needs --programme: the programme whose waves to export')
+  const waves = await ls.repos.waves.listByProgramme((await ls.services.admin.programme(programmeSlug)).id)
+  if (waves.length === 0) throw new UsageError(`Programme "${programmeSlug}" has no waves`)
+  return waves
+}
+
 export function addExportCommands(program: Command, io: CliIo): void {
   const exportCommand = program.command('export').description('CSV exports on standard output')
   const write = (build: (ls: Linkscore) => Promise<ExportRequest>) =>
@@ -36,19 +45,19 @@ export function addExportCommands(program: Command, io: CliIo): void {
   exportCommand
     .command('answers')
     .description('one row per stored answer (long format); submitted responses only unless --include-partial')
-    .requiredOption('--wave <slug>', 'wave')
-    .option('--programme <slug>', 'programme, when several have this wave')
+    .requiredOption('--wave <slug>', 'wave, or "all" for every wave of --programme in wave order')
+    .option('--programme <slug>', 'programme, when several have this wave (and always with --wave all)')
     .option('--include-partial', 'include responses not yet submitted', false)
-    .action((o: WaveOptions) => write(async (ls) => ({ kind: 'answers', wave: await findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
+    .action((o: WaveOptions) => write(async (ls) => ({ kind: 'answers', waves: await findWaves(ls, o.wave, o.programme), includePartial: o.includePartial })))
   exportCommand
     .command('responses')
     .description(
       'one row per response, one column per item (wide format; a multi-choice item has one 0/1 column per option); submitted responses only unless --include-partial',
     )
-    .requiredOption('--wave <slug>', 'wave')
-    .option('--programme <slug>', 'programme, when several have this wave')
+    .requiredOption('--wave <slug>', 'wave, or "all" for every wave of --programme in wave order')
+    .option('--programme <slug>', 'programme, when several have this wave (and always with --wave all)')
     .option('--include-partial', 'include responses not yet submitted', false)
-    .action((o: WaveOptions) => write(async (ls) => ({ kind: 'responses', wave: await findWave(ls, o.wave, o.programme), includePartial: o.includePartial })))
+    .action((o: WaveOptions) => write(async (ls) => ({ kind: 'responses', waves: await findWaves(ls, o.wave, o.programme), includePartial: o.includePartial })))
   exportCommand
     .command('scores')
     .description('one row per practice × questionnaire × scale; figures below the minimum group size are withheld')

@@ -9,7 +9,11 @@ import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../../validation/f
 export const EXPORT_FIELDS = ['wave', 'from', 'weighting', 'include-partial'] as const
 export type ExportField = (typeof EXPORT_FIELDS)[number]
 
-export type ExportChoices = { wave?: Wave; from?: Wave; weighting: Weighting; includePartial: boolean } | InvalidExportChoices
+/** `allWaves`: `wave=all` was chosen, for the files that can hold every wave; `wave` is then not set. */
+export type ExportChoices = { wave?: Wave; from?: Wave; allWaves: boolean; weighting: Weighting; includePartial: boolean } | InvalidExportChoices
+
+/** The value of `wave` that asks for every wave of the programme in one answers or responses file. */
+export const ALL_WAVES = 'all'
 
 export interface InvalidExportChoices {
   issues: FieldIssue[]
@@ -17,9 +21,11 @@ export interface InvalidExportChoices {
 }
 
 /** What each download reads from the query string; the change file names its later wave `to`, read as the wave. */
-const NEEDS: Record<ExportKind | 'page' | 'r-script', { required: ExportField[]; optional: ExportField[] }> = {
+const NEEDS: Record<ExportKind | 'page' | 'r-script' | 'spss' | 'stata', { required: ExportField[]; optional: ExportField[] }> = {
   page: { required: [], optional: ['wave', 'from', 'weighting', 'include-partial'] },
   'r-script': { required: [], optional: ['wave', 'from'] },
+  spss: { required: [], optional: ['wave', 'include-partial'] },
+  stata: { required: [], optional: ['wave', 'include-partial'] },
   answers: { required: ['wave'], optional: ['include-partial'] },
   responses: { required: ['wave'], optional: ['include-partial'] },
   codebook: { required: [], optional: [] },
@@ -64,6 +70,9 @@ function findWaves(slugs: { wave?: string; from?: string }, waves: readonly Wave
   return { issues, ...found }
 }
 
+/** What may hold every wave at once: the answers and responses files, the syntax files reading them, and the page. */
+const TAKES_ALL_WAVES: readonly (keyof typeof NEEDS)[] = ['page', 'answers', 'responses', 'spss', 'stata']
+
 /**
  * Reads the fields `purpose` uses and ignores the rest. Errors are keyed by the field of the exports page that
  * sets them, so the page can be shown again with each message beside its field.
@@ -75,17 +84,21 @@ export function parseExportQuery(query: Record<string, unknown>, purpose: keyof 
   const values = Object.fromEntries(used.map((field) => [field, firstString(raw[field])])) as Partial<Record<ExportField, string>>
   const parsed = schema.safeParse(raw)
   const zodIssues = parsed.success ? [] : fieldIssuesFromZod(parsed.error.issues)
+  const allWaves = TAKES_ALL_WAVES.includes(purpose) && raw.wave === ALL_WAVES
   const slug = (field: 'wave' | 'from') => {
     const value = raw[field]
-    return typeof value === 'string' && value !== '' ? value : undefined
+    return typeof value === 'string' && value !== '' && !(field === 'wave' && allWaves) ? value : undefined
   }
   const named = findWaves({ wave: slug('wave'), from: slug('from') }, waves, programmeName)
   const failed = [...zodIssues, ...named.issues.filter((i) => !zodIssues.some((z) => z.field === i.field))]
   if (!parsed.success || failed.length) return { issues: failed, values }
-  const issues: FieldIssue[] = required.filter((field) => !named[field as 'wave' | 'from']).map((field) => issueOf(field, { key: MISSING[field] }))
+  const issues: FieldIssue[] = required
+    .filter((field) => !named[field as 'wave' | 'from'] && !(field === 'wave' && allWaves))
+    .map((field) => issueOf(field, { key: MISSING[field] }))
+  if (allWaves && waves.length === 0) issues.push(issueOf('wave', { key: 'reports:exports.errors.noWaves', values: { programme: programmeName } }))
   if (purpose === 'change' && named.wave && named.from && named.wave.id === named.from.id) {
     issues.push(issueOf('from', { key: 'reports:exports.errors.differentWave' }))
   }
   if (issues.length) return { issues, values }
-  return { wave: named.wave, from: named.from, weighting: parsed.data.weighting, includePartial: parsed.data['include-partial'] === 'yes' }
+  return { wave: named.wave, from: named.from, allWaves, weighting: parsed.data.weighting, includePartial: parsed.data['include-partial'] === 'yes' }
 }

@@ -3,10 +3,10 @@ import type { Request, Response } from 'express'
 import { NotFoundError } from '../../errors.js'
 import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
-import { exportFileName, isExportKind, type ExportKind } from '../../exports/export-kinds.js'
+import { ALL_WAVES_FILE_PART, exportFileName, isExportKind, type ExportKind } from '../../exports/export-kinds.js'
 import { signedInUser } from '../../middleware/require-staff.js'
 import type { AuditDetail, AuditService } from '../../services/audit-service.js'
-import type { ExportRequest, ExportService } from '../../services/export-service.js'
+import type { ExportRequest, ExportService, SyntaxFormat } from '../../services/export-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import { parseExportQuery, type ExportChoices, type InvalidExportChoices } from './export-query.js'
 import { defaultChoices, exportsPageModel } from './exports-page-model.js'
@@ -15,18 +15,26 @@ import { sendCsv, sendText } from './send-download.js'
 type Chosen = Exclude<ExportChoices, InvalidExportChoices>
 const query = (req: Request) => req.query as Record<string, unknown>
 
+/** One wave, or with `wave=all` every wave, for the answers and responses files and the syntax files reading them. */
+function chosenWaves(c: Chosen, waves: Wave[]): { waves: Wave[]; fileWave: string; auditWave: string } {
+  if (c.allWaves) return { waves, fileWave: ALL_WAVES_FILE_PART, auditWave: 'all' }
+  return { waves: [c.wave!], fileWave: c.wave!.slug, auditWave: c.wave!.slug }
+}
+
 /** What to export, and what the audit log says about it. */
-function exportRequest(kind: ExportKind, programme: Programme, c: Chosen): { request: ExportRequest; detail: AuditDetail; fileName: string } {
+function exportRequest(kind: ExportKind, programme: Programme, c: Chosen, waves: Wave[]): { request: ExportRequest; detail: AuditDetail; fileName: string } {
   const base = { export: kind, programme: programme.slug }
   const fileName = exportFileName(programme.slug, kind, { wave: c.wave?.slug, from: c.from?.slug })
   switch (kind) {
     case 'answers':
-    case 'responses':
+    case 'responses': {
+      const chosen = chosenWaves(c, waves)
       return {
-        request: { kind, wave: c.wave!, includePartial: c.includePartial },
-        detail: { ...base, wave: c.wave!.slug, includePartial: c.includePartial },
-        fileName,
+        request: { kind, waves: chosen.waves, includePartial: c.includePartial },
+        detail: { ...base, wave: chosen.auditWave, includePartial: c.includePartial },
+        fileName: exportFileName(programme.slug, kind, { wave: chosen.fileWave }),
       }
+    }
     case 'scores':
     case 'scale-stats':
       return { request: { kind, wave: c.wave!, weighting: c.weighting }, detail: { ...base, wave: c.wave!.slug, weighting: c.weighting }, fileName }
@@ -58,6 +66,18 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
     showPage(res, 422, programme, waves, form)
   }
 
+  /** The SPSS or Stata file reading the responses file of the wave chosen (the latest by default), or of all waves. */
+  async function syntax(format: SyntaxFormat, req: Request, res: Response) {
+    const { programme, waves } = await programmeAndWaves(req, res)
+    const choices = parseExportQuery(query(req), format, waves, programme.name)
+    if ('issues' in choices) return invalid(res, programme, waves, choices)
+    const { wave } = defaultChoices(waves, choices)
+    const chosen = choices.allWaves || !wave ? chosenWaves({ ...choices, allWaves: true }, waves) : chosenWaves({ ...choices, wave }, waves)
+    await auditLog.audit(signedInUser(res), 'data exported', { export: format, programme: programme.slug, wave: chosen.auditWave })
+    const text = await exports.syntax(format, programme, { ...chosen, includePartial: choices.includePartial })
+    sendText(res, exportFileName(programme.slug, format, { wave: chosen.fileWave }), text)
+  }
+
   return {
     async page(req: Request, res: Response) {
       const { programme, waves } = await programmeAndWaves(req, res)
@@ -72,11 +92,14 @@ export function exportRoutes(scope: StaffScopeService, exports: ExportService, a
       if (!isExportKind(kind)) throw new NotFoundError()
       const choices = parseExportQuery(query(req), kind, waves, programme.name)
       if ('issues' in choices) return invalid(res, programme, waves, choices)
-      const { request, detail, fileName } = exportRequest(kind, programme, choices)
+      const { request, detail, fileName } = exportRequest(kind, programme, choices, waves)
       const table = await exports.table(request)
       await auditLog.audit(signedInUser(res), 'data exported', detail)
       await sendCsv(res, fileName, table, limits)
     },
+
+    spssSyntax: (req: Request, res: Response) => syntax('spss', req, res),
+    stataSyntax: (req: Request, res: Response) => syntax('stata', req, res),
 
     async rScript(req: Request, res: Response) {
       const { programme, waves } = await programmeAndWaves(req, res)

@@ -1,16 +1,18 @@
 // The exports page: the choices form, and a link to each download with what it holds.
 import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
-import { exportFileName, type ExportKind } from '../../exports/export-kinds.js'
+import { ALL_WAVES_FILE_PART, exportFileName, type ExportKind } from '../../exports/export-kinds.js'
 import { english, type Translate } from '../../i18n/translate.js'
 import type { Weighting } from '../../services/scoring-service.js'
 import { formErrors, NO_FORM_ERRORS } from '../form-errors.js'
-import { EXPORT_FIELDS, type InvalidExportChoices } from './export-query.js'
-import { downloadPath, exportsPath, rScriptPath } from '../paths.js'
+import { ALL_WAVES, EXPORT_FIELDS, type InvalidExportChoices } from './export-query.js'
+import { downloadPath, exportsPath, rScriptPath, syntaxPath } from '../paths.js'
 
 export interface PageChoices {
   wave?: Wave
   from?: Wave
+  /** The answers and responses files (and the syntax files) hold every wave; the others are for `wave`, the latest. */
+  allWaves: boolean
   weighting: Weighting
   includePartial: boolean
 }
@@ -20,7 +22,7 @@ export function defaultChoices(waves: readonly Wave[], chosen: Partial<PageChoic
   const wave = chosen.wave ?? waves.at(-1)
   const at = waves.findIndex((w) => w.id === wave?.id)
   const from = chosen.from ?? waves[at - 1]
-  return { wave, from, weighting: chosen.weighting ?? 'respondents', includePartial: chosen.includePartial ?? false }
+  return { wave, from, allWaves: chosen.allWaves ?? false, weighting: chosen.weighting ?? 'respondents', includePartial: chosen.includePartial ?? false }
 }
 
 interface Download {
@@ -30,18 +32,19 @@ interface Download {
   description: string
 }
 
-function waveDownloads(programme: Programme, wave: Wave, { weighting, includePartial }: PageChoices, t: Translate) {
+function waveDownloads(programme: Programme, wave: Wave, { weighting, includePartial, allWaves }: PageChoices, t: Translate) {
   const weight = weighting === 'settings' ? 'settings' : undefined
   const partial = includePartial ? 'yes' : undefined
   const partialNote = includePartial ? t('reports:exports.partialIncluded') : t('reports:exports.submittedOnly')
   const weightNote = weighting === 'settings' ? t('reports:exports.weightSettings') : t('reports:exports.weightRespondents')
   const csv = download(programme.slug)
   const values = { wave: wave.title }
-  const answers = { wave: wave.slug, 'include-partial': partial }
+  const answerValues = { wave: allWaves ? t('reports:exports.allWavesTitle') : wave.title }
+  const answers = { wave: allWaves ? ALL_WAVES : wave.slug, 'include-partial': partial }
   const scored = { wave: wave.slug, weighting: weight }
   return [
-    csv('answers', t('reports:exports.answers.title', values), answers, `${t('reports:exports.answers.description')} ${partialNote}`),
-    csv('responses', t('reports:exports.responses.title', values), answers, `${t('reports:exports.responses.description')} ${partialNote}`),
+    csv('answers', t('reports:exports.answers.title', answerValues), answers, `${t('reports:exports.answers.description')} ${partialNote}`),
+    csv('responses', t('reports:exports.responses.title', answerValues), answers, `${t('reports:exports.responses.description')} ${partialNote}`),
     csv(
       'scores',
       t('reports:exports.scores.title', values),
@@ -52,12 +55,26 @@ function waveDownloads(programme: Programme, wave: Wave, { weighting, includePar
   ]
 }
 
+const fileWave = (wave: string | undefined) => (wave === ALL_WAVES ? ALL_WAVES_FILE_PART : wave)
+
+/** The SPSS and Stata files reading the responses file offered above them: of the same wave, or of all waves. */
+function syntaxDownloads(slug: string, { wave, allWaves, includePartial }: PageChoices, t: Translate): Download[] {
+  const query = { wave: allWaves ? ALL_WAVES : wave?.slug, 'include-partial': includePartial ? 'yes' : undefined }
+  const file = allWaves || !wave ? ALL_WAVES_FILE_PART : wave.slug
+  return (['spss', 'stata'] as const).map((format) => ({
+    title: t(`reports:exports.${format}Syntax.title`),
+    href: syntaxPath(slug, format, query),
+    fileName: exportFileName(slug, format, { wave: file }),
+    description: t(`reports:exports.${format}Syntax.description`),
+  }))
+}
+
 const download =
   (slug: string) =>
   (kind: ExportKind, title: string, query: Record<string, string | undefined>, description: string): Download => ({
     title,
     href: downloadPath(slug, kind, query),
-    fileName: exportFileName(slug, kind, { wave: query.wave ?? query.to, from: query.from }),
+    fileName: exportFileName(slug, kind, { wave: fileWave(query.wave ?? query.to), from: query.from }),
     description,
   })
 
@@ -89,6 +106,7 @@ function downloads(programme: Programme, choices: PageChoices, t: Translate): Do
       fileName: exportFileName(slug, 'r-script', {}),
       description: t('reports:exports.rScript.description'),
     },
+    ...(wave ? syntaxDownloads(slug, choices, t) : []),
   ]
 }
 
@@ -98,12 +116,13 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
     'issues' in form
       ? form.values
       : {
-          wave: form.choices.wave?.slug,
+          wave: form.choices.allWaves ? ALL_WAVES : form.choices.wave?.slug,
           from: form.choices.from?.slug,
           weighting: form.choices.weighting,
           'include-partial': form.choices.includePartial ? 'yes' : undefined,
         }
   const waveItems = (field: 'wave' | 'from') => [...waves].reverse().map((w) => ({ value: w.slug, text: w.title, checked: values[field] === w.slug }))
+  const allWavesItem = { value: ALL_WAVES, text: t('reports:exports.wave.all'), checked: values.wave === ALL_WAVES }
   return {
     title: t('reports:exports.title', { name: programme.name }),
     demo: programme.isDemo,
@@ -113,7 +132,7 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
     canCompare: waves.length > 1,
     errors,
     errorSummary,
-    waveItems: waveItems('wave'),
+    waveItems: waves.length > 1 ? [...waveItems('wave'), allWavesItem] : waveItems('wave'),
     fromItems: waveItems('from'),
     weightingItems: [
       { value: 'respondents', text: t('reports:exports.weighting.respondents'), checked: values.weighting !== 'settings' },
@@ -121,6 +140,7 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
     ],
     includePartialItems: [{ value: 'yes', text: t('reports:exports.includePartial.yes'), checked: values['include-partial'] === 'yes' }],
     downloads: 'issues' in form ? [] : downloads(programme, form.choices, t),
+    allWavesNote: 'choices' in form && form.choices.allWaves ? t('reports:exports.allWaves') : undefined,
     changeNote:
       'choices' in form && waves.length > 1 && (!form.choices.from || form.choices.from.id === form.choices.wave?.id)
         ? t('reports:exports.changeNote')

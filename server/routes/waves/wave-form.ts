@@ -48,6 +48,8 @@ const schema = (withSlug: boolean) =>
           .trim()
           .min(1, { error: 'study:waves.errors.slugMissing' })
           .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'study:waves.errors.slugFormat' })
+          // ?wave=all and --wave all mean every wave in the answers and responses exports.
+          .refine((slug) => slug !== 'all', { error: 'study:waves.errors.slugReserved' })
       : z.string(),
     title: z.string().trim().min(1, { error: 'study:waves.errors.titleMissing' }).max(200, { error: 'study:waves.errors.titleTooLong' }),
     opensOn: date('opensOn'),

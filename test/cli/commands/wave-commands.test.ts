@@ -67,6 +67,9 @@ it('copies a wave with its questionnaires, and names the field of a bad date', a
   const bad = await cli('wave', 'edit', '--programme', 'north', '--wave', 'six-months', '--closes', '2020-02-30x')
   expect(bad.code).not.toBe(0)
   expect(bad.stderr).toContain('closes: use the form YYYY-MM-DD')
+  const reserved = await cli('wave', 'add', '--programme', 'north', '--slug', 'all', '--title', 'All', '--questionnaires', 'pilot')
+  expect(reserved.code).not.toBe(0)
+  expect(reserved.stderr).toContain('"all" is kept for exports of every wave: choose another short name')
   expect((await cli('wave', 'edit', '--programme', 'north', '--wave', 'six-months', '--questionnaires', 'nope')).stderr).toContain(
     'Unknown questionnaire "nope"',
   )

@@ -38,6 +38,12 @@ describe('each download is the command line export, byte for byte', () => {
       args: ['responses', '--wave', 'baseline', '--include-partial'],
       file: 'north-baseline-responses.csv',
     },
+    { path: 'answers.csv?wave=all', args: ['answers', '--wave', 'all', '--programme', 'north'], file: 'north-all-waves-answers.csv' },
+    {
+      path: 'responses.csv?wave=all&include-partial=yes',
+      args: ['responses', '--wave', 'all', '--programme', 'north', '--include-partial'],
+      file: 'north-all-waves-responses.csv',
+    },
     { path: 'codebook.csv', args: ['codebook'], file: 'north-codebook.csv' },
     { path: 'scores.csv?wave=baseline', args: ['scores', '--wave', 'baseline'], file: 'north-baseline-scores.csv' },
     {
@@ -75,6 +81,9 @@ describe('the audit log', () => {
     await admin.download(`${EXPORTS}/change.csv?from=baseline&to=six-months`)
     await admin.download(`${EXPORTS}/codebook.csv`)
     await admin.download(`${EXPORTS}/linkscore.R?wave=baseline`)
+    await admin.download(`${EXPORTS}/responses.csv?wave=all`)
+    await admin.download(`${EXPORTS}/linkscore.sps?wave=all`)
+    await admin.download(`${EXPORTS}/linkscore.do?wave=baseline`)
     await admin.download(`${EXPORTS}/answers.csv?wave=nope`)
     expect((await auditLines(ls)).slice(before)).toEqual([
       'data exported eva@example.org {"export":"answers","programme":"north","wave":"baseline","includePartial":true}',
@@ -82,6 +91,9 @@ describe('the audit log', () => {
       'data exported admin@example.org {"export":"change","programme":"north","from":"baseline","to":"six-months","weighting":"respondents"}',
       'data exported admin@example.org {"export":"codebook","programme":"north"}',
       'data exported admin@example.org {"export":"r-script","programme":"north"}',
+      'data exported admin@example.org {"export":"responses","programme":"north","wave":"all","includePartial":false}',
+      'data exported admin@example.org {"export":"spss","programme":"north","wave":"all"}',
+      'data exported admin@example.org {"export":"stata","programme":"north","wave":"baseline"}',
     ])
   })
 })
@@ -109,6 +121,13 @@ describe('choices the page cannot honour', () => {
     { path: 'change.csv?from=baseline&to=baseline', field: 'from', message: 'Choose a different wave to compare with' },
     { path: 'linkscore.R?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
     { path: '?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
+    { path: 'scores.csv?wave=all', field: 'wave', message: 'North PCN has no wave "all": choose one of its waves' },
+    { path: 'linkscore.sps?wave=nope', field: 'wave', message: 'North PCN has no wave "nope": choose one of its waves' },
+    {
+      path: 'linkscore.do?include-partial=maybe',
+      field: 'include-partial',
+      message: 'To include unfinished responses, tick the box; otherwise leave it empty',
+    },
   ])('$path: 422, the exports page with "$message" at #$field, and no file', async ({ path, field, message }) => {
     const url = path.startsWith('?') ? `${EXPORTS}${path}` : `${EXPORTS}/${path}`
     const page = await admin.get(url)
@@ -144,6 +163,27 @@ describe('the R script download', () => {
     const text = (await evaluator.download(`${EXPORTS}/linkscore.R`)).text
     expect(text).toContain('linkscore_wave <- "six-months"')
     expect(text).toContain('linkscore_from_wave <- "baseline"')
+  })
+})
+
+describe('the SPSS and Stata downloads', () => {
+  it.each([
+    { path: 'linkscore.sps?wave=baseline', file: 'north-baseline-responses.sps', reads: "/FILE='north-baseline-responses.csv'" },
+    { path: 'linkscore.sps', file: 'north-six-months-responses.sps', reads: "/FILE='north-six-months-responses.csv'" },
+    { path: 'linkscore.do?wave=all', file: 'north-all-waves-responses.do', reads: 'import delimited using "north-all-waves-responses.csv"' },
+  ])('$path is a text file reading $file', async ({ path, file, reads }) => {
+    const download = await evaluator.download(`${EXPORTS}/${path}`)
+    expect(download.status).toBe(200)
+    expect(download.headers['content-type']).toBe('text/plain; charset=utf-8')
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${file}"`)
+    expect(download.text).toContain(reads)
+  })
+
+  it('reads the columns of the file it names, in its order', async () => {
+    const header = (await admin.download(`${EXPORTS}/responses.csv?wave=all&include-partial=yes`)).text.split('\n')[0]!.split(',')
+    const sps = (await admin.download(`${EXPORTS}/linkscore.sps?wave=all&include-partial=yes`)).text
+    const keep = /\/KEEP=\n([\s\S]*?)\.\n/.exec(sps)![1]!.split(/\s+/).filter(Boolean)
+    expect(keep).toEqual(header)
   })
 })
 

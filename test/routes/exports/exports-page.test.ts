@@ -38,7 +38,7 @@ describe('the exports page', () => {
     expect(page.heading).toBe('Download data: North PCN')
     expect(page.$('main form').attr('method')).toBe('get')
     expect(page.$('main form').attr('action')).toBe('/programmes/north/exports')
-    expect(radios(page, 'wave')).toEqual(['six-months', 'baseline'])
+    expect(radios(page, 'wave')).toEqual(['six-months', 'baseline', 'all'])
     expect(checked(page, 'wave')).toEqual(['six-months'])
     expect(checked(page, 'from')).toEqual(['baseline'])
     expect(checked(page, 'weighting')).toEqual(['respondents'])
@@ -52,6 +52,8 @@ describe('the exports page', () => {
       'Codebook -> /programmes/north/exports/codebook.csv',
       'Action plans -> /programmes/north/exports/actions.csv',
       'R script to read these files -> /programmes/north/exports/linkscore.R?wave=six-months&from=baseline',
+      'SPSS syntax to read the responses file -> /programmes/north/exports/linkscore.sps?wave=six-months',
+      'Stata do-file to read the responses file -> /programmes/north/exports/linkscore.do?wave=six-months',
     ])
     expect(page.$('.ls-downloads .nhsuk-hint').first().text()).toBe('File: north-six-months-answers.csv')
     expect(page.$('.nhsuk-back-link a').attr('href')).toBe('/staff')
@@ -70,8 +72,34 @@ describe('the exports page', () => {
       'Codebook -> /programmes/north/exports/codebook.csv',
       'Action plans -> /programmes/north/exports/actions.csv',
       'R script to read these files -> /programmes/north/exports/linkscore.R?wave=baseline',
+      'SPSS syntax to read the responses file -> /programmes/north/exports/linkscore.sps?wave=baseline&include-partial=yes',
+      'Stata do-file to read the responses file -> /programmes/north/exports/linkscore.do?wave=baseline&include-partial=yes',
     ])
     expect(page.$('main').text()).toContain('For the change between two waves, choose a different wave under "Compare with".')
+  })
+
+  it('offers the answers and responses of all waves, and the syntax files reading them; the other files stay with the latest wave', async () => {
+    const page = await client.get('/programmes/north/exports?wave=all')
+    expect(checked(page, 'wave')).toEqual(['all'])
+    expect(links(page)).toEqual([
+      'Answers, long format: every wave -> /programmes/north/exports/answers.csv?wave=all',
+      'Responses, wide format: every wave -> /programmes/north/exports/responses.csv?wave=all',
+      'Practice scores: Six months -> /programmes/north/exports/scores.csv?wave=six-months',
+      'Scale statistics: Six months -> /programmes/north/exports/scale-stats.csv?wave=six-months',
+      'Change from Baseline to Six months -> /programmes/north/exports/change.csv?from=baseline&to=six-months',
+      'Codebook -> /programmes/north/exports/codebook.csv',
+      'Action plans -> /programmes/north/exports/actions.csv',
+      'R script to read these files -> /programmes/north/exports/linkscore.R?wave=six-months&from=baseline',
+      'SPSS syntax to read the responses file -> /programmes/north/exports/linkscore.sps?wave=all',
+      'Stata do-file to read the responses file -> /programmes/north/exports/linkscore.do?wave=all',
+    ])
+    const files = page
+      .$('.ls-downloads .nhsuk-hint')
+      .map((_, hint) => page.$(hint).text())
+      .get()
+    expect(files.slice(0, 2)).toEqual(['File: north-all-waves-answers.csv', 'File: north-all-waves-responses.csv'])
+    expect(files.slice(-2)).toEqual(['File: north-all-waves-responses.sps', 'File: north-all-waves-responses.do'])
+    expect(page.$('main').text()).toContain('The answers and responses files hold every wave, in wave order')
   })
 
   it('takes the same wave to compare with as no comparison, not as a mistake', async () => {
@@ -88,8 +116,8 @@ describe('the exports page', () => {
     expect(links(page)).toEqual(['Codebook -> /programmes/south/exports/codebook.csv', 'R script to read these files -> /programmes/south/exports/linkscore.R'])
   })
 
-  it('every link it gives downloads', async () => {
-    const page = await client.get('/programmes/north/exports?wave=six-months&from=baseline&weighting=settings&include-partial=yes')
+  it.each(['wave=six-months&from=baseline&weighting=settings&include-partial=yes', 'wave=all'])('every link it gives downloads (%s)', async (query) => {
+    const page = await client.get(`/programmes/north/exports?${query}`)
     for (const href of page
       .$('.ls-downloads a')
       .map((_, a) => page.$(a).attr('href'))

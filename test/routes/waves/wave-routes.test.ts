@@ -151,6 +151,11 @@ describe('adding a wave', () => {
     expect(outOfOrder.errorSummary).toEqual([{ text: 'The closing date must not be before the opening date', href: '#closesOn' }])
     const taken = await addWave({ ...form, opensOn: '', closesOn: '' })
     expect(taken.errorSummary).toEqual([{ text: 'Programme "north" already has a wave "baseline"', href: '#slug' }])
+
+    const reserved = await addWave({ ...form, slug: 'all', opensOn: '', closesOn: '' })
+    expect(reserved.errorSummary).toEqual([
+      { text: 'The short name "all" is kept for exports of every wave: choose another, like all-practices', href: '#slug' },
+    ])
   })
 
   it('copies the last wave: the form comes with its questionnaires in order and nothing else', async () => {
