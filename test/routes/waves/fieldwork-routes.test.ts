@@ -148,4 +148,6 @@ it('shows a steering member their own practice’s progress only: no other pract
   expect(page.$('main').text()).not.toContain('Responses sent by day')
   expect(page.$('#chart-by-day-data')).toHaveLength(0)
   expect(page.$('main a').first().attr('href')).toBe('/staff')
+  // The stylesheet that keeps wide tables scrolling inside their own region, so the page itself fits a phone.
+  expect(page.$('link[href="/static/css/reports.css"]')).toHaveLength(1)
 })
