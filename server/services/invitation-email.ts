@@ -37,5 +37,7 @@ export function invitationEmail(
     ...(programme.contact ? [t('survey:email.contact', values)] : []),
     t('survey:email.signOff', values),
   ]
-  return { subject: t(reminder ? 'survey:email.reminderSubject' : 'survey:email.subject', values), text: `${paragraphs.join('\n\n')}\n` }
+  // Each paragraph starts a sentence, and the organisation is written to fit inside one ("the Linkscore demonstration").
+  const sentence = (text: string) => text.charAt(0).toLocaleUpperCase(language) + text.slice(1)
+  return { subject: t(reminder ? 'survey:email.reminderSubject' : 'survey:email.subject', values), text: `${paragraphs.map(sentence).join('\n\n')}\n` }
 }
