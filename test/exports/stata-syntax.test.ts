@@ -115,6 +115,7 @@ describe('the Stata do-file, line by line (Stata not run)', () => {
     )
   })
 
+  // p_leaders is about social prescribing itself, so it offers no "not relevant to social prescribing" (.c).
   it('codes the fixture as the SPSS syntax does: agree items 1-5 with "not relevant" as .a-.c, options numbered in order', async () => {
     const { text, header } = await doFileAndHeader(fixture, 'north')
     const lines = checkDoFile(text, header)
@@ -122,10 +123,9 @@ describe('the Stata do-file, line by line (Stata not run)', () => {
       expect.arrayContaining([
         'replace p_leaders = ".a" if p_leaders == "nr_role"',
         'replace p_leaders = ".b" if p_leaders == "nr_stage"',
-        'replace p_leaders = ".c" if p_leaders == "nr_intervention"',
         'destring p_leaders, replace',
         'label variable p_leaders "Leaders here make time for social prescribing."',
-        'label define p_leaders 1 "Strongly disagree" 2 "Disagree" 3 "Neither agree nor disagree" 4 "Agree" 5 "Strongly agree" .a "Not relevant to my role" .b "Not relevant at this stage" .c "Not relevant to social prescribing", replace',
+        'label define p_leaders 1 "Strongly disagree" 2 "Disagree" 3 "Neither agree nor disagree" 4 "Agree" 5 "Strongly agree" .a "Not relevant to my role" .b "Not relevant at this stage", replace',
         'replace lstmp = 1 if p_role_years == "short"',
         'replace lstmp = 2 if p_role_years == "long"',
         'label define p_role_years 1 "Under a year" 2 "A year or more", replace',
