@@ -1,6 +1,7 @@
 // A wave's fieldwork page: each practice's invitations and responses, its response rate from invitations only, the
 // open link's responses apart, responses by setting as the scorecard withholds them, and responses sent by day, from
 // respondents who went through the real journey; a steering member sees their own practice's rows and nothing else.
+import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
 import { walkJourney } from '../../support/journey-walker.js'
@@ -106,6 +107,17 @@ it('counts the responses sent by day, equal to the responses export', async () =
   // The chart beside the table carries the same figures.
   const chart = JSON.parse(page.$('#chart-by-day-data').text())
   expect(chart.series[0].values).toEqual([15])
+})
+
+it('gives each practice’s responses sent (by invitation and by open link) as counted from the answers export', async () => {
+  const page = await evaluator.get('/programmes/north/waves/spring/fieldwork')
+  const answers = parse((await evaluator.download('/programmes/north/exports/answers.csv?wave=spring')).text, { columns: true }) as Record<string, string>[]
+  const responsesOf = (code: string) => new Set(answers.filter((a) => a.practice_code === code).map((a) => a.response_id)).size
+  for (const row of tableRows(page, 'Invitations and responses by practice').filter((r) => r[0] !== 'All practices')) {
+    const code = /\(([^)]+)\)$/.exec(row[0]!)![1]!
+    expect(Number(row[3]) + Number(row[5]), code).toBe(responsesOf(code))
+  }
+  expect(responsesOf('N3')).toBe(12)
 })
 
 it('gives each practice’s responses by setting as its scorecard does, each shown figure equal to the responses export', async () => {
