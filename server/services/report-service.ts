@@ -101,24 +101,20 @@ export interface ComparisonData {
   questionnaires: ScoredQuestionnaire[]
 }
 
-/** A wave's scores, or why it cannot be scored. */
-async function scoresOrProblem(build: () => Promise<WaveScores[]>): Promise<{ scores: WaveScores[] | null; problem: Message | null }> {
+/** What `build` gives, or why it cannot be had: answers that span two questionnaire versions (a wave's scores, a change). */
+async function orProblem<T>(build: () => Promise<T>): Promise<{ value: T | null; problem: Message | null }> {
   try {
-    return { scores: await build(), problem: null }
+    return { value: await build(), problem: null }
   } catch (error) {
-    if (error instanceof MixedQuestionnaireVersionsError) return { scores: null, problem: error.text }
+    if (error instanceof MixedQuestionnaireVersionsError) return { value: null, problem: error.text }
     throw error
   }
 }
 
-/** The change since the previous wave, or why there is none. */
+/** The change between two waves, or why there is none. */
 async function changeOrProblem(build: () => Promise<ChangeRow[]>): Promise<{ change: ChangeRow[] | null; changeProblem: Message | null }> {
-  try {
-    return { change: await build(), changeProblem: null }
-  } catch (error) {
-    if (error instanceof MixedQuestionnaireVersionsError) return { change: null, changeProblem: error.text }
-    throw error
-  }
+  const { value, problem } = await orProblem(build)
+  return { change: value, changeProblem: problem }
 }
 
 export function matchesContext(practice: Practice, filters: ComparisonFilters): boolean {
@@ -227,7 +223,10 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     const waves: TrajectoryWave[] = []
     for (const { wave, submitted } of upTo) {
       if (wave.id === shown.id) waves.push({ wave, scores: shownScores.map((q) => q.scores), problem: null })
-      else if (submitted > 0) waves.push({ wave, ...(await scoresOrProblem(() => scoring.scoreWave(programme, wave, 'respondents'))) })
+      else if (submitted > 0) {
+        const { value, problem } = await orProblem(() => scoring.scoreWave(programme, wave, 'respondents'))
+        waves.push({ wave, scores: value, problem })
+      }
     }
     const first = waves[0]!.wave
     const sinceFirst =

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateProgramme } from '../../../server/demo/generate-programme.js'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
 import { addStaff, signIn } from '../../support/staff-users.js'
+import { bodyRows } from '../../support/table-rows.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
 let ls: TestLinkscore
@@ -28,16 +29,7 @@ const csv = async (kind: string, query: string): Promise<Row[]> =>
 function trajectoryRows(page: Page, questionnaire: string): string[][] {
   const table = page.$(`#trajectory-${questionnaire}-table`)
   expect(table).toHaveLength(1)
-  return table
-    .find('tbody tr')
-    .map((_, tr) => [
-      page
-        .$(tr)
-        .find('th, td')
-        .map((_, c) => page.$(c).text().replace(/\s+/g, ' ').trim())
-        .get(),
-    ])
-    .get()
+  return bodyRows(page, table)
 }
 
 const round = (x: number) => (Math.abs(x).toFixed(0) === '0' ? '0' : (x < 0 ? '\u2212' : '') + Math.abs(x).toFixed(0))

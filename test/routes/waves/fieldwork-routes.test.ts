@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
 import { walkJourney } from '../../support/journey-walker.js'
 import { addStaff, signIn } from '../../support/staff-users.js'
+import { bodyRows } from '../../support/table-rows.js'
 import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
 let ls: TestLinkscore
@@ -16,16 +17,7 @@ let steering: HttpClient
 function tableRows(page: Page, caption: string): string[][] {
   const table = page.$('table').filter((_, t) => page.$(t).find('caption').text().trim() === caption)
   expect(table.length, caption).toBe(1)
-  return table
-    .find('tbody tr')
-    .map((_, tr) => [
-      page
-        .$(tr)
-        .find('th, td')
-        .map((_, cell) => page.$(cell).text().replace(/\s+/g, ' ').trim())
-        .get(),
-    ])
-    .get()
+  return bodyRows(page, table)
 }
 
 beforeAll(async () => {
