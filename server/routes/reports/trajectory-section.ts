@@ -60,7 +60,7 @@ export function trajectorySection(data: ScorecardData, scored: ScoredQuestionnai
     heading: t('reports:trajectory.heading', { questionnaire: label }),
     caption: t('reports:trajectory.caption', { questionnaire: label, first: waves[0]!.title, last: waves.at(-1)!.title }),
     waves: waves.map((w) => w.title),
-    sinceFirstHeading: since ? t('reports:trajectory.sinceFirst', { wave: since.wave.title }) : null,
+    sinceFirstHeading: since && sinceFirst ? t('reports:trajectory.sinceFirst', { wave: since.wave.title }) : null,
     sinceFirstProblem: since?.changeProblem ? t('reports:scorecard.changeProblem', { wave: since.wave.title, problem: say(t, since.changeProblem) }) : null,
     breaks,
     rows: scored.scores.scales.map((s) => ({
