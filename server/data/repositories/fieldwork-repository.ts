@@ -5,6 +5,7 @@ import type { InvitationCount, SubmittedCount } from '../../domain/response-coun
 import type { FieldworkRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
+import { invitationCountsQuery, submittedCountsQuery, toInvitationCount, toSubmittedCount } from './response-count-queries.js'
 import { viaInvitation } from './via-invitation.js'
 
 // The day of an ISO instant, as both databases read a text column: literal numbers, which PostgreSQL needs typed.
@@ -63,26 +64,11 @@ export function fieldworkRepository(db: Kysely<Schema>): FieldworkRepository {
     },
 
     countsByPractice: async (waveId) => {
-      const submitted = await db
-        .selectFrom('response as r')
-        .leftJoin('invitation as i', 'i.id', 'r.invitation_id')
-        .select((eb) => ['r.practice_id as practiceId', 'r.setting', 'i.preset_role as presetRole', viaInvitation(eb).as('viaInvitation'), eb.fn.countAll<number>().as('n')])
-        .where('r.wave_id', '=', waveId)
-        .where('r.status', '=', 'submitted')
-        .where('r.setting', 'is not', null)
-        .where(notExcluded)
-        .groupBy((eb) => ['r.practice_id', 'r.setting', 'i.preset_role', viaInvitation(eb)])
-        .execute()
-      const invitations = await db
-        .selectFrom('invitation')
-        .select((eb) => ['practice_id as practiceId', 'preset_role as presetRole', eb.fn.countAll<number>().as('n')])
-        .where('wave_id', '=', waveId)
-        .groupBy(['practice_id', 'preset_role'])
-        .execute()
+      const [submitted, invitations] = [await submittedCountsQuery(db, waveId).execute(), await invitationCountsQuery(db, waveId).execute()]
       const counts = new Map<number, { submitted: SubmittedCount[]; invitations: InvitationCount[] }>()
       const of = (practiceId: number) => counts.get(practiceId) ?? counts.set(practiceId, { submitted: [], invitations: [] }).get(practiceId)!
-      for (const r of submitted) of(r.practiceId).submitted.push({ setting: r.setting!, presetRole: r.presetRole, viaInvitation: Number(r.viaInvitation) === 1, n: Number(r.n) })
-      for (const i of invitations) of(i.practiceId).invitations.push({ presetRole: i.presetRole, n: Number(i.n) })
+      for (const r of submitted) of(r.practiceId).submitted.push(toSubmittedCount(r))
+      for (const i of invitations) of(i.practiceId).invitations.push(toInvitationCount(i))
       return counts
     },
   }

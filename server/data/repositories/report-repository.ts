@@ -4,7 +4,7 @@ import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages.js'
 import type { ReportRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
-import { viaInvitation } from './via-invitation.js'
+import { invitationCountsQuery, submittedCountsQuery, toInvitationCount, toSubmittedCount } from './response-count-queries.js'
 
 /** Byte order of the UTF-8 text, as SQLite sorts and as PostgreSQL's "C" collation sorts. */
 const byText = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
@@ -35,25 +35,15 @@ export function reportRepository(db: Kysely<Schema>): ReportRepository {
     },
 
     submittedCounts: async (waveId, practiceId) => {
-      const rows = await submitted(waveId, practiceId)
-        .leftJoin('invitation as i', 'i.id', 'r.invitation_id')
-        .select((eb) => ['r.setting', 'i.preset_role as presetRole', viaInvitation(eb).as('viaInvitation'), eb.fn.countAll<number>().as('n')])
-        .groupBy((eb) => ['r.setting', 'i.preset_role', viaInvitation(eb)])
-        .execute()
+      const rows = await submittedCountsQuery(db, waveId).where('r.practice_id', '=', practiceId).execute()
       return rows
-        .map((r) => ({ setting: r.setting!, presetRole: r.presetRole, viaInvitation: Number(r.viaInvitation) === 1, n: Number(r.n) }))
+        .map(toSubmittedCount)
         .sort((a, b) => byText(a.setting, b.setting) || byText(a.presetRole ?? '', b.presetRole ?? '') || Number(a.viaInvitation) - Number(b.viaInvitation))
     },
 
     invitationCounts: async (waveId, practiceId) => {
-      const rows = await db
-        .selectFrom('invitation')
-        .select((eb) => ['preset_role as presetRole', eb.fn.countAll<number>().as('n')])
-        .where('wave_id', '=', waveId)
-        .where('practice_id', '=', practiceId)
-        .groupBy('preset_role')
-        .execute()
-      return rows.map((r) => ({ presetRole: r.presetRole, n: Number(r.n) })).sort((a, b) => byText(a.presetRole ?? '', b.presetRole ?? ''))
+      const rows = await invitationCountsQuery(db, waveId).where('practice_id', '=', practiceId).execute()
+      return rows.map(toInvitationCount).sort((a, b) => byText(a.presetRole ?? '', b.presetRole ?? ''))
     },
 
     // Sorted by the text itself, so the order says nothing about who answered or when.
