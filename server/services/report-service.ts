@@ -218,6 +218,22 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     return groups
   }
 
+  /**
+   * The practice's free text as the scorecard (or, `reviewing`, the evaluator's review) shows it; null below the
+   * programme's minimum of responses, when it is never read. `definitions` is asked for only above it.
+   */
+  async function practiceFreeText(
+    programme: Programme,
+    wave: Wave,
+    practice: Practice,
+    submitted: SubmittedCount[],
+    definitions: () => Promise<Pick<ScoredQuestionnaire, 'definition' | 'texts'>[]>,
+    reviewing = false,
+  ): Promise<TextAnswerGroup[] | null> {
+    if (submitted.reduce((sum, c) => sum + c.n, 0) < programme.minPracticeN) return null
+    return textAnswers(wave, practice, await definitions(), shownSettings(countsBySetting(submitted), programme), reviewing)
+  }
+
   /** The waves up to `shown` with responses, each scored (the one shown as already scored), and the change since the first. */
   async function trajectory(programme: Programme, upTo: ReportWave[], shown: Wave, previous: Wave | null, shownScores: ScoredQuestionnaire[]) {
     const waves: TrajectoryWave[] = []
@@ -261,7 +277,6 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
       const previousWave = position > 0 ? list[position - 1]!.wave : null
       const questionnaires = await scored(programme, wave, {}, language)
       const submitted = await repos.reports.submittedCounts(wave.id, practice.id)
-      const total = submitted.reduce((sum, c) => sum + c.n, 0)
       return {
         programme,
         practice,
@@ -271,10 +286,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         questionnaires,
         ...(previousWave ? await changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
         responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
-        textAnswers:
-          total >= programme.minPracticeN
-            ? await textAnswers(wave, practice, await waveDefinitions(wave, questionnaires, language), shownSettings(countsBySetting(submitted), programme))
-            : null,
+        textAnswers: await practiceFreeText(programme, wave, practice, submitted, () => waveDefinitions(wave, questionnaires, language)),
         actions: await repos.actions.listForWave(practice.id, wave.id),
         earlierActions: previousWave ? await repos.actions.listForWave(practice.id, previousWave.id) : [],
         ...(await trajectory(programme, list.slice(0, position + 1), wave, previousWave, questionnaires)),
@@ -290,9 +302,8 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
       const wave = chooseWave(list, waveSlug)
       if (!wave) return { waves: list, wave, groups: null }
       const submitted = await repos.reports.submittedCounts(wave.id, practice.id)
-      if (submitted.reduce((sum, c) => sum + c.n, 0) < programme.minPracticeN) return { waves: list, wave, groups: null }
-      const definitions = await waveDefinitions(wave, await scored(programme, wave, {}, language), language)
-      const groups = await textAnswers(wave, practice, definitions, shownSettings(countsBySetting(submitted), programme), true)
+      // Nothing scored: the questionnaires' definitions are all the review needs.
+      const groups = await practiceFreeText(programme, wave, practice, submitted, () => waveDefinitions(wave, [], language), true)
       return { waves: list, wave, groups }
     },
 
