@@ -2,8 +2,8 @@
 // how many days must pass before someone is reminded again.
 import { z } from 'zod'
 import type { Message } from '../../i18n/translate.js'
-import { PRESETTABLE_ROLES } from '../../survey/roles.js'
 import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../../validation/field-issues.js'
+import { practiceField, presetRoleField, text } from './invitation-form.js'
 
 export const EMAIL_FORM_FIELDS = ['practice', 'addresses', 'file', 'role'] as const
 export const DEFAULT_REMINDER_DAYS = 7
@@ -23,16 +23,7 @@ export interface EmailFormInput {
 /** An uploaded file of addresses: its name and bytes, or why it was not read. */
 export type AddressUpload = { name: string; bytes: Buffer } | { refusal: Message } | undefined
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
-
-const schema = z.object({
-  practice: z.string().min(1, { error: 'study:invitations.errors.practiceMissing' }),
-  addresses: z.string(),
-  role: z
-    .string()
-    .refine((role) => role === '' || PRESETTABLE_ROLES.includes(role), { error: 'study:invitations.errors.roleUnknown' })
-    .transform((role) => role || undefined),
-})
+const schema = z.object({ practice: practiceField, addresses: z.string(), role: presetRoleField })
 
 /** The addresses come from the file when one was uploaded, else from the box; the service checks each of them. */
 export function parseEmailForm(

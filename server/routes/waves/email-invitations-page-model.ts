@@ -5,11 +5,11 @@ import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
 import type { Formats } from '../../i18n/format.js'
 import type { Translate } from '../../i18n/translate.js'
-import { ROLES, roleLabel } from '../../survey/roles.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors } from '../form-errors.js'
 import { wavePath, wavesPath } from '../paths.js'
 import { EMAIL_FORM_FIELDS, type EmailFormValues } from './email-invitation-form.js'
+import { practiceItems, roleItems } from './invitation-form.js'
 
 export const emailInvitationsPath = (programme: string, wave: string) => `${wavePath(programme, wave)}/email-invitations`
 export const remindPath = (programme: string, wave: string) => `${emailInvitationsPath(programme, wave)}/remind`
@@ -81,14 +81,8 @@ export function emailInvitationsPageModel(page: EmailInvitationsPage, { t, forma
     sendAction: emailInvitationsPath(programme.slug, wave.slug),
     remindAction: remindPath(programme.slug, wave.slug),
     deleteAction: deleteAddressesPath(programme.slug, wave.slug),
-    practiceItems: [
-      { value: '', text: t('study:invitations.practice.choose'), selected: values.practice === '' },
-      ...page.practices.map((p) => ({ value: p.code, text: `${p.name} (${p.code})`, selected: values.practice === p.code })),
-    ],
-    roleItems: [
-      { value: '', text: t('study:invitations.role.none'), selected: values.role === '' },
-      ...ROLES.filter((r) => r.setting !== null).map((r) => ({ value: r.code, text: roleLabel(r, t), selected: values.role === r.code })),
-    ],
+    practiceItems: practiceItems(page.practices, values.practice, t),
+    roleItems: roleItems(values.role, t),
     counts: page.counts.length ? countsTable(page, t, format) : undefined,
   }
 }

@@ -1,6 +1,7 @@
 // Checks the form that makes a practice's personal invitations for a wave: which practice, how many, and any role.
 import { z } from 'zod'
-import { PRESETTABLE_ROLES } from '../../survey/roles.js'
+import type { Translate } from '../../i18n/translate.js'
+import { PRESETTABLE_ROLES, ROLES, roleLabel } from '../../survey/roles.js'
 import { fieldIssuesFromZod, type FieldIssue } from '../../validation/field-issues.js'
 
 export const INVITATION_FORM_FIELDS = ['practice', 'count', 'role'] as const
@@ -18,20 +19,25 @@ export interface InvitationFormInput {
   role?: string
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+/** A form field as typed, trimmed; anything but a string is empty. */
+export const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+
+/** The practice to invite, and the role its invitations preset (none: each person says): both invitation forms ask them. */
+export const practiceField = z.string().min(1, { error: 'study:invitations.errors.practiceMissing' })
+export const presetRoleField = z
+  .string()
+  .refine((role) => role === '' || PRESETTABLE_ROLES.includes(role), { error: 'study:invitations.errors.roleUnknown' })
+  .transform((role) => role || undefined)
 
 const schema = z.object({
-  practice: z.string().min(1, { error: 'study:invitations.errors.practiceMissing' }),
+  practice: practiceField,
   count: z
     .string()
     .min(1, { error: 'study:invitations.errors.countMissing' })
     .regex(/^\d+$/, { error: 'study:invitations.errors.countRange' })
     .transform(Number)
     .refine((n) => n >= 1 && n <= MOST_AT_ONCE, { error: 'study:invitations.errors.countRange' }),
-  role: z
-    .string()
-    .refine((role) => role === '' || PRESETTABLE_ROLES.includes(role), { error: 'study:invitations.errors.roleUnknown' })
-    .transform((role) => role || undefined),
+  role: presetRoleField,
 })
 
 export function parseInvitationForm(
@@ -41,4 +47,19 @@ export function parseInvitationForm(
   const parsed = schema.safeParse(values)
   if (!parsed.success) return { issues: fieldIssuesFromZod(parsed.error.issues), values }
   return { input: parsed.data, values }
+}
+
+/** The choices of the two forms' practice and role selects, the one chosen marked. */
+export function practiceItems(practices: readonly { code: string; name: string }[], chosen: string, t: Translate) {
+  return [
+    { value: '', text: t('study:invitations.practice.choose'), selected: chosen === '' },
+    ...practices.map((p) => ({ value: p.code, text: `${p.name} (${p.code})`, selected: chosen === p.code })),
+  ]
+}
+
+export function roleItems(chosen: string, t: Translate) {
+  return [
+    { value: '', text: t('study:invitations.role.none'), selected: chosen === '' },
+    ...ROLES.filter((r) => r.setting !== null).map((r) => ({ value: r.code, text: roleLabel(r, t), selected: chosen === r.code })),
+  ]
 }

@@ -8,11 +8,10 @@ import type { InvitationService } from '../../services/invitation-service.js'
 import type { PracticeService } from '../../services/practice-service.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import type { WaveService } from '../../services/wave-service.js'
-import { ROLES, roleLabel } from '../../survey/roles.js'
 import type { FieldIssue } from '../../validation/field-issues.js'
 import { formErrors, serviceRefusal } from '../form-errors.js'
 import { withQuery, wavesPath } from '../paths.js'
-import { INVITATION_FORM_FIELDS, MOST_AT_ONCE, parseInvitationForm, type InvitationFormValues } from './invitation-form.js'
+import { INVITATION_FORM_FIELDS, MOST_AT_ONCE, parseInvitationForm, practiceItems, roleItems, type InvitationFormValues } from './invitation-form.js'
 import { lettersPath } from './letters-page-model.js'
 import { programmeWave } from './programme-wave.js'
 
@@ -39,14 +38,8 @@ function formModel(page: FormPage, t: Translate) {
     errors,
     errorSummary,
     most: MOST_AT_ONCE,
-    practiceItems: [
-      { value: '', text: t('study:invitations.practice.choose'), selected: values.practice === '' },
-      ...page.practices.map((p) => ({ value: p.code, text: `${p.name} (${p.code})`, selected: values.practice === p.code })),
-    ],
-    roleItems: [
-      { value: '', text: t('study:invitations.role.none'), selected: values.role === '' },
-      ...ROLES.filter((r) => r.setting !== null).map((r) => ({ value: r.code, text: roleLabel(r, t), selected: values.role === r.code })),
-    ],
+    practiceItems: practiceItems(page.practices, values.practice, t),
+    roleItems: roleItems(values.role, t),
     made: page.made && {
       text: t('study:invitations.made', { count: page.made.count, practice: page.made.practice.name }),
       csvHref: `${wavesPath(programme.slug)}/${wave.slug}/invitations.csv`,
