@@ -14,14 +14,19 @@ export interface VisibleProgramme {
 }
 
 export function createStaffScopeService(repos: Pick<Repositories, 'programmes' | 'practices'>) {
+  /** Whether the user sees the whole programme, and which of its practices. */
+  async function inScope(user: StaffUser, programme: Programme): Promise<VisibleProgramme> {
+    const practices = (await repos.practices.listByProgramme(programme.id)).filter((p) => canSeePractice(user, p))
+    return { programme, wholeProgramme: canSeeProgramme(user, programme.id), practices }
+  }
+
   return {
     /** Programmes in use with at least one practice the user may see (or the whole programme), with those practices. */
     async visibleProgrammes(user: StaffUser): Promise<VisibleProgramme[]> {
       const visible: VisibleProgramme[] = []
       for (const programme of (await repos.programmes.list()).filter((p) => !p.archivedAt)) {
-        const wholeProgramme = canSeeProgramme(user, programme.id)
-        const practices = (await repos.practices.listByProgramme(programme.id)).filter((p) => canSeePractice(user, p))
-        if (wholeProgramme || practices.length) visible.push({ programme, wholeProgramme, practices })
+        const seen = await inScope(user, programme)
+        if (seen.wholeProgramme || seen.practices.length) visible.push(seen)
       }
       return visible
     },
@@ -40,10 +45,9 @@ export function createStaffScopeService(repos: Pick<Repositories, 'programmes' |
     async programmePractices(user: StaffUser, slug: string): Promise<VisibleProgramme> {
       const programme = await repos.programmes.findBySlug(slug)
       if (!programme) throw new NotFoundError()
-      const wholeProgramme = canSeeProgramme(user, programme.id)
-      const practices = (await repos.practices.listByProgramme(programme.id)).filter((p) => canSeePractice(user, p))
-      if (!wholeProgramme && !practices.length) throw new NotFoundError()
-      return { programme, wholeProgramme, practices }
+      const seen = await inScope(user, programme)
+      if (!seen.wholeProgramme && !seen.practices.length) throw new NotFoundError()
+      return seen
     },
 
     /** A practice of a programme for its own pages; 404 when either does not exist, they do not match, or it is out of scope. */

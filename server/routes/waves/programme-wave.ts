@@ -20,7 +20,12 @@ export async function programmeWave(
 ): Promise<{ programme: Programme; summary: WaveSummary }> {
   const seen = await scope.programme(signedInUser(res), String(req.params.slug))
   const programme = writable ? ensureWritable(seen) : seen
-  const summary = (await waves.list(programme)).find((s) => s.wave.slug === String(req.params.wave))
+  return { programme, summary: await waveNamed(waves, programme, String(req.params.wave)) }
+}
+
+/** The programme's wave of that short name, with what it has gathered; "Page not found" when it has none. */
+export async function waveNamed(waves: WaveService, programme: Programme, slug: string): Promise<WaveSummary> {
+  const summary = (await waves.list(programme)).find((s) => s.wave.slug === slug)
   if (!summary) throw new NotFoundError()
-  return { programme, summary }
+  return summary
 }
