@@ -8,8 +8,8 @@ import type { Formats } from '../../i18n/format.js'
 import type { Translate } from '../../i18n/translate.js'
 import { fillIntervention } from '../../questionnaires/questionnaire-model.js'
 import type { ReportWave, TextAnswerGroup } from '../../services/report-service.js'
-import { settingLabel } from '../../survey/roles.js'
 import { freeTextReviewPath, practicePath } from '../paths.js'
+import { textGroupWithheld } from '../reports/report-labels.js'
 import { waveOptions } from '../reports/wave-options.js'
 
 export interface TextReview {
@@ -34,9 +34,7 @@ export function freeTextReviewPageModel({ programme, practice, waves, wave, grou
     groups: (groups ?? []).map((group, g) => ({
       id: `question-${g + 1}`,
       heading: fillIntervention(group.text, intervention),
-      withheld:
-        group.withheldFor &&
-        t('reports:scorecard.freeText.groupWithheld', { settings: format.list(group.withheldFor.map((s) => settingLabel(s, t).toLowerCase())) }),
+      withheld: textGroupWithheld(group.withheldFor, t, format),
       answers: group.answers.map((answer) => ({
         text: answer.text,
         language: answer.language,

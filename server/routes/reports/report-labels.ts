@@ -1,6 +1,8 @@
 // Words and classes shared by the scorecard and the comparison: bands, questionnaire names, withholding.
 import { english, type MessageKey, type Translate } from '../../i18n/translate.js'
-import type { Band, Questionnaire, ScaleNode } from '../../questionnaires/definition-schema.js'
+import type { Formats } from '../../i18n/format.js'
+import type { Band, Questionnaire, ScaleNode, Setting } from '../../questionnaires/definition-schema.js'
+import { settingLabel } from '../../survey/roles.js'
 import type { ScoredQuestionnaire } from '../../services/report-service.js'
 
 /** Best band first; the worst is always red. Colour is never the only cue: a band is always shown in words. */
@@ -67,4 +69,9 @@ export const withheldGroup = (t: Translate = english): string => t('reports:with
 
 export function withheldGroupNote(minBreakdownN: number, t: Translate = english): string {
   return t('reports:withheldNote', { count: minBreakdownN })
+}
+
+/** Why a free-text question's answers are not shown: it was asked only of settings whose counts are withheld; null when shown. */
+export function textGroupWithheld(withheldFor: readonly Setting[] | null, t: Translate, format: Formats): string | null {
+  return withheldFor && t('reports:scorecard.freeText.groupWithheld', { settings: format.list(withheldFor.map((s) => settingLabel(s, t).toLowerCase())) })
 }

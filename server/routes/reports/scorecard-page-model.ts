@@ -6,14 +6,13 @@ import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
 import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult, type ScaleStats, type ShownPracticeScale } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
-import { settingLabel } from '../../survey/roles.js'
 import { freeTextReviewPath, practicePath } from '../paths.js'
 import { changeCell, type ChangeCell } from './change-cell.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
 import { notPrinted, notPrintedNotes } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
-import { questionnaireLabel, questionnaireWords, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
+import { questionnaireLabel, questionnaireWords, textGroupWithheld, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
 import { earlierActions, withActions, type Highlight } from './scorecard-actions.js'
 import { trajectorySection } from './trajectory-section.js'
@@ -234,9 +233,7 @@ function textAnswers(data: ScorecardData, { t, format, minPracticeN, interventio
       heading: fillIntervention(wording.get(`${group.questionnaireId}\u0000${group.itemId}`) ?? group.text, intervention),
       answers: group.answers.map(({ text, language }) => ({ text, language })),
       hidden: group.hidden ? t('reports:scorecard.freeText.hiddenCount', { count: group.hidden }) : null,
-      withheld:
-        group.withheldFor &&
-        t('reports:scorecard.freeText.groupWithheld', { settings: format.list(group.withheldFor.map((s) => settingLabel(s, t).toLowerCase())) }),
+      withheld: textGroupWithheld(group.withheldFor, t, format),
     })),
   }
 }

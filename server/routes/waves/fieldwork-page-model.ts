@@ -92,7 +92,7 @@ export function fieldworkPageModel(
     },
     days: wholeProgramme ? byDay.map((d) => ({ day: format.date(d.day), n: format.number(d.n) })) : undefined,
     dayChart: wholeProgramme && byDay.length ? dayChart(byDay, t, format) : undefined,
-    // The tables' scrolling regions are styled there, so every fieldwork page has it; the chart's scripts only with a chart.
+    // The reports' table styles (captions, figures) on every fieldwork page; the chart's scripts only with a chart.
     stylesheets: REPORT_ASSETS.stylesheets,
     ...(wholeProgramme && byDay.length ? { scripts: REPORT_ASSETS.scripts } : {}),
   }

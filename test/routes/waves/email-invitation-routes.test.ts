@@ -3,7 +3,8 @@
 // demand; and, with no SMTP server configured, a page that says so and offers nothing to send.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { englishLeft } from '../../support/english-left.js'
-import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
+import { addressCountsRow as countsRow } from '../../support/address-counts.js'
+import { httpClient, type HttpClient } from '../../support/http-client.js'
 import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
 import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
@@ -21,13 +22,6 @@ async function seed(ls: TestLinkscore): Promise<HttpClient> {
   await signIn(evaluator, 'eva@example.org', await addStaff(ls, 'eva@example.org', 'evaluator', { programmes: ['north'] }))
   return evaluator
 }
-const countsRow = (page: Page) =>
-  page
-    .$('#address-counts tbody tr')
-    .first()
-    .find('td')
-    .map((_, td) => page.$(td).text())
-    .get()
 
 describe('with an SMTP server', () => {
   let ls: TestLinkscore

@@ -2,7 +2,8 @@
 // respondents send their answers over HTTP; a reminder goes to the other 15 and to none of the 5, and not again within
 // the days chosen; no export holds an address; closing the wave leaves the address table empty.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { httpClient, type HttpClient, type Page } from '../../support/http-client.js'
+import { addressCountsRow as countsRow } from '../../support/address-counts.js'
+import { httpClient, type HttpClient } from '../../support/http-client.js'
 import { walkJourney } from '../../support/journey-walker.js'
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../support/smtp-server.js'
 import { addStaff, auditLines, signIn } from '../../support/staff-users.js'
@@ -46,13 +47,6 @@ afterAll(async () => {
   await smtp.stop()
 })
 
-const countsRow = (page: Page) =>
-  page
-    .$('#address-counts tbody tr')
-    .first()
-    .find('td')
-    .map((_, td) => page.$(td).text())
-    .get()
 const tokenIn = (mail: ReceivedMail) => new RegExp(`${BASE_URL}/s/([A-Za-z0-9_-]+)`).exec(mail.text)![1]!
 const remind = async (days: string) => evaluator.post(`${PAGE}/remind`, { days }, (await evaluator.get(PAGE)).csrf)
 

@@ -152,6 +152,6 @@ it('shows a steering member their own practice’s progress only: no other pract
   expect(page.$('main').text()).not.toContain('Responses sent by day')
   expect(page.$('#chart-by-day-data')).toHaveLength(0)
   expect(page.$('main a').first().attr('href')).toBe('/staff')
-  // The stylesheet that keeps wide tables scrolling inside their own region, so the page itself fits a phone.
+  // The reports' table styles, on a page without a chart too.
   expect(page.$('link[href="/static/css/reports.css"]')).toHaveLength(1)
 })
