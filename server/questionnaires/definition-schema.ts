@@ -12,7 +12,10 @@ export const itemSchema = builtInItemSchema
 
 export interface ScaleNode {
   id: string
+  /** The theory's name for the scale ("Coherence"), as exports and the method name it. */
   name: string
+  /** Everyday words for it ("Making sense of it"), which reports show first, the theory's name after it. */
+  plainName?: string | undefined
   guidance?: string | undefined
   children?: ScaleNode[] | undefined
 }
@@ -21,6 +24,7 @@ const scaleNodeSchema: z.ZodType<ScaleNode> = z.lazy(() =>
   z.strictObject({
     id: identifier,
     name: z.string().trim().min(1),
+    plainName: z.string().trim().min(1).optional(),
     guidance: z.string().trim().min(1).optional(),
     children: z.array(scaleNodeSchema).min(1).optional(),
   }),

@@ -4,7 +4,7 @@ import type { Questionnaire, ScaleNode } from './definition-schema.js'
 import { itemTypeFor } from './item-types/item-type-registry.js'
 
 /**
- * The texts by dotted path, in definition order: title, introduction, levels.<id>, scales.<id>.name and .guidance,
+ * The texts by dotted path, in definition order: title, introduction, levels.<id>, scales.<id>.name, .plainName and .guidance,
  * bands.<min>, sections.<id>.title and .introduction, items.<id>.<what its type names>.
  */
 export function questionnaireTexts(questionnaire: Questionnaire): Map<string, string> {
@@ -18,6 +18,7 @@ export function questionnaireTexts(questionnaire: Questionnaire): Map<string, st
     for (const level of scoring.levels) add(`levels.${level.id}`, level.name)
     for (const node of scaleNodes(scoring.scales)) {
       add(`scales.${node.id}.name`, node.name)
+      add(`scales.${node.id}.plainName`, node.plainName)
       add(`scales.${node.id}.guidance`, node.guidance)
     }
     for (const band of scoring.bands) add(`bands.${band.min}`, band.label)
@@ -37,6 +38,7 @@ export function withQuestionnaireTexts(questionnaire: Questionnaire, textOf: (pa
   const scale = (node: ScaleNode): ScaleNode => ({
     ...node,
     name: textOf(`scales.${node.id}.name`, node.name),
+    ...(node.plainName !== undefined && { plainName: textOf(`scales.${node.id}.plainName`, node.plainName) }),
     ...(node.guidance !== undefined && { guidance: textOf(`scales.${node.id}.guidance`, node.guidance) }),
     ...(node.children && { children: node.children.map(scale) }),
   })

@@ -4,6 +4,15 @@ import { mean, varianceFromSums } from './descriptive.js'
 /** Below this rwg(J) a practice's score on a scale is flagged as low agreement. */
 export const LOW_AGREEMENT = 0.7
 
+/**
+ * At or below this rwg(J) agreement is weak or absent (LeBreton & Senter 2008: .31–.50 weak, .00–.30 none), so the
+ * score averages views that differ widely and reads differently: the scorecard says so beside it. Between this and
+ * LOW_AGREEMENT agreement is moderate, as is usual for a practice's staff, and is left to the details.
+ */
+export const WIDE_DISAGREEMENT = 0.5
+
+export const viewsDifferWidely = (rwg: number | null): boolean => rwg !== null && rwg <= WIDE_DISAGREEMENT
+
 /** Variance of a discrete uniform distribution over A response options: (A² − 1) / 12; 2 for A = 5. */
 export function uniformNullVariance(options: number): number {
   return (options * options - 1) / 12

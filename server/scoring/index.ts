@@ -12,7 +12,7 @@ export { ScoringInputError } from './scoring-input-error.js'
 export type { Interval, PracticeScaleResult, ScaleRef, ShownPracticeScale, WithheldPracticeScale } from './practice-scores.js'
 export type { BreakdownDimension, BreakdownResult, ShownBreakdown, WithheldBreakdown } from './breakdowns.js'
 export type { GeneralItemResult, ShownGeneralItem, WithheldGeneralItem } from './general-items.js'
-export { LOW_AGREEMENT } from './agreement.js'
+export { LOW_AGREEMENT, WIDE_DISAGREEMENT, viewsDifferWidely } from './agreement.js'
 export {
   MIN_ALPHA_ITEMS,
   MIN_ALPHA_RESPONDENTS,

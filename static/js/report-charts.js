@@ -64,6 +64,22 @@ function config(data, words) {
       options: { ...common, aspectRatio: 1.8, scales: { y: { min: data.min, max: data.max, ticks } } },
     }
   }
+  if (data.type === 'hbar') {
+    // Bars across, names down the side: long plain names stay readable and never run into the figures.
+    return {
+      type: 'bar',
+      data: { labels: data.labels.map((label) => lines(label, 22)), datasets: data.series.map((series) => ({ ...dataset(series), borderWidth: 1.5 })) },
+      options: {
+        ...common,
+        indexAxis: 'y',
+        aspectRatio: 1.5,
+        scales: {
+          x: { min: data.min, max: data.max, ticks },
+          y: { ticks: { font: fontFor(12, 7), autoSkip: false } },
+        },
+      },
+    }
+  }
   if (data.type === 'bar') {
     return {
       type: 'bar',

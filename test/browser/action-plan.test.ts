@@ -70,7 +70,7 @@ chromium.describe('the action plan', () => {
     expect(url.pathname).toBe(SCORECARD)
     const item = page.locator('.ls-highlight-list li', { has: page.locator('.ls-action') })
     expect((await item.locator('.ls-action').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
-      'Agreed action: Put social prescribing on the agenda of every partners’ meeting Owner: Practice manager. Review by 30 September 2026.',
+      'Action: Put social prescribing on the agenda of every partners’ meeting (Practice manager, review by 30 September 2026)',
     )
     expect(await item.locator('.ls-action-links a').first().textContent()).toBe(`Change the action for ${name}`)
     await item.scrollIntoViewIfNeeded()

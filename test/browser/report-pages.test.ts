@@ -86,7 +86,7 @@ chromium.describe('report pages', () => {
       ['chart-trajectory-normalisation', false, true, true],
       ['chart-trajectory-good-practice', false, true, true],
     ])
-    for (const c of charts.slice(0, 2)) expect(c.label).toMatch(/^Radar chart of the practice's/)
+    for (const c of charts.slice(0, 2)) expect(c.label).toMatch(/^Bar chart of the practice's/)
     for (const c of charts.slice(2)) expect(c.label).toMatch(/^Line chart of the .* scores in each wave so far/)
     await expectNoAxeViolations(page, 'scorecard')
 

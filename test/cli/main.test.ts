@@ -214,8 +214,8 @@ describe('validate', () => {
     const result = await cli('validate', '--folder', 'questionnaires')
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('ok  questionnaires/normalisation.yaml: normalisation version 2, in en-GB, nl\n')
-    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 84 texts of version 2\n')
-    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 129 texts of version 2\n')
+    expect(result.stdout).toContain('ok  questionnaires/normalisation.nl.yaml: nl revision 1, all 104 texts of version 2\n')
+    expect(result.stdout).toContain('ok  questionnaires/good-practice.nl.yaml: nl revision 1, all 144 texts of version 2\n')
     expect(result.stdout).toContain('ok  questionnaires/context.nl.yaml: nl revision 1, all 22 texts of version 2\n')
   })
 

@@ -97,7 +97,10 @@ describe('the scorecard in Dutch', () => {
       .map((_, th) => page.$(th).text().trim())
       .get()
     const translation = ls.services.catalogue.get('normalisation', 'nl')
-    expect(names[0]).toBe(translation.scoring!.scales[0]!.name)
+    // Plain Dutch words first, the theory's Dutch name after them: "Begrijpen waar het om gaat (coherentie)".
+    const first = translation.scoring!.scales[0]!
+    expect(names[0]).toBe(`${first.plainName} (${first.name.toLowerCase()})`)
+    expect(names[0]).toBe('Begrijpen waar het om gaat (coherentie)')
     const bands = new Set(translation.scoring!.bands.map((b) => b.label))
     const shown = section
       .find('.ls-band-tag')
@@ -105,9 +108,9 @@ describe('the scorecard in Dutch', () => {
       .get()
     expect(shown.length).toBeGreaterThan(0)
     expect(shown.every((band) => bands.has(band))).toBe(true)
-    const agreement = section.find('.ls-scale-table tbody tr').first().find('td').eq(3).text().trim()
+    const agreement = page.$('#details-normalisation tbody tr').first().find('td').eq(2).text().trim()
     expect(agreement).toMatch(/^−?\d,\d\d/)
-    expect(page.$('.ls-report-wave').text()).toBe('Meting: Follow-up survey')
+    expect(page.$('.ls-report-wave').text()).toBe('Meting: Follow-up survey Verandering sinds Baseline survey.')
     expect(page.$('#earlier-actions-heading').text()).toBe('Acties afgesproken na Baseline survey')
     expect(page.$('#earlier-actions tbody td').eq(2).text()).toBe('30 juni 2026')
   })

@@ -27,6 +27,15 @@ describe('contentHash', () => {
     expect(contentHash(definition(PILOT.replace('version: 1', 'version: 1\nlanguage: nl')))).toBe(plain)
     expect(contentHash(definition(PILOT.replace('Leaders here make time', 'Leaders here find time')))).not.toBe(plain)
   })
+
+  // Respondents never read a plain name: giving a scale one is no new version, so answers given stay under theirs.
+  it('leaves out the reports\' plain names of scales', () => {
+    const plain = contentHash(definition(PILOT))
+    const named = PILOT.replace('name: Leadership,', 'name: Leadership, plainName: Someone leading it,')
+    expect(definition(named).scoring!.scales[0]!.children![0]!.plainName).toBe('Someone leading it')
+    expect(contentHash(definition(named))).toBe(plain)
+    expect(contentHash(definition(PILOT.replace('name: Leadership,', 'name: Leaders,')))).not.toBe(plain)
+  })
 })
 
 describe('translationHash', () => {
@@ -35,6 +44,12 @@ describe('translationHash', () => {
   it('changes with the wording and with the revision', () => {
     expect(translationHash(translation(PILOT_NL.replace('De leiding maakt hier tijd', 'De leiding neemt hier tijd')))).not.toBe(hash)
     expect(translationHash(translation(PILOT_NL.replace('revision: 1', 'revision: 2')))).not.toBe(hash)
+  })
+
+  it('leaves out the plain names of scales', () => {
+    const named = PILOT_NL.replace('leadership: { name: Leiding,', 'leadership: { name: Leiding, plainName: Iemand die leiding geeft,')
+    expect(named).not.toBe(PILOT_NL)
+    expect(translationHash(translation(named))).toBe(hash)
   })
 
   it('ignores comments, layout and key order', () => {

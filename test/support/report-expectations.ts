@@ -38,10 +38,13 @@ export const change = (difference: string) => {
   return text.startsWith(MINUS) || text === '0' ? text : `+${text}`
 }
 
-/** Scale path → name, from the definitions the exports used. */
+/** Scale path → name as the reports show it (plain words, then the theory's name), from the definitions the exports used. */
 export function scaleNames(ls: Linkscore, questionnaire: string): Map<string, string> {
-  return new Map(allScales(ls.services.catalogue.get(questionnaire)).map((s) => [s.path.join('/'), s.node.name]))
+  return new Map(allScales(ls.services.catalogue.get(questionnaire)).map((s) => [s.path.join('/'), shownName(s.node)]))
 }
+
+export const shownName = (node: { name: string; plainName?: string | undefined }): string =>
+  node.plainName ? `${node.plainName} (${node.name.toLowerCase()})` : node.name
 
 /** A table's body rows as arrays of cell texts (th and td), whitespace collapsed. */
 export function tableRows($: CheerioAPI, table: Cheerio<AnyNode>): string[][] {

@@ -42,14 +42,19 @@ export const savedValues = (action: PracticeAction | undefined): ActionValues =>
   reviewOn: action?.reviewOn ?? '',
 })
 
-/** The scale's name in the page's language, where the questionnaire has that language; else as the definition names it. */
-export function scaleNameIn(catalogue: QuestionnaireCatalogue, found: Pick<FoundPriority, 'priority' | 'scaleName'>, language: string): string {
+/**
+ * The scale's name as the scorecard gives it (plain words, then the theory's name) in the page's language, where the
+ * questionnaire has that language; else as the definition names it.
+ */
+export function scaleNameIn(catalogue: QuestionnaireCatalogue, found: Pick<FoundPriority, 'priority' | 'scaleName'>, language: string, t: Translate): string {
   const copy = catalogue.find(found.priority.questionnaireId, language)
-  return (copy && allScales(copy).find((s) => s.path.join('/') === found.priority.scale)?.node.name) ?? found.scaleName
+  const node = copy && allScales(copy).find((s) => s.path.join('/') === found.priority.scale)?.node
+  if (!copy || !node) return found.scaleName
+  return node.plainName ? t('reports:plainAndTheory', { plain: node.plainName, theory: node.name.toLocaleLowerCase(copy.language) }) : node.name
 }
 
 function common(catalogue: QuestionnaireCatalogue, { programme, practice, ref, found }: ActionPage, { t, language }: Words) {
-  const scale = scaleNameIn(catalogue, found, language)
+  const scale = scaleNameIn(catalogue, found, language, t)
   return {
     scale,
     caption: t('actions:form.caption', { practice: practice.name, wave: found.wave.title }),

@@ -1,7 +1,7 @@
 // A practice's change in a scale since the previous wave, as a cell of the scorecard: the points on 0–100 and its significance in words.
 import type { Translate } from '../../i18n/translate.js'
 import type { ChangeRow } from '../../scoring/index.js'
-import { formatChange } from './display-numbers.js'
+import { formatChange, formatScore } from './display-numbers.js'
 
 export interface ChangeCell {
   text: string
@@ -21,4 +21,23 @@ export function changeCell(row: ChangeRow | undefined, { t, minPracticeN }: { t:
         : t('reports:scorecard.flag.notSignificant')
   // The change export gives the difference on 1–5; on 0–100 it is 25 times that.
   return { text: formatChange(row.difference * 25), flag }
+}
+
+/** A change for people who are not researchers: which way, how far, and whether it is more than chance, in words. */
+export interface PlainChange {
+  direction: 'up' | 'down' | 'same' | 'withheld'
+  /** Which way and how far: "Up 6 points". */
+  text: string
+  /** Whether it is more than chance, in words; empty for no change or a withheld one. */
+  why: string
+}
+
+export function plainChange(row: ChangeRow | undefined, { t, minPracticeN }: { t: Translate; minPracticeN: number }): PlainChange {
+  if (!row || row.withheld) return { direction: 'withheld', text: t('reports:summary.change.withheld', { count: minPracticeN }), why: '' }
+  const points = formatScore(Math.abs(row.difference * 25))
+  const why = row.changed === null ? t('reports:summary.change.untested') : row.changed ? t('reports:summary.change.real') : t('reports:summary.change.chance')
+  // A change that rounds to no points is no change to read, whatever its test says.
+  if (Number(points) === 0) return { direction: 'same', text: t('reports:summary.change.same'), why: '' }
+  const direction = row.difference > 0 ? 'up' : 'down'
+  return { direction, text: t(`reports:summary.change.${direction}`, { count: Number(points) }), why }
 }

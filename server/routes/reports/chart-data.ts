@@ -10,7 +10,7 @@ export interface SeriesData {
 
 /** A line chart's values are per label (a wave); null where there is none, which breaks the line. */
 export interface RadarOrBarData {
-  type: 'radar' | 'bar' | 'line'
+  type: 'radar' | 'bar' | 'hbar' | 'line'
   labels: string[]
   series: SeriesData[]
   min: number

@@ -46,3 +46,8 @@ export const formatPercent = (numerator: number, denominator: number): string =>
 
 /** What a withheld figure says instead of a number. */
 export const fewerThan = (threshold: number, t: Translate = english): string => t('reports:fewerThan', { count: threshold })
+
+/** A p-value to three decimal places ("0.034"), or "below 0.001" where three places would show 0. */
+export function formatP(p: number, format: Formats = ENGLISH, t: Translate = english): string {
+  return p < 0.001 ? t('reports:details.below', { value: fixed(0.001, 3, format) }) : fixed(p, 3, format)
+}

@@ -52,11 +52,23 @@ export function scaleNode(definition: Questionnaire, path: readonly string[]): S
  * The words of a scored questionnaire in the page's language: its scales', levels' and bands' names, from the copy
  * in that language when there is one for the version scored, else from the scored definition itself.
  */
-export function questionnaireWords({ definition, texts }: ScoredQuestionnaire) {
+export function questionnaireWords({ definition, texts }: ScoredQuestionnaire, t: Translate = english) {
   const shown = texts ?? definition
   return {
     shown,
-    scaleName: (path: readonly string[], scored: string) => scaleNode(shown, path)?.name ?? scored,
+    /** Plain words first, the theory's name after them ("Making sense of it (coherence)"); the theory's alone without plain words. */
+    scaleName: (path: readonly string[], scored: string) => {
+      const node = scaleNode(shown, path)
+      if (!node?.plainName) return node?.name ?? scored
+      return t('reports:plainAndTheory', { plain: node.plainName, theory: node.name.toLocaleLowerCase(shown.language) })
+    },
+    /** The plain words and, when there are plain words, the theory's name to show after them in smaller type. */
+    nameParts: (path: readonly string[], scored: string): { plain: string; theory: string | null } => {
+      const node = scaleNode(shown, path)
+      return node?.plainName ? { plain: node.plainName, theory: node.name.toLocaleLowerCase(shown.language) } : { plain: node?.name ?? scored, theory: null }
+    },
+    /** The plain words alone, where space is short (a chart's axis); the table beside it has the full name. */
+    shortName: (path: readonly string[], scored: string) => scaleNode(shown, path)?.plainName ?? scaleNode(shown, path)?.name ?? scored,
     guidance: (path: readonly string[]) => scaleNode(shown, path)?.guidance ?? scaleNode(definition, path)?.guidance ?? '',
     band: (label: string) => bandLabel(bandsOf(definition), label, bandsOf(shown)),
     levels: shown.scoring?.levels ?? [],

@@ -11,6 +11,8 @@ import { questionnaireLabel, questionnaireWords, type BandLabel } from './report
 /** A strength or priority of the scorecard. */
 export interface Highlight {
   name: string
+  /** The name in two parts, for the first screen: plain words, and the theory's name shown smaller. */
+  parts: { plain: string; theory: string | null }
   /** The scale's key: its path joined with '/'. */
   scale: string
   score: string
@@ -56,7 +58,7 @@ export function earlierActions(data: ScorecardData, page: { t: Translate; format
   if (!previous || data.earlierActions.length === 0) return null
   const scales = new Map(
     data.questionnaires.flatMap((scored) => {
-      const words = questionnaireWords(scored)
+      const words = questionnaireWords(scored, t)
       return scored.scores.scales.map((s) => [actionKey(scored.scores.questionnaire, s.scale), words.scaleName(s.scalePath, s.scaleName)] as const)
     }),
   )

@@ -4,16 +4,25 @@ import { interventionIn } from '../../domain/programme.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
-import { printableInterval, toScore100, type ChangeRow, type PracticeScaleResult, type ScaleStats, type ShownPracticeScale } from '../../scoring/index.js'
+import {
+  printableInterval,
+  toScore100,
+  viewsDifferWidely,
+  type ChangeRow,
+  type PracticeScaleResult,
+  type ScaleStats,
+  type ShownPracticeScale,
+} from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { freeTextReviewPath, practicePath } from '../paths.js'
 import { changeCell, type ChangeCell } from './change-cell.js'
 import { chartModel } from './chart-data.js'
-import { chartScore, fewerThan, formatCoefficient, formatCount, formatInterval, formatMean10, formatScore } from './display-numbers.js'
+import { chartScore, fewerThan, formatCoefficient, formatCount, formatInterval, formatMean10, formatP, formatScore } from './display-numbers.js'
 import { notPrinted, notPrintedNotes } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, textGroupWithheld, withheldGroupNote, type BandLabel, type QuestionnaireWords } from './report-labels.js'
 import { responseRows } from './response-rates.js'
+import { summaryRows } from './scorecard-summary.js'
 import { earlierActions, withActions, type Highlight } from './scorecard-actions.js'
 import { trajectorySection } from './trajectory-section.js'
 import { waveOptions } from './wave-options.js'
@@ -29,6 +38,10 @@ export interface ScaleRow {
   /** The 95% CI, or (withheld) a word or two, explained under the table. */
   ci: { text: string; withheld: boolean }
   agreement: { text: string; low: boolean }
+  /** Words beside the name where agreement is so low that the score reads differently (see WIDE_DISAGREEMENT). */
+  disagreement: string | null
+  /** The p-value of the change since the previous wave, for the details; '' without a previous wave. */
+  p: string
   band: BandLabel | null
   median: string
   best: string
@@ -63,6 +76,7 @@ function scaleRow(
     best: benchmark(stats?.best),
     worst: benchmark(stats?.worst),
     change: change === null ? null : changeCell(change, page),
+    p: change === null ? '' : change && !change.withheld && change.pValue !== null ? formatP(change.pValue, format, t) : t('reports:details.notTested'),
   }
   if (!row || row.withheld) {
     return {
@@ -72,10 +86,12 @@ function scaleRow(
       n: '',
       ci: { text: '', withheld: false },
       agreement: { text: '', low: false },
+      disagreement: null,
       band: null,
     }
   }
   const rwg = row.rwg === null ? null : formatCoefficient(row.rwg, format)
+  const widely = viewsDifferWidely(row.rwg)
   return {
     ...common,
     withheld: null,
@@ -85,7 +101,8 @@ function scaleRow(
     agreement:
       rwg === null
         ? { text: t('reports:scorecard.notKnown'), low: false }
-        : { text: row.lowAgreement ? t('reports:scorecard.lowAgreement', { value: rwg }) : rwg, low: Boolean(row.lowAgreement) },
+        : { text: widely ? t('reports:scorecard.lowAgreement', { value: rwg }) : rwg, low: widely },
+    disagreement: widely ? t('reports:wideDisagreement') : null,
     band: words.band(row.band),
   }
 }
@@ -110,6 +127,11 @@ function ciNotes(rows: Iterable<PracticeScaleResult>, t: Translate): string[] {
   ]
 }
 
+/** Under the scale table, when some score is flagged because views differ widely: what the flag means. */
+function disagreementNote(rows: Iterable<PracticeScaleResult>, t: Translate): string[] {
+  return [...rows].some((row) => !row.withheld && viewsDifferWidely(row.rwg)) ? [t('reports:wideDisagreementNote')] : []
+}
+
 /**
  * Strengths: the highest-scoring shown scales of the lowest level; priorities: the lowest. Up to three each, and never
  * the same scale in both: with fewer than six shown, each list takes half (ties keep the definition's order).
@@ -117,6 +139,7 @@ function ciNotes(rows: Iterable<PracticeScaleResult>, t: Translate): string[] {
 function highlights(shown: ShownPracticeScale[], words: QuestionnaireWords, { t, intervention, minPracticeN }: Page) {
   const toHighlight = (row: ShownPracticeScale): Highlight => ({
     name: words.scaleName(row.scalePath, row.scaleName),
+    parts: words.nameParts(row.scalePath, row.scaleName),
     scale: row.scale,
     score: formatScore(row.score),
     band: words.band(row.band),
@@ -139,7 +162,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
   const { t, format } = page
   const { practice } = data
   const { scores } = scored
-  const words = questionnaireWords(scored)
+  const words = questionnaireWords(scored, t)
   const rows = new Map(scores.practices.filter((r) => r.practiceCode === practice.code).map((r) => [r.scale, r]))
   const stats = new Map(scores.scaleStats.map((s) => [s.scale, s]))
   const changes =
@@ -167,32 +190,30 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
     levelHeading: eitherOf(levelNames, t),
     glanceCaption: t('reports:scorecard.glanceCaption', { questionnaire: label, level: topLevel.toLowerCase() }),
     tableCaption: t('reports:scorecard.tableCaption', { questionnaire: label, levels: format.list(levelNames.map((n) => n.toLowerCase())) }),
-    glance: top.map((s) => {
+    summary: summaryRows(top, rows, changes, words, page),
+    summaryCaption: t('reports:summary.caption', { questionnaire: label }),
+    detailsCaption: t('reports:details.caption', { questionnaire: label }),
+    comparedCaption: t('reports:scorecard.glanceCaption', { questionnaire: label, level: topLevel.toLowerCase() }),
+    compared: top.map((s) => {
       const row = rows.get(s.scale)
       const m = stats.get(s.scale)?.median
-      const shown = row && !row.withheld ? row : null
       return {
         name: words.scaleName(s.scalePath, s.scaleName),
-        score: shown ? formatScore(shown.score) : fewerThan(page.minPracticeN, t),
-        band: shown ? words.band(shown.band) : null,
+        score: row && !row.withheld ? formatScore(row.score) : fewerThan(page.minPracticeN, t),
         median: m === null || m === undefined ? notAvailable : formatScore(m),
       }
     }),
-    chart: chartModel(
-      `chart-${scores.questionnaire}`,
-      t('reports:scorecard.radarLabel', { questionnaire: label.toLowerCase(), level: topLevel.toLowerCase() }),
-      {
-        type: 'radar',
-        labels: top.map((s) => words.scaleName(s.scalePath, s.scaleName)),
-        series: [
-          { label: practice.name, values: top.map((s) => practiceScore(s.scale)), style: 'solid' },
-          { label: t('reports:columns.median'), values: top.map((s) => median(s.scale)), style: 'dashed' },
-        ],
-        min: 0,
-        max: 100,
-      },
-    ),
-    notes: ciNotes(rows.values(), t),
+    chart: chartModel(`chart-${scores.questionnaire}`, t('reports:barLabel', { questionnaire: label.toLowerCase(), level: topLevel.toLowerCase() }), {
+      type: 'hbar',
+      labels: top.map((s) => words.shortName(s.scalePath, s.scaleName)),
+      series: [
+        { label: practice.name, values: top.map((s) => practiceScore(s.scale)), style: 'filled' },
+        { label: t('reports:columns.median'), values: top.map((s) => median(s.scale)), style: 'outlined' },
+      ],
+      min: 0,
+      max: 100,
+    }),
+    notes: [...disagreementNote(rows.values(), t), ...ciNotes(rows.values(), t)],
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     trajectory: trajectorySection(data, scored, words, page),
@@ -248,6 +269,8 @@ function changeWords(data: ScorecardData, t: Translate) {
   const problem = data.changeProblem
   return {
     changeHeading: previous && data.change ? t('reports:scorecard.changeHeading', { wave: previous.title }) : null,
+    sinceHeading: previous && data.change ? t('reports:summary.change.heading') : null,
+    comparedWith: previous && data.change ? t('reports:summary.comparedWith', { wave: previous.title }) : null,
     changeProblem:
       previous && problem
         ? t('reports:scorecard.changeProblem', { wave: previous.title, problem: typeof problem === 'string' ? problem : say(t, problem) })
@@ -265,6 +288,8 @@ export function scorecardPageModel(data: ScorecardData, t: Translate = english, 
     title: practice.name,
     caption: t('reports:scorecard.caption', { programme: programme.name }),
     wide: true,
+    /** Less space above the title, so the first screen holds the summary. */
+    compact: true,
     demo: programme.isDemo,
     ...REPORT_ASSETS,
     backLink: { href: '/staff', text: t('reports:back') },

@@ -31,7 +31,8 @@ const GOOD = { action: 'Put social prescribing on the partners’ meeting agenda
 async function firstPriority(client: HttpClient) {
   const page = await client.get(BASELINE)
   const item = priorities(page).first()
-  return { name: item.find('strong').first().text(), href: item.find('a').first().attr('href')! }
+  // Its name as the scorecard gives it: plain words, then the theory's name in smaller type.
+  return { name: item.text().split(':')[0]!.replace(/\s+/g, ' ').trim(), href: item.find('a').first().attr('href')! }
 }
 
 describe('recording an action for a priority', () => {
@@ -41,7 +42,7 @@ describe('recording an action for a priority', () => {
     priorities(page).each((_, li) => {
       const link = page.$(li).find('.ls-action-links a')
       expect(link.length).toBe(1)
-      expect(link.text()).toBe(`Record an action for ${page.$(li).find('strong').first().text()}`)
+      expect(link.text()).toBe(`Record an action for ${page.$(li).text().split(':')[0]!.replace(/\s+/g, ' ').trim()}`)
     })
   })
 
@@ -66,7 +67,7 @@ describe('recording an action for a priority', () => {
     expect(saved.status).toBe(303)
     expect(saved.location).toBe('/programmes/north/practices/N1?wave=baseline#priorities-normalisation')
     const item = priorities(await steering.get(BASELINE)).first()
-    expect(item.find('.ls-action').text().replace(/\s+/g, ' ').trim()).toBe(`Agreed action: ${GOOD.action} Owner: Practice manager. Review by 30 June 2026.`)
+    expect(item.find('.ls-action').text().replace(/\s+/g, ' ').trim()).toBe(`Action: ${GOOD.action} (Practice manager, review by 30 June 2026)`)
     expect(
       item
         .find('.ls-action-links a')

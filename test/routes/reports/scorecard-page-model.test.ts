@@ -41,8 +41,10 @@ describe('scorecardPageModel', () => {
       ['Participation', true, null, '63', '5', '63', '63', '63'],
       ['Initiation', false, null, '63', '5', '63', '63', '63'],
     ])
-    // rwg(J) of the worked example is 62/151: low agreement, said in words
-    expect(section.rows[1]!.agreement).toEqual({ text: '0.41 Low agreement', low: true })
+    // rwg(J) of the worked example is 62/151: views differ widely (0.50 or less), said in words beside the name too
+    expect(section.rows[1]!.agreement).toEqual({ text: '0.41: views differ widely', low: true })
+    expect(section.rows[1]!.disagreement).toBe('Views differ widely')
+    expect(section.notes[0]).toMatch(/^"Views differ widely": the people who answered disagree so much/)
     expect(section.rows[1]!.ci).toEqual({ text: '28\u201397', withheld: false })
     expect(section.rows[1]!.band).toEqual({ text: 'Developing', colour: 'aqua-green' })
     expect(section.rows[0]!.change).toBeNull()
@@ -52,10 +54,11 @@ describe('scorecardPageModel', () => {
     const model = scorecardPageModel(data('C'))
     const section = model.sections[0]!
     expect(section.rows.every((r) => r.withheld === 'Fewer than 3 responses' && r.score === '' && r.n === '' && r.ci.text === '' && r.band === null)).toBe(true)
-    expect(section.glance.map((g) => [g.score, g.band])).toEqual([
-      ['Fewer than 3 responses', null],
-      ['Fewer than 3 responses', null],
+    expect(section.summary.map((g) => [g.withheld, g.score, g.band, g.change])).toEqual([
+      ['Fewer than 3 responses', '', null, null],
+      ['Fewer than 3 responses', '', null, null],
     ])
+    expect(section.compared.map((g) => g.score)).toEqual(['Fewer than 3 responses', 'Fewer than 3 responses'])
     expect(JSON.parse(section.chart.json).series[0].values).toEqual([null, null])
     expect([section.strengths, section.priorities, section.noHighlights]).toEqual([[], [], 'None shown: fewer than 3 responses'])
     expect(model.text.withheld).toBe('Not shown: fewer than 3 responses from this practice.')

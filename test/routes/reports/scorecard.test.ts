@@ -2,7 +2,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allItems, allScales, fillIntervention } from '../../../server/questionnaires/questionnaire-model.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
-import { change, coefficient, exportCsv, mean10, scaleNames, score, score100, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
+import {
+  change,
+  coefficient,
+  exportCsv,
+  mean10,
+  scaleNames,
+  score,
+  score100,
+  shownName,
+  staffClient,
+  tableRows,
+  type CsvRow,
+} from '../../support/report-expectations.js'
 import { changeAnswers, seedReportFixture, UNSAFE_TEXT, UNSUBMITTED_TEXT } from '../../support/report-fixture.js'
 import { english } from '../../../server/i18n/translate.js'
 import { ROLES, SETTING_LABELS, roleLabel } from '../../../server/survey/roles.js'
@@ -54,7 +66,7 @@ describe('the scorecard of a practice with enough responses', () => {
     const page = await scorecard('N1')
     expect(page.status).toBe(200)
     expect(page.heading).toBe('Alder Surgery')
-    expect(page.$('.ls-report-wave').text()).toBe('Survey: Follow-up survey')
+    expect(page.$('.ls-report-wave').text()).toBe('Survey: Follow-up survey Change is since Baseline survey.')
     expect(
       page
         .$('#wave option')
@@ -70,13 +82,11 @@ describe('the scorecard of a practice with enough responses', () => {
       const st = find(stats, { questionnaire, scale: path })
       const c = find(changes, { practice_code: 'N1', questionnaire, scale: path })
       expect(s.withheld).toBe('false')
-      const low = Number(s.rwg) < 0.7
+      // Agreement is flagged beside the name only where it changes the reading: rwg of 0.50 or less.
+      const wide = Number(s.rwg) <= 0.5
       return [
-        name,
+        `${name}${wide ? ' ! Views differ widely' : ''}`,
         score(s.score!),
-        s.n!,
-        ciCell(s),
-        `${low ? '! ' : ''}${coefficient(s.rwg!)}${low ? ' Low agreement' : ''}`,
         s.band!,
         score(st.median!),
         score(st.best!),
@@ -88,6 +98,48 @@ describe('the scorecard of a practice with enough responses', () => {
     expect(section(page, questionnaire).find('.ls-scale-table thead th').last().text()).toBe('Change since Baseline survey')
   })
 
+  it.each(SCORED)('gives every %s statistic that needs explaining in the details, as the exports give it', async (questionnaire) => {
+    const page = await scorecard('N1')
+    const expected = [...scaleNames(ls, questionnaire)].map(([path, name]) => {
+      const s = find(scores, { practice_code: 'N1', questionnaire, scale: path })
+      const c = find(changes, { practice_code: 'N1', questionnaire, scale: path })
+      const wide = Number(s.rwg) <= 0.5
+      const p = c.p_value === '' ? 'Not tested' : Number(c.p_value) < 0.001 ? 'below 0.001' : Number(c.p_value).toFixed(3)
+      return [name, s.n!, ciCell(s), `${coefficient(s.rwg!)}${wide ? ': views differ widely' : ''}`, p]
+    })
+    expect(tableRows(page.$, page.$(`#statistics #details-${questionnaire}`))).toEqual(expected)
+    expect(
+      page
+        .$('#statistics .nhsuk-details__text > p')
+        .map((_, p) => page.$(p).text())
+        .get(),
+    ).toEqual([
+      "Range (95% CI): where the practice's score would probably lie if everyone had answered; a wide range means few answers.",
+      'Agreement (rwg): from 0 to 1, how closely the people who answered agree with each other; 0.50 or less means views differ widely.',
+      'Chance (p): how often a change this size would happen by chance alone; below 0.05 counts as more than chance.',
+    ])
+  })
+
+  it.each(SCORED)('answers first how the practice is doing in each %s area and which way it moved, in words', async (questionnaire) => {
+    const page = await scorecard('N1')
+    const top = [...ls.services.catalogue.get(questionnaire).scoring!.scales]
+    const expected = top.map((node) => {
+      const s = find(scores, { practice_code: 'N1', questionnaire, scale: node.id })
+      const c = find(changes, { practice_code: 'N1', questionnaire, scale: node.id })
+      const size = Math.round(Math.abs(Number(c.difference)) * 25)
+      const why = c.changed === '' ? 'too few answers to test' : c.changed === 'true' ? 'more than chance' : 'could be chance'
+      const moved = size === 0 ? 'No change' : `${Number(c.difference) > 0 ? 'Up' : 'Down'} ${size} point${size === 1 ? '' : 's'}, ${why}`
+      return [`${node.plainName} (${node.name.toLowerCase()})`, score(s.score!), s.band!, moved]
+    })
+    expect(tableRows(page.$, page.$(`#summary-${questionnaire}`))).toEqual(expected)
+    expect(
+      page
+        .$(`#summary-${questionnaire} thead th`)
+        .map((_, th) => page.$(th).text())
+        .get(),
+    ).toEqual(['Area', 'Score', 'How far along', 'Change'])
+  })
+
   it.each(SCORED)('gives the %s bands at a glance, and charts exactly the figures of the table beside the chart', async (questionnaire) => {
     const page = await scorecard('N1')
     const top = [...scaleNames(ls, questionnaire)].filter(([path]) => !path.includes('/'))
@@ -95,31 +147,36 @@ describe('the scorecard of a practice with enough responses', () => {
     expect(tableRows(page.$, glance.find('table'))).toEqual(
       top.map(([path, name]) => {
         const s = find(scores, { practice_code: 'N1', questionnaire, scale: path })
-        return [name, score(s.score!), s.band!, score(find(stats, { questionnaire, scale: path }).median!)]
+        return [name, score(s.score!), score(find(stats, { questionnaire, scale: path }).median!)]
       }),
     )
     const canvas = page.$(`#chart-${questionnaire} canvas`)
     expect(canvas.attr('role')).toBe('img')
-    expect(canvas.attr('aria-label')).toMatch(/^Radar chart of the practice's .* score on each (construct|dimension), 0 to 100, with the programme median\./)
+    expect(canvas.attr('aria-label')).toMatch(
+      /^Bar chart of the practice's .* score in each (construct|dimension), 0 to 100, beside the median of the programme's practices\./,
+    )
+    // Bars across with the plain names down the side: the table beside the chart has the theory's names too.
+    const plain = new Map(ls.services.catalogue.get(questionnaire).scoring!.scales.map((node) => [node.id, node.plainName ?? node.name]))
     expect(JSON.parse(page.$(`#chart-${questionnaire}-data`).text())).toEqual({
-      type: 'radar',
-      labels: top.map(([, name]) => name),
+      type: 'hbar',
+      labels: top.map(([path]) => plain.get(path)),
       series: [
         {
           label: 'Alder Surgery',
           values: top.map(([path]) => Number(score(find(scores, { practice_code: 'N1', questionnaire, scale: path }).score!))),
-          style: 'solid',
+          style: 'filled',
         },
-        { label: 'Programme median', values: top.map(([path]) => Number(score(find(stats, { questionnaire, scale: path }).median!))), style: 'dashed' },
+        { label: 'Programme median', values: top.map(([path]) => Number(score(find(stats, { questionnaire, scale: path }).median!))), style: 'outlined' },
       ],
       min: 0,
       max: 100,
     })
   })
 
-  it('says, before any figure, that the questionnaires are not yet validated, with a link to how the figures are made', async () => {
+  it('says, right after the summary, that the questionnaires are not yet validated, with a link to how the figures are made', async () => {
     const page = await scorecard('N1')
-    const intro = page.$('.ls-report-intro').eq(1)
+    const intro = page.$('.ls-summary').next('p')
+    expect(intro.hasClass('ls-report-intro')).toBe(true)
     expect(intro.text().replace(/\s+/g, ' ')).toBe(
       "Neither questionnaire has yet been tested as a validated scale: read the scores as a starting point for the practice's own conversation, not as a test result. About the figures",
     )
@@ -147,10 +204,19 @@ describe('the scorecard of a practice with enough responses', () => {
           .map((_, li) => page.$(li).text().replace(/\s+/g, ' ').trim())
           .get()
       const described = (x: (typeof ranked)[number], prefix: string) =>
-        `${x.s.node.name}: ${score(x.row.score!)} ${x.row.band} ${prefix}${fillIntervention(x.s.node.guidance!, 'social prescribing').replace(/\s+/g, ' ')}`
+        `${shownName(x.s.node)}: ${score(x.row.score!)} ${x.row.band} ${prefix}${fillIntervention(x.s.node.guidance!, 'social prescribing').replace(/\s+/g, ' ')}`
       expect(items(0)).toEqual(highest.map((x) => described(x, '')))
-      // Each priority offers to record the steering group's action for it.
-      expect(items(1)).toEqual(lowest.map((x) => `${described(x, 'What good looks like: ')} Record an action for ${x.s.node.name}`))
+      expect(items(1)).toEqual(lowest.map((x) => described(x, 'What good looks like: ')))
+      // The first screen has the same priorities, each offering to record the steering group's action for it.
+      const first = page
+        .$(`#priorities-${questionnaire}`)
+        .next('ol')
+        .find('li')
+        .map((_, li) => page.$(li).text().replace(/\s+/g, ' ').trim())
+        .get()
+      expect(first).toEqual(
+        lowest.map((x) => `${shownName(x.s.node)}: ${score(x.row.score!)} No action agreed yet. Record an action for ${shownName(x.s.node)}`),
+      )
     }
   })
 
@@ -225,6 +291,8 @@ describe('the scorecard of a practice with enough responses', () => {
     const page = await scorecard('N1', '?wave=baseline')
     expect(page.$('.ls-report-wave').text()).toBe('Survey: Baseline survey')
     expect(page.$('.ls-scale-table thead th').last().text()).toBe('Worst')
+    expect(page.$('.ls-summary-table thead th').last().text()).toBe('How far along')
+    expect(page.$('#statistics thead th').last().text()).toBe('Agreement (rwg)')
     expect((await scorecard('N1', '?wave=nope')).status).toBe(404)
     expect((await scorecard('S1')).status).toBe(404)
   })
@@ -248,15 +316,15 @@ describe('the 95% CI of a practice with three responses', () => {
 
     const page = await scorecard('N3', '?wave=baseline')
     for (const questionnaire of SCORED) {
-      const ciOnPage = new Map(tableRows(page.$, section(page, questionnaire).find('.ls-scale-table')).map((row) => [row[0], row[3]]))
+      const ciOnPage = new Map(tableRows(page.$, page.$(`#details-${questionnaire}`)).map((row) => [row[0], row[2]]))
       const shown = [...scaleNames(ls, questionnaire)].filter(([path]) => n3.some((r) => r.questionnaire === questionnaire && r.scale === path))
       expect(shown.map(([, name]) => [name, ciOnPage.get(name)])).toEqual(shown.map(([path, name]) => [name, ciCell(find(n3, { questionnaire, scale: path }))]))
     }
     expect(page.$('main').text()).toContain(WIDER_THAN_SCALE_NOTE)
     expect(page.$('main').text()).toContain(CLIPPED_NOTE)
     const ranges = page
-      .$('.ls-scale-table tbody tr')
-      .map((_, tr) => page.$(tr).find('td').eq(2).text())
+      .$('#statistics tbody tr')
+      .map((_, tr) => page.$(tr).find('td').eq(1).text())
       .get()
       .filter((text) => /^\d+\u2013\d+$/.test(text))
     expect(ranges.length).toBeGreaterThan(0)
