@@ -52,7 +52,11 @@ describe('accounts at start-up', () => {
       programmeIds: [],
       practiceIds: [practice],
     })
-    expect((await auditLines(ls)).map((l) => l.split(' {')[0])).toEqual(Array(4).fill('user added (start-up)'))
+    // The demo's action plan, recorded as it was seeded, then the four accounts.
+    expect((await auditLines(ls)).map((l) => l.split(' {')[0])).toEqual([
+      ...Array(12).fill('action recorded (start-up)'),
+      ...Array(4).fill('user added (start-up)'),
+    ])
 
     const again = await start({ ...CONFIG, demo: true })
     expect(again).toEqual([

@@ -11,9 +11,28 @@ export interface AnswerProfile {
   spread: number
 }
 
+/** How a practice's answers move from one wave to the next, on 1–5: `base` for every scale not listed in byScale. */
+export interface ProfileChange {
+  base: number
+  byScale: Record<string, number>
+}
+
+/** The profile moved by a change: each scale by its own amount, or by `base` when the change does not list it. */
+export function movedBy(profile: AnswerProfile, change: ProfileChange): AnswerProfile {
+  const scales = new Set([...Object.keys(profile.byScale), ...Object.keys(change.byScale)])
+  return {
+    ...profile,
+    base: profile.base + change.base,
+    byScale: Object.fromEntries([...scales].map((k) => [k, (profile.byScale[k] ?? profile.base) + (change.byScale[k] ?? change.base)])),
+  }
+}
+
 export interface DemoPractice {
   practice: Omit<NewPractice, 'programmeId'>
+  /** How its staff answer at baseline. */
   profile: AnswerProfile
+  /** From six months to twelve: mostly a little better, but not everywhere, as in a real programme. */
+  sixToTwelve: ProfileChange
 }
 
 export const DEMO_PRACTICES: DemoPractice[] = [
@@ -27,6 +46,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
       spModel: 'Link workers employed by the primary care network',
     },
     profile: { base: 3.6, spread: 0.45, byScale: { organisational: 4.4, policy: 2.0, collective_action: 4.2, reflexive_monitoring: 3.0 } },
+    // The plan agreed after six months took hold on policy and monitoring; the link worker's room went, and with it some working together.
+    sixToTwelve: { base: 0.1, byScale: { policy: 0.7, reflexive_monitoring: 0.4, organisational: -0.6, collective_action: -0.5 } },
   },
   {
     practice: {
@@ -38,6 +59,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
       spModel: 'Link workers hosted by a voluntary sector partner',
     },
     profile: { base: 3.3, spread: 0.45, byScale: { organisational: 2.1, policy: 4.1, collective_action: 2.5, cognitive_participation: 3.9 } },
+    // Funding agreed for one more year only: policy slips while the rest creeps up.
+    sixToTwelve: { base: 0.15, byScale: { organisational: 0.3, policy: -0.4 } },
   },
   {
     practice: {
@@ -49,6 +72,8 @@ export const DEMO_PRACTICES: DemoPractice[] = [
       spModel: 'Social prescribing commissioned from a local charity',
     },
     profile: { base: 3.1, spread: 1.3, byScale: {} },
+    // Much the same: its staff still disagree too much for a small change to show.
+    sixToTwelve: { base: 0.1, byScale: {} },
   },
 ]
 

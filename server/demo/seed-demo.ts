@@ -1,4 +1,5 @@
-// Creates the demo programme on an empty database: three practices, two waves and synthetic submitted responses.
+// Creates the demo programme on an empty database: three practices, three waves with synthetic submitted responses,
+// and the first practice's action plan.
 import type { Repositories } from '../data/repository-interfaces.js'
 import { isUniqueViolation } from '../data/unique-violation.js'
 import type { Wave } from '../domain/wave.js'
@@ -10,12 +11,15 @@ import { createWithShortCodes } from '../services/new-invitations.js'
 import { newToken } from '../services/tokens.js'
 import { sectionPageKey, ABOUT_YOU } from '../survey/journey-pages.js'
 import { findRole } from '../survey/roles.js'
-import { DEMO_PRACTICES, DEMO_RESPONSES_PER_PRACTICE, DEMO_ROLE_MIX, type AnswerProfile } from './demo-profiles.js'
+import { recordDemoActions } from './demo-action-plan.js'
+import { DEMO_PRACTICES, DEMO_RESPONSES_PER_PRACTICE, DEMO_ROLE_MIX, movedBy, type AnswerProfile } from './demo-profiles.js'
 import { seededRandom, type SeededRandom } from './seeded-random.js'
 import { syntheticPages } from './synthetic-answers.js'
 
 export const DEMO_SLUG = 'demo'
 const DEMO_QUESTIONNAIRE_ORDER = ['context', 'normalisation', 'good-practice']
+/** Added to the seed for the twelve-month wave's draw. */
+const TWELVE_MONTH_DRAW = 12
 
 /** Every questionnaire loaded, the demo's three first in the order respondents meet them. */
 export function demoQuestionnaires(catalogue: QuestionnaireCatalogue): string[] {
@@ -89,17 +93,44 @@ async function createDemo(repos: Repositories, services: Services, seed: number)
     slug: 'six-months',
     title: 'Six-month survey (demo)',
     opensOn: '2026-07-01',
+    closesOn: '2026-08-28',
+    questionnaires,
+  })
+  const twelveMonths = await admin.addWave({
+    programme: DEMO_SLUG,
+    slug: 'twelve-months',
+    title: 'Twelve-month survey (demo)',
+    opensOn: '2026-11-30',
     questionnaires,
     open: true,
   })
   const random = seededRandom(seed)
+  const sixMonthProfiles = []
   for (const [p, practice] of practices.entries()) {
     const profile = DEMO_PRACTICES[p]!.profile
     await addSyntheticResponses(repos, services, baseline, practice.id, profile, random, '2026-01-20T10:00:00.000Z')
-    const improved = { ...profile, base: profile.base + 0.25, byScale: Object.fromEntries(Object.entries(profile.byScale).map(([k, v]) => [k, v + 0.25])) }
+    const improved = movedBy(profile, { base: 0.25, byScale: {} })
+    sixMonthProfiles.push(improved)
     await addSyntheticResponses(repos, services, sixMonths, practice.id, improved, random, '2026-07-15T10:00:00.000Z')
   }
+  // A draw of its own, so the first two waves' answers stay what they were before the demo had a third.
+  const later = seededRandom(seed + TWELVE_MONTH_DRAW)
+  for (const [p, practice] of practices.entries())
+    await addSyntheticResponses(
+      repos,
+      services,
+      twelveMonths,
+      practice.id,
+      movedBy(sixMonthProfiles[p]!, DEMO_PRACTICES[p]!.sixToTwelve),
+      later,
+      '2026-12-02T10:00:00.000Z',
+    )
   await repos.waves.setStatus(baseline.id, 'closed')
+  await repos.waves.setStatus(sixMonths.id, 'closed')
+  // What the first practice's steering group agreed after each of the last two surveys: the twelve-month scorecard shows
+  // the six-month actions beside the change since, and its own priorities with theirs.
+  const seeded = (await repos.programmes.findBySlug(DEMO_SLUG))!
+  for (const wave of [sixMonths, twelveMonths]) await recordDemoActions(repos, services, seeded, practices[0]!, wave)
 }
 
 async function addSyntheticResponses(

@@ -22,7 +22,7 @@ export interface PracticeAction extends ActionPriority, ActionText {
   id: number
   /** UTC ISO-8601. */
   recordedAt: string
-  /** The e-mail address of who recorded it; null once their account is gone, or from the command line. */
+  /** The e-mail address of who recorded it; null once their account is gone, or when the server recorded it (the demo's plan, at start-up). */
   recordedBy: string | null
   changedAt: string
   changedBy: string | null

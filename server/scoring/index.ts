@@ -13,6 +13,7 @@ export type { Interval, PracticeScaleResult, ScaleRef, ShownPracticeScale, Withh
 export type { BreakdownDimension, BreakdownResult, ShownBreakdown, WithheldBreakdown } from './breakdowns.js'
 export type { GeneralItemResult, ShownGeneralItem, WithheldGeneralItem } from './general-items.js'
 export { LOW_AGREEMENT, WIDE_DISAGREEMENT, viewsDifferWidely } from './agreement.js'
+export { practiceHighlights, HIGHLIGHTS, type Highlights } from './highlights.js'
 export {
   MIN_ALPHA_ITEMS,
   MIN_ALPHA_RESPONDENTS,

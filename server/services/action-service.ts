@@ -30,6 +30,9 @@ export interface PriorityRef {
   scale: string
 }
 
+/** Who records an action: a signed-in staff member, or the server seeding its demo's action plan at start-up. */
+export type ActionRecorder = StaffUser | { kind: 'start-up' }
+
 /** A priority found: its wave, the scale's path and the action recorded for it, if any. */
 export interface FoundPriority {
   wave: Wave
@@ -95,11 +98,12 @@ export function createActionService(repos: Pick<Repositories, 'waves' | 'actions
     today,
 
     /** Records the action for the priority, or changes the one recorded; the words are checked first (a ValidationError names each field at fault). */
-    async record(user: StaffUser, programme: Programme, practice: Practice, ref: PriorityRef, input: unknown): Promise<PracticeAction> {
+    async record(user: ActionRecorder, programme: Programme, practice: Practice, ref: PriorityRef, input: unknown): Promise<PracticeAction> {
       ensureWritable(programme)
       const found = await find(programme, practice, ref)
       const text: ActionText = validate(actionSchema(found.wave.opensOn, today()), input)
-      const change = { ...text, at: clock.now().toISOString(), byUserId: user.id }
+      // Recorded at start-up, it has no account to name: the export's recorded_by is empty, as for a removed account.
+      const change = { ...text, at: clock.now().toISOString(), byUserId: 'role' in user ? user.id : null }
       const write = () =>
         repos.transaction(async (trx) => {
           const existing = await trx.actions.find(found.priority)

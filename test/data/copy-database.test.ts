@@ -18,6 +18,9 @@ const EXPORTS = [
   ['scores', '--wave', 'six-months'],
   ['scale-stats', '--wave', 'baseline', '--weighting', 'settings'],
   ['change', '--from', 'baseline', '--to', 'six-months'],
+  ['answers', '--wave', 'twelve-months'],
+  ['change', '--from', 'six-months', '--to', 'twelve-months'],
+  ['actions', '--programme', 'demo'],
 ]
 
 // The test picks both databases itself, so it runs once, in the SQLite project.
@@ -55,7 +58,7 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('db copy', () 
     const there = await runCli(['db', 'copy', '--from', join(folder, 'laptop.db'), '--to', postgres.url], {})
     expect(there.stderr).toBe('')
     expect(there.stdout).toMatch(/^Copied \d+ rows from the SQLite database .* to the PostgreSQL database /)
-    expect(there.stdout).toMatch(/ {2}answer {16} 3060\n/)
+    expect(there.stdout).toMatch(/ {2}answer {16} 4594\n/)
     expect(there.stdout).toMatch(/Row counts match, and so does the checksum of the answers \(sha256:[0-9a-f]{64}\)/)
     expect(await allExports(postgresEnv())).toEqual(original)
 
@@ -66,10 +69,10 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('db copy', () 
 
   it('goes on numbering after the copied rows: a new response on PostgreSQL gets the next id', async () => {
     const ls = await boot({ database: { kind: 'postgres', url: postgres.url }, questionnairesFolder: REAL_QUESTIONNAIRES })
-    const link = await ls.services.survey.openLink('DEMO01', 'six-months')
+    const link = await ls.services.survey.openLink('DEMO01', 'twelve-months')
     const response = await ls.services.survey.startFromOpenLink(link)
     await ls.repos.close()
-    expect(response.id).toBe(61)
+    expect(response.id).toBe(91)
   })
 
   it('refuses a target that already holds data, saying which and changing nothing', async () => {

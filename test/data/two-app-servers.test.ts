@@ -160,7 +160,7 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
       const ls = await boot({ database: { kind: 'postgres', url: fresh.url }, questionnairesFolder: 'questionnaires' })
       expect((await ls.repos.programmes.list()).map((p) => p.slug)).toEqual(['demo'])
       expect(await ls.repos.staffUsers.countActive('admin')).toBe(2)
-      expect(await ls.repos.reports.submittedByWave((await ls.repos.programmes.findBySlug('demo'))!.id)).toEqual(new Map([[1, 30], [2, 30]]))
+      expect(await ls.repos.reports.submittedByWave((await ls.repos.programmes.findBySlug('demo'))!.id)).toEqual(new Map([[1, 30], [2, 30], [3, 30]]))
       await ls.repos.close()
       expect(one.output().includes('Created "Demo programme') !== two.output().includes('Created "Demo programme')).toBe(true)
     } finally {

@@ -32,10 +32,10 @@ describe('the home page', () => {
   it('offers each demo start page, and the same page in Dutch, marked as Dutch', async () => {
     const links = await demoLinks()
     expect(links[0]).toEqual({
-      text: 'Riverside Medical Centre (demo): Six-month survey (demo) – also in Nederlands',
+      text: 'Riverside Medical Centre (demo): Twelve-month survey (demo) – also in Nederlands',
       links: [
-        ['/p/DEMO01/six-months', ''],
-        ['/p/DEMO01/six-months?lang=nl', 'nl'],
+        ['/p/DEMO01/twelve-months', ''],
+        ['/p/DEMO01/twelve-months?lang=nl', 'nl'],
       ],
     })
     expect(links).toHaveLength(3)
@@ -43,16 +43,16 @@ describe('the home page', () => {
 
   it('offers English from the Dutch home page', async () => {
     expect((await demoLinks('nl'))[0]).toEqual({
-      text: 'Riverside Medical Centre (demo): Six-month survey (demo) – ook in English',
+      text: 'Riverside Medical Centre (demo): Twelve-month survey (demo) – ook in English',
       links: [
-        ['/p/DEMO01/six-months', ''],
-        ['/p/DEMO01/six-months?lang=en-GB', 'en-GB'],
+        ['/p/DEMO01/twelve-months', ''],
+        ['/p/DEMO01/twelve-months?lang=en-GB', 'en-GB'],
       ],
     })
   })
 
   it('leads to a start page in Dutch', async () => {
-    const start = await httpClient(ls.app).get('/p/DEMO01/six-months?lang=nl')
+    const start = await httpClient(ls.app).get('/p/DEMO01/twelve-months?lang=nl')
     expect(start.status).toBe(200)
     expect(start.$('html').attr('lang')).toBe('nl')
   })

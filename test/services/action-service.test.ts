@@ -51,6 +51,14 @@ describe('the action service', () => {
     ])
   })
 
+  it('records one at start-up (the demo’s plan) with nobody named as its recorder, and says so in the audit log', async () => {
+    const recorded = await ls.services.actions.record({ kind: 'start-up' }, programme, practice, REF, GOOD)
+    expect(recorded).toMatchObject({ ...GOOD, recordedBy: null, changedBy: null, recordedAt: NOW.toISOString() })
+    expect((await auditLines(ls)).filter((l) => l.startsWith('action'))).toEqual([
+      `action recorded (start-up) {"programme":"north","practice":"N1","wave":"spring","questionnaire":"pilot","scale":"organisational/training","owner":"Practice manager","reviewOn":"2026-06-30","action":${recorded.id}}`,
+    ])
+  })
+
   it('keeps one action when two people record the first at once: the later changes it', async () => {
     const [a, b] = await Promise.all([
       ls.services.actions.record(user, programme, practice, REF, GOOD),

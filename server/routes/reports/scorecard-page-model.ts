@@ -5,6 +5,7 @@ import { formats, type Formats } from '../../i18n/format.js'
 import { english, say, type Translate } from '../../i18n/translate.js'
 import { allItems, fillIntervention, generalItems as generalItemsOf } from '../../questionnaires/questionnaire-model.js'
 import {
+  practiceHighlights,
   printableInterval,
   toScore100,
   viewsDifferWidely,
@@ -12,6 +13,7 @@ import {
   type PracticeScaleResult,
   type ScaleStats,
   type ShownPracticeScale,
+  type WaveScores,
 } from '../../scoring/index.js'
 import type { ScorecardData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { freeTextReviewPath, practicePath } from '../paths.js'
@@ -56,8 +58,6 @@ interface Page {
   minPracticeN: number
   intervention: string
 }
-
-const HIGHLIGHTS = 3
 
 function scaleRow(
   ref: { scale: string; scaleName: string; scalePath: readonly string[] },
@@ -132,11 +132,8 @@ function disagreementNote(rows: Iterable<PracticeScaleResult>, t: Translate): st
   return [...rows].some((row) => !row.withheld && viewsDifferWidely(row.rwg)) ? [t('reports:wideDisagreementNote')] : []
 }
 
-/**
- * Strengths: the highest-scoring shown scales of the lowest level; priorities: the lowest. Up to three each, and never
- * the same scale in both: with fewer than six shown, each list takes half (ties keep the definition's order).
- */
-function highlights(shown: ShownPracticeScale[], words: QuestionnaireWords, { t, intervention, minPracticeN }: Page) {
+/** The scorecard's strengths and priorities (practiceHighlights picks them), in the page's words. */
+function highlights(scores: WaveScores, practiceCode: string, words: QuestionnaireWords, { t, intervention, minPracticeN }: Page) {
   const toHighlight = (row: ShownPracticeScale): Highlight => ({
     name: words.scaleName(row.scalePath, row.scaleName),
     parts: words.nameParts(row.scalePath, row.scaleName),
@@ -145,13 +142,11 @@ function highlights(shown: ShownPracticeScale[], words: QuestionnaireWords, { t,
     band: words.band(row.band),
     guidance: fillIntervention(words.guidance(row.scalePath), intervention),
   })
-  const count = Math.min(HIGHLIGHTS, Math.floor(shown.length / 2))
-  const highest = [...shown].sort((a, b) => b.score - a.score).slice(0, count)
-  const lowest = [...shown].sort((a, b) => a.score - b.score).slice(0, count)
+  const { strengths, priorities, shown } = practiceHighlights(scores, practiceCode, words.levels.length)
   return {
-    strengths: highest.map(toHighlight),
-    priorities: lowest.map(toHighlight),
-    noHighlights: shown.length === 0 ? t('reports:scorecard.noneShown', { count: minPracticeN }) : t('reports:scorecard.tooFew'),
+    strengths: strengths.map(toHighlight),
+    priorities: priorities.map(toHighlight),
+    noHighlights: shown > 0 ? t('reports:scorecard.tooFew') : t('reports:scorecard.noneShown', { count: minPracticeN }),
   }
 }
 
@@ -170,7 +165,6 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
   const levels = words.levels
   const levelNames = levels.map((l) => l.name)
   const top = scores.scales.filter((s) => s.scalePath.length === 1)
-  const leaves = scores.scales.filter((s) => s.scalePath.length === levels.length)
   const label = questionnaireLabel(scores.questionnaire, t)
   const practiceScore = (scale: string) => {
     const row = rows.get(scale)
@@ -181,7 +175,6 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
     return m === null || m === undefined ? null : chartScore(m)
   }
   const topLevel = levels[0]?.name ?? t('reports:levelFallback')
-  const shownLeaves = leaves.map((s) => rows.get(s.scale)).filter((r): r is ShownPracticeScale => r !== undefined && !r.withheld)
   const notAvailable = t('reports:notAvailable')
   return {
     id: scores.questionnaire,
@@ -217,7 +210,7 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     trajectory: trajectorySection(data, scored, words, page),
-    ...withActions(highlights(shownLeaves, words, page), data, scores.questionnaire, page),
+    ...withActions(highlights(scores, practice.code, words, page), data, scores.questionnaire, page),
   }
 }
 
