@@ -82,7 +82,7 @@ chromium.describe('the action plan', () => {
     const table = page.locator('#earlier-actions')
     expect(await page.locator('#earlier-actions-heading').textContent()).toBe('Actions agreed after Baseline survey (demo)')
     expect(await table.locator('tbody tr').count()).toBe(1)
-    expect(await table.locator('tbody th').textContent()).toBe(`${name} (Normalisation)`)
+    expect(await table.locator('tbody th').textContent()).toBe(`${name} Normalisation`)
     await table.scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${ARTEFACTS}/scorecard-earlier-actions-390.png` })
     await expectNoAxeViolations(page, 'the next scorecard with the earlier action')

@@ -76,6 +76,41 @@ chromium.describe('report pages', () => {
     expect(watch.problems).toEqual([])
   })
 
+  it('answers on the first screen at 1280 × 800, without scrolling: the bands, the change since last time and the priorities with their actions', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await signInAs('demo-steering@example.org', SCORECARD)
+    await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready)
+    const seen = await page.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getBoundingClientRect(): { top: number; bottom: number } }> }
+      }
+      const boxes = (selector: string) =>
+        Array.from(document.querySelectorAll(selector)).map((el) => ({
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          bottom: el.getBoundingClientRect().bottom,
+        }))
+      return {
+        bands: boxes('.ls-summary-table .ls-band-tag'),
+        changes: boxes('.ls-summary-table .ls-plain-change'),
+        priorities: boxes('.ls-summary-priorities > li'),
+        actions: boxes('.ls-summary-priorities .ls-action'),
+        scrollY: (globalThis as unknown as { scrollY: number }).scrollY,
+      }
+    })
+    expect(seen.scrollY).toBe(0)
+    // Four areas in each of the two questionnaires, each with its band and its change since six months.
+    expect(seen.bands).toHaveLength(8)
+    expect(seen.changes).toHaveLength(8)
+    expect(seen.changes.map((c) => c.text).some((t) => /^Up \d+ points?, more than chance$/.test(t))).toBe(true)
+    expect(seen.changes.map((c) => c.text).some((t) => /^Down \d+ points?, /.test(t))).toBe(true)
+    // Three priorities each, every one with the action the demo's steering group agreed.
+    expect(seen.priorities).toHaveLength(6)
+    expect(seen.actions).toHaveLength(6)
+    for (const box of [...seen.bands, ...seen.changes, ...seen.priorities]) expect(box.bottom, box.text).toBeLessThanOrEqual(800)
+    await page.screenshot({ path: `${ARTEFACTS}/scorecard-first-screen-1280.png` })
+    await expectNoAxeViolations(page, 'scorecard first screen')
+  })
+
   it('shows a steering group member their scorecard, charts drawn, with no violations, and prints it on two A4 pages', async () => {
     await signInAs('demo-steering@example.org', SCORECARD)
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Riverside Medical Centre (demo)')

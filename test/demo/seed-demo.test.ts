@@ -173,14 +173,14 @@ describe('the demo programme', () => {
         .toArray()
         .map((tr) => [text(page.$(tr).find('th')), text(page.$(tr).find('td').last())]),
     ).toEqual([
-      ['Suitable monitoring strategies (Good practice)', '+25, significant rise'],
-      ['Bottom-up and coherent policymaking (Good practice)', '+14, significant rise'],
-      ['Stable funding (Good practice)', '+20, significant rise'],
-      ['Communal appraisal (Normalisation)', '+19, significant rise'],
-      ['Reconfiguration (Normalisation)', '+14, not significant'],
-      ['Systematisation (Normalisation)', '+20, not significant'],
+      ['Measuring what matters (suitable monitoring strategies) Good practice', '+25, significant rise'],
+      ['Policy shaped from the ground up (bottom-up and coherent policymaking) Good practice', '+14, significant rise'],
+      ['Stable funding Good practice', '+20, significant rise'],
+      ['Judging it together (communal appraisal) Normalisation', '+19, significant rise'],
+      ['Adjusting how it works (reconfiguration) Normalisation', '+14, not significant'],
+      ['Gathering information on it (systematisation) Normalisation', '+20, not significant'],
     ])
-    const agreed = (action: string, owner: string, review: string) => `Agreed action: ${action} Owner: ${owner}. Review by ${review}.`
+    const agreed = (action: string, owner: string, review: string) => `Action: ${action} (${owner}, review by ${review})`
     const planned: Record<string, string[]> = {
       normalisation: [
         agreed(

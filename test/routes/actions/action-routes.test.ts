@@ -88,7 +88,7 @@ describe('recording an action for a priority', () => {
     const flag =
       c.changed === '' ? 'not tested' : c.changed === 'true' ? (Number(c.difference) > 0 ? 'significant rise' : 'significant fall') : 'not significant'
     expect(tableRows(page.$, page.$('#earlier-actions'))).toEqual([
-      [`${name} (Normalisation)`, GOOD.action, 'Practice manager', '30 June 2026', `${change(c.difference!)}, ${flag}`],
+      [`${name} Normalisation`, GOOD.action, 'Practice manager', '30 June 2026', `${change(c.difference!)}, ${flag}`],
     ])
     // The scorecard of the wave itself has no earlier actions to show.
     expect((await evaluator.get(BASELINE)).$('#earlier-actions').length).toBe(0)

@@ -215,7 +215,7 @@ describe('the scorecard of a practice with enough responses', () => {
         .map((_, li) => page.$(li).text().replace(/\s+/g, ' ').trim())
         .get()
       expect(first).toEqual(
-        lowest.map((x) => `${shownName(x.s.node)}: ${score(x.row.score!)} No action agreed yet. Record an action for ${shownName(x.s.node)}`),
+        lowest.map((x) => `${shownName(x.s.node)}: ${score(x.row.score!)} · Record an action for ${shownName(x.s.node)} No action agreed yet.`),
       )
     }
   })
