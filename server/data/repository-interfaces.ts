@@ -211,8 +211,8 @@ export interface StaffSessionRow {
 
 /** Session data by session id; times are milliseconds since the epoch. */
 export interface SessionRepository {
-  /** Unless it has expired by `now`. */
-  find(sid: string, now: number): Promise<string | undefined>
+  /** Unless it has expired by `now`; with when it was last saved or extended. */
+  find(sid: string, now: number): Promise<{ data: string; lastActiveAt: number } | undefined>
   /** `owner` is null for a session nobody is signed in to. */
   save(sid: string, session: { data: string; expiresAt: number; lastActiveAt: number; owner: SessionOwner | null }): Promise<void>
   extend(sid: string, expiresAt: number, lastActiveAt: number): Promise<void>

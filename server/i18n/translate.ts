@@ -23,7 +23,36 @@ void instance.init({
   returnNull: false,
 })
 
-const byLanguage = new Map<Language, Translate>(LANGUAGES.map((language) => [language, instance.getFixedT<Namespace[]>(language, NAMESPACES)]))
+const byLanguage = new Map<Language, Translate>(LANGUAGES.map((language) => [language, remembered(instance.getFixedT<Namespace[]>(language, NAMESPACES))]))
+
+/** Past this many different messages in one language, t() still answers but remembers no more. */
+const REMEMBERED_PER_LANGUAGE = 20_000
+
+/**
+ * t() that remembers what it answered: the catalogues never change while the server runs, and a section page asks
+ * for the same few hundred messages (answer labels, hints) on every request, which i18next looks up afresh each time.
+ * Only a message whose values are all strings, numbers or booleans is remembered, under its key and values.
+ */
+function remembered(t: Translate): Translate {
+  const answers = new Map<string, unknown>()
+  const lookUp = t as unknown as (key: unknown, values?: unknown, ...rest: unknown[]) => unknown
+  const memo = (key: unknown, values?: unknown, ...rest: unknown[]): unknown => {
+    const name = typeof key === 'string' && rest.length === 0 ? memoKey(key, values) : undefined
+    if (name === undefined) return lookUp(key, values, ...rest)
+    if (answers.has(name)) return answers.get(name)
+    const answer = lookUp(key, values)
+    if (answers.size < REMEMBERED_PER_LANGUAGE) answers.set(name, answer)
+    return answer
+  }
+  return Object.assign(memo, t) as unknown as Translate
+}
+
+function memoKey(key: string, values: unknown): string | undefined {
+  if (values === undefined) return key
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return undefined
+  const primitive = Object.values(values).every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+  return primitive ? `${key}\u0000${JSON.stringify(values)}` : undefined
+}
 
 export function translator(language: Language): Translate {
   return byLanguage.get(language)!

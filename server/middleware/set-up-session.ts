@@ -18,7 +18,7 @@ export function setUpSession({
   sessions: SessionRepository
   clock: Clock
 }): RequestHandler {
-  return session({
+  const withSession = session({
     name: SESSION_COOKIE,
     secret,
     store: new DatabaseSessionStore(sessions, () => clock.now().getTime()),
@@ -27,4 +27,12 @@ export function setUpSession({
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: https, maxAge: TWELVE_HOURS },
   })
+  // A page read by someone with no session cookie could only ever give them an empty session that is never saved, so
+  // express-session (a new id, a hash, a wrapped res.end) is skipped and req.session stays unset: code that reads it
+  // on a page anyone may open asks `req.session?.…`. A form sent (sign-in) still gets a session to start.
+  return (req, res, next) => {
+    const hasCookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE] !== undefined
+    if (!hasCookie && (req.method === 'GET' || req.method === 'HEAD')) return next()
+    withSession(req, res, next)
+  }
 }

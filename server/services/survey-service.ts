@@ -187,6 +187,14 @@ export function createSurveyService(
       return firstUnsavedPage(ctx.pages, ctx.saved)
     },
 
+    /**
+     * The page to continue on after a section page was saved: only which pages are saved can have changed since `ctx`
+     * was read, so only they are read again, not the whole context.
+     */
+    async nextPageAfterSave(ctx: SurveyContext): Promise<JourneyPage | undefined> {
+      return firstUnsavedPage(ctx.pages, await repos.responses.savedPages(ctx.response.id))
+    },
+
     async saveAboutYou(ctx: SurveyContext, role: string, setting: Setting): Promise<void> {
       const before = new Map(ctx.pages.map((p) => [p.key, p]))
       const after = journeyPages(ctx.questionnaires, setting, ctx.askAboutYou)

@@ -80,6 +80,21 @@ describe('visitors who fill in no form', () => {
   })
 })
 
+describe('a hundred visitors each', () => {
+  it("open the home page, an open link's start page and a personal invitation, and the session table stays empty", async () => {
+    const invitations = await ls.services.admin.createInvitations({ wave: 'baseline', practice: 'P001', count: 100 })
+    expect(await sessionRows()).toBe(0)
+    for (const invitation of invitations) {
+      const visitor = httpClient(ls.app)
+      expect((await visitor.get('/')).status).toBe(200)
+      expect((await visitor.follow('/p/P001/baseline')).heading).toBe('Baseline survey')
+      const start = await visitor.follow(invitation)
+      expect([start.heading, start.csrf === '']).toEqual(['Baseline survey', false])
+    }
+    expect(await sessionRows()).toBe(0)
+  })
+})
+
 describe('the token of a visitor without a session', () => {
   const startWith = (cookie: string | undefined, token: string) => {
     const req = request(ls.app).post('/p/P001/baseline').type('form').send({ _csrf: token })

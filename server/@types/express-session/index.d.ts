@@ -14,5 +14,10 @@ declare module 'express-session' {
     /** A password just made for an account (added, or reset), kept only until the page that shows it once is read. */
     /** The password sealed (routes/staff/sealed-text.ts): a session row never holds it in plain text. */
     oneTimePassword?: { email: string; password: string; added: boolean }
+    /**
+     * When the session's row was last written (ms since the epoch): put there by the session store as it reads the row,
+     * never saved in the data, so that a request can tell whether the row's expiry needs extending.
+     */
+    storedActiveAt?: number
   }
 }

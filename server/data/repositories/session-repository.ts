@@ -4,7 +4,10 @@ import type { Schema } from '../schema.js'
 
 export function sessionRepository(db: Kysely<Schema>): SessionRepository {
   return {
-    find: async (sid, now) => (await db.selectFrom('session').select('data').where('sid', '=', sid).where('expires_at', '>', now).executeTakeFirst())?.data,
+    find: async (sid, now) => {
+      const row = await db.selectFrom('session').select(['data', 'last_active_at']).where('sid', '=', sid).where('expires_at', '>', now).executeTakeFirst()
+      return row && { data: row.data, lastActiveAt: Number(row.last_active_at) }
+    },
     save: async (sid, { data, expiresAt, lastActiveAt, owner }) => {
       const row = {
         sid,

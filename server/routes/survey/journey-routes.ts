@@ -3,7 +3,7 @@ import type { Request, Response } from 'express'
 import type { Config } from '../../config.js'
 import { BadRequestError, NotFoundError } from '../../errors.js'
 import type { SurveyContext, SurveyService } from '../../services/survey-service.js'
-import { sectionPageKey } from '../../survey/journey-pages.js'
+import { sectionPageKey, type JourneyPage } from '../../survey/journey-pages.js'
 import type { FormBody } from '../../survey/page-answers.js'
 import { journeyUrl } from '../paths.js'
 import { parseAboutYou } from './about-you-form.js'
@@ -20,11 +20,14 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
     speak(res, response.language)
     return survey.context(response, opts)
   }
-  /** After a save: back to "Check your answers" when changing an answer, otherwise on to the first page not yet saved. */
-  const afterSave = async (ctx: SurveyContext, req: Request) => {
+  /**
+   * After a save: back to "Check your answers" when changing an answer, otherwise on to the first page not yet saved,
+   * which `next` finds.
+   */
+  const afterSave = async (ctx: SurveyContext, req: Request, next: () => Promise<JourneyPage | undefined>) => {
     const token = ctx.response.resumeToken
     if (isChanging(req)) return journeyUrl(token, 'check-answers')
-    return journeyUrl(token, survey.nextPage(await survey.context(await survey.response(token))) ?? 'check-answers')
+    return journeyUrl(token, (await next()) ?? 'check-answers')
   }
 
   function sectionPage(ctx: SurveyContext, req: Request) {
@@ -56,7 +59,8 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
       if ('errors' in result)
         return res.status(422).render('pages/survey/about-you', aboutYouPageModel(ctx, result.chosen, result.errors, req.originalUrl, res.locals.t))
       await survey.saveAboutYou(ctx, result.role, result.setting)
-      res.redirect(303, await afterSave(ctx, req))
+      // The role decides the pages, so the context is read again.
+      res.redirect(303, await afterSave(ctx, req, async () => survey.nextPage(await survey.context(await survey.response(ctx.response.resumeToken)))))
     },
 
     async showSection(req: Request, res: Response) {
@@ -81,7 +85,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
         })
         return res.status(422).render('pages/survey/section', model)
       }
-      res.redirect(303, finished ? await afterSave(ctx, req) : journeyUrl(ctx.response.resumeToken, 'saved'))
+      res.redirect(303, finished ? await afterSave(ctx, req, () => survey.nextPageAfterSave(ctx)) : journeyUrl(ctx.response.resumeToken, 'saved'))
     },
 
     async showSaved(req: Request, res: Response) {
