@@ -10,6 +10,8 @@ const BLUE = '#005eb8'
 const GREY = '#425563'
 const PURPLE = '#330072'
 const GREEN = '#006747'
+const ORANGE = '#9a4a00'
+const PINK = '#ae2573'
 
 function dataset(series) {
   const common = { label: series.label, data: series.values, borderWidth: 2, spanGaps: false }
@@ -20,6 +22,10 @@ function dataset(series) {
       return { ...common, borderColor: PURPLE, backgroundColor: PURPLE, borderDash: [2, 3], pointStyle: 'triangle', pointRadius: 5 }
     case 'dashdot':
       return { ...common, borderColor: GREEN, backgroundColor: GREEN, borderDash: [8, 3, 2, 3], pointStyle: 'rectRot', pointRadius: 5 }
+    case 'longdash':
+      return { ...common, borderColor: ORANGE, backgroundColor: ORANGE, borderDash: [12, 4], pointStyle: 'star', pointRadius: 6 }
+    case 'dashdotdot':
+      return { ...common, borderColor: PINK, backgroundColor: PINK, borderDash: [8, 3, 2, 3, 2, 3], pointStyle: 'crossRot', pointRadius: 6 }
     case 'outlined':
       return { ...common, borderColor: PURPLE, backgroundColor: '#ffffff' }
     case 'filled':
