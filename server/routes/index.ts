@@ -169,6 +169,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.confirmRemove)
   router.post('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.remove)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
+  router.get('/programmes/:slug/compare-waves', requireStaff(), reports.compareWaves)
 
   return router
 }

@@ -23,6 +23,7 @@ export const practicePath = (slug: string, code: string) => `${programmePath(slu
 /** A practice's free text as its evaluator reviews it, to hide an answer that names someone. */
 export const freeTextReviewPath = (slug: string, code: string) => `${practicePath(slug, code)}/free-text`
 export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
+export const compareWavesPath = (slug: string) => `${programmePath(slug)}/compare-waves`
 export const exportsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exports`
 
 /** `/programmes/north/exports/answers.csv?wave=baseline`. */

@@ -3,6 +3,15 @@ export { scoreWave, type ScaleStats, type WaveInput, type WaveScores } from './s
 export { scoreBreakdowns } from './score-breakdowns.js'
 export { scoreWaveForSetting } from './setting-scores.js'
 export { overallScores, type OverallResult, type ShownOverall, type WithheldOverall } from './overall-scores.js'
+export {
+  overallChange,
+  respondentOverall,
+  type OverallChange,
+  type OverallWave,
+  type ShownOverallChange,
+  type WithheldOverallChange,
+} from './overall-change.js'
+export { groupMeans, MIN_GROUP_PRACTICES, type GroupMean } from './group-means.js'
 export { shownSettings, audienceShown, withheldGroups, type GroupSize } from './complementary-suppression.js'
 export { compareWaves, welchTest, CHANGE_ALPHA, type ChangeRow, type ShownChange, type WithheldChange, type WelchTest } from './wave-change.js'
 export { respondentScores, toScore100, type RespondentScaleScore } from './respondent-scores.js'

@@ -56,7 +56,7 @@ export function createServices(
     staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
-    reports: createReportService({ practices, waves, reports, actions: repos.actions }, scoring),
+    reports: createReportService({ practices, waves, reports, actions: repos.actions, fieldwork: repos.fieldwork }, scoring),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
     practices: createPracticeService(repos, clock),

@@ -2,16 +2,17 @@
 import { MixedQuestionnaireVersionsError, NotFoundError } from '../errors.js'
 import type { Repositories } from '../data/repository-interfaces.js'
 import type { PracticeAction } from '../domain/practice-action.js'
-import type { Practice, Rurality } from '../domain/practice.js'
+import type { ImplementationStage, Practice, Rurality } from '../domain/practice.js'
 import type { Programme } from '../domain/programme.js'
 import { countsBySetting, type InvitationCount, type SubmittedCount } from '../domain/response-counts.js'
 import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { freeTextItems } from '../questionnaires/questionnaire-model.js'
-import { shownSettings, audienceShown, type ChangeRow, type WaveScores } from '../scoring/index.js'
+import { shownSettings, audienceShown, type ChangeRow, type OverallChange, type WaveScores } from '../scoring/index.js'
 import type { Language } from '../i18n/languages.js'
 import type { Message } from '../i18n/translate.js'
 import type { ScoringService } from './scoring-service.js'
+import { wavesComparison } from './waves-comparison.js'
 
 export interface ReportWave {
   wave: Wave
@@ -99,6 +100,22 @@ export interface ComparisonData {
   practices: Practice[]
   /** Scored from the kept practices' respondents only (and one setting's, when filtered by setting). */
   questionnaires: ScoredQuestionnaire[]
+  /** Each practice's responses and invitations at the wave shown, by practice id; a practice with neither is absent. */
+  responses: Map<number, { submitted: SubmittedCount[]; invitations: InvitationCount[] }>
+  /** The implementation stage recorded for each practice (by id) at the wave shown; absent when none was. */
+  stages: Map<number, ImplementationStage>
+  /**
+   * The change in overall score since the wave before the one shown, then since the programme's first wave when that is
+   * another; from the same respondents as the scores. Empty for the first wave.
+   */
+  changes: ComparisonChange[]
+}
+
+export interface ComparisonChange {
+  since: Wave
+  /** By questionnaire; null when it cannot be worked out (answers spanning two questionnaire versions): `problem` says why. */
+  byQuestionnaire: Map<string, OverallChange[]> | null
+  problem: Message | null
 }
 
 /** What `build` gives, or why it cannot be had: answers that span two questionnaire versions (a wave's scores, a change). */
@@ -125,7 +142,7 @@ export function matchesContext(practice: Practice, filters: ComparisonFilters): 
   )
 }
 
-export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports' | 'actions'>, scoring: ScoringService) {
+export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports' | 'actions' | 'fieldwork'>, scoring: ScoringService) {
   async function waves(programme: Programme): Promise<ReportWave[]> {
     const submitted = await repos.reports.submittedByWave(programme.id)
     return (await repos.waves.listByProgramme(programme.id)).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
@@ -307,6 +324,11 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
       return { waves: list, wave, groups }
     },
 
+    /** One questionnaire's scores at every wave with responses, for the practices' trajectory by context. */
+    async overWaves(programme: Programme, questionnaire: string | undefined, language?: string) {
+      return wavesComparison(repos, scoring, await waves(programme), programme, questionnaire, language)
+    },
+
     async comparison(programme: Programme, waveSlug: string | undefined, filters: ComparisonFilters, language?: string): Promise<ComparisonData> {
       const list = await waves(programme)
       const wave = chooseWave(list, waveSlug)
@@ -314,8 +336,27 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
       const practices = allPractices.filter((p) => matchesContext(p, filters))
       const practiceCodes = new Set(practices.map((p) => p.code))
       const filter = { practiceCodes, ...(filters.setting ? { setting: filters.setting } : {}) }
-      const questionnaires = wave ? await scored(programme, wave, filter, language) : []
-      return { programme, waves: list, wave, allPractices, practices, questionnaires }
+      if (!wave) return { programme, waves: list, wave, allPractices, practices, questionnaires: [], responses: new Map(), stages: new Map(), changes: [] }
+      const questionnaires = await scored(programme, wave, filter, language)
+      const position = list.findIndex((w) => w.wave.id === wave.id)
+      const since = [...new Set([list[position - 1]?.wave, position > 1 ? list[0]!.wave : undefined])].filter((w): w is Wave => w !== undefined)
+      const changes: ComparisonChange[] = []
+      for (const from of since) {
+        const { value, problem } = await orProblem(() => scoring.overallChanges(programme, [from], wave, filter))
+        changes.push({ since: from, byQuestionnaire: value?.get(from.id) ?? null, problem })
+      }
+      const stages = (await repos.practices.stages(programme.id)).filter((s) => s.waveId === wave.id)
+      return {
+        programme,
+        waves: list,
+        wave,
+        allPractices,
+        practices,
+        questionnaires,
+        responses: await repos.fieldwork.countsByPractice(wave.id),
+        stages: new Map(stages.map((s) => [s.practiceId, s.stage])),
+        changes,
+      }
     },
   }
 }

@@ -4,7 +4,18 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
-import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
+import {
+  compareWaves,
+  overallChange,
+  respondentScores,
+  scoreWave,
+  scoreWaveForSetting,
+  type ChangeRow,
+  type OverallChange,
+  type OverallWave,
+  type ScoringOptions,
+  type WaveScores,
+} from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 
 export type Weighting = ScoringOptions['weighting']
@@ -40,6 +51,18 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     return scores
   }
 
+  /** Each scored questionnaire of the wave with what its overall change needs: scores, bands and respondent scores. */
+  async function overallWaves(programme: Programme, wave: Wave, filter: RespondentFilter): Promise<Map<string, OverallWave>> {
+    const found = new Map<string, OverallWave>()
+    for (const scores of await scoreQuestionnaires(programme, wave, 'respondents', filter)) {
+      const definition = await answeredDefinition(wave, scores.questionnaire)
+      const all = await repos.scoring.respondents(wave.id, scores.questionnaire)
+      const kept = all.filter((r) => (!filter.practiceCodes || filter.practiceCodes.has(r.practiceCode)) && (!filter.setting || r.setting === filter.setting))
+      found.set(scores.questionnaire, { scores, bands: definition.scoring?.bands ?? [], respondents: respondentScores(definition, kept) })
+    }
+    return found
+  }
+
   return {
     scoreWave: scoreQuestionnaires,
 
@@ -64,6 +87,25 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
         const earlier = before.get(after.questionnaire)
         return earlier ? compareWaves(earlier, after) : []
       })
+    },
+
+    /**
+     * The change in each practice's overall score from each of `froms` to `to`, per questionnaire both waves score, for
+     * the same respondents as the comparison scores (`filter`); `to` is scored once, however many waves it is compared with.
+     */
+    async overallChanges(
+      programme: Programme,
+      froms: readonly Wave[],
+      to: Wave,
+      filter: RespondentFilter = {},
+    ): Promise<Map<number, Map<string, OverallChange[]>>> {
+      const after = await overallWaves(programme, to, filter)
+      const changes = new Map<number, Map<string, OverallChange[]>>()
+      for (const from of froms) {
+        const before = await overallWaves(programme, from, filter)
+        changes.set(from.id, new Map([...after].flatMap(([id, later]) => (before.has(id) ? [[id, overallChange(before.get(id)!, later)] as const] : []))))
+      }
+      return changes
     },
   }
 }

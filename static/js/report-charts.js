@@ -10,6 +10,8 @@ const BLUE = '#005eb8'
 const GREY = '#425563'
 const PURPLE = '#330072'
 const GREEN = '#006747'
+const ORANGE = '#9a4a00'
+const PINK = '#ae2573'
 
 function dataset(series) {
   const common = { label: series.label, data: series.values, borderWidth: 2, spanGaps: false }
@@ -20,6 +22,10 @@ function dataset(series) {
       return { ...common, borderColor: PURPLE, backgroundColor: PURPLE, borderDash: [2, 3], pointStyle: 'triangle', pointRadius: 5 }
     case 'dashdot':
       return { ...common, borderColor: GREEN, backgroundColor: GREEN, borderDash: [8, 3, 2, 3], pointStyle: 'rectRot', pointRadius: 5 }
+    case 'longdash':
+      return { ...common, borderColor: ORANGE, backgroundColor: ORANGE, borderDash: [12, 4], pointStyle: 'star', pointRadius: 6 }
+    case 'dashdotdot':
+      return { ...common, borderColor: PINK, backgroundColor: PINK, borderDash: [8, 3, 2, 3, 2, 3], pointStyle: 'crossRot', pointRadius: 6 }
     case 'outlined':
       return { ...common, borderColor: PURPLE, backgroundColor: '#ffffff' }
     case 'filled':
@@ -37,6 +43,71 @@ function lines(label, width = 14) {
     else out.push(word)
     return out
   }, [])
+}
+
+/**
+ * A scatter's points labelled with their names (the JSON block's labels). Each label goes to the first place beside its
+ * point (right, left, above, below, then the corners) that overlaps no point and no label already placed, inside the
+ * plot; else further off, joined to its point by a thin line; else the place that overlaps least. Points are placed
+ * left to right.
+ */
+const pointLabels = {
+  id: 'lsPointLabels',
+  afterDatasetsDraw(chart, _args, options) {
+    const names = options.names
+    const meta = chart.getDatasetMeta(0)
+    if (!names || !meta?.data?.length) return
+    const { ctx, chartArea } = chart
+    const size = chart.width < 320 ? 9 : 12
+    const gap = 7
+    ctx.save()
+    ctx.font = `${size}px ${Chart.defaults.font.family}`
+    ctx.fillStyle = '#212b32'
+    ctx.textBaseline = 'middle'
+    const points = meta.data.map((el, i) => ({ x: el.x, y: el.y, name: names[i] }))
+    const taken = points.map((p) => ({ left: p.x - 6, right: p.x + 6, top: p.y - 6, bottom: p.y + 6 }))
+    const overlap = (a, b) =>
+      Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top))
+    const outside = (box) =>
+      Math.max(0, chartArea.left - box.left) +
+      Math.max(0, box.right - chartArea.right) +
+      Math.max(0, chartArea.top - box.top) +
+      Math.max(0, box.bottom - chartArea.bottom)
+    for (const p of [...points].sort((a, b) => a.x - b.x || a.y - b.y)) {
+      const w = ctx.measureText(p.name).width
+      const h = size + 2
+      // Beside the point first, then further off (up to three lines away) with a thin line back to it.
+      const places = [0, 1, 2, 3].flatMap((ring) => {
+        const d = gap + ring * h
+        return [
+          [p.x + d, p.y - h / 2],
+          [p.x - d - w, p.y - h / 2],
+          [p.x - w / 2, p.y - d - h],
+          [p.x - w / 2, p.y + d],
+          [p.x + d / 2, p.y - d - h],
+          [p.x + d / 2, p.y + d],
+          [p.x - d / 2 - w, p.y - d - h],
+          [p.x - d / 2 - w, p.y + d],
+        ].map(([left, top]) => ({ left, top, right: left + w, bottom: top + h, ring }))
+      })
+      // Covering another point misleads most; then covering a label; leaving the plot is never chosen if anything else fits.
+      const cost = (box) => taken.reduce((sum, t, i) => sum + overlap(box, t) * (i < points.length ? 4 : 1), 0) + outside(box) * 1000 + box.ring
+      const best = places.reduce((a, b) => (cost(b) < cost(a) ? b : a))
+      taken.push(best)
+      if (best.ring > 0) {
+        const tx = Math.min(Math.max(p.x, best.left), best.right)
+        const ty = Math.min(Math.max(p.y, best.top), best.bottom)
+        ctx.strokeStyle = '#768692'
+        ctx.lineWidth = 1
+        ctx.beginPath()
+        ctx.moveTo(p.x, p.y)
+        ctx.lineTo(tx, ty)
+        ctx.stroke()
+      }
+      ctx.fillText(p.name, best.left, best.top + h / 2)
+    }
+    ctx.restore()
+  },
 }
 
 // Text shrinks with the chart, so a chart printed small keeps its proportions.
@@ -89,6 +160,7 @@ function config(data, words) {
   }
   return {
     type: 'scatter',
+    plugins: [pointLabels],
     data: {
       datasets: [{ label: words.pointsLabel, data: data.points.map((p) => ({ x: p.x, y: p.y })), borderColor: BLUE, backgroundColor: BLUE, pointRadius: 5 }],
     },
@@ -96,6 +168,7 @@ function config(data, words) {
       ...common,
       aspectRatio: 1.3,
       plugins: {
+        lsPointLabels: { names: data.points.map((p) => p.label) },
         legend: { display: false },
         tooltip: {
           callbacks: { label: (context) => `${data.points[context.dataIndex].label}: ${NUMBER.format(context.parsed.x)}, ${NUMBER.format(context.parsed.y)}` },

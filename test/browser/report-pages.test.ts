@@ -15,6 +15,7 @@ import { REAL_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js
 const ARTEFACTS = 'test-results'
 const SCORECARD = '/programmes/demo/practices/DEMO01'
 const COMPARE = '/programmes/demo/compare'
+const COMPARE_WAVES = '/programmes/demo/compare-waves'
 
 let passwords: Map<string, string>
 let context: BrowserContext
@@ -177,7 +178,7 @@ chromium.describe('report pages', () => {
 
   it('refuses a steering group member the comparison and other practices', async () => {
     await signInAs('demo-steering@example.org', SCORECARD)
-    for (const path of [COMPARE, '/programmes/demo/practices/DEMO02']) {
+    for (const path of [COMPARE, COMPARE_WAVES, '/programmes/demo/practices/DEMO02']) {
       const response = await page.goto(`${chromium.url}${path}`)
       expect(response?.status()).toBe(404)
     }
@@ -230,12 +231,33 @@ chromium.describe('report pages', () => {
     await expectNoAxeViolations(page, 'comparison filtered by setting')
   })
 
+  it('lets an evaluator follow groups of practices across the waves from the comparison, by a GET form, with no violations at both widths', async () => {
+    await signInAs('demo-evaluator@example.org', COMPARE)
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /^Compare waves/ }).click()])
+    expect(new URL(page.url()).pathname).toBe(COMPARE_WAVES)
+    expect((await drawnCharts()).map((c) => [c.id, c.hidden, c.chart, c.inked])).toEqual([['chart-compare-waves', false, true, true]])
+    await expectNoAxeViolations(page, 'compare waves')
+    await page.getByLabel('Questionnaire').selectOption('good-practice')
+    await page.getByLabel('Group practices by').selectOption('stage')
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Show' }).click()])
+    expect(new URL(page.url()).search).toBe('?questionnaire=good-practice&context=stage')
+    // The demo records no stages: its three practices form one group, shown at both waves.
+    const rows = await page.locator('.ls-compare-waves-table tbody tr').allTextContents()
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([expect.stringMatching(/^Not recorded \d+ \(3 practices\) \d+ \(3 practices\)$/)])
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expectNoAxeViolations(page, 'compare waves by stage at phone width')
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+    ).toBe(390)
+  })
+
   it('gives whole pages without JavaScript: charts stay hidden and their tables hold the figures', async () => {
     await signInAs('demo-evaluator@example.org', COMPARE)
     const plain = await chromium.newPage({ javaScriptEnabled: false, storageState: await context.storageState() })
     for (const [path, tables] of [
       [SCORECARD, 4],
       [COMPARE, 2],
+      [COMPARE_WAVES, 1],
     ] as const) {
       await plain.goto(`${chromium.url}${path}`)
       expect(await plain.locator('[data-chart-data]').evaluateAll((cs) => (cs as unknown as ChartContainer[]).map((c) => c.hidden))).toEqual(

@@ -229,6 +229,14 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
   { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },
   { method: 'GET', path: '/programmes/nowhere/compare', expected: everyone(404, 303) },
+  {
+    method: 'GET',
+    path: '/programmes/north/compare-waves',
+    expected: exporters(200),
+    redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare-waves' },
+  },
+  { method: 'GET', path: '/programmes/north/compare-waves?questionnaire=good-practice&context=stage', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/nowhere/compare-waves', expected: everyone(404, 303) },
   // Waves: like exports. North's one wave, spring, has no dates; an empty form has no title (422). Opening and closing
   // an open or closed wave again changes nothing, so every visitor allowed gets the same 303.
   { method: 'GET', path: '/programmes/north/waves', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fwaves' } },

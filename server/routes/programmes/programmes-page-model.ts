@@ -9,6 +9,7 @@ import { formErrors } from '../form-errors.js'
 import {
   archiveProgrammePath,
   comparePath,
+  compareWavesPath,
   editProgrammePath,
   exportsPath,
   NEW_PROGRAMME_PATH,
@@ -30,6 +31,7 @@ const listed = (p: Programme, t: Translate, format: Formats) => ({
   wavesHref: wavesPath(p.slug),
   archiveHref: archiveProgrammePath(p.slug),
   compareHref: comparePath(p.slug),
+  compareWavesHref: compareWavesPath(p.slug),
   exportsHref: exportsPath(p.slug),
   restoreAction: restoreProgrammePath(p.slug),
   archivedOn: p.archivedAt ? format.date(p.archivedAt.slice(0, 10)) : '',

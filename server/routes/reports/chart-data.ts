@@ -4,8 +4,8 @@
 export interface SeriesData {
   label: string
   values: (number | null)[]
-  /** How the series is told apart without colour: a solid, dashed, dotted or dash-dot line, a filled or outlined bar. */
-  style: 'solid' | 'dashed' | 'dotted' | 'dashdot' | 'filled' | 'outlined'
+  /** How the series is told apart without colour: a solid, dashed, dotted, dash-dot, long-dash or dash-dot-dot line, a filled or outlined bar. */
+  style: 'solid' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'dashdotdot' | 'filled' | 'outlined'
 }
 
 /** A line chart's values are per label (a wave); null where there is none, which breaks the line. */

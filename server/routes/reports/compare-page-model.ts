@@ -4,10 +4,11 @@ import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
 import { overallScores, printableScaleStats, type Printable, type ScaleStats } from '../../scoring/index.js'
 import { formats, type Formats } from '../../i18n/format.js'
-import { english, type Translate } from '../../i18n/translate.js'
+import { english, say, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { settingLabel } from '../../survey/roles.js'
-import { comparePath, practicePath, withQuery } from '../paths.js'
+import { comparePath, compareWavesPath, practicePath, withQuery } from '../paths.js'
+import { overallChangeWords, practiceFacts, type PracticeFacts } from './comparison-facts.js'
 import { chartModel, type ChartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
 import { notPrinted, notPrintedNotes, type NotPrinted, type Statistic } from './not-printed.js'
@@ -19,16 +20,19 @@ import { waveOptions } from './wave-options.js'
 export type SortDirection = 'asc' | 'desc'
 
 export interface Cell {
-  /** The unrounded score, for sorting only; null when withheld. Never sent to the page. */
+  /** The unrounded score (or change), for sorting only; null when withheld. Never sent to the page. */
   value: number | null
   text: string
   band: BandLabel | null
+  /** A change's significance in words; absent for a score, empty for a change not shown. */
+  flag?: string
 }
 
 export interface PracticeRow {
   name: string
   code: string
   href: string
+  facts: PracticeFacts
   cells: Cell[]
 }
 
@@ -38,18 +42,27 @@ interface Column {
   questionnaire: string
   /** null: the questionnaire's overall score. */
   scale: string | null
+  /** The change in its overall score since data.changes[change], instead of a score. */
+  change?: number
 }
 
 /** The scatter's axes: overall good practice across, overall normalisation up, when a wave has both. */
 const SCATTER = { x: 'good-practice', y: 'normalisation' } as const
 const PRACTICE_KEY = 'practice'
 
-function columnsOf(questionnaires: readonly ScoredQuestionnaire[], t: Translate): Column[] {
+function columnsOf(questionnaires: readonly ScoredQuestionnaire[], changes: ComparisonData['changes'], t: Translate): Column[] {
   return questionnaires.flatMap((scored) => {
     const { scores } = scored
     const words = questionnaireWords(scored)
     return [
       { key: scores.questionnaire, label: t('reports:compare.overall'), questionnaire: scores.questionnaire, scale: null },
+      ...changes.map((c, i) => ({
+        key: `${scores.questionnaire}.since.${c.since.slug}`,
+        label: t('reports:compare.changeSince', { wave: c.since.title }),
+        questionnaire: scores.questionnaire,
+        scale: null,
+        change: i,
+      })),
       ...scores.scales
         .filter((s) => s.scalePath.length === 1)
         .map((s) => ({
@@ -78,7 +91,7 @@ export function sortRows(rows: readonly PracticeRow[], index: number, dir: SortD
   })
 }
 
-function practiceRows(data: ComparisonData, columns: Column[], withheldText: string): PracticeRow[] {
+function practiceRows(data: ComparisonData, columns: Column[], withheldText: string, t: Translate, format: Formats): PracticeRow[] {
   const lookups = new Map(
     data.questionnaires.map((scored) => {
       const { definition, scores } = scored
@@ -87,7 +100,15 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
       return [scores.questionnaire, { words: questionnaireWords(scored), rows, overall }]
     }),
   )
+  const changes = data.changes.map(({ byQuestionnaire }) =>
+    byQuestionnaire ? new Map([...byQuestionnaire].map(([id, list]) => [id, new Map(list.map((c) => [c.practiceCode, c]))])) : null,
+  )
   const cell = (practice: Practice, column: Column): Cell => {
+    if (column.change !== undefined) {
+      const found = changes[column.change]?.get(column.questionnaire)
+      const { value, text, flag } = overallChangeWords(found?.get(practice.code), found !== undefined, t, data.programme.minPracticeN)
+      return { value, text, band: null, flag }
+    }
     const { words, rows, overall } = lookups.get(column.questionnaire)!
     const result = column.scale === null ? overall.get(practice.code) : rows.get(`${practice.code}\u0000${column.scale}`)
     if (!result || result.withheld) return { value: null, text: withheldText, band: null }
@@ -97,6 +118,7 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
     name: practice.name,
     code: practice.code,
     href: withQuery(practicePath(data.programme.slug, practice.code), { wave: data.wave?.slug }),
+    facts: practiceFacts(data, practice, t, format),
     cells: columns.map((column) => cell(practice, column)),
   }))
 }
@@ -157,7 +179,7 @@ function statsGroup(scored: ScoredQuestionnaire, t: Translate, format: Formats) 
 }
 
 function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly ScoredQuestionnaire[], withheldText: string, t: Translate, format: Formats) {
-  const overallColumns = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.scale === null)
+  const overallColumns = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.scale === null && c.change === undefined)
   const label = (id: string) => t('reports:compare.overallOf', { questionnaire: questionnaireLabel(id, t).toLowerCase() })
   const bar: ChartModel | null =
     overallColumns.length === 0
@@ -235,7 +257,7 @@ function filterForm(data: ComparisonData, query: CompareQuery, path: string, t: 
     setting: [option('', t('reports:compare.filters.allSettings'), query.setting), ...SETTINGS.map((s) => option(s, settingLabel(s, t), query.setting))],
     sort: query.sort,
     dir: query.dir,
-    clearHref: withQuery(path, { wave: query.wave }),
+    clearHref: withQuery(path, { wave: query.wave, sort: query.sort, dir: query.dir }),
   }
 }
 
@@ -243,12 +265,12 @@ function filterForm(data: ComparisonData, query: CompareQuery, path: string, t: 
 export function comparePageModel(data: ComparisonData, query: CompareQuery, t: Translate = english, format: Formats = formats('en-GB')) {
   const { programme } = data
   const path = comparePath(programme.slug)
-  const columns = columnsOf(data.questionnaires, t)
+  const columns = columnsOf(data.questionnaires, data.changes, t)
   const index = columns.findIndex((c) => c.key === query.sort)
   const sortKey = index < 0 ? PRACTICE_KEY : query.sort!
   const dir: SortDirection = query.dir ?? (index < 0 ? 'asc' : 'desc')
   const withheldText = query.setting ? withheldGroup(t) : fewerThan(programme.minPracticeN, t)
-  const rows = sortRows(practiceRows(data, columns, withheldText), index, dir, format)
+  const rows = sortRows(practiceRows(data, columns, withheldText, t, format), index, dir, format)
   const keep = { wave: query.wave, deprivation: query.deprivation, rurality: query.rurality, model: query.model, setting: query.setting }
   const header = (key: string, label: string, numeric: boolean) => {
     const sorted = key === sortKey
@@ -281,7 +303,12 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
       levels: format.list(data.questionnaires.map((q) => (questionnaireWords(q).levels[0]?.name ?? t('reports:levelFallback')).toLowerCase())),
     }),
     headers: [header(PRACTICE_KEY, t('reports:columns.practice'), false), ...columns.map((c) => header(c.key, c.label, true))],
-    rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band }) => ({ text, band })) })),
+    /** Between the practice and the scores, not sortable: responses, response rate and stage at the wave shown. */
+    factHeaders: [t('reports:columns.responses'), t('reports:compare.rate'), t('reports:compare.stage')],
+    changeProblems: data.changes.flatMap((c) => (c.problem ? [t('reports:scorecard.changeProblem', { wave: c.since.title, problem: say(t, c.problem) })] : [])),
+    hasChanges: data.changes.length > 0,
+    compareWavesHref: compareWavesPath(programme.slug),
+    rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band, flag }) => ({ text, band, ...(flag === undefined ? {} : { flag }) })) })),
     charts: charts(rows, columns, data.questionnaires, withheldText, t, format),
     stats: data.questionnaires.map((q) => statsGroup(q, t, format)),
   }

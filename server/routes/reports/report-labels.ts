@@ -52,7 +52,7 @@ export function scaleNode(definition: Questionnaire, path: readonly string[]): S
  * The words of a scored questionnaire in the page's language: its scales', levels' and bands' names, from the copy
  * in that language when there is one for the version scored, else from the scored definition itself.
  */
-export function questionnaireWords({ definition, texts }: ScoredQuestionnaire, t: Translate = english) {
+export function questionnaireWords({ definition, texts }: Pick<ScoredQuestionnaire, 'definition' | 'texts'>, t: Translate = english) {
   const shown = texts ?? definition
   return {
     shown,

@@ -18,6 +18,18 @@ const compareQuery = z.object({
   setting: z.enum(SETTINGS).optional().catch(undefined),
 })
 
+/** What the "compare waves" page groups practices by. */
+export const PRACTICE_CONTEXTS = ['deprivation', 'rurality', 'model', 'stage'] as const
+export type PracticeContextKey = (typeof PRACTICE_CONTEXTS)[number]
+
+const compareWavesQuery = z.object({
+  questionnaire: text,
+  context: z.enum(PRACTICE_CONTEXTS).optional().catch(undefined),
+})
+
+export type CompareWavesQuery = z.output<typeof compareWavesQuery>
+export const parseCompareWavesQuery = (query: unknown): CompareWavesQuery => compareWavesQuery.parse(query ?? {})
+
 export type CompareQuery = z.output<typeof compareQuery>
 
 export const parseScorecardQuery = (query: unknown) => scorecardQuery.parse(query ?? {})

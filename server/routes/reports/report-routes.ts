@@ -5,7 +5,8 @@ import type { ReportService } from '../../services/report-service.js'
 import { canReviewFreeText } from '../../services/staff-access.js'
 import type { StaffScopeService } from '../../services/staff-scope-service.js'
 import { comparePageModel } from './compare-page-model.js'
-import { comparisonFilters, parseCompareQuery, parseScorecardQuery } from './report-query.js'
+import { compareWavesPageModel } from './compare-waves-page-model.js'
+import { comparisonFilters, parseCompareQuery, parseCompareWavesQuery, parseScorecardQuery } from './report-query.js'
 import { scorecardPageModel } from './scorecard-page-model.js'
 
 type Params = { slug: string; code: string }
@@ -29,6 +30,13 @@ export function reportRoutes(scope: StaffScopeService, reports: ReportService) {
         'pages/reports/compare',
         comparePageModel(await reports.comparison(programme, query.wave, comparisonFilters(query), language), query, t, format),
       )
+    },
+
+    async compareWaves(req: Request<Params>, res: Response) {
+      const programme = await scope.programme(signedInUser(res), req.params.slug)
+      const query = parseCompareWavesQuery(req.query)
+      const { t, format, language } = res.locals
+      res.render('pages/reports/compare-waves', compareWavesPageModel(await reports.overWaves(programme, query.questionnaire, language), query, t, format))
     },
   }
 }

@@ -15,6 +15,9 @@ const DATA: ComparisonData = {
   allPractices: PRACTICES,
   practices: PRACTICES,
   questionnaires: SCORED,
+  responses: new Map(),
+  stages: new Map(),
+  changes: [],
 }
 const model = (query: CompareQuery = {}) => comparePageModel(DATA, query)
 const names = (query: CompareQuery) => model(query).rows.map((r) => r.name)

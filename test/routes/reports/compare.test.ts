@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Setting } from '../../../server/questionnaires/definition-schema.js'
 import { scaleStatsRow } from '../../../server/exports/score-rows.js'
-import { scoreBreakdowns, scoreWave, type ShownBreakdown } from '../../../server/scoring/index.js'
+import { respondentScores, scoreBreakdowns, scoreWave, welchTest, type ShownBreakdown } from '../../../server/scoring/index.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
 import { coefficient, exportCsv, scaleNames, score, staffClient, tableRows, type CsvRow } from '../../support/report-expectations.js'
 import { changeAnswers, REPORT_PRACTICES, seedReportFixture } from '../../support/report-fixture.js'
@@ -13,6 +13,7 @@ let ls: TestLinkscore
 let client: HttpClient
 let scores: CsvRow[]
 let stats: CsvRow[]
+let baseline: CsvRow[]
 const SCORED = ['normalisation', 'good-practice']
 const NAMES = new Map(REPORT_PRACTICES.map((p) => [p.code, p.name]))
 const WITHHELD = 'Fewer than 3 responses'
@@ -23,11 +24,15 @@ beforeAll(async () => {
   client = await staffClient(ls, ls.app, 'admin@example.org', 'admin')
   scores = await exportCsv(ls, 'scores', '--wave', 'follow-up', '--programme', 'north')
   stats = await exportCsv(ls, 'scale-stats', '--wave', 'follow-up', '--programme', 'north')
+  baseline = await exportCsv(ls, 'scores', '--wave', 'baseline', '--programme', 'north')
 })
 afterAll(() => ls.close())
 
 const compare = (query = '') => client.get(`/programmes/north/compare${query}`)
 const mainTable = (page: Page) => page.$('.ls-compare-table')
+/** A row's practice and score cells: without responses, rate and stage (after the practice), nor the change after each overall score. */
+const scoreCells = (row: string[]) => [row[0]!, ...row.slice(4)].filter((_, i) => i !== 2 && i !== 8)
+const scoreRows = (page: Page) => tableRows(page.$, mainTable(page)).map(scoreCells)
 const practicesShown = (page: Page) => tableRows(page.$, mainTable(page)).map((row) => row[0])
 const topLevel = (questionnaire: string) => [...scaleNames(ls, questionnaire)].filter(([path]) => !path.includes('/'))
 const bandOf = (questionnaire: string, x: number) => ls.services.catalogue.get(questionnaire).scoring!.bands.find((b) => x >= b.min)!.label
@@ -45,12 +50,14 @@ function expectedRow(code: string, figures: (questionnaire: string, scale: strin
   })
   return [`${NAMES.get(code)} (${code})`, ...cells]
 }
-const fromExport = (code: string) => (questionnaire: string, scale: string) => {
-  const row = scores.find((r) => r.practice_code === code && r.questionnaire === questionnaire && r.scale === scale)
-  return !row || row.withheld === 'true' ? null : { score: Number(row.score), band: row.band! }
-}
-const overallOf = (code: string, questionnaire: string) => {
-  const top = topLevel(questionnaire).map(([path]) => fromExport(code)(questionnaire, path))
+const fromExport =
+  (code: string, rows: CsvRow[] = scores) =>
+  (questionnaire: string, scale: string) => {
+    const row = rows.find((r) => r.practice_code === code && r.questionnaire === questionnaire && r.scale === scale)
+    return !row || row.withheld === 'true' ? null : { score: Number(row.score), band: row.band! }
+  }
+const overallOf = (code: string, questionnaire: string, rows: CsvRow[] = scores) => {
+  const top = topLevel(questionnaire).map(([path]) => fromExport(code, rows)(questionnaire, path))
   return top.some((f) => f === null) ? null : top.reduce((sum, f) => sum + f!.score, 0) / top.length
 }
 const ALL = ['N1', 'N2', 'N3', 'N4', 'N5']
@@ -67,7 +74,7 @@ describe('the comparison table', () => {
         .find('th')
         .map((_, th) => `${page.$(th).text()} × ${page.$(th).attr('colspan')}`)
         .get(),
-    ).toEqual(['Normalisation × 5', 'Good practice × 5'])
+    ).toEqual(['Normalisation × 6', 'Good practice × 6'])
     expect(
       mainTable(page)
         .find('thead tr')
@@ -75,15 +82,28 @@ describe('the comparison table', () => {
         .find('th')
         .map((_, th) => page.$(th).text().replace(/\s+/g, ' ').trim())
         .get(),
-    ).toEqual(['Practice ▲', 'Overall', ...topLevel('normalisation').map(([, n]) => n), 'Overall', ...topLevel('good-practice').map(([, n]) => n)])
-    expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, fromExport(code))))
+    ).toEqual([
+      'Practice ▲',
+      'Responses',
+      'Response rate',
+      'Implementation stage',
+      'Overall',
+      'Change since Baseline survey',
+      ...topLevel('normalisation').map(([, n]) => n),
+      'Overall',
+      'Change since Baseline survey',
+      ...topLevel('good-practice').map(([, n]) => n),
+    ])
+    expect(scoreRows(page)).toEqual(ALL.map((code) => expectedRow(code, fromExport(code))))
     // Cedar (two respondents) and Damson (none) are withheld everywhere
-    expect(tableRows(page.$, mainTable(page))[2]!.slice(1)).toEqual(Array(10).fill(WITHHELD))
+    expect(scoreRows(page)[2]!.slice(1)).toEqual(Array(10).fill(WITHHELD))
   })
 
   it('colours each cell by band, and names the band too', async () => {
     const page = await compare()
-    const alder = mainTable(page).find('tbody tr').first().find('td')
+    // Every score cell: not the responses, rate, stage and changes, which have no band.
+    const alder = mainTable(page).find('tbody tr').first().find('td.ls-band-cell')
+    expect(alder).toHaveLength(10)
     expect(
       alder
         .map((_, td) => page.$(td).attr('class'))
@@ -131,8 +151,10 @@ describe('the comparison table', () => {
     ).toEqual([
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=practice&dir=desc',
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation&dir=desc',
+      '/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation.since.baseline&dir=desc',
       ...topLevel('normalisation').map(([path]) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation.${path}&dir=desc`),
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=good-practice&dir=desc',
+      '/programmes/north/compare?wave=follow-up&rurality=urban&sort=good-practice.since.baseline&dir=desc',
       ...topLevel('good-practice').map(([path]) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=good-practice.${path}&dir=desc`),
     ])
     expect(mainTable(page).find('th[aria-sort]').text().trim()).toMatch(/^Practice/)
@@ -142,6 +164,74 @@ describe('the comparison table', () => {
     expect(practicesShown(await compare('?sort=secret&dir=sideways'))).toEqual(practicesShown(await compare()))
     expect(practicesShown(await compare('?sort=practice&dir=desc'))).toEqual([...practicesShown(await compare())].reverse())
     expect((await compare('?wave=nope')).status).toBe(404)
+  })
+})
+
+describe('responses, stage and change', () => {
+  /** Welch's test on the respondents' own overall scores (the mean of their top-level scale scores), worked out here. */
+  async function changeWords(code: string, questionnaire: string): Promise<string> {
+    const before = overallOf(code, questionnaire, baseline)
+    const after = overallOf(code, questionnaire)
+    if (before === null || after === null) return 'Fewer than 3 responses in a wave'
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const summary = async (slug: string) => {
+      const wave = (await ls.repos.waves.findBySlug(programme.id, slug))!
+      const rows = respondentScores(
+        ls.services.catalogue.get(questionnaire),
+        (await ls.repos.scoring.respondents(wave.id, questionnaire)).filter((r) => r.practiceCode === code),
+      ).filter((r) => !r.scale.includes('/'))
+      const byResponse = new Map<number, typeof rows>()
+      for (const r of rows) byResponse.set(r.responseId, [...(byResponse.get(r.responseId) ?? []), r])
+      const values = [...byResponse.values()]
+        .filter((list) => list.every((r) => r.score !== null))
+        .map((list) => list.reduce((a, r) => a + r.score!, 0) / list.length)
+      const mean = values.reduce((a, b) => a + b, 0) / values.length
+      const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1))
+      return { n: values.length, mean, sd }
+    }
+    const test = welchTest(await summary('baseline'), await summary('follow-up'))
+    const flag = test === null ? 'not tested' : test.p >= 0.05 ? 'not significant' : after > before ? 'significant rise' : 'significant fall'
+    const text = score(after - before)
+    return `${text.startsWith('\u2212') || text === '0' ? text : `+${text}`}, ${flag}`
+  }
+
+  it('gives each practice its responses and response rate, withheld with its scores, the stage recorded and the change since baseline', async () => {
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const followUp = (await ls.repos.waves.findBySlug(programme.id, 'follow-up'))!
+    const alder = (await ls.repos.practices.findByCode('N1'))!
+    await ls.repos.practices.setStage(alder.id, followUp.id, 'embedding')
+    const rows = tableRows((await compare()).$, mainTable(await compare()))
+    // Alder: 14 responses, 10 of them through its 20 invitations; Birch: 6 by open link, none of its 10 invitations
+    // used; Cedar (2) and Damson (0) withheld; Elm: open link only.
+    const openOnly = 'Not known: no invitations, open link only'
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['Alder Surgery (N1)', '14', '50% (10 of 20 invitations)', 'Embedding'],
+      ['Birch Practice (N2)', '6', '0% (0 of 10 invitations)', 'Not recorded'],
+      ['Cedar Health (N3)', WITHHELD, openOnly, 'Not recorded'],
+      ['Damson Lane (N4)', WITHHELD, openOnly, 'Not recorded'],
+      ['Elm Tree Centre (N5)', '10', openOnly, 'Not recorded'],
+    ])
+    for (const [i, code] of ALL.entries()) {
+      expect(rows[i]![5]).toBe(await changeWords(code, 'normalisation'))
+      expect(rows[i]![11]).toBe(await changeWords(code, 'good-practice'))
+    }
+    await ls.repos.practices.setStage(alder.id, followUp.id, null)
+  })
+
+  it('has no change column for the first wave, and sorts by a change with those withheld last', async () => {
+    const first = await compare('?wave=baseline')
+    expect(mainTable(first).find('thead tr').last().text()).not.toContain('Change since')
+    const sorted = practicesShown(await compare('?sort=normalisation.since.baseline&dir=desc'))
+    const diff = (code: string) => {
+      const [a, b] = [overallOf(code, 'normalisation', baseline), overallOf(code, 'normalisation')]
+      return a === null || b === null ? null : b - a
+    }
+    const expected = [...ALL].sort((a, b) => {
+      const [x, y] = [diff(a), diff(b)]
+      if (x === null || y === null) return x === y ? NAMES.get(a)!.localeCompare(NAMES.get(b)!) : x === null ? 1 : -1
+      return y - x
+    })
+    expect(sorted).toEqual(expected.map((code) => `${NAMES.get(code)} (${code})`))
   })
 })
 
@@ -158,7 +248,7 @@ describe('the filters', () => {
       expect(page.$('main').text()).toContain('No practices match these filters.')
       return
     }
-    expect(tableRows(page.$, mainTable(page))).toEqual(codes.map((code) => expectedRow(code, fromExport(code))))
+    expect(scoreRows(page)).toEqual(codes.map((code) => expectedRow(code, fromExport(code))))
     expect(page.$('main').text()).toContain(`Showing ${codes.length} of 5 practices.`)
   })
 
@@ -282,7 +372,7 @@ describe('the setting filter', () => {
     async (setting) => {
       const page = await compare(`?setting=${setting}`)
       const figures = await breakdowns(setting)
-      expect(tableRows(page.$, mainTable(page))).toEqual(ALL.map((code) => expectedRow(code, figures(code), 'Withheld')))
+      expect(scoreRows(page)).toEqual(ALL.map((code) => expectedRow(code, figures(code), 'Withheld')))
       expect(page.$('.nhsuk-inset-text').text()).toContain('Scores from respondents in one setting only')
     },
   )
@@ -292,8 +382,8 @@ describe('the setting filter', () => {
     const everyone = tableRows((await compare()).$, mainTable(await compare()))
     expect(gp[0]).not.toEqual(everyone[0])
     const lw = await compare('?setting=link_worker')
-    expect(tableRows(lw.$, mainTable(lw))[0]!.slice(1)).toEqual(Array(10).fill('Withheld'))
-    expect(tableRows(lw.$, mainTable(lw))[4]!.slice(1)).not.toContain('Withheld')
+    expect(scoreRows(lw)[0]!.slice(1)).toEqual(Array(10).fill('Withheld'))
+    expect(scoreRows(lw)[4]!.slice(1)).not.toContain('Withheld')
   })
 })
 

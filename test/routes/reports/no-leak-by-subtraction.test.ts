@@ -59,6 +59,9 @@ function pages(counts: readonly number[], thresholds: { minPracticeN: number; mi
     allPractices: practices,
     practices,
     questionnaires: [{ definition: fixtureQuestionnaire, scores: setting ? scoreWaveForSetting(input, setting) : scoreWave(input) }],
+    responses: new Map(CODES.map((_, p) => [practices[p]!.id, practiceCounts(p)])),
+    stages: new Map(),
+    changes: [],
   })
   const practiceCounts = (p: number) => ({ practiceId: practices[p]!.id, submitted: scorecard(CODES[p]!, p).responses.submitted, invitations: [] })
   const total = (p: number) => SETTINGS.reduce((sum, _, s) => sum + counts[unknown(p, s)]!, 0)
@@ -116,6 +119,11 @@ function figures(counts: readonly number[], thresholds: { minPracticeN: number; 
     const coherence = model.stats[0]!.rows.find((r) => r.name === 'Coherence')!
     const column = model.headers.findIndex((h) => h.label === 'Coherence') - 1
     const included = model.rows.flatMap((r) => (r.cells[column]!.band === null ? [] : [CODES.indexOf(r.code as (typeof CODES)[number])]))
+    // Each practice's responses, every setting's whatever the filter, where the comparison shows them.
+    model.rows.forEach((r) => {
+      const n = shownNumber(r.facts.responses)
+      if (n !== null) shown.push({ terms: SETTINGS.map((_, i) => unknown(CODES.indexOf(r.code as (typeof CODES)[number]), i)), value: n })
+    })
     const s = setting ? [SETTINGS.indexOf(setting)] : SETTINGS.map((_, i) => i)
     shown.push({ terms: included.flatMap((p) => s.map((i) => unknown(p, i))), value: Number(coherence.respondents) })
   }

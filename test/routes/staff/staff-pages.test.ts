@@ -49,6 +49,7 @@ describe('the staff home page', () => {
         programme: 'Empty PCN',
         links: [
           'Compare the practices of Empty PCN -> /programmes/empty/compare',
+          'Compare waves: how the practices of Empty PCN have moved from survey to survey -> /programmes/empty/compare-waves',
           'Download data from Empty PCN -> /programmes/empty/exports',
           'Waves of Empty PCN -> /programmes/empty/waves',
           'Practices of Empty PCN -> /programmes/empty/practices',
@@ -59,6 +60,7 @@ describe('the staff home page', () => {
         programme: 'North PCN',
         links: [
           'Compare the practices of North PCN -> /programmes/north/compare',
+          'Compare waves: how the practices of North PCN have moved from survey to survey -> /programmes/north/compare-waves',
           'Download data from North PCN -> /programmes/north/exports',
           'Waves of North PCN -> /programmes/north/waves',
           'Practices of North PCN -> /programmes/north/practices',
@@ -71,6 +73,7 @@ describe('the staff home page', () => {
         programme: 'South PCN',
         links: [
           'Compare the practices of South PCN -> /programmes/south/compare',
+          'Compare waves: how the practices of South PCN have moved from survey to survey -> /programmes/south/compare-waves',
           'Download data from South PCN -> /programmes/south/exports',
           'Waves of South PCN -> /programmes/south/waves',
           'Practices of South PCN -> /programmes/south/practices',
@@ -90,6 +93,7 @@ describe('the staff home page', () => {
         programme: 'North PCN',
         links: [
           'Compare the practices of North PCN -> /programmes/north/compare',
+          'Compare waves: how the practices of North PCN have moved from survey to survey -> /programmes/north/compare-waves',
           'Download data from North PCN -> /programmes/north/exports',
           'Waves of North PCN -> /programmes/north/waves',
           'Practices of North PCN -> /programmes/north/practices',

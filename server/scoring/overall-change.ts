@@ -1,0 +1,83 @@
+// A practice's change in overall score between two waves: the difference of its two overall scores, tested by
+// Welch's t-test on its respondents' own overall scores (the mean of their top-level scale scores).
+import type { Band } from '../questionnaires/definition-schema.js'
+import { mean, sampleSd } from './descriptive.js'
+import { overallScores } from './overall-scores.js'
+import type { RespondentScaleScore } from './respondent-scores.js'
+import type { WaveScores } from './score-wave.js'
+import { CHANGE_ALPHA, welchTest, type GroupSummary } from './wave-change.js'
+
+export interface WithheldOverallChange {
+  practiceCode: string
+  withheld: true
+}
+
+export interface ShownOverallChange {
+  practiceCode: string
+  withheld: false
+  /** Overall score at the later wave − at the earlier, on 0–100. */
+  difference: number
+  /** The test's respondents: those with a score on every top-level scale. */
+  nFrom: number
+  nTo: number
+  pValue: number | null
+  /** p < 0.05; null when the test is undefined (fewer than 2 such respondents in a wave, or no variation). */
+  changed: boolean | null
+}
+
+export type OverallChange = WithheldOverallChange | ShownOverallChange
+
+/** One wave's side of the comparison: its scores, and every respondent's score on every scale (respondentScores). */
+export interface OverallWave {
+  scores: WaveScores
+  bands: readonly Band[]
+  respondents: readonly RespondentScaleScore[]
+}
+
+/**
+ * Per practice, n, mean and sd (0–100) of its respondents' overall scores: the unweighted mean of their scores on the
+ * top-level scales, for respondents with a score on every one of them (others have no overall and are left out).
+ */
+export function respondentOverall(scores: WaveScores, respondents: readonly RespondentScaleScore[]): Map<string, GroupSummary> {
+  const top = new Set(scores.scales.filter((s) => s.scalePath.length === 1).map((s) => s.scale))
+  const byResponse = new Map<number, { practiceCode: string; scores: (number | null)[] }>()
+  for (const row of respondents) {
+    if (!top.has(row.scale)) continue
+    const entry = byResponse.get(row.responseId) ?? { practiceCode: row.practiceCode, scores: [] }
+    entry.scores.push(row.score)
+    byResponse.set(row.responseId, entry)
+  }
+  const byPractice = new Map<string, number[]>()
+  for (const { practiceCode, scores: list } of byResponse.values()) {
+    if (list.length !== top.size || list.some((s) => s === null)) continue
+    byPractice.set(practiceCode, [...(byPractice.get(practiceCode) ?? []), mean(list as number[])])
+  }
+  return new Map([...byPractice].map(([code, values]) => [code, { n: values.length, mean: mean(values), sd: values.length < 2 ? null : sampleSd(values) }]))
+}
+
+/**
+ * One row per practice of the later wave. Withheld when either overall score is withheld (or the practice is absent from
+ * the earlier wave), so a change never rests on a withheld figure; the two waves must score the same questionnaire.
+ */
+export function overallChange(from: OverallWave, to: OverallWave): OverallChange[] {
+  if (from.scores.questionnaire !== to.scores.questionnaire) {
+    throw new RangeError(`cannot compare questionnaire "${from.scores.questionnaire}" with "${to.scores.questionnaire}"`)
+  }
+  const before = new Map(overallScores(from.scores, from.bands).map((o) => [o.practiceCode, o]))
+  const [a, b] = [respondentOverall(from.scores, from.respondents), respondentOverall(to.scores, to.respondents)]
+  return overallScores(to.scores, to.bands).map((after): OverallChange => {
+    const earlier = before.get(after.practiceCode)
+    if (!earlier || earlier.withheld || after.withheld) return { practiceCode: after.practiceCode, withheld: true }
+    const [x, y] = [a.get(after.practiceCode), b.get(after.practiceCode)]
+    const test = x && y ? welchTest(x, y) : null
+    return {
+      practiceCode: after.practiceCode,
+      withheld: false,
+      difference: after.score - earlier.score,
+      nFrom: x?.n ?? 0,
+      nTo: y?.n ?? 0,
+      pValue: test?.p ?? null,
+      changed: test ? test.p < CHANGE_ALPHA : null,
+    }
+  })
+}

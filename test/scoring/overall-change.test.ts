@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { overallChange, respondentOverall } from '../../server/scoring/overall-change.js'
+import { respondentScores } from '../../server/scoring/respondent-scores.js'
+import { scoreWave } from '../../server/scoring/score-wave.js'
+import type { Respondent } from '../../server/scoring/respondent.js'
+import { fixtureQuestionnaire } from './fixtures/fixture-questionnaire.js'
+import { respondent } from './fixtures/respondents.js'
+
+/** A link worker answering c1, c4 (coherence) and p1, p2 (participation) all with `v`: both scale scores are (v − 1) × 25. */
+const answering = (code: string, v: number) => respondent(code, 'link_worker', { c1: String(v), c4: String(v), p1: String(v), p2: String(v) })
+
+function side(wave: string, respondents: Respondent[]) {
+  return {
+    scores: scoreWave({ wave, questionnaire: fixtureQuestionnaire, respondents, options: { minPracticeN: 3 } }),
+    bands: fixtureQuestionnaire.scoring!.bands,
+    respondents: respondentScores(fixtureQuestionnaire, respondents),
+  }
+}
+
+// A: overall 50, 50, 75 (mean 58.33) then 75, 75, 100 (mean 83.33); B: two respondents at first (withheld), three after.
+const FROM = side('w1', [answering('A', 3), answering('A', 3), answering('A', 4), answering('B', 2), answering('B', 5)])
+const TO = side('w2', [answering('A', 4), answering('A', 4), answering('A', 5), answering('B', 2), answering('B', 3), answering('B', 4)])
+
+describe('respondentOverall', () => {
+  it("gives each practice's n, mean and sd of its respondents' mean top-level scores", () => {
+    const a = respondentOverall(FROM.scores, FROM.respondents).get('A')!
+    expect(a.n).toBe(3)
+    expect(a.mean).toBeCloseTo(175 / 3, 10)
+    // sd of 50, 50, 75: √((2 × (25/3)² + (50/3)²) / 2) = 25/√3
+    expect(a.sd).toBeCloseTo(25 / Math.sqrt(3), 10)
+  })
+})
+
+describe('overallChange', () => {
+  it('gives the difference of the overall scores and Welch’s test on the respondents’ overall scores', () => {
+    const [a, b] = overallChange(FROM, TO)
+    // se² = 2 × (625/3)/3 = 1250/9, t = 25/√(1250/9) = 2.1213, df = 4: p = 0.1012
+    expect(a).toMatchObject({ practiceCode: 'A', withheld: false, nFrom: 3, nTo: 3, changed: false })
+    expect(a!.withheld === false && a!.difference).toBeCloseTo(25, 10)
+    expect(a!.withheld === false && a!.pValue).toBeCloseTo(0.1012, 4)
+    // B is withheld at the first wave, so its change is too, with no figures.
+    expect(b).toEqual({ practiceCode: 'B', withheld: true })
+  })
+
+  it('is significant for a large shift, and refuses two different questionnaires', () => {
+    const low = side('w1', [answering('A', 1), answering('A', 2), answering('A', 1), answering('A', 2)])
+    const high = side('w2', [answering('A', 5), answering('A', 4), answering('A', 5), answering('A', 4)])
+    expect(overallChange(low, high)[0]).toMatchObject({ withheld: false, difference: 75, changed: true })
+    expect(overallChange(high, low)[0]).toMatchObject({ withheld: false, difference: -75, changed: true })
+    expect(() => overallChange(low, { ...high, scores: { ...high.scores, questionnaire: 'other' } })).toThrow(RangeError)
+  })
+})
