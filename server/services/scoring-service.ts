@@ -4,7 +4,17 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
-import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
+import {
+  commonItemsDefinition,
+  compareWaves,
+  scoreWave,
+  scoreWaveForSetting,
+  versionBreak,
+  type ChangeRow,
+  type ScoringOptions,
+  type VersionBreak,
+  type WaveScores,
+} from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 
 export type Weighting = ScoringOptions['weighting']
@@ -13,6 +23,12 @@ export type Weighting = ScoringOptions['weighting']
 export interface RespondentFilter {
   practiceCodes?: ReadonlySet<string>
   setting?: Setting
+}
+
+/** The change between two waves, and for each questionnaire answered in two versions what the change leaves out. */
+export interface WaveChange {
+  rows: ChangeRow[]
+  breaks: VersionBreak[]
 }
 
 export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
@@ -27,17 +43,46 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
   }
 
-  async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
+  async function scoreOne(
+    programme: Programme,
+    wave: Wave,
+    definition: Questionnaire,
+    weighting: Weighting,
+    filter: RespondentFilter = {},
+  ): Promise<WaveScores> {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
     const { practiceCodes, setting } = filter
+    const all = await repos.scoring.respondents(wave.id, definition.id)
+    const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+    const input = { wave: wave.slug, questionnaire: definition, respondents, options }
+    return setting ? scoreWaveForSetting(input, setting) : scoreWave(input)
+  }
+
+  const scoredIds = (wave: Wave) => wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)
+
+  async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
     const scores: WaveScores[] = []
-    for (const id of wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)) {
-      const all = await repos.scoring.respondents(wave.id, id)
-      const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-      const input = { wave: wave.slug, questionnaire: await answeredDefinition(wave, id), respondents, options }
-      scores.push(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
-    }
+    for (const id of scoredIds(wave)) scores.push(await scoreOne(programme, wave, await answeredDefinition(wave, id), weighting, filter))
     return scores
+  }
+
+  /**
+   * Change per practice and scale for every scored questionnaire the two waves share. Where the waves were answered in
+   * two versions, both are scored again on the scored items the versions share (commonItemsDefinition), so the change
+   * compares like with like; the break says which items it leaves out.
+   */
+  async function compareWithBreaks(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<WaveChange> {
+    if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
+    const change: WaveChange = { rows: [], breaks: [] }
+    const earlierIds = new Set(scoredIds(from))
+    for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
+      const [before, after] = [await answeredDefinition(from, id), await answeredDefinition(to, id)]
+      const found = versionBreak(before, after)
+      const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
+      change.rows.push(...compareWaves(await scoreOne(programme, from, a, weighting), await scoreOne(programme, to, b, weighting), b))
+      if (found) change.breaks.push(found)
+    }
+    return change
   }
 
   return {
@@ -56,14 +101,11 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
       return copy && copy.language === language && copy.version === definition.version ? copy : undefined
     },
 
-    /** Change per practice and scale for every scored questionnaire the two waves share. */
+    compareWithBreaks,
+
+    /** Change per practice and scale for every scored questionnaire the two waves share (see compareWithBreaks). */
     async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {
-      if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
-      const before = new Map((await scoreQuestionnaires(programme, from, weighting)).map((s) => [s.questionnaire, s]))
-      return (await scoreQuestionnaires(programme, to, weighting)).flatMap((after) => {
-        const earlier = before.get(after.questionnaire)
-        return earlier ? compareWaves(earlier, after) : []
-      })
+      return (await compareWithBreaks(programme, from, to, weighting)).rows
     },
   }
 }
