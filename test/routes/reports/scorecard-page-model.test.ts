@@ -21,6 +21,7 @@ const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData =>
   questionnaires: SCORED,
   change: null,
   changeProblem: null,
+  changeBreaks: [],
   responses: { submitted: [], invitations: [] },
   textAnswers: null,
   actions: [],
