@@ -44,6 +44,9 @@ export const CHANGE_COLUMNS = [
   'scale',
   'from_wave',
   'to_wave',
+  'version_from',
+  'version_to',
+  'items_compared',
   'n_from',
   'n_to',
   'mean_from',
@@ -103,7 +106,17 @@ export function scaleStatsRow(s: ScaleStats): Record<(typeof SCALE_STATS_COLUMNS
 }
 
 export function changeRow(c: ChangeRow): Record<(typeof CHANGE_COLUMNS)[number], Cell> {
-  const ids = { practice_code: c.practiceCode, questionnaire: c.questionnaire, level: c.level, scale: c.scale, from_wave: c.fromWave, to_wave: c.toWave }
+  const ids = {
+    practice_code: c.practiceCode,
+    questionnaire: c.questionnaire,
+    level: c.level,
+    scale: c.scale,
+    from_wave: c.fromWave,
+    to_wave: c.toWave,
+    version_from: c.versionFrom,
+    version_to: c.versionTo,
+    items_compared: c.itemsCompared,
+  }
   if (c.withheld) return { ...ids, n_from: null, n_to: null, mean_from: null, mean_to: null, difference: null, p_value: null, changed: null, withheld: true }
   return {
     ...ids,

@@ -1,6 +1,8 @@
 // Change in a practice's scale mean between two waves: the difference and Welch's t-test.
+import type { Questionnaire } from '../questionnaires/definition-schema.js'
 import type { ScaleRef, ShownPracticeScale } from './practice-scores.js'
 import type { WaveScores } from './score-wave.js'
+import { buildScoringPlan } from './scoring-plan.js'
 import { twoSidedP } from './t-distribution.js'
 
 /** A change is reported as "changed" when the two-sided Welch p-value is below this. */
@@ -37,6 +39,11 @@ export interface ChangeRef extends ScaleRef {
   practiceCode: string
   fromWave: string
   toWave: string
+  /** The questionnaire versions the two waves were answered in. */
+  versionFrom: number
+  versionTo: number
+  /** The scale's items the change compares: all of them within a version, those both versions ask the same way across two. */
+  itemsCompared: number
 }
 
 export interface WithheldChange extends ChangeRef {
@@ -62,12 +69,15 @@ export type ChangeRow = WithheldChange | ShownChange
 
 /**
  * One row per practice (in either wave) and scale (in both waves, matched by its path). A practice
- * that is withheld or absent in either wave gets a withheld row with no figures.
+ * that is withheld or absent in either wave gets a withheld row with no figures. `compared` is the definition
+ * both waves were scored with (across versions, the restricted copy from commonItemsDefinition): each row
+ * counts the scale's items in it, and the versions come from the scores.
  */
-export function compareWaves(from: WaveScores, to: WaveScores): ChangeRow[] {
-  if (from.questionnaire !== to.questionnaire) {
+export function compareWaves(from: WaveScores, to: WaveScores, compared: Questionnaire): ChangeRow[] {
+  if (from.questionnaire !== to.questionnaire || compared.id !== to.questionnaire) {
     throw new RangeError(`cannot compare questionnaire "${from.questionnaire}" with "${to.questionnaire}"`)
   }
+  const itemCounts = new Map(buildScoringPlan(compared).scales.map((s) => [s.key, s.items.length]))
   const fromScales = new Set(from.scales.map((s) => s.scale))
   const scales = to.scales.filter((s) => fromScales.has(s.scale))
   const index = (wave: WaveScores) => new Map(wave.practices.map((row) => [`${row.practiceCode}\u0000${row.scale}`, row]))
@@ -86,6 +96,9 @@ export function compareWaves(from: WaveScores, to: WaveScores): ChangeRow[] {
         practiceCode,
         fromWave: from.wave,
         toWave: to.wave,
+        versionFrom: from.questionnaireVersion,
+        versionTo: to.questionnaireVersion,
+        itemsCompared: itemCounts.get(scale.scale) ?? 0,
       }
       const a = fromRows.get(`${practiceCode}\u0000${scale.scale}`)
       const b = toRows.get(`${practiceCode}\u0000${scale.scale}`)

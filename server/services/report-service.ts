@@ -8,10 +8,10 @@ import { countsBySetting, type InvitationCount, type SubmittedCount } from '../d
 import type { Wave } from '../domain/wave.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { freeTextItems } from '../questionnaires/questionnaire-model.js'
-import { shownSettings, audienceShown, type ChangeRow, type OverallChange, type WaveScores } from '../scoring/index.js'
+import { shownSettings, audienceShown, type ChangeRow, type OverallChange, type VersionBreak, type WaveScores } from '../scoring/index.js'
 import type { Language } from '../i18n/languages.js'
 import type { Message } from '../i18n/translate.js'
-import type { ScoringService } from './scoring-service.js'
+import type { ScoringService, WaveChange } from './scoring-service.js'
 import { wavesComparison } from './waves-comparison.js'
 
 export interface ReportWave {
@@ -59,6 +59,8 @@ export interface ScorecardData {
   change: ChangeRow[] | null
   /** Why the change is not given although there is a previous wave (its answers span two questionnaire versions). */
   changeProblem: Message | string | null
+  /** The questionnaires answered in another version at the previous wave: what the change leaves out. */
+  changeBreaks: VersionBreak[]
   responses: { submitted: SubmittedCount[]; invitations: InvitationCount[] }
   /** null when the practice has fewer submitted responses than programme.minPracticeN: free text is then never read. */
   textAnswers: TextAnswerGroup[] | null
@@ -74,7 +76,7 @@ export interface ScorecardData {
    */
   trajectory: TrajectoryWave[]
   /** Change from the first wave of the trajectory to the one shown, when the first is neither it nor the previous. */
-  sinceFirst: { wave: Wave; change: ChangeRow[] | null; changeProblem: Message | null } | null
+  sinceFirst: { wave: Wave; change: ChangeRow[] | null; changeProblem: Message | null; changeBreaks: VersionBreak[] } | null
 }
 
 export interface TrajectoryWave {
@@ -128,10 +130,12 @@ async function orProblem<T>(build: () => Promise<T>): Promise<{ value: T | null;
   }
 }
 
-/** The change between two waves, or why there is none. */
-async function changeOrProblem(build: () => Promise<ChangeRow[]>): Promise<{ change: ChangeRow[] | null; changeProblem: Message | null }> {
+/** The change between two waves and what it leaves out across questionnaire versions, or why there is none. */
+async function changeOrProblem(
+  build: () => Promise<WaveChange>,
+): Promise<{ change: ChangeRow[] | null; changeProblem: Message | null; changeBreaks: VersionBreak[] }> {
   const { value, problem } = await orProblem(build)
-  return { change: value, changeProblem: problem }
+  return { change: value?.rows ?? null, changeProblem: problem, changeBreaks: value?.breaks ?? [] }
 }
 
 export function matchesContext(practice: Practice, filters: ComparisonFilters): boolean {
@@ -263,7 +267,9 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
     }
     const first = waves[0]!.wave
     const sinceFirst =
-      first.id === shown.id || first.id === previous?.id ? null : { wave: first, ...(await changeOrProblem(() => scoring.compare(programme, first, shown))) }
+      first.id === shown.id || first.id === previous?.id
+        ? null
+        : { wave: first, ...(await changeOrProblem(() => scoring.compareWithBreaks(programme, first, shown))) }
     return { trajectory: waves, sinceFirst }
   }
 
@@ -283,6 +289,7 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
           questionnaires: [],
           change: null,
           changeProblem: null,
+          changeBreaks: [],
           responses: empty,
           textAnswers: null,
           actions: [],
@@ -301,7 +308,9 @@ export function createReportService(repos: Pick<Repositories, 'practices' | 'wav
         wave,
         previousWave,
         questionnaires,
-        ...(previousWave ? await changeOrProblem(() => scoring.compare(programme, previousWave, wave)) : { change: null, changeProblem: null }),
+        ...(previousWave
+          ? await changeOrProblem(() => scoring.compareWithBreaks(programme, previousWave, wave))
+          : { change: null, changeProblem: null, changeBreaks: [] }),
         responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
         textAnswers: await practiceFreeText(programme, wave, practice, submitted, () => waveDefinitions(wave, questionnaires, language)),
         actions: await repos.actions.listForWave(practice.id, wave.id),

@@ -5,15 +5,18 @@ import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import {
+  commonItemsDefinition,
   compareWaves,
   overallChange,
   respondentScores,
   scoreWave,
   scoreWaveForSetting,
+  versionBreak,
   type ChangeRow,
   type OverallChange,
   type OverallWave,
   type ScoringOptions,
+  type VersionBreak,
   type WaveScores,
 } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
@@ -24,6 +27,12 @@ export type Weighting = ScoringOptions['weighting']
 export interface RespondentFilter {
   practiceCodes?: ReadonlySet<string>
   setting?: Setting
+}
+
+/** The change between two waves, and for each questionnaire answered in two versions what the change leaves out. */
+export interface WaveChange {
+  rows: ChangeRow[]
+  breaks: VersionBreak[]
 }
 
 export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
@@ -38,16 +47,26 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
   }
 
-  async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
+  async function scoreOne(
+    programme: Programme,
+    wave: Wave,
+    definition: Questionnaire,
+    weighting: Weighting,
+    filter: RespondentFilter = {},
+  ): Promise<WaveScores> {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
     const { practiceCodes, setting } = filter
+    const all = await repos.scoring.respondents(wave.id, definition.id)
+    const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+    const input = { wave: wave.slug, questionnaire: definition, respondents, options }
+    return setting ? scoreWaveForSetting(input, setting) : scoreWave(input)
+  }
+
+  const scoredIds = (wave: Wave) => wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)
+
+  async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
     const scores: WaveScores[] = []
-    for (const id of wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)) {
-      const all = await repos.scoring.respondents(wave.id, id)
-      const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-      const input = { wave: wave.slug, questionnaire: await answeredDefinition(wave, id), respondents, options }
-      scores.push(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
-    }
+    for (const id of scoredIds(wave)) scores.push(await scoreOne(programme, wave, await answeredDefinition(wave, id), weighting, filter))
     return scores
   }
 
@@ -61,6 +80,25 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
       found.set(scores.questionnaire, { scores, bands: definition.scoring?.bands ?? [], respondents: respondentScores(definition, kept) })
     }
     return found
+  }
+
+  /**
+   * Change per practice and scale for every scored questionnaire the two waves share. Where the waves were answered in
+   * two versions, both are scored again on the scored items the versions share (commonItemsDefinition), so the change
+   * compares like with like; the break says which items it leaves out.
+   */
+  async function compareWithBreaks(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<WaveChange> {
+    if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
+    const change: WaveChange = { rows: [], breaks: [] }
+    const earlierIds = new Set(scoredIds(from))
+    for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
+      const [before, after] = [await answeredDefinition(from, id), await answeredDefinition(to, id)]
+      const found = versionBreak(before, after)
+      const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
+      change.rows.push(...compareWaves(await scoreOne(programme, from, a, weighting), await scoreOne(programme, to, b, weighting), b))
+      if (found) change.breaks.push(found)
+    }
+    return change
   }
 
   return {
@@ -79,14 +117,11 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
       return copy && copy.language === language && copy.version === definition.version ? copy : undefined
     },
 
-    /** Change per practice and scale for every scored questionnaire the two waves share. */
+    compareWithBreaks,
+
+    /** Change per practice and scale for every scored questionnaire the two waves share (see compareWithBreaks). */
     async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {
-      if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
-      const before = new Map((await scoreQuestionnaires(programme, from, weighting)).map((s) => [s.questionnaire, s]))
-      return (await scoreQuestionnaires(programme, to, weighting)).flatMap((after) => {
-        const earlier = before.get(after.questionnaire)
-        return earlier ? compareWaves(earlier, after) : []
-      })
+      return (await compareWithBreaks(programme, from, to, weighting)).rows
     },
 
     /**

@@ -129,9 +129,15 @@ function config(data, words) {
     }
   }
   if (data.type === 'line') {
+    // A segment leaving a wave after which the questionnaire's version changed is not drawn: the line breaks there.
+    const breaks = new Set(data.breaksAfter ?? [])
+    const broken = (context) => (breaks.has(context.p0DataIndex) ? 'transparent' : undefined)
     return {
       type: 'line',
-      data: { labels: data.labels, datasets: data.series.map((series) => ({ ...dataset(series), fill: false, pointRadius: 4 })) },
+      data: {
+        labels: data.labels,
+        datasets: data.series.map((series) => ({ ...dataset(series), fill: false, pointRadius: 4, segment: { borderColor: broken } })),
+      },
       options: { ...common, aspectRatio: 1.8, scales: { y: { min: data.min, max: data.max, ticks } } },
     }
   }

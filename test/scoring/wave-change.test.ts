@@ -59,7 +59,7 @@ describe('compareWaves', () => {
     respondent('C', 'general_practice', { c1: '3', c2: '3' }),
   ]
   const second = scoreWave({ wave: 'w2', questionnaire: fixtureQuestionnaire, respondents: secondRespondents })
-  const rows = compareWaves(first, second).filter((r) => r.scale === 'coherence/differentiation')
+  const rows = compareWaves(first, second, fixtureQuestionnaire).filter((r) => r.scale === 'coherence/differentiation')
 
   it('gives one row per practice in either wave', () => {
     expect(rows.map((r) => [r.practiceCode, r.withheld])).toEqual([
@@ -69,7 +69,20 @@ describe('compareWaves', () => {
       ['D', true], // absent from wave 2
     ])
     for (const r of rows.filter((r) => r.withheld)) {
-      expect(Object.keys(r).sort()).toEqual(['fromWave', 'level', 'practiceCode', 'questionnaire', 'scale', 'scaleName', 'scalePath', 'toWave', 'withheld'])
+      expect(Object.keys(r).sort()).toEqual([
+        'fromWave',
+        'itemsCompared',
+        'level',
+        'practiceCode',
+        'questionnaire',
+        'scale',
+        'scaleName',
+        'scalePath',
+        'toWave',
+        'versionFrom',
+        'versionTo',
+        'withheld',
+      ])
     }
   })
 
@@ -96,6 +109,7 @@ describe('compareWaves', () => {
     const change = compareWaves(
       scoreWave({ wave: 'w1', questionnaire: fixtureQuestionnaire, respondents: low }),
       scoreWave({ wave: 'w2', questionnaire: fixtureQuestionnaire, respondents: high }),
+      fixtureQuestionnaire,
     ).find((r) => r.scale === 'coherence/differentiation')!
     // means 4/3 and 14/3, both variances 1/3, n 3: SE² = 2/9, t = (10/3)/(√2/3) = 5√2, df = 4.
     // With 4 df the t CDF has a closed form: F(t) = 1/2 + (3/8)·(t/√u)·(1 − t²/(12u)), u = 1 + t²/4.
@@ -109,6 +123,6 @@ describe('compareWaves', () => {
   })
 
   it('refuses to compare different questionnaires', () => {
-    expect(() => compareWaves(first, { ...second, questionnaire: 'other' })).toThrow(RangeError)
+    expect(() => compareWaves(first, { ...second, questionnaire: 'other' }, fixtureQuestionnaire)).toThrow(RangeError)
   })
 })

@@ -65,8 +65,12 @@ export const N1_STAGES = { baseline: 'piloting', 'six-months': 'implementing' } 
 export const N1_BASELINE_CONTEXT = ['5200', '2', 'urban', 'Link worker in the practice', 'piloting']
 export const NO_CONTEXT = ['', '', '', '', '']
 
-/** Programme `north` (practices N1, N2 — N1 with its context and a stage at each wave; waves baseline and six-months) and programme `south` (S1, no waves). */
-export async function seedExportFixture(ls: Linkscore): Promise<void> {
+/**
+ * Programme `north` (practices N1, N2 — N1 with its context and a stage at each wave; waves baseline and six-months) and programme `south` (S1, no waves).
+ * `sixMonthsVersion: 2` stores PILOT_VERSION_2 and has the six-months responses answer it.
+ */
+export async function seedExportFixture(ls: Linkscore, { sixMonthsVersion = 1 }: { sixMonthsVersion?: 1 | 2 } = {}): Promise<void> {
+  if (sixMonthsVersion === 2) await storePilotVersion2(ls)
   const admin = ls.services.admin
   await admin.addProgramme({ slug: 'north', name: 'North PCN' })
   await admin.addProgramme({ slug: 'south', name: 'South PCN' })
@@ -99,7 +103,7 @@ export async function seedExportFixture(ls: Linkscore): Promise<void> {
         responseId: id,
         pageKey: 'all',
         questionnaireId: 'pilot',
-        questionnaireVersion: 1,
+        questionnaireVersion: f.wave === 'six-months' ? sixMonthsVersion : 1,
         itemIds: Object.keys(f.answers),
         answers,
         complete: true,
@@ -200,4 +204,34 @@ export async function answerVersion2(ls: Linkscore, submitted: boolean): Promise
   })
   if (submitted) await ls.repos.responses.submit(id, SUBMITTED)
   return id
+}
+
+/**
+ * Version 2 of the pilot questionnaire with other scored items: p_training_lw (training, link workers) is gone and
+ * p_training_peers (training, general practice) is new. p_leaders, p_training_gp and p_training_lacking are asked as before.
+ */
+export function pilotVersion2(ls: Linkscore): Questionnaire {
+  const v2 = structuredClone(ls.services.catalogue.get('pilot')) as Questionnaire
+  const training = v2.sections[1]!
+  training.items = training.items.flatMap((item) =>
+    item.id === 'p_training_lw'
+      ? [
+          {
+            id: 'p_training_peers',
+            type: 'likert5',
+            text: 'Colleagues show me how {intervention} works.',
+            required: false,
+            settings: ['general_practice'],
+            reverse: false,
+            notRelevant: [],
+            scale: ['organisational', 'training'],
+          },
+        ]
+      : [item],
+  )
+  return questionnaireSchema.parse({ ...v2, version: 2 })
+}
+
+async function storePilotVersion2(ls: Linkscore): Promise<void> {
+  await ls.repos.questionnaireVersions.save('pilot', 2, 'version-2', JSON.stringify(pilotVersion2(ls)))
 }

@@ -17,6 +17,8 @@ export interface RadarOrBarData {
   max: number
   /** The value axis's step between ticks; 25 (a 0–100 score's quarters) when not given. */
   step?: number
+  /** A line chart's label indices after which no line is drawn to the next value (the questionnaire's version changed). */
+  breaksAfter?: number[]
 }
 
 export interface ScatterData {

@@ -27,6 +27,7 @@ import { responseRows } from './response-rates.js'
 import { summaryRows } from './scorecard-summary.js'
 import { earlierActions, withActions, type Highlight } from './scorecard-actions.js'
 import { trajectorySection } from './trajectory-section.js'
+import { breakOf, versionBreakSentence } from './version-break-words.js'
 import { waveOptions } from './wave-options.js'
 
 export interface ScaleRow {
@@ -207,11 +208,19 @@ function questionnaireSection(data: ScorecardData, scored: ScoredQuestionnaire, 
       max: 100,
     }),
     notes: [...disagreementNote(rows.values(), t), ...ciNotes(rows.values(), t)],
+    versionBreak: changeVersionBreak(data, scores.questionnaire, words, page),
     rows: scores.scales.map((s) => scaleRow(s, rows.get(s.scale), stats.get(s.scale), changes ? changes.get(s.scale) : null, words, page)),
     leafName: (levels.at(-1)?.name ?? t('reports:levelFallback')).toLowerCase(),
     trajectory: trajectorySection(data, scored, words, page),
     ...withActions(highlights(scores, practice.code, words, page), data, scores.questionnaire, page),
   }
+}
+
+/** Under the change since the previous wave: which statements it compares, when that wave was answered in another version. */
+function changeVersionBreak(data: ScorecardData, questionnaire: string, words: QuestionnaireWords, page: Page): string | null {
+  const { change, previousWave, wave } = data
+  const found = breakOf(data.changeBreaks, questionnaire)
+  return change && previousWave && wave && found ? versionBreakSentence(found, { from: previousWave.title, to: wave.title }, words, page) : null
 }
 
 function generalItems(data: ScorecardData, { t, format, minPracticeN, intervention }: Page) {

@@ -8,6 +8,7 @@ import { changeCell } from './change-cell.js'
 import { chartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCount, formatInterval, formatScore } from './display-numbers.js'
 import { questionnaireLabel, type QuestionnaireWords } from './report-labels.js'
+import { breakOf, versionBreakSentence } from './version-break-words.js'
 
 export interface TrajectoryCell {
   /** The words instead of the figures: too few responses, or a wave that could not be scored. */
@@ -21,6 +22,7 @@ interface Page {
   t: Translate
   format: Formats
   minPracticeN: number
+  intervention: string
 }
 
 function cell(row: PracticeScaleResult | undefined, page: Page): TrajectoryCell {
@@ -44,10 +46,12 @@ export function trajectorySection(data: ScorecardData, scored: ScoredQuestionnai
     const mine = scores?.find((s) => s.questionnaire === id)
     const rows = mine ? new Map(mine.practices.filter((r) => r.practiceCode === code).map((r) => [r.scale, r])) : null
     const why = problem ? say(t, problem) : t('reports:trajectory.notAsked')
-    return { title: wave.title, rows, why }
+    return { title: wave.title, rows, why, version: mine?.questionnaireVersion ?? null }
   })
   const breaks = waves.filter((w) => w.rows === null).map((w) => t('reports:trajectory.break', { wave: w.title, why: w.why }))
+  const { versionBreaks, breaksAfter, titles } = versionChanges(waves, id, t)
   const since = data.sinceFirst
+  const sinceBreak = since?.change && data.wave ? breakOf(since.changeBreaks, id) : undefined
   const sinceFirst = since?.change && new Map(since.change.filter((c) => c.practiceCode === code && c.questionnaire === id).map((c) => [c.scale, c]))
   const label = questionnaireLabel(id, t)
   const top = scored.scores.scales.filter((s) => s.scalePath.length === 1)
@@ -59,10 +63,13 @@ export function trajectorySection(data: ScorecardData, scored: ScoredQuestionnai
     id: `trajectory-${id}`,
     heading: t('reports:trajectory.heading', { questionnaire: label }),
     caption: t('reports:trajectory.caption', { questionnaire: label, first: waves[0]!.title, last: waves.at(-1)!.title }),
-    waves: waves.map((w) => w.title),
+    waves: titles,
     sinceFirstHeading: since && sinceFirst ? t('reports:trajectory.sinceFirst', { wave: since.wave.title }) : null,
     sinceFirstProblem: since?.changeProblem ? t('reports:scorecard.changeProblem', { wave: since.wave.title, problem: say(t, since.changeProblem) }) : null,
     breaks,
+    versionBreaks,
+    sinceFirstVersionBreak:
+      since && sinceBreak && data.wave ? versionBreakSentence(sinceBreak, { from: since.wave.title, to: data.wave.title }, words, page) : null,
     rows: scored.scores.scales.map((s) => ({
       name: words.scaleName(s.scalePath, s.scaleName),
       top: s.scalePath.length === 1,
@@ -73,7 +80,7 @@ export function trajectorySection(data: ScorecardData, scored: ScoredQuestionnai
     })),
     chart: chartModel(`chart-trajectory-${id}`, t('reports:trajectory.chartLabel', { questionnaire: label.toLowerCase() }), {
       type: 'line',
-      labels: waves.map((w) => w.title),
+      labels: titles,
       series: top.map((s, i) => ({
         label: words.scaleName(s.scalePath, s.scaleName),
         values: waves.map((w) => score(w.rows, s.scale)),
@@ -81,8 +88,30 @@ export function trajectorySection(data: ScorecardData, scored: ScoredQuestionnai
       })),
       min: 0,
       max: 100,
+      ...(breaksAfter.length ? { breaksAfter } : {}),
     }),
   }
+}
+
+/**
+ * Where the questionnaire's version changes between two scored waves the line breaks (no segment joins them) and a
+ * sentence says so; the waves' titles then carry their version. Within one version the titles are the waves' own.
+ */
+function versionChanges(waves: { title: string; version: number | null }[], questionnaire: string, t: Translate) {
+  const scored = waves.flatMap((w, i) => (w.version === null ? [] : [{ ...w, i }]))
+  const versionBreaks: string[] = []
+  const breaksAfter: number[] = []
+  scored.slice(1).forEach((w, k) => {
+    const before = scored[k]!
+    if (before.version === w.version) return
+    breaksAfter.push(before.i)
+    const names = { questionnaire: questionnaireLabel(questionnaire, t), fromWave: before.title, toWave: w.title }
+    versionBreaks.push(t('reports:versionBreak.line', { ...names, from: before.version!, to: w.version! }))
+  })
+  const titles = waves.map((w) =>
+    breaksAfter.length && w.version !== null ? t('reports:trajectory.waveVersion', { wave: w.title, version: w.version }) : w.title,
+  )
+  return { versionBreaks, breaksAfter, titles }
 }
 
 const LINE_STYLES = ['solid', 'dashed', 'dotted', 'dashdot'] as const

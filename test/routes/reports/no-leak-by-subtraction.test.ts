@@ -40,6 +40,7 @@ function pages(counts: readonly number[], thresholds: { minPracticeN: number; mi
     questionnaires: [],
     change: null,
     changeProblem: null,
+    changeBreaks: [],
     responses: {
       submitted: SETTINGS.flatMap((setting, s): SubmittedCount[] =>
         counts[unknown(p, s)]! > 0 ? [{ setting, presetRole: null, viaInvitation: false, n: counts[unknown(p, s)]! }] : [],

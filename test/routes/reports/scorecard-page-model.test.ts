@@ -21,6 +21,7 @@ const data = (code: string, over: Partial<ScorecardData> = {}): ScorecardData =>
   questionnaires: SCORED,
   change: null,
   changeProblem: null,
+  changeBreaks: [],
   responses: { submitted: [], invitations: [] },
   textAnswers: null,
   actions: [],
@@ -104,7 +105,7 @@ describe('scorecardPageModel', () => {
       questionnaire: fixtureQuestionnaire,
       respondents: ['4', '4', '5', '3'].map((c1) => respondent('A', 'general_practice', { c1, c2: '2', p1: '2', p2: '2' })),
     })
-    const change = compareWaves(earlier, SCORED[0]!.scores)
+    const change = compareWaves(earlier, SCORED[0]!.scores, fixtureQuestionnaire)
     const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change }))
     expect(model.changeHeading).toBe('Change since First wave')
     const differentiation = change.find((c) => c.practiceCode === 'A' && c.scale === 'coherence/differentiation')!
@@ -165,7 +166,7 @@ describe('scorecardPageModel', () => {
     })
 
     it("shows the previous wave's actions beside the change in their scales, or says why there is none", () => {
-      const change = compareWaves(earlier, SCORED[0]!.scores)
+      const change = compareWaves(earlier, SCORED[0]!.scores, fixtureQuestionnaire)
       const actions = [action(1, 'coherence/differentiation'), action(1, 'nothing/here', { owner: 'GP partner' })]
       const model = scorecardPageModel(data('A', { previousWave: FIRST_WAVE, change, earlierActions: actions }))
       const differentiation = change.find((c) => c.practiceCode === 'A' && c.scale === 'coherence/differentiation')!
