@@ -11,16 +11,15 @@ export interface ChangeCell {
 
 export function changeCell(row: ChangeRow | undefined, { t, minPracticeN }: { t: Translate; minPracticeN: number }): ChangeCell {
   if (!row || row.withheld) return { text: t('reports:scorecard.changeWithheld', { count: minPracticeN }), flag: '' }
-  const flag =
-    row.changed === null
-      ? t('reports:scorecard.flag.notTested')
-      : row.changed
-        ? row.difference > 0
-          ? t('reports:scorecard.flag.rise')
-          : t('reports:scorecard.flag.fall')
-        : t('reports:scorecard.flag.notSignificant')
   // The change export gives the difference on 1–5; on 0–100 it is 25 times that.
-  return { text: formatChange(row.difference * 25), flag }
+  return { text: formatChange(row.difference * 25), flag: significanceFlag(row, t) }
+}
+
+/** "significant rise", "significant fall", "not significant" or "not tested": a change's test in words. */
+export function significanceFlag({ changed, difference }: { changed: boolean | null; difference: number }, t: Translate): string {
+  if (changed === null) return t('reports:scorecard.flag.notTested')
+  if (!changed) return t('reports:scorecard.flag.notSignificant')
+  return difference > 0 ? t('reports:scorecard.flag.rise') : t('reports:scorecard.flag.fall')
 }
 
 /** A change for people who are not researchers: which way, how far, and whether it is more than chance, in words. */

@@ -5,6 +5,7 @@ import type { Formats } from '../../i18n/format.js'
 import type { Translate } from '../../i18n/translate.js'
 import type { OverallChange } from '../../scoring/index.js'
 import type { ComparisonData } from '../../services/report-service.js'
+import { significanceFlag } from './change-cell.js'
 import { formatChange } from './display-numbers.js'
 import { responseRows } from './response-rates.js'
 
@@ -43,13 +44,5 @@ export interface ChangeWords {
 export function overallChangeWords(row: OverallChange | undefined | null, available: boolean, t: Translate, minPracticeN: number): ChangeWords {
   if (!available) return { value: null, text: t('reports:notAvailable'), flag: '' }
   if (!row || row.withheld) return { value: null, text: t('reports:scorecard.changeWithheld', { count: minPracticeN }), flag: '' }
-  const flag =
-    row.changed === null
-      ? t('reports:scorecard.flag.notTested')
-      : row.changed
-        ? row.difference > 0
-          ? t('reports:scorecard.flag.rise')
-          : t('reports:scorecard.flag.fall')
-        : t('reports:scorecard.flag.notSignificant')
-  return { value: row.difference, text: formatChange(row.difference), flag }
+  return { value: row.difference, text: formatChange(row.difference), flag: significanceFlag(row, t) }
 }
