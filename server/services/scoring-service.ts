@@ -6,6 +6,7 @@ import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import { compareWaves, scoreWave, scoreWaveForSetting, type ChangeRow, type ScoringOptions, type WaveScores } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
+import { createScoreCache, deepFreeze, type ScoreCache } from './score-cache.js'
 
 export type Weighting = ScoringOptions['weighting']
 
@@ -15,27 +16,56 @@ export interface RespondentFilter {
   setting?: Setting
 }
 
-export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
+/**
+ * `cache` keeps what was computed under the wave's scores version, which every write that changes a wave's scores
+ * raises in the database: a process never serves scores older than the version it reads, whichever process wrote.
+ */
+export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue, cache: ScoreCache = createScoreCache()) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
-  async function answeredDefinition(wave: Wave, questionnaireId: string): Promise<Questionnaire> {
-    const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
-    if (versions.length > 1) {
-      throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
-    }
+  async function answeredDefinition(wave: Wave, questionnaireId: string, scoresVersion?: number): Promise<Questionnaire> {
     const current = catalogue.get(questionnaireId)
-    if (versions.length === 0 || versions[0] === current.version) return current
-    return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
+    const version = scoresVersion ?? (await repos.scoring.scoresVersion(wave.id))
+    // Not frozen: it is the catalogue's own object, or one parsed like it, which nothing changes.
+    return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () => {
+      const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
+      if (versions.length > 1) {
+        throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
+      }
+      if (versions.length === 0 || versions[0] === current.version) return current
+      return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
+    })
   }
 
   async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
     const { practiceCodes, setting } = filter
+    // Read before the answers: scores kept under this version are at least as new as it.
+    const version = await repos.scoring.scoresVersion(wave.id)
     const scores: WaveScores[] = []
     for (const id of wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)) {
-      const all = await repos.scoring.respondents(wave.id, id)
-      const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-      const input = { wave: wave.slug, questionnaire: await answeredDefinition(wave, id), respondents, options }
-      scores.push(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
+      const questionnaire = await answeredDefinition(wave, id, version)
+      const practices = practiceCodes ? [...practiceCodes].sort() : null
+      const key = [
+        'scores',
+        wave.id,
+        version,
+        id,
+        questionnaire.version,
+        wave.slug,
+        weighting,
+        options.minPracticeN,
+        options.minBreakdownN,
+        setting ?? null,
+        practices,
+      ]
+      const scored = cache.get(JSON.stringify(key), async () => {
+        const all = await repos.scoring.respondents(wave.id, id)
+        const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+        const input = { wave: wave.slug, questionnaire, respondents, options }
+        // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
+        return deepFreeze(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
+      })
+      scores.push(await scored)
     }
     return scores
   }

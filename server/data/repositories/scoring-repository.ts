@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { ScoringRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
+import { scoresVersion } from './scores-version.js'
 import type { Respondent } from '../../scoring/respondent.js'
 
 export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
@@ -54,5 +55,6 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
           .where('version', '=', version)
           .executeTakeFirst()
       )?.definition_json,
+    scoresVersion: (waveId) => scoresVersion(db, waveId),
   }
 }
