@@ -66,4 +66,16 @@ describe('scores after a response is sent', () => {
     })
     expect(tables.flat().some((row) => row[1] !== 'Fewer than 3 responses')).toBe(true)
   })
+
+  it("are scored again when the programme's smallest practice group changes, with no response sent", async () => {
+    const programme = (await ls.repos.programmes.findBySlug('north'))!
+    const kept = await download()
+    expect(cedar(kept).some((r) => r.withheld === 'false')).toBe(true)
+    await ls.repos.programmes.update(programme.id, { ...programme, minPracticeN: 4 })
+    const raised = await download()
+    expect(raised).toBe(await uncached())
+    // Cedar Health's three responses are now below the minimum of four.
+    expect(cedar(raised).every((r) => r.withheld === 'true')).toBe(true)
+    for (const rows of scaleTables(await scorecard())) for (const row of rows) expect(row[1]).toBe('Fewer than 4 responses')
+  })
 })
