@@ -16,6 +16,9 @@ export interface RespondentFilter {
   setting?: Setting
 }
 
+/** What kept scores weigh in the cache: their rows, which is what their memory grows with. */
+const rowsOf = (scores: WaveScores) => scores.practices.length + scores.scaleStats.length + scores.general.length
+
 /**
  * `cache` keeps what was computed under the wave's scores version, which every write that changes a wave's scores
  * raises in the database: a process never serves scores older than the version it reads, whichever process wrote.
@@ -58,13 +61,17 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
         setting ?? null,
         practices,
       ]
-      const scored = cache.get(JSON.stringify(key), async () => {
-        const all = await repos.scoring.respondents(wave.id, id)
-        const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-        const input = { wave: wave.slug, questionnaire, respondents, options }
-        // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
-        return deepFreeze(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
-      })
+      const scored = cache.get(
+        JSON.stringify(key),
+        async () => {
+          const all = await repos.scoring.respondents(wave.id, id)
+          const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+          const input = { wave: wave.slug, questionnaire, respondents, options }
+          // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
+          return deepFreeze(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
+        },
+        rowsOf,
+      )
       scores.push(await scored)
     }
     return scores

@@ -40,7 +40,7 @@ describe('the score cache', () => {
   })
 
   it('keeps at most its number of entries, dropping the least recently used', async () => {
-    const cache = createScoreCache(2)
+    const cache = createScoreCache({ maxEntries: 2 })
     const a = counted('a')
     const b = counted('b')
     const c = counted('c')
@@ -54,8 +54,23 @@ describe('the score cache', () => {
     expect([a.times, b.times, c.times]).toEqual([1, 2, 1])
   })
 
+  it('keeps at most its weight, dropping the least recently used, and nothing heavier than all of it', async () => {
+    const cache = createScoreCache({ maxWeight: 10 })
+    const rows = (value: string) => value.length
+    await cache.get('a', async () => 'aaaa', rows)
+    await cache.get('b', async () => 'bbbb', rows)
+    expect([cache.size, cache.weight]).toEqual([2, 8])
+    await cache.get('c', async () => 'cccc', rows) // a goes
+    expect([cache.size, cache.weight]).toEqual([2, 8])
+    const b = counted('bbbb')
+    await cache.get('b', b.compute, rows)
+    expect(b.times).toBe(0)
+    expect(await cache.get('huge', async () => 'x'.repeat(11), rows)).toBe('x'.repeat(11))
+    expect([cache.size, cache.weight]).toEqual([0, 0])
+  })
+
   it('with no room keeps nothing, so every request computes', async () => {
-    const cache = createScoreCache(0)
+    const cache = createScoreCache({ maxEntries: 0 })
     const scores = counted('n = 3')
     await cache.get('k', scores.compute)
     await cache.get('k', scores.compute)
