@@ -295,6 +295,8 @@ export interface ScoringRepository {
   answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
   /** The definition as stored when that version was first loaded. */
   definitionJson(questionnaireId: string, version: number): Promise<string | undefined>
+  /** Raised with every write that changes what the wave's scores are computed from (see repositories/scores-version.ts); 0 before the first. */
+  scoresVersion(waveId: number): Promise<number>
 }
 
 export interface TextAnswer {

@@ -222,6 +222,12 @@ export interface ExcludedResponseTable {
   response_id: number
 }
 
+/** What a wave's scores were computed from has changed `version` times (no row: never). */
+export interface WaveScoresVersionTable {
+  wave_id: number
+  version: number
+}
+
 export interface HiddenTextAnswerTable {
   response_id: number
   questionnaire_id: string
@@ -271,6 +277,7 @@ export interface Schema {
   excluded_response: ExcludedResponseTable
   practice_action: PracticeActionTable
   hidden_text_answer: HiddenTextAnswerTable
+  wave_scores_version: WaveScoresVersionTable
   schema_migration: SchemaMigrationTable
 }
 
@@ -299,4 +306,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'excluded_response',
   'practice_action',
   'hidden_text_answer',
+  'wave_scores_version',
 ] as const satisfies readonly (keyof Schema)[]

@@ -20,6 +20,7 @@ import {
   type WaveScores,
 } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
+import { createScoreCache, deepFreeze, type ScoreCache } from './score-cache.js'
 
 export type Weighting = ScoringOptions['weighting']
 
@@ -35,16 +36,31 @@ export interface WaveChange {
   breaks: VersionBreak[]
 }
 
-export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue) {
+/** What kept scores weigh in the cache: their rows, which is what their memory grows with. */
+const rowsOf = (scores: WaveScores) => scores.practices.length + scores.scaleStats.length + scores.general.length
+
+/** Which items a definition scores: a copy restricted to the items two versions share scores differently from the whole. */
+const scoredItemsOf = (definition: Questionnaire) =>
+  definition.sections.flatMap((section) => section.items.flatMap((item) => ('scale' in item && item.scale ? [item.id] : []))).join(',')
+
+/**
+ * `cache` keeps what was computed under the wave's scores version, which every write that changes a wave's scores
+ * raises in the database: a process never serves scores older than the version it reads, whichever process wrote.
+ */
+export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue, cache: ScoreCache = createScoreCache()) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
-  async function answeredDefinition(wave: Wave, questionnaireId: string): Promise<Questionnaire> {
-    const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
-    if (versions.length > 1) {
-      throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
-    }
+  async function answeredDefinition(wave: Wave, questionnaireId: string, scoresVersion?: number): Promise<Questionnaire> {
     const current = catalogue.get(questionnaireId)
-    if (versions.length === 0 || versions[0] === current.version) return current
-    return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
+    const version = scoresVersion ?? (await repos.scoring.scoresVersion(wave.id))
+    // Not frozen: it is the catalogue's own object, or one parsed like it, which nothing changes.
+    return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () => {
+      const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
+      if (versions.length > 1) {
+        throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
+      }
+      if (versions.length === 0 || versions[0] === current.version) return current
+      return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
+    })
   }
 
   async function scoreOne(
@@ -56,17 +72,42 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
   ): Promise<WaveScores> {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
     const { practiceCodes, setting } = filter
-    const all = await repos.scoring.respondents(wave.id, definition.id)
-    const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-    const input = { wave: wave.slug, questionnaire: definition, respondents, options }
-    return setting ? scoreWaveForSetting(input, setting) : scoreWave(input)
+    // Read before the answers: scores kept under this version are at least as new as it.
+    const version = await repos.scoring.scoresVersion(wave.id)
+    const practices = practiceCodes ? [...practiceCodes].sort() : null
+    const key = [
+      'scores',
+      wave.id,
+      version,
+      definition.id,
+      definition.version,
+      scoredItemsOf(definition),
+      wave.slug,
+      weighting,
+      options.minPracticeN,
+      options.minBreakdownN,
+      setting ?? null,
+      practices,
+    ]
+    return cache.get(
+      JSON.stringify(key),
+      async () => {
+        const all = await repos.scoring.respondents(wave.id, definition.id)
+        const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
+        const input = { wave: wave.slug, questionnaire: definition, respondents, options }
+        // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
+        return deepFreeze(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
+      },
+      rowsOf,
+    )
   }
 
   const scoredIds = (wave: Wave) => wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)
 
   async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
+    const version = await repos.scoring.scoresVersion(wave.id)
     const scores: WaveScores[] = []
-    for (const id of scoredIds(wave)) scores.push(await scoreOne(programme, wave, await answeredDefinition(wave, id), weighting, filter))
+    for (const id of scoredIds(wave)) scores.push(await scoreOne(programme, wave, await answeredDefinition(wave, id, version), weighting, filter))
     return scores
   }
 

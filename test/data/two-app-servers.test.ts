@@ -1,5 +1,6 @@
 // Two Linkscore processes on one PostgreSQL database behave as one service: a respondent moves between them page by
-// page, a sign-in wait brought on through one holds in the other, and both can start at once on a new database.
+// page, a response sent through one is in the other's next scores (each keeps scores it computed), a sign-in wait
+// brought on through one holds in the other, and both can start at once on a new database.
 import { parse } from 'csv-parse/sync'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -71,6 +72,11 @@ function browser() {
   }
   return {
     get: (url: string) => send(url),
+    /** A download's text as sent (a page is parsed as HTML; a CSV must not be). */
+    text: async (url: string) => {
+      const res = await fetch(url, { headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
+      return res.text()
+    },
     post: (url: string, fields: Record<string, string | string[]>, csrf: string) => {
       const body = new URLSearchParams({ _csrf: csrf })
       for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v)
@@ -137,6 +143,52 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
       'p_channels,link_worker',
       'p_comments,Two servers, one answer.',
     ])
+  })
+
+  it("shows in one process's next scorecard and scores download a response sent through the other", async () => {
+    const ls = await boot({ database: { kind: 'postgres', url: schema.url }, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
+    await ls.services.admin.addPractice({ programme: 'test', code: 'P002', name: 'Practice P002' })
+    const steering = (await ls.services.staffAccounts.addUser({ email: 'sam@example.org', role: 'evaluator', programmes: ['test'] }, { kind: 'command line' }, { mustChangePassword: false }))
+      .password
+    await ls.repos.close()
+    /** One respondent of P002, the whole journey through `server`, with `leaders` as their answer to the scored item. */
+    const respond = async (server: AppProcess, leaders: string) => {
+      const person = browser()
+      const start = await person.get(`${server.url}/p/P002/baseline`)
+      const token = (await person.post(`${server.url}/p/P002/baseline`, {}, start.csrf)).location!.split('/')[2]!
+      const pages: [string, Record<string, string | string[]>][] = [
+        ['about-you', { role: 'gp' }],
+        ['pilot/first-page', { ...FIRST_PAGE, p_leaders: leaders }],
+        ['pilot/second-page', SECOND_PAGE],
+        ['check-answers', {}],
+      ]
+      for (const [page, fields] of pages) {
+        const form = await person.get(`${server.url}/r/${token}/${page}`)
+        expect((await person.post(`${server.url}/r/${token}/${page}`, fields, form.csrf)).status).toBe(303)
+      }
+    }
+    for (const leaders of ['4', '4', '5']) await respond(a, leaders)
+
+    const sam = browser()
+    const form = await sam.get(`${b.url}/sign-in`)
+    expect((await sam.post(`${b.url}/sign-in`, { email: 'sam@example.org', password: steering }, form.csrf)).status).toBe(303)
+    const scorecard = async () => (await sam.get(`${b.url}/programmes/test/practices/P002`)).$('.ls-scale-table tbody tr').first().text().replace(/\s+/g, ' ')
+    const practiceScores = async () =>
+      (parse(await sam.text(`${b.url}/programmes/test/exports/scores.csv?wave=baseline`), { columns: true }) as Record<string, string>[])
+        .filter((row) => row.practice_code === 'P002' && row.scale === 'organisational/leadership')
+        .map((row) => ({ n: row.n, score: row.score }))
+    // Process B scores the wave and keeps it: asked twice, the same.
+    const before = { scorecard: await scorecard(), scores: await practiceScores() }
+    expect(before.scores).toEqual([{ n: '3', score: expect.any(String) }])
+    expect(await scorecard()).toBe(before.scorecard)
+    expect(await practiceScores()).toEqual(before.scores)
+
+    await respond(a, '1')
+    const after = await practiceScores()
+    expect(after).toEqual([{ n: '4', score: expect.any(String) }])
+    // Three leaders' answers of 4, 4 and 5 and now a 1: the mean falls.
+    expect(Number(after[0]!.score)).toBeLessThan(Number(before.scores[0]!.score))
+    expect(await scorecard()).not.toBe(before.scorecard)
   })
 
   it('honours in one process a sign-in wait brought on through the other', async () => {

@@ -1,6 +1,7 @@
 // A programme for the report pages, answering the real questionnaires: practices of every size, invitations with and
 // without a preset role, open-link responses, two waves, and free text that needs escaping.
 import type { Linkscore } from '../../server/boot.js'
+import { bumpScoresVersion } from '../../server/data/repositories/scores-version.js'
 import type { Practice } from '../../server/domain/practice.js'
 import type { Wave } from '../../server/domain/wave.js'
 import { DEMO_PRACTICES } from '../../server/demo/demo-profiles.js'
@@ -175,7 +176,8 @@ export async function seedReportFixture(ls: Linkscore, seed = 7): Promise<void> 
 }
 
 /** Rewrites every answer of these responses to the scored questionnaires: agree items to 1, 0–10 items to 0, free text to
- * a secret. Returns how many answers it rewrote. */
+ * a secret. Returns how many answers it rewrote. Raises their waves' scores version as every real write does, so the
+ * next page is scored from the rewritten answers, not kept scores. */
 export async function changeAnswers(ls: TestLinkscore, responseIds: readonly number[]): Promise<number> {
   const result = await ls.db
     .updateTable('answer')
@@ -194,5 +196,15 @@ export async function changeAnswers(ls: TestLinkscore, responseIds: readonly num
     .where('questionnaire_id', 'in', ['normalisation', 'good-practice'])
     .where('response_id', 'in', [...responseIds])
     .executeTakeFirst()
+  const waves = await ls.db
+    .selectFrom('response')
+    .select('wave_id')
+    .distinct()
+    .where('id', 'in', [...responseIds])
+    .execute()
+  await bumpScoresVersion(
+    ls.db,
+    waves.map((w) => w.wave_id),
+  )
   return Number(result.numUpdatedRows)
 }

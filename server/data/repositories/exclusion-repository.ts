@@ -3,7 +3,9 @@ import { sql, type Kysely } from 'kysely'
 import type { ExclusionCriteria } from '../../domain/response-exclusion.js'
 import type { ExclusionRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
+import { inTransaction } from '../in-transaction.js'
 import { notExcluded } from './not-excluded.js'
+import { bumpScoresVersion } from './scores-version.js'
 
 export function exclusionRepository(db: Kysely<Schema>): ExclusionRepository {
   /** Responses the criteria cover that no exclusion in force has set aside already. */
@@ -28,40 +30,45 @@ export function exclusionRepository(db: Kysely<Schema>): ExclusionRepository {
       return { responses: Number(row.responses), submitted: Number(row.submitted ?? 0) }
     },
 
-    exclude: async (e) => {
-      const { id } = await db
-        .insertInto('response_exclusion')
-        .values({
-          wave_id: e.waveId,
-          practice_id: e.practiceId,
-          started_from: e.startedFrom,
-          started_to: e.startedTo,
-          open_link_only: e.openLinkOnly ? 1 : 0,
-          reason: e.reason,
-          excluded_at: e.excludedAt,
-          excluded_by: e.excludedBy,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      // The id is the database's own integer, so it can stand in the statement as a literal (a parameter in an
-      // INSERT … SELECT list has no type PostgreSQL can infer).
-      const inserted = await db
-        .insertInto('excluded_response')
-        .columns(['exclusion_id', 'response_id'])
-        .expression(matching(e).select([sql.lit(id).as('exclusion_id'), 'r.id as response_id']))
-        .executeTakeFirst()
-      return { id, responses: Number(inserted.numInsertedOrUpdatedRows ?? 0) }
-    },
+    exclude: (e) =>
+      inTransaction(db, async (trx) => {
+        const { id } = await trx
+          .insertInto('response_exclusion')
+          .values({
+            wave_id: e.waveId,
+            practice_id: e.practiceId,
+            started_from: e.startedFrom,
+            started_to: e.startedTo,
+            open_link_only: e.openLinkOnly ? 1 : 0,
+            reason: e.reason,
+            excluded_at: e.excludedAt,
+            excluded_by: e.excludedBy,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        // The id is the database's own integer, so it can stand in the statement as a literal (a parameter in an
+        // INSERT … SELECT list has no type PostgreSQL can infer).
+        const inserted = await trx
+          .insertInto('excluded_response')
+          .columns(['exclusion_id', 'response_id'])
+          .expression(matching(e).select([sql.lit(id).as('exclusion_id'), 'r.id as response_id']))
+          .executeTakeFirst()
+        await bumpScoresVersion(trx, [e.waveId])
+        return { id, responses: Number(inserted.numInsertedOrUpdatedRows ?? 0) }
+      }),
 
-    restore: async (id, at, by) => {
-      const result = await db
-        .updateTable('response_exclusion')
-        .set({ restored_at: at, restored_by: by })
-        .where('id', '=', id)
-        .where('restored_at', 'is', null)
-        .executeTakeFirst()
-      return Number(result.numUpdatedRows) === 1
-    },
+    restore: (id, at, by) =>
+      inTransaction(db, async (trx) => {
+        const restored = await trx
+          .updateTable('response_exclusion')
+          .set({ restored_at: at, restored_by: by })
+          .where('id', '=', id)
+          .where('restored_at', 'is', null)
+          .returning('wave_id')
+          .executeTakeFirst()
+        if (restored) await bumpScoresVersion(trx, [restored.wave_id])
+        return restored !== undefined
+      }),
 
     list: async (programmeId) => {
       const rows = await db

@@ -4,6 +4,7 @@ import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages.js'
 import { inTransaction } from '../in-transaction.js'
 import type { ResponseRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
+import { bumpScoresVersion, bumpScoresVersionIfSubmitted } from './scores-version.js'
 
 const COLUMNS = [
   'id',
@@ -110,6 +111,7 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
             )
             .execute()
         if (save.complete) await markSaved(trx, save.responseId, save.pageKey, save.at)
+        await bumpScoresVersionIfSubmitted(trx, save.responseId)
       }),
 
     saveRole: (change: RoleChange) =>
@@ -119,16 +121,21 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
         if (change.pagesToForget.length > 0)
           await trx.deleteFrom('saved_page').where('response_id', '=', change.responseId).where('page_key', 'in', change.pagesToForget).execute()
         await markSaved(trx, change.responseId, change.pageKey, change.at)
+        await bumpScoresVersionIfSubmitted(trx, change.responseId)
       }),
 
-    submit: async (responseId, at) => {
-      const result = await db
-        .updateTable('response')
-        .set({ status: 'submitted', submitted_at: at, updated_at: at })
-        .where('id', '=', responseId)
-        .where('status', '=', 'in_progress')
-        .executeTakeFirst()
-      return result.numUpdatedRows === 1n
-    },
+    // The wave's scores change with it, in the same transaction: no process can read the new version and the old answers.
+    submit: (responseId, at) =>
+      inTransaction(db, async (trx) => {
+        const submitted = await trx
+          .updateTable('response')
+          .set({ status: 'submitted', submitted_at: at, updated_at: at })
+          .where('id', '=', responseId)
+          .where('status', '=', 'in_progress')
+          .returning('wave_id')
+          .executeTakeFirst()
+        if (submitted) await bumpScoresVersion(trx, [submitted.wave_id])
+        return submitted !== undefined
+      }),
   }
 }

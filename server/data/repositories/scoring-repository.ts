@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { ScoringRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
+import { scoresVersion } from './scores-version.js'
 import type { Respondent } from '../../scoring/respondent.js'
 
 export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
@@ -11,7 +12,10 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
       const rows = await db
         .selectFrom('response as r')
         .innerJoin('practice as p', 'p.id', 'r.practice_id')
-        .innerJoin('answer as a', (join) => join.onRef('a.response_id', '=', 'r.id').on('a.questionnaire_id', '=', questionnaireId))
+        // A cross join: SQLite then reads the wave's responses first and each one's answers by index (see migration 019).
+        .crossJoin('answer as a')
+        .whereRef('a.response_id', '=', 'r.id')
+        .where('a.questionnaire_id', '=', questionnaireId)
         .select(['r.id as responseId', 'p.code as practiceCode', 'r.setting', 'r.role', 'a.item_id as itemId', 'a.value'])
         .where('r.wave_id', '=', waveId)
         .where('r.status', '=', 'submitted')
@@ -33,8 +37,9 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
     },
     answeredVersions: async (waveId, questionnaireId) => {
       const rows = await db
-        .selectFrom('answer as a')
-        .innerJoin('response as r', 'r.id', 'a.response_id')
+        .selectFrom('response as r')
+        .crossJoin('answer as a')
+        .whereRef('a.response_id', '=', 'r.id')
         .select('a.questionnaire_version')
         .distinct()
         .where('r.wave_id', '=', waveId)
@@ -54,5 +59,6 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
           .where('version', '=', version)
           .executeTakeFirst()
       )?.definition_json,
+    scoresVersion: (waveId) => scoresVersion(db, waveId),
   }
 }

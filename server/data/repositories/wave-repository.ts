@@ -5,6 +5,7 @@ import { inTransaction } from '../in-transaction.js'
 import type { WaveRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
+import { bumpScoresVersion } from './scores-version.js'
 
 const COLUMNS = ['id', 'programme_id as programmeId', 'slug', 'title', 'opens_on as opensOn', 'closes_on as closesOn', 'status', 'position'] as const
 
@@ -59,6 +60,7 @@ export function waveRepository(db: Kysely<Schema>): WaveRepository {
           .insertInto('wave_questionnaire')
           .values(change.questionnaireIds.map((questionnaireId, i) => ({ wave_id: id, questionnaire_id: questionnaireId, position: i + 1 })))
           .execute()
+        await bumpScoresVersion(trx, [id])
       }),
     activity: async (programmeId) => {
       const ofProgramme = db.selectFrom('wave').select('id').where('programme_id', '=', programmeId)
