@@ -68,12 +68,12 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     wave: Wave,
     definition: Questionnaire,
     weighting: Weighting,
-    filter: RespondentFilter = {},
+    filter: RespondentFilter,
+    /** The wave's scores version, read before the answers: scores kept under it are at least as new as it. */
+    version: number,
   ): Promise<WaveScores> {
     const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
     const { practiceCodes, setting } = filter
-    // Read before the answers: scores kept under this version are at least as new as it.
-    const version = await repos.scoring.scoresVersion(wave.id)
     const practices = practiceCodes ? [...practiceCodes].sort() : null
     const key = [
       'scores',
@@ -107,7 +107,7 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
   async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
     const version = await repos.scoring.scoresVersion(wave.id)
     const scores: WaveScores[] = []
-    for (const id of scoredIds(wave)) scores.push(await scoreOne(programme, wave, await answeredDefinition(wave, id, version), weighting, filter))
+    for (const id of scoredIds(wave)) scores.push(await scoreOne(programme, wave, await answeredDefinition(wave, id, version), weighting, filter, version))
     return scores
   }
 
@@ -132,11 +132,13 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
     const change: WaveChange = { rows: [], breaks: [] }
     const earlierIds = new Set(scoredIds(from))
+    const [fromVersion, toVersion] = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
     for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
-      const [before, after] = [await answeredDefinition(from, id), await answeredDefinition(to, id)]
+      const [before, after] = [await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion)]
       const found = versionBreak(before, after)
       const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
-      change.rows.push(...compareWaves(await scoreOne(programme, from, a, weighting), await scoreOne(programme, to, b, weighting), b))
+      const [earlier, later] = [await scoreOne(programme, from, a, weighting, {}, fromVersion), await scoreOne(programme, to, b, weighting, {}, toVersion)]
+      change.rows.push(...compareWaves(earlier, later, b))
       if (found) change.breaks.push(found)
     }
     return change
