@@ -55,7 +55,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const password = passwordRoutes(services.passwordChange)
   const staffAccounts = staffAccountsRoutes(services.staffAccounts, services.staffScope, `${config.baseUrl}/sign-in`, sessionSecret)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
-  const reports = reportRoutes(services.staffScope, services.reports)
+  const reports = reportRoutes(services.staffScope, services.reports, services.auditLog, config)
   const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
@@ -169,6 +169,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.confirmRemove)
   router.post('/programmes/:slug/practices/:code/action/remove', requireStaff(), actions.remove)
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
+  router.get('/programmes/:slug/compare.csv', requireStaff(), reports.compareCsv)
   router.get('/programmes/:slug/compare-waves', requireStaff(), reports.compareWaves)
 
   return router

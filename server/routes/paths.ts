@@ -23,6 +23,8 @@ export const practicePath = (slug: string, code: string) => `${programmePath(slu
 /** A practice's free text as its evaluator reviews it, to hide an answer that names someone. */
 export const freeTextReviewPath = (slug: string, code: string) => `${practicePath(slug, code)}/free-text`
 export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
+/** Every row of the comparison as CSV, in the order and with the filters of the page it is linked from. */
+export const compareCsvPath = (slug: string, query: Record<string, string | undefined> = {}) => withQuery(`${programmePath(slug)}/compare.csv`, query)
 export const compareWavesPath = (slug: string) => `${programmePath(slug)}/compare-waves`
 export const exportsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exports`
 

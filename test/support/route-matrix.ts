@@ -228,7 +228,17 @@ export const ROUTES: Route[] = [
   { method: 'POST', path: '/programmes/north/practices/N1/free-text/show', expected: everyone(404, 303) },
   { method: 'GET', path: '/programmes/north/compare', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare' } },
   { method: 'GET', path: '/programmes/north/compare?setting=link_worker&sort=good-practice&dir=asc', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/compare?sort=stage&page=999', expected: exporters(200) },
   { method: 'GET', path: '/programmes/nowhere/compare', expected: everyone(404, 303) },
+  // The whole comparison as CSV: whoever sees the comparison, with its filters and order.
+  {
+    method: 'GET',
+    path: '/programmes/north/compare.csv',
+    expected: exporters(200),
+    redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fcompare.csv' },
+  },
+  { method: 'GET', path: '/programmes/north/compare.csv?rurality=rural&sort=rate&dir=asc&page=3', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/nowhere/compare.csv', expected: everyone(404, 303) },
   {
     method: 'GET',
     path: '/programmes/north/compare-waves',

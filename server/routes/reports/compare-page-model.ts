@@ -1,127 +1,31 @@
 // The programme comparison: practices × overall scores and top-level scales, sortable through links, with
 // filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
-import type { Practice } from '../../domain/practice.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
-import { overallScores, printableScaleStats, type Printable, type ScaleStats } from '../../scoring/index.js'
+import { printableScaleStats, type Printable, type ScaleStats } from '../../scoring/index.js'
 import { formats, type Formats } from '../../i18n/format.js'
 import { english, say, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { settingLabel } from '../../survey/roles.js'
-import { comparePath, compareWavesPath, practicePath, withQuery } from '../paths.js'
-import { overallChangeWords, practiceFacts, type PracticeFacts } from './comparison-facts.js'
+import { pageNumbers, pageWindow } from '../page-numbers.js'
+import { compareCsvPath, comparePath, compareWavesPath, withQuery } from '../paths.js'
+import { comparisonTable, FACT_KEYS, PRACTICE_KEY, type Column, type PracticeRow } from './compare-rows.js'
 import { chartModel, type ChartModel } from './chart-data.js'
-import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
+import { chartScore, formatCoefficient, formatCount } from './display-numbers.js'
 import { notPrinted, notPrintedNotes, type NotPrinted, type Statistic } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
-import { bandsOf, questionnaireLabel, questionnaireWords, withheldGroup, withheldGroupNote, type BandLabel } from './report-labels.js'
+import { questionnaireLabel, questionnaireWords, withheldGroupNote } from './report-labels.js'
 import type { CompareQuery } from './report-query.js'
 import { waveOptions } from './wave-options.js'
 
-export type SortDirection = 'asc' | 'desc'
-
-export interface Cell {
-  /** The unrounded score (or change), for sorting only; null when withheld. Never sent to the page. */
-  value: number | null
-  text: string
-  band: BandLabel | null
-  /** A change's significance in words; absent for a score, empty for a change not shown. */
-  flag?: string
-}
-
-export interface PracticeRow {
-  name: string
-  code: string
-  href: string
-  facts: PracticeFacts
-  cells: Cell[]
-}
-
-interface Column {
-  key: string
-  label: string
-  questionnaire: string
-  /** null: the questionnaire's overall score. */
-  scale: string | null
-  /** The change in its overall score since data.changes[change], instead of a score. */
-  change?: number
-}
-
 /** The scatter's axes: overall good practice across, overall normalisation up, when a wave has both. */
 const SCATTER = { x: 'good-practice', y: 'normalisation' } as const
-const PRACTICE_KEY = 'practice'
-
-function columnsOf(questionnaires: readonly ScoredQuestionnaire[], changes: ComparisonData['changes'], t: Translate): Column[] {
-  return questionnaires.flatMap((scored) => {
-    const { scores } = scored
-    const words = questionnaireWords(scored)
-    return [
-      { key: scores.questionnaire, label: t('reports:compare.overall'), questionnaire: scores.questionnaire, scale: null },
-      ...changes.map((c, i) => ({
-        key: `${scores.questionnaire}.since.${c.since.slug}`,
-        label: t('reports:compare.changeSince', { wave: c.since.title }),
-        questionnaire: scores.questionnaire,
-        scale: null,
-        change: i,
-      })),
-      ...scores.scales
-        .filter((s) => s.scalePath.length === 1)
-        .map((s) => ({
-          key: `${scores.questionnaire}.${s.scale}`,
-          label: words.scaleName(s.scalePath, s.scaleName),
-          questionnaire: scores.questionnaire,
-          scale: s.scale,
-        })),
-    ]
-  })
-}
 
 /**
- * Sorted by the column at `index` (−1: practice name); withheld figures always last, ties by practice name, names in
- * the page's language's order with numbers by value ("Practice 2" before "Practice 10").
+ * Practices a page of the table: about a screen and a half of rows at 1280 px, and some 150 KB of HTML with two
+ * questionnaires' columns, where 1,000 practices on one page were 3.3 MB. A programme of up to 50 practices (a PCN or
+ * a place) fits on one page and shows no pagination; the download has every row.
  */
-export function sortRows(rows: readonly PracticeRow[], index: number, dir: SortDirection, format: Formats = formats('en-GB')): PracticeRow[] {
-  const byName = (a: PracticeRow, b: PracticeRow) => format.compareNames(a.name, b.name) || format.compareNames(a.code, b.code)
-  const sign = dir === 'asc' ? 1 : -1
-  return [...rows].sort((a, b) => {
-    if (index < 0) return sign * byName(a, b)
-    const x = a.cells[index]!.value
-    const y = b.cells[index]!.value
-    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1
-    return x === y ? byName(a, b) : sign * (x - y)
-  })
-}
-
-function practiceRows(data: ComparisonData, columns: Column[], withheldText: string, t: Translate, format: Formats): PracticeRow[] {
-  const lookups = new Map(
-    data.questionnaires.map((scored) => {
-      const { definition, scores } = scored
-      const rows = new Map(scores.practices.map((r) => [`${r.practiceCode}\u0000${r.scale}`, r]))
-      const overall = new Map(overallScores(scores, bandsOf(definition)).map((o) => [o.practiceCode, o]))
-      return [scores.questionnaire, { words: questionnaireWords(scored), rows, overall }]
-    }),
-  )
-  const changes = data.changes.map(({ byQuestionnaire }) =>
-    byQuestionnaire ? new Map([...byQuestionnaire].map(([id, list]) => [id, new Map(list.map((c) => [c.practiceCode, c]))])) : null,
-  )
-  const cell = (practice: Practice, column: Column): Cell => {
-    if (column.change !== undefined) {
-      const found = changes[column.change]?.get(column.questionnaire)
-      const { value, text, flag } = overallChangeWords(found?.get(practice.code), found !== undefined, t, data.programme.minPracticeN)
-      return { value, text, band: null, flag }
-    }
-    const { words, rows, overall } = lookups.get(column.questionnaire)!
-    const result = column.scale === null ? overall.get(practice.code) : rows.get(`${practice.code}\u0000${column.scale}`)
-    if (!result || result.withheld) return { value: null, text: withheldText, band: null }
-    return { value: result.score, text: formatScore(result.score), band: words.band(result.band) }
-  }
-  return data.practices.map((practice) => ({
-    name: practice.name,
-    code: practice.code,
-    href: withQuery(practicePath(data.programme.slug, practice.code), { wave: data.wave?.slug }),
-    facts: practiceFacts(data, practice, t, format),
-    cells: columns.map((column) => cell(practice, column)),
-  }))
-}
+export const COMPARE_PAGE_SIZE = 50
 
 /** A statistic's cell: the figure, or (withheld) a word or two, explained under the table. */
 export interface StatCell {
@@ -261,16 +165,27 @@ function filterForm(data: ComparisonData, query: CompareQuery, path: string, t: 
   }
 }
 
+const factLabel = (key: (typeof FACT_KEYS)[number], t: Translate) =>
+  key === 'responses' ? t('reports:columns.responses') : key === 'rate' ? t('reports:compare.rate') : t('reports:compare.stage')
+
+/** views/components/numbered-pagination.ejs's params; null when every row fits on one page. */
+function pagination(window: ReturnType<typeof pageWindow>, href: (page: number) => string, t: Translate) {
+  if (window.pages < 2) return null
+  const { page, pages } = window
+  return {
+    previous: page > 1 ? { href: href(page - 1) } : null,
+    next: page < pages ? { href: href(page + 1) } : null,
+    items: pageNumbers(page, pages).map((n) =>
+      n === null ? { ellipsis: true } : { number: n, href: href(n), current: n === page, ariaLabel: t('pagination.pageNumber', { number: n }) },
+    ),
+  }
+}
+
 /** `t` and `format`: the page's language (res.locals); English when not given. */
 export function comparePageModel(data: ComparisonData, query: CompareQuery, t: Translate = english, format: Formats = formats('en-GB')) {
   const { programme } = data
   const path = comparePath(programme.slug)
-  const columns = columnsOf(data.questionnaires, data.changes, t)
-  const index = columns.findIndex((c) => c.key === query.sort)
-  const sortKey = index < 0 ? PRACTICE_KEY : query.sort!
-  const dir: SortDirection = query.dir ?? (index < 0 ? 'asc' : 'desc')
-  const withheldText = query.setting ? withheldGroup(t) : fewerThan(programme.minPracticeN, t)
-  const rows = sortRows(practiceRows(data, columns, withheldText, t, format), index, dir, format)
+  const { columns, rows, sortKey, dir, withheldText } = comparisonTable(data, query, t, format)
   const keep = { wave: query.wave, deprivation: query.deprivation, rurality: query.rurality, model: query.model, setting: query.setting }
   const header = (key: string, label: string, numeric: boolean) => {
     const sorted = key === sortKey
@@ -283,6 +198,9 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
       arrow: sorted ? (dir === 'asc' ? '\u25b2' : '\u25bc') : undefined,
     }
   }
+  const ordered = { ...keep, sort: query.sort, dir: query.dir }
+  const window = pageWindow(rows.length, COMPARE_PAGE_SIZE, query.page)
+  const shown = rows.slice(window.first === 0 ? 0 : window.first - 1, window.last)
   return {
     title: t('reports:compare.title', { name: programme.name }),
     wide: true,
@@ -303,12 +221,28 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
       levels: format.list(data.questionnaires.map((q) => (questionnaireWords(q).levels[0]?.name ?? t('reports:levelFallback')).toLowerCase())),
     }),
     headers: [header(PRACTICE_KEY, t('reports:columns.practice'), false), ...columns.map((c) => header(c.key, c.label, true))],
-    /** Between the practice and the scores, not sortable: responses, response rate and stage at the wave shown. */
-    factHeaders: [t('reports:columns.responses'), t('reports:compare.rate'), t('reports:compare.stage')],
+    /** Between the practice and the scores: responses, response rate and stage at the wave shown. */
+    factHeaders: FACT_KEYS.map((key) => header(key, factLabel(key, t), true)),
     changeProblems: data.changes.flatMap((c) => (c.problem ? [t('reports:scorecard.changeProblem', { wave: c.since.title, problem: say(t, c.problem) })] : [])),
     hasChanges: data.changes.length > 0,
     compareWavesHref: compareWavesPath(programme.slug),
-    rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band, flag }) => ({ text, band, ...(flag === undefined ? {} : { flag }) })) })),
+    rows: shown.map(({ name, code, href, facts, cells }) => ({
+      name,
+      code,
+      href,
+      facts,
+      cells: cells.map(({ text, band, flag }) => ({ text, band, ...(flag === undefined ? {} : { flag }) })),
+    })),
+    pageShowing:
+      window.pages > 1
+        ? t('reports:compare.pageShowing', {
+            first: formatCount(window.first, format),
+            last: formatCount(window.last, format),
+            total: formatCount(rows.length, format),
+          })
+        : null,
+    pagination: pagination(window, (page) => withQuery(path, { ...ordered, page: page === 1 ? undefined : String(page) }), t),
+    downloadHref: compareCsvPath(programme.slug, ordered),
     charts: charts(rows, columns, data.questionnaires, withheldText, t, format),
     stats: data.questionnaires.map((q) => statsGroup(q, t, format)),
   }

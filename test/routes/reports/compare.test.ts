@@ -150,6 +150,7 @@ describe('the comparison table', () => {
         .get(),
     ).toEqual([
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=practice&dir=desc',
+      ...['responses', 'rate', 'stage'].map((key) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=${key}&dir=desc`),
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation&dir=desc',
       '/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation.since.baseline&dir=desc',
       ...topLevel('normalisation').map(([path]) => `/programmes/north/compare?wave=follow-up&rurality=urban&sort=normalisation.${path}&dir=desc`),
@@ -215,6 +216,18 @@ describe('responses, stage and change', () => {
       expect(rows[i]![5]).toBe(await changeWords(code, 'normalisation'))
       expect(rows[i]![11]).toBe(await changeWords(code, 'good-practice'))
     }
+    // Sortable too: highest first by default, what is withheld or not known last (by name), and back again.
+    const order = async (query: string) => practicesShown(await compare(query)).map((name) => /\((N\d)\)/.exec(name!)![1])
+    expect(await order('?sort=responses')).toEqual(['N1', 'N5', 'N2', 'N3', 'N4'])
+    expect(await order('?sort=responses&dir=asc')).toEqual(['N2', 'N5', 'N1', 'N3', 'N4'])
+    expect(await order('?sort=rate')).toEqual(['N1', 'N2', 'N3', 'N4', 'N5'])
+    expect(await order('?sort=rate&dir=asc')).toEqual(['N2', 'N1', 'N3', 'N4', 'N5'])
+    expect(await order('?sort=stage&dir=desc')).toEqual(['N1', 'N2', 'N3', 'N4', 'N5'])
+    await ls.repos.practices.setStage(alder.id, followUp.id, 'piloting')
+    await ls.repos.practices.setStage((await ls.repos.practices.findByCode('N4'))!.id, followUp.id, 'embedded')
+    expect(await order('?sort=stage')).toEqual(['N4', 'N1', 'N2', 'N3', 'N5'])
+    expect(await order('?sort=stage&dir=asc')).toEqual(['N1', 'N4', 'N2', 'N3', 'N5'])
+    await ls.repos.practices.setStage((await ls.repos.practices.findByCode('N4'))!.id, followUp.id, null)
     await ls.repos.practices.setStage(alder.id, followUp.id, null)
   })
 
