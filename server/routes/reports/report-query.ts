@@ -17,7 +17,7 @@ const compareQuery = z.object({
   model: text,
   setting: z.enum(SETTINGS).optional().catch(undefined),
   /** The page of the table, from 1; past the last page is the last page (see compare-page-model.ts). */
-  page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
 })
 
 /** What the "compare waves" page groups practices by. */
