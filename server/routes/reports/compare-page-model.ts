@@ -9,7 +9,8 @@ import { settingLabel } from '../../survey/roles.js'
 import { pageNumbers, pageWindow } from '../page-numbers.js'
 import { compareCsvPath, comparePath, compareWavesPath, withQuery } from '../paths.js'
 import { comparisonTable, FACT_KEYS, PRACTICE_KEY, type Column, type PracticeRow } from './compare-rows.js'
-import { chartModel, type ChartModel } from './chart-data.js'
+import { chartModel } from './chart-data.js'
+import { countAxis, crossTab, tensDistribution } from './compare-distribution.js'
 import { chartScore, formatCoefficient, formatCount } from './display-numbers.js'
 import { notPrinted, notPrintedNotes, type NotPrinted, type Statistic } from './not-printed.js'
 import { REPORT_ASSETS } from './report-assets.js'
@@ -82,27 +83,58 @@ function statsGroup(scored: ScoredQuestionnaire, t: Translate, format: Formats) 
   }
 }
 
+/** The bar chart of every practice's overall scores, or (more practices than a page) how many fall in each range. */
+function barChart(rows: PracticeRow[], overallColumns: (Column & { index: number })[], label: (id: string) => string, t: Translate, format: Formats) {
+  if (overallColumns.length === 0) return null
+  const scores = format.list(overallColumns.map((c) => label(c.questionnaire).toLowerCase()))
+  const shown = (r: PracticeRow, c: { index: number }) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))
+  const headings = overallColumns.map((c) => label(c.questionnaire))
+  if (rows.length <= COMPARE_PAGE_SIZE) {
+    return {
+      summarised: false,
+      chart: chartModel('chart-overall', t('reports:compare.barLabel', { scores }), {
+        type: 'bar',
+        labels: rows.map((r) => r.name),
+        series: overallColumns.map((c, i) => ({ label: label(c.questionnaire), values: rows.map((r) => shown(r, c)), style: i === 0 ? 'filled' : 'outlined' })),
+        min: 0,
+        max: 100,
+      }),
+      headings,
+      rows: rows.map((r) => ({ name: r.name, values: overallColumns.map((c) => r.cells[c.index]!.text) })),
+    }
+  }
+  const distributions = overallColumns.map((c) => tensDistribution(rows.map((r) => shown(r, c))))
+  const axis = countAxis(Math.max(...distributions.flatMap((d) => d.counts)))
+  const labels = distributions[0]!.labels
+  return {
+    summarised: true,
+    chart: chartModel('chart-overall', t('reports:compare.distributionLabel', { scores }), {
+      type: 'bar',
+      labels,
+      series: overallColumns.map((c, i) => ({ label: label(c.questionnaire), values: distributions[i]!.counts, style: i === 0 ? 'filled' : 'outlined' })),
+      min: 0,
+      ...axis,
+    }),
+    headings,
+    rows: [
+      ...labels.map((name, i) => ({ name, values: distributions.map((d) => formatCount(d.counts[i]!, format)) })),
+      { name: t('reports:compare.distributionWithheld'), values: distributions.map((d) => formatCount(d.withheld, format)) },
+    ],
+  }
+}
+
 function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly ScoredQuestionnaire[], withheldText: string, t: Translate, format: Formats) {
   const overallColumns = columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.scale === null && c.change === undefined)
   const label = (id: string) => t('reports:compare.overallOf', { questionnaire: questionnaireLabel(id, t).toLowerCase() })
-  const bar: ChartModel | null =
-    overallColumns.length === 0
-      ? null
-      : chartModel('chart-overall', t('reports:compare.barLabel', { scores: format.list(overallColumns.map((c) => label(c.questionnaire).toLowerCase())) }), {
-          type: 'bar',
-          labels: rows.map((r) => r.name),
-          series: overallColumns.map((c, i) => ({
-            label: label(c.questionnaire),
-            values: rows.map((r) => (r.cells[c.index]!.value === null ? null : chartScore(r.cells[c.index]!.value!))),
-            style: i === 0 ? 'filled' : 'outlined',
-          })),
-          min: 0,
-          max: 100,
-        })
   const ids = questionnaires.map((q) => q.scores.questionnaire)
   const [xId, yId] = ids.includes(SCATTER.x) && ids.includes(SCATTER.y) ? [SCATTER.x, SCATTER.y] : [ids[0], ids[1]]
   const x = overallColumns.find((c) => c.questionnaire === xId)
   const y = overallColumns.find((c) => c.questionnaire === yId)
+  const points = (x: { index: number }, y: { index: number }) =>
+    rows.flatMap((r) => {
+      const [a, b] = [r.cells[x.index]!.value, r.cells[y.index]!.value]
+      return a === null || b === null ? [] : [{ label: r.name, x: chartScore(a), y: chartScore(b) }]
+    })
   const scatter =
     x && y
       ? {
@@ -112,31 +144,19 @@ function charts(rows: PracticeRow[], columns: Column[], questionnaires: readonly
           chart: chartModel(
             'chart-scatter',
             t('reports:compare.scatterLabel', { y: label(y.questionnaire).toLowerCase(), x: label(x.questionnaire).toLowerCase() }),
-            {
-              type: 'scatter',
-              xLabel: label(x.questionnaire),
-              yLabel: label(y.questionnaire),
-              points: rows.flatMap((r) => {
-                const [a, b] = [r.cells[x.index]!.value, r.cells[y.index]!.value]
-                return a === null || b === null ? [] : [{ label: r.name, x: chartScore(a), y: chartScore(b) }]
-              }),
-              min: 0,
-              max: 100,
-            },
+            { type: 'scatter', xLabel: label(x.questionnaire), yLabel: label(y.questionnaire), points: points(x, y), min: 0, max: 100 },
             { pointsLabel: t('reports:compare.scatterPoints') },
           ),
-          rows: rows.map((r) => ({ name: r.name, x: r.cells[x.index]!.text, y: r.cells[y.index]!.text })),
+          rows: rows.length <= COMPARE_PAGE_SIZE ? rows.map((r) => ({ name: r.name, x: r.cells[x.index]!.text, y: r.cells[y.index]!.text })) : null,
+          /** More practices than a page: the table beside the chart counts them by range of both scores. */
+          crossTab: rows.length <= COMPARE_PAGE_SIZE ? null : crossTabModel(crossTab(points(x, y)), format),
         }
       : null
-  return {
-    bar: bar && {
-      chart: bar,
-      headings: overallColumns.map((c) => label(c.questionnaire)),
-      rows: rows.map((r) => ({ name: r.name, values: overallColumns.map((c) => r.cells[c.index]!.text) })),
-    },
-    scatter,
-    withheldText,
-  }
+  return { bar: barChart(rows, overallColumns, label, t, format), scatter, withheldText }
+}
+
+function crossTabModel(tab: ReturnType<typeof crossTab>, format: Formats) {
+  return { xLabels: tab.xLabels, rows: tab.yLabels.map((name, i) => ({ name, counts: tab.counts[i]!.map((n) => formatCount(n, format)) })) }
 }
 
 function filterForm(data: ComparisonData, query: CompareQuery, path: string, t: Translate) {

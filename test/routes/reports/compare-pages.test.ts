@@ -149,6 +149,39 @@ describe('a comparison of 120 practices', () => {
     }
   })
 
+  it('summarises every practice in the charts: counts by range of overall score, and by range of both', async () => {
+    const { rows } = await allPages('')
+    const page = await client.get(`${BASE}?page=3`)
+    // Row cells: practice, responses, rate, stage, then normalisation's overall, its change, its 4 constructs, then good practice's.
+    const overall = (row: string[], i: number) => (/^\d+ /.test(row[i]!) ? Number(row[i]!.split(' ')[0]) : null)
+    const columns = [4, 10].map((i) => rows.map((r) => overall(r, i)))
+    const ranges = ['0–9', '10–19', '20–29', '30–39', '40–49', '50–59', '60–69', '70–79', '80–89', '90–100']
+    const inRange = (x: number | null, k: number) => x !== null && (k === 9 ? x >= 90 : x >= k * 10 && x < k * 10 + 10)
+    const barTable = page.$('.ls-chart-table').first()
+    expect(barTable.find('caption').text()).toBe('Practices by overall score, in ranges of 10 points')
+    expect(tableRows(page.$, barTable)).toEqual([
+      ...ranges.map((range, k) => [range, ...columns.map((xs) => String(xs.filter((x) => inRange(x, k)).length))]),
+      ['Not shown (too few responses)', ...columns.map((xs) => String(xs.filter((x) => x === null).length))],
+    ])
+    const bar = JSON.parse(page.$('#chart-overall-data').text()) as { labels: string[]; series: { values: number[] }[] }
+    expect(bar.labels).toEqual(ranges)
+    expect(bar.series.map((s) => s.values)).toEqual(columns.map((xs) => ranges.map((_, k) => xs.filter((x) => inRange(x, k)).length)))
+
+    // The scatter draws every practice with both scores; its table counts them by 20-point range, good practice across.
+    const both = rows.flatMap((r) => (overall(r, 10) !== null && overall(r, 4) !== null ? [{ x: overall(r, 10)!, y: overall(r, 4)! }] : []))
+    const scatter = JSON.parse(page.$('#chart-scatter-data').text()) as { points: unknown[] }
+    expect(scatter.points).toHaveLength(both.length)
+    const twenty = (v: number) => Math.min(4, Math.floor(v / 20))
+    const crossTable = page.$('.ls-chart-table').last()
+    expect(tableRows(page.$, crossTable)).toEqual(
+      ['80–100', '60–79', '40–59', '20–39', '0–19'].map((range, r) => [
+        range,
+        ...[0, 1, 2, 3, 4].map((c) => String(both.filter((p) => twenty(p.y) === 4 - r && twenty(p.x) === c).length)),
+      ]),
+    )
+    expect(page.$('main').text()).not.toContain("Each practice's two overall scores")
+  })
+
   it('says it all in Dutch', async () => {
     const dutch = await staffClient(ls, ls.app, 'nl@example.org', 'admin')
     await dutch.get('/language?to=nl&next=%2F')
