@@ -4,11 +4,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
+import { generateProgramme } from '../../server/demo/generate-programme.js'
 import { seedDemo } from '../../server/demo/seed-demo.js'
 import { seedDemoStaff } from '../../server/demo/seed-demo-staff.js'
 import { expectNoAxeViolations } from '../support/axe.js'
 import { chromiumHarness } from '../support/chromium-harness.js'
-import { submitSignInForm } from '../support/staff-users.js'
+import { addStaff, submitSignInForm } from '../support/staff-users.js'
 import { watchPage, type PageWatch } from '../support/page-problems.js'
 import { REAL_QUESTIONNAIRES, testLinkscore } from '../support/test-linkscore.js'
 
@@ -28,6 +29,9 @@ const chromium = chromiumHarness({
     const ls = await testLinkscore({ questionnaires: REAL_QUESTIONNAIRES })
     await seedDemo(ls.repos, ls.services)
     passwords = new Map((await seedDemoStaff(ls.repos, ls.services)).map((a) => [a.email, a.password!]))
+    // A programme larger than a page of the comparison, to see its pagination and summarised charts.
+    await generateProgramme(ls.repos, ls.services, { slug: 'synthetic', practices: 60, respondents: 3, waves: 1, seed: 3 })
+    passwords.set('large-admin@example.org', await addStaff(ls, 'large-admin@example.org', 'admin'))
     return ls
   },
 })
@@ -229,6 +233,25 @@ chromium.describe('report pages', () => {
     expect(new URL(page.url()).searchParams.get('sort')).toBe('good-practice.policy')
     await expect.poll(() => page.locator('.nhsuk-inset-text').textContent()).toContain('General practice')
     await expectNoAxeViolations(page, 'comparison filtered by setting')
+  })
+
+  it('pages a comparison larger than a page by links, with its charts summarised and drawn, and no violations', async () => {
+    await signInAs('large-admin@example.org', '/programmes/synthetic/compare')
+    expect(await page.locator('.ls-page-showing').textContent()).toBe('Showing 1 to 50 of 60 practices')
+    expect((await drawnCharts()).map((c) => [c.id, c.hidden, c.chart, c.inked])).toEqual([
+      ['chart-overall', false, true, true],
+      ['chart-scatter', false, true, true],
+    ])
+    await expectNoAxeViolations(page, 'comparison, page 1 of 2')
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Page 2' }).click()])
+    expect(new URL(page.url()).search).toBe('?page=2')
+    expect(await page.locator('.ls-page-showing').textContent()).toBe('Showing 51 to 60 of 60 practices')
+    expect(await page.locator('.ls-compare-table tbody tr').count()).toBe(10)
+    mkdirSync(ARTEFACTS, { recursive: true })
+    await page.locator('.nhsuk-pagination').screenshot({ path: `${ARTEFACTS}/compare-pagination-1280.png` })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await expectNoAxeViolations(page, 'comparison, page 2 of 2, at phone width')
+    await page.locator('.nhsuk-pagination').screenshot({ path: `${ARTEFACTS}/compare-pagination-390.png` })
   })
 
   it('lets an evaluator follow groups of practices across the waves from the comparison, by a GET form, with no violations at both widths', async () => {
