@@ -120,9 +120,16 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
   const lookups = new Map(
     data.questionnaires.map((scored) => {
       const { definition, scores } = scored
-      const rows = new Map(scores.practices.map((r) => [`${r.practiceCode}\u0000${r.scale}`, r]))
+      // Only the top-level scales have columns: a map of every practice × every scale was most of the page's time at 1,000 practices.
+      const byPractice = new Map<string, Map<string, (typeof scores.practices)[number]>>()
+      for (const r of scores.practices) {
+        if (r.scalePath.length !== 1) continue
+        let scales = byPractice.get(r.practiceCode)
+        if (!scales) byPractice.set(r.practiceCode, (scales = new Map()))
+        scales.set(r.scale, r)
+      }
       const overall = new Map(overallScores(scores, bandsOf(definition)).map((o) => [o.practiceCode, o]))
-      return [scores.questionnaire, { words: questionnaireWords(scored), rows, overall }]
+      return [scores.questionnaire, { words: questionnaireWords(scored), byPractice, overall }]
     }),
   )
   const changes = data.changes.map(({ byQuestionnaire }) =>
@@ -134,8 +141,8 @@ function practiceRows(data: ComparisonData, columns: Column[], withheldText: str
       const { value, text, flag } = overallChangeWords(found?.get(practice.code), found !== undefined, t, data.programme.minPracticeN)
       return { value, text, band: null, flag }
     }
-    const { words, rows, overall } = lookups.get(column.questionnaire)!
-    const result = column.scale === null ? overall.get(practice.code) : rows.get(`${practice.code}\u0000${column.scale}`)
+    const { words, byPractice, overall } = lookups.get(column.questionnaire)!
+    const result = column.scale === null ? overall.get(practice.code) : byPractice.get(practice.code)?.get(column.scale)
     if (!result || result.withheld) return { value: null, text: withheldText, band: null }
     return { value: result.score, text: formatScore(result.score), band: words.band(result.band) }
   }
