@@ -22,9 +22,9 @@ import { waveOptions } from './wave-options.js'
 const SCATTER = { x: 'good-practice', y: 'normalisation' } as const
 
 /**
- * Practices a page of the table: about a screen and a half of rows at 1280 px, and some 150 KB of HTML with two
- * questionnaires' columns, where 1,000 practices on one page were 3.3 MB. A programme of up to 50 practices (a PCN or
- * a place) fits on one page and shows no pagination; the download has every row.
+ * Practices a page of the table: a few screens at 1280 px, few enough to scan by eye. With the charts summarised beyond
+ * one page, the whole page is about 250 KB at 1,000 practices (bench/report-speed.ts), where one page of all was 3.3 MB.
+ * A programme of up to 50 practices (a PCN or a place) fits on one page and shows no pagination; the download has every row.
  */
 export const COMPARE_PAGE_SIZE = 50
 
