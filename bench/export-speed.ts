@@ -62,8 +62,9 @@ function answersSelect(waveId: number): string {
 interface Run {
   seconds: number
   rows: number
-  /** Peak resident memory in MB, or null when it could not be measured. */
+  /** Peak resident memory in MB and CPU seconds (user + system), or null when they could not be measured. */
   peakMb: number | null
+  cpuSeconds: number | null
 }
 
 /** Runs a command with its output in a file; the best (fastest) of RUNS runs, with its data rows and peak RSS. */
@@ -75,7 +76,7 @@ async function measure(command: string[], measuresItself: boolean): Promise<Run>
     rmSync(rssFile, { force: true })
     const fd = openSync(output, 'w')
     const timed = !measuresItself && existsSync('/usr/bin/time')
-    const argv = timed ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...command] : command
+    const argv = timed ? ['/usr/bin/time', '-f', '%M %U %S', '-o', rssFile, ...command] : command
     const started = performance.now()
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: ROOT,
@@ -89,8 +90,9 @@ async function measure(command: string[], measuresItself: boolean): Promise<Run>
     closeSync(fd)
     if (code !== 0) throw new Error(`${command.join(' ')} failed:\n${errors}`)
     const rows = countLines(output) - (measuresItself ? 1 : 0)
-    const peakMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null
-    if (!best || seconds < best.seconds) best = { seconds, rows, peakMb }
+    const [kb, user, system] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : []
+    const run = { seconds, rows, peakMb: kb === undefined ? null : kb / 1024, cpuSeconds: user === undefined ? null : user + system! }
+    if (!best || seconds < best.seconds) best = run
   }
   return best!
 }
@@ -123,18 +125,18 @@ async function main(): Promise<void> {
   const perSecond = (run: Run) => run.rows / run.seconds
   console.log(`\nSQLite, demo generate --practices ${PRACTICES} --respondents ${RESPONDENTS} --waves 1 --seed ${SEED}; best of ${RUNS} runs; output to a file`)
   console.log('sqlite3 -csv runs the SELECT export answers runs (its 11 columns; the export adds the 5 practice columns itself)\n')
-  console.log('| export | rows | seconds | rows/s | share of sqlite3 -csv | peak RSS MB |')
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
+  const cpu = (run: Run) => (run.cpuSeconds === null ? 'not measured' : run.cpuSeconds.toFixed(2))
   const share = sqlite ? `${Math.round((100 * perSecond(answers)) / perSecond(sqlite))}%` : 'n/a'
-  console.log(
-    `| linkscore export answers | ${number(answers.rows)} | ${answers.seconds.toFixed(2)} | ${number(perSecond(answers))} | ${share} | ${mb(answers)} |`,
-  )
-  if (sqlite)
-    console.log(
-      `| sqlite3 -csv, same SELECT (ceiling) | ${number(sqlite.rows)} | ${sqlite.seconds.toFixed(2)} | ${number(perSecond(sqlite))} | (ceiling) | ${mb(sqlite)} |`,
-    )
-  else console.log(`| sqlite3 -csv | skipped: ${missing} | | | | |`)
-  console.log(`| linkscore export scores | ${number(scores.rows)} | ${scores.seconds.toFixed(2)} | ${number(perSecond(scores))} | | ${mb(scores)} |`)
+  // On a busy machine wall time is shared with other work; CPU time says what each program itself costs.
+  const cpuShare = sqlite?.cpuSeconds && answers.cpuSeconds ? `${Math.round((100 * sqlite.cpuSeconds) / answers.cpuSeconds)}%` : 'n/a'
+  const row = (name: string, run: Run, shareByRows: string, shareByCpu: string) =>
+    `| ${name} | ${number(run.rows)} | ${run.seconds.toFixed(2)} | ${number(perSecond(run))} | ${shareByRows} | ${cpu(run)} | ${shareByCpu} | ${mb(run)} |`
+  console.log('| export | rows | seconds | rows/s | share of sqlite3 -csv | CPU s | share by CPU | peak RSS MB |')
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+  console.log(row('linkscore export answers', answers, share, cpuShare))
+  if (sqlite) console.log(row('sqlite3 -csv, same SELECT (ceiling)', sqlite, '(ceiling)', '(ceiling)'))
+  else console.log(`| sqlite3 -csv | skipped: ${missing} | | | | | | |`)
+  console.log(row('linkscore export scores', scores, '', ''))
   console.log(`\n(database ${number(statSync(database).size / 1024 / 1024)} MB; delete ${CACHE} to generate it again)`)
 }
 
