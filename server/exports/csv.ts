@@ -64,11 +64,21 @@ export async function writeCsv(out: Writable, columns: readonly string[], rows: 
 
 async function* csvChunks(columns: readonly string[], rows: Iterable<object> | AsyncIterable<object>): AsyncGenerator<string> {
   let chunk = stringify([], { ...STRINGIFY_OPTIONS, columns: [...columns], header: true })
-  for await (const row of rows) {
-    chunk += csvLine(columns, row)
-    if (chunk.length < CHUNK_CHARACTERS) continue
-    yield chunk
-    chunk = ''
+  // Rows in memory are read without awaiting each one.
+  if (Symbol.iterator in rows) {
+    for (const row of rows) {
+      chunk += csvLine(columns, row)
+      if (chunk.length < CHUNK_CHARACTERS) continue
+      yield chunk
+      chunk = ''
+    }
+  } else {
+    for await (const row of rows) {
+      chunk += csvLine(columns, row)
+      if (chunk.length < CHUNK_CHARACTERS) continue
+      yield chunk
+      chunk = ''
+    }
   }
   if (chunk) yield chunk
 }

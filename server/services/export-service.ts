@@ -60,8 +60,12 @@ function* mapped<T, R, O>(items: readonly T[], rowsOf: (item: T) => readonly R[]
 }
 
 /** The waves one after another, each read in a snapshot of its own: a response belongs to one wave, so none is split. */
-async function* wavesInTurn<R>(waves: readonly Wave[], rowsOf: (wave: Wave) => AsyncIterable<R>): AsyncGenerator<R> {
-  for (const wave of waves) yield* rowsOf(wave)
+function wavesInTurn<R>(waves: readonly Wave[], rowsOf: (wave: Wave) => AsyncIterable<R>): AsyncIterable<R> {
+  // One wave is its own rows: a generator around them would cost each row another turn.
+  if (waves.length === 1) return rowsOf(waves[0]!)
+  return (async function* () {
+    for (const wave of waves) yield* rowsOf(wave)
+  })()
 }
 
 export function createExportService(
