@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the command works straight after `npm install`.
-import { register } from 'tsx/esm/api'
+// The linkscore command line: the built one (see build.js), so a command starts in a fraction of tsx's time.
+import { runBuilt } from './build.js'
 
-register()
-const { main } = await import('../server/cli/main.ts')
-process.exitCode = await main(process.argv.slice(2))
+await runBuilt('cli', '../server/cli/entry.ts')

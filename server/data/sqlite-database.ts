@@ -112,10 +112,17 @@ async function* streamSeparately<Row>(raw: Database.Database, readers: Set<Reade
     return
   }
   const connection = new Database(raw.name, { readonly: true, fileMustExist: true })
-  const reader = { connection, rows: connection.prepare(sql).iterate(...parameters) }
+  const statement = connection.prepare(sql)
+  const names = statement.columns().map((column) => column.name)
+  const reader = { connection, rows: statement.raw(true).iterate(...parameters) as IterableIterator<unknown[]> }
   readers.add(reader)
   try {
-    yield* reader.rows as IterableIterator<Row>
+    // Rows read as arrays and made objects here: better-sqlite3 makes its row objects at about half this speed.
+    for (const values of reader.rows) {
+      const row: Record<string, unknown> = {}
+      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i]
+      yield row as Row
+    }
     // Ended by closing the database, not by the last row: the rows read are not the whole answer.
     if (!readers.has(reader)) throw new Error('The database was closed while an export was reading it')
   } finally {

@@ -64,11 +64,28 @@ export function practiceContext({ practices, waves, stages }: PracticeContextSou
 /**
  * Each row with its practice's context added, read from its `practice_code` and `wave`, as the rows come. The rows are
  * fresh objects (from the database or a row function), so the columns are added to them rather than to a copy: a wave
- * of a million answers makes no second million objects.
+ * of a million answers makes no second million objects. Rows from the database pass through one `then` each rather
+ * than an async generator's several turns, a fifth of export answers' time; stopping early stops the source too.
  */
-export async function* withPracticeContext<R extends { practice_code: unknown; wave: unknown }>(
+export function withPracticeContext<R extends { practice_code: unknown; wave: unknown }>(
   rows: Iterable<R> | AsyncIterable<R>,
   context: PracticeContext,
-): AsyncGenerator<R & PracticeContextRow> {
-  for await (const row of rows) yield Object.assign(row, context.at(String(row.practice_code), String(row.wave)))
+): Iterable<R & PracticeContextRow> | AsyncIterable<R & PracticeContextRow> {
+  const add = (row: R) => Object.assign(row, context.at(String(row.practice_code), String(row.wave)))
+  if (Symbol.iterator in rows) return mappedRows(rows, add)
+  const source = rows[Symbol.asyncIterator]()
+  const added = (result: IteratorResult<R>): IteratorResult<R & PracticeContextRow> => (result.done ? result : { done: false, value: add(result.value) })
+  const iterator: AsyncIterableIterator<R & PracticeContextRow> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next: () => source.next().then(added),
+    return: async (value?: unknown) => {
+      await source.return?.(value)
+      return { done: true, value: undefined }
+    },
+  }
+  return iterator
+}
+
+function* mappedRows<R, O>(rows: Iterable<R>, map: (row: R) => O): Generator<O> {
+  for (const row of rows) yield map(row)
 }

@@ -10,7 +10,9 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.js'
 /** zxcvbn's scores run 0–4; below 3 a password falls to an online guessing attack or to a few hours offline. */
 const LOWEST_SCORE = 3
 
-const zxcvbn = new ZxcvbnFactory({ dictionary: zxcvbnCommon.dictionary, graphs: zxcvbnCommon.adjacencyGraphs })
+let zxcvbn: ZxcvbnFactory | undefined
+/** Made at the first check, not at start-up: unpacking its word lists was a tenth of a cold start. */
+const checker = () => (zxcvbn ??= new ZxcvbnFactory({ dictionary: zxcvbnCommon.dictionary, graphs: zxcvbnCommon.adjacencyGraphs }))
 
 /** The issue with a chosen password for `field`, or none. The password itself never appears in a message. */
 export function choosePasswordIssue(field: string, password: string, email: string): FieldIssue | undefined {
@@ -21,7 +23,7 @@ export function choosePasswordIssue(field: string, password: string, email: stri
   const [localPart] = email.toLowerCase().split('@')
   if (lower.includes(email.toLowerCase()) || (localPart && localPart.length >= 4 && lower.includes(localPart)))
     return problem('staff:password.errors.containsEmail')
-  const { score } = zxcvbn.check(password, [email, localPart ?? ''])
+  const { score } = checker().check(password, [email, localPart ?? ''])
   if (score < LOWEST_SCORE) return problem('staff:password.errors.common')
   return undefined
 }

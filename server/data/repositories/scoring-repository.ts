@@ -4,12 +4,16 @@ import type { ScoringRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
 import { scoresVersion } from './scores-version.js'
+import type { Setting } from '../../questionnaires/definition-schema.js'
 import type { Respondent } from '../../scoring/respondent.js'
+
+/** Rows a PostgreSQL cursor reads at a time (SQLite reads row by row). */
+const STREAM_BATCH_ROWS = 1000
 
 export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
   return {
     respondents: async (waveId, questionnaireId) => {
-      const rows = await db
+      const rows = db
         .selectFrom('response as r')
         .innerJoin('practice as p', 'p.id', 'r.practice_id')
         // A cross join: SQLite then reads the wave's responses first and each one's answers by index (see migration 019).
@@ -23,17 +27,22 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
         .where(notExcluded)
         .orderBy('r.id')
         .orderBy('a.id')
-        .execute()
-      const byResponse = new Map<number, Respondent & { values: Map<string, string> }>()
-      for (const row of rows) {
-        let respondent = byResponse.get(row.responseId)
-        if (!respondent) {
-          respondent = { responseId: row.responseId, practiceCode: row.practiceCode, setting: row.setting!, role: row.role, values: new Map() }
-          byResponse.set(row.responseId, respondent)
+        .stream(STREAM_BATCH_ROWS)
+      // Streamed, and each repeated text kept once: a wave of 1,000 practices has half a million answers to a
+      // questionnaire, and holding them all as rows before grouping them took several hundred megabytes.
+      const texts = new Map<string, string>()
+      const once = (text: string) => texts.get(text) ?? (texts.set(text, text), text)
+      const respondents: (Respondent & { values: Map<string, string> })[] = []
+      let respondent: (Respondent & { values: Map<string, string> }) | undefined
+      for await (const row of rows) {
+        if (respondent?.responseId !== row.responseId) {
+          const role = row.role === null ? null : once(row.role)
+          respondent = { responseId: row.responseId, practiceCode: once(row.practiceCode), setting: once(row.setting!) as Setting, role, values: new Map() }
+          respondents.push(respondent)
         }
-        respondent.values.set(row.itemId, row.value)
+        respondent.values.set(once(row.itemId), once(row.value))
       }
-      return [...byResponse.values()] as Respondent[]
+      return respondents
     },
     answeredVersions: async (waveId, questionnaireId) => {
       const rows = await db
