@@ -65,6 +65,8 @@ export interface ItemQuality {
   ceiling: number | null
   descriptivesNote: QualityNote | null
   notRelevant: { code: string; share: number | null }[]
+  /** Every "not relevant" choice together, the share the flag is judged on. */
+  notRelevantShare: number | null
   missing: number | null
   sharesNote: QualityNote | null
   itemRest: number | null
@@ -106,22 +108,24 @@ export function analyseItems(plan: ScoringPlan, respondents: readonly Respondent
       ceiling: enough ? answered.filter((v) => v === 5).length / answered.length : null,
       descriptivesNote: enough ? null : 'too_few_answers',
       notRelevant: codes.map((code) => ({ code, share: share(nrCount(code)) })),
+      notRelevantShare: share(anyNr),
       missing: share(shown.length - answered.length - anyNr),
       sharesNote: sharesShown ? null : 'too_few_answers',
       itemRest: member?.itemRest ?? null,
       alphaIfDropped: member?.alphaIfDropped ?? null,
       flags: [],
     }
-    result.flags = flagsOf(result, anyNr)
+    result.flags = itemFlags(result, result.itemRest)
     return result
   })
   return { questionnaire: plan.questionnaire, scales, items }
 }
 
-function flagsOf(item: ItemQuality, anyNr: number): ItemFlag[] {
+/** The flags of an item judged in a scale where its item–rest correlation is `itemRest` (null when not given). */
+export function itemFlags(item: Omit<ItemQuality, 'flags'>, itemRest: number | null): ItemFlag[] {
   const flags: ItemFlag[] = []
-  if (item.itemRest !== null && item.itemRest < FLAG_ITEM_REST_BELOW) flags.push('low_item_rest')
-  if (item.sharesNote === null && anyNr / item.nShown > FLAG_NOT_RELEVANT_ABOVE) flags.push('mostly_not_relevant')
+  if (itemRest !== null && itemRest < FLAG_ITEM_REST_BELOW) flags.push('low_item_rest')
+  if (item.notRelevantShare !== null && item.notRelevantShare > FLAG_NOT_RELEVANT_ABOVE) flags.push('mostly_not_relevant')
   if (item.floor !== null && item.floor > FLAG_FLOOR_CEILING_ABOVE) flags.push('floor')
   if (item.ceiling !== null && item.ceiling > FLAG_FLOOR_CEILING_ABOVE) flags.push('ceiling')
   return flags

@@ -4,6 +4,8 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
+import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.js'
+import { buildScoringPlan } from '../scoring/scoring-plan.js'
 import {
   commonItemsDefinition,
   compareWaves,
@@ -161,6 +163,21 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     },
 
     compareWithBreaks,
+
+    /**
+     * Instrument quality (item-analysis.ts) of each scored questionnaire of the wave, from every submitted response not
+     * set aside, or those of one setting. Not kept in the score cache: an evaluator asks for it rarely.
+     */
+    async itemAnalysis(wave: Wave, setting?: Setting): Promise<InstrumentQuality[]> {
+      const version = await repos.scoring.scoresVersion(wave.id)
+      const found: InstrumentQuality[] = []
+      for (const id of scoredIds(wave)) {
+        const definition = await answeredDefinition(wave, id, version)
+        const all = await repos.scoring.respondents(wave.id, id)
+        found.push(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all))
+      }
+      return found
+    },
 
     /** Change per practice and scale for every scored questionnaire the two waves share (see compareWithBreaks). */
     async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {
