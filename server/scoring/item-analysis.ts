@@ -6,6 +6,7 @@ import { mean, sampleSd } from './descriptive.js'
 import { itemValueReader } from './item-values.js'
 import { oneFactorMl, omegaTotal } from './one-factor.js'
 import { cronbachAlpha, feldtInterval } from './reliability.js'
+import type { Setting } from '../questionnaires/definition-schema.js'
 import type { Respondent } from './respondent.js'
 import type { PlannedScale, ScoringPlan } from './scoring-plan.js'
 
@@ -80,14 +81,20 @@ export interface InstrumentQuality {
   items: ItemQuality[]
 }
 
-export function analyseItems(plan: ScoringPlan, respondents: readonly Respondent[]): InstrumentQuality {
+/**
+ * `setting`: the respondents are of that setting alone, and each scale is analysed on the items shown to it. Without
+ * one, a scale's items are all its items, as the scorecard's alpha: where settings are asked different items, only
+ * a setting's own respondents have complete cases.
+ */
+export function analyseItems(plan: ScoringPlan, respondents: readonly Respondent[], setting?: Setting): InstrumentQuality {
   const read = itemValueReader(plan)
   const values = respondents.map(read)
-  const scales = plan.scales.map((scale) => scaleQuality(plan.questionnaire, scale, values, plan))
+  const itemsOf = (scale: PlannedScale) => (setting ? scale.shown[setting] : scale.items)
+  const scales = plan.scales.map((scale) => scaleQuality(plan.questionnaire, scale, itemsOf(scale), values, plan))
   const items = plan.items.map((item, i) => {
     const shown = respondents.filter((r) => item.settings.includes(r.setting))
     const answered = values.filter((v) => !Number.isNaN(v[i]!)).map((v) => v[i]!)
-    const home = homeScale(scales, plan.scales, i)
+    const home = homeScale(scales, plan.scales.map(itemsOf), plan.scales, i)
     const member = home?.members.find((m) => m.item === item.id)
     const enough = answered.length >= MIN_ITEM_ANSWERS
     const sharesShown = shown.length >= MIN_ITEM_ANSWERS
@@ -118,7 +125,8 @@ export function analyseItems(plan: ScoringPlan, respondents: readonly Respondent
     result.flags = itemFlags(result, result.itemRest)
     return result
   })
-  return { questionnaire: plan.questionnaire, scales, items }
+  // A scale none of whose items the setting is shown is not one of that setting's scales.
+  return { questionnaire: plan.questionnaire, scales: scales.filter((_, s) => itemsOf(plan.scales[s]!).length > 0), items }
 }
 
 /** The flags of an item judged in a scale where its item–rest correlation is `itemRest` (null when not given). */
@@ -132,20 +140,31 @@ export function itemFlags(item: Omit<ItemQuality, 'flags'>, itemRest: number | n
 }
 
 /** The deepest scale holding item i with at least two items (plan.scales lists parents before children). */
-function homeScale(results: readonly ScaleQuality[], planned: readonly PlannedScale[], i: number): ScaleQuality | undefined {
+function homeScale(
+  results: readonly ScaleQuality[],
+  items: readonly (readonly number[])[],
+  planned: readonly PlannedScale[],
+  i: number,
+): ScaleQuality | undefined {
   let home = -1
   planned.forEach((scale, s) => {
-    if (scale.items.length >= 2 && scale.items.includes(i) && (home < 0 || scale.path.length > planned[home]!.path.length)) home = s
+    if (items[s]!.length >= 2 && items[s]!.includes(i) && (home < 0 || scale.path.length > planned[home]!.path.length)) home = s
   })
   return home < 0 ? undefined : results[home]
 }
 
-function scaleQuality(questionnaire: string, scale: PlannedScale, values: readonly Float64Array[], plan: ScoringPlan): ScaleQuality {
-  const J = scale.items.length
-  const complete = values.filter((v) => scale.items.every((i) => !Number.isNaN(v[i]!)))
+function scaleQuality(
+  questionnaire: string,
+  scale: PlannedScale,
+  scaleItems: readonly number[],
+  values: readonly Float64Array[],
+  plan: ScoringPlan,
+): ScaleQuality {
+  const J = scaleItems.length
+  const complete = values.filter((v) => scaleItems.every((i) => !Number.isNaN(v[i]!)))
   const n = complete.length
   const base = { questionnaire, level: scale.level, scale: scale.key, name: scale.name, items: J, nComplete: n }
-  const ids = scale.items.map((i) => plan.items[i]!.id)
+  const ids = scaleItems.map((i) => plan.items[i]!.id)
   const withheld = (note: QualityNote): ScaleQuality => ({
     ...base,
     alpha: null,
@@ -161,8 +180,8 @@ function scaleQuality(questionnaire: string, scale: PlannedScale, values: readon
   if (J < 2) return withheld('too_few_items')
   if (n < MIN_COMPLETE_CASES) return withheld('too_few_cases')
 
-  const columns = scale.items.map((i) => complete.map((v) => v[i]!))
-  const { alpha } = cronbachAlpha(complete, scale.items)
+  const columns = scaleItems.map((i) => complete.map((v) => v[i]!))
+  const { alpha } = cronbachAlpha(complete, scaleItems)
   const interval = alpha === null ? null : feldtInterval(alpha, n, J)
   const r = columns.map((x) => columns.map((y) => correlation(x, y)))
   const offDiagonal = r.flatMap((row, a) => row.filter((_, b) => b > a))
@@ -176,15 +195,15 @@ function scaleQuality(questionnaire: string, scale: PlannedScale, values: readon
     if (fit.converged) omega = omegaTotal(fit)
     else omegaNote = 'not_converged'
   }
-  const totals = complete.map((v) => scale.items.reduce((t, i) => t + v[i]!, 0))
-  const members = scale.items.map((i, j): ItemInScale => {
+  const totals = complete.map((v) => scaleItems.reduce((t, i) => t + v[i]!, 0))
+  const members = scaleItems.map((i, j): ItemInScale => {
     const rest = complete.map((v, k) => totals[k]! - v[i]!)
     const itemRest = correlation(columns[j]!, rest)
     const dropped =
       J > 2
         ? cronbachAlpha(
             complete,
-            scale.items.filter((x) => x !== i),
+            scaleItems.filter((x) => x !== i),
           ).alpha
         : null
     return {

@@ -174,7 +174,7 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
       for (const id of scoredIds(wave)) {
         const definition = await answeredDefinition(wave, id, version)
         const all = await repos.scoring.respondents(wave.id, id)
-        found.push(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all))
+        found.push(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all, setting))
       }
       return found
     },

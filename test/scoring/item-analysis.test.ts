@@ -113,3 +113,15 @@ describe('correlation', () => {
     expect(correlation([1, 1, 1], [1, 2, 3])).toBeNaN()
   })
 })
+
+describe('analyseItems: one setting', () => {
+  it('analyses each scale on the items shown to the setting', () => {
+    // Link workers are not shown p3: initiation is p1 and p2, variances 20/9 and 15.6/9, covariance 16/9,
+    // α = 2 · (1 − 35.6/67.6) = 64/67.6. Communal specification is c4 alone for them, so it has one item.
+    const q = analyseItems(plan, people(P3, 'link_worker'), 'link_worker')
+    expect(scale(q, 'participation/initiation')).toMatchObject({ items: 2, nComplete: 10, omegaNote: 'too_few_items' })
+    expect(scale(q, 'participation/initiation').alpha).toBeCloseTo(64 / 67.6, 14)
+    expect(scale(q, 'coherence/communal')).toMatchObject({ items: 1, alphaNote: 'too_few_items' })
+    expect(item(q, 'p3')).toMatchObject({ nShown: 0, nAnswered: 0, scale: null })
+  })
+})
