@@ -25,6 +25,9 @@ export const freeTextReviewPath = (slug: string, code: string) => `${practicePat
 export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
 export const compareWavesPath = (slug: string) => `${programmePath(slug)}/compare-waves`
 export const exportsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exports`
+/** `/programmes/north/instrument-quality?wave=baseline&setting=link_worker`: item statistics, for admins and evaluators. */
+export const instrumentQualityPath = (slug: string, query: Record<string, string | undefined> = {}) =>
+  withQuery(`${programmePath(slug)}/instrument-quality`, query)
 
 /** `/programmes/north/exports/answers.csv?wave=baseline`. */
 export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Record<string, string | undefined> = {}) =>
