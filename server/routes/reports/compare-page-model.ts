@@ -7,7 +7,7 @@ import { formats, type Formats } from '../../i18n/format.js'
 import { english, say, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { settingLabel } from '../../survey/roles.js'
-import { comparePath, compareWavesPath, practicePath, withQuery } from '../paths.js'
+import { comparePath, compareWavesPath, instrumentQualityPath, practicePath, withQuery } from '../paths.js'
 import { overallChangeWords, practiceFacts, type PracticeFacts } from './comparison-facts.js'
 import { chartModel, type ChartModel } from './chart-data.js'
 import { chartScore, fewerThan, formatCoefficient, formatCount, formatScore } from './display-numbers.js'
@@ -308,6 +308,7 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
     changeProblems: data.changes.flatMap((c) => (c.problem ? [t('reports:scorecard.changeProblem', { wave: c.since.title, problem: say(t, c.problem) })] : [])),
     hasChanges: data.changes.length > 0,
     compareWavesHref: compareWavesPath(programme.slug),
+    instrumentQualityHref: instrumentQualityPath(programme.slug, { wave: data.wave?.slug }),
     rows: rows.map((r) => ({ ...r, cells: r.cells.map(({ text, band, flag }) => ({ text, band, ...(flag === undefined ? {} : { flag }) })) })),
     charts: charts(rows, columns, data.questionnaires, withheldText, t, format),
     stats: data.questionnaires.map((q) => statsGroup(q, t, format)),

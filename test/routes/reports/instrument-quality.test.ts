@@ -110,6 +110,11 @@ describe('the instrument-quality page', () => {
     ).toEqual(['Weak link to its scale', 'Mostly not relevant', 'Floor effect', 'Ceiling effect'])
   })
 
+  it('is linked from the comparison, for the wave compared', async () => {
+    const compare = await client.get('/programmes/demo/compare?wave=six-months')
+    expect(compare.$('a:contains("Instrument quality")').attr('href')).toBe('/programmes/demo/instrument-quality?wave=six-months')
+  })
+
   it('answers an unknown wave with Page not found', async () => {
     expect((await page('?wave=nowhere')).status).toBe(404)
   })
