@@ -166,15 +166,25 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
 
     /**
      * Instrument quality (item-analysis.ts) of each scored questionnaire of the wave, from every submitted response not
-     * set aside, or those of one setting. Not kept in the score cache: an evaluator asks for it rarely.
+     * set aside, or those of one setting. Kept under the wave's scores version like its scores: the page analyses
+     * every wave of the programme for its alpha across waves, and each wave changes rarely.
      */
     async itemAnalysis(wave: Wave, setting?: Setting): Promise<InstrumentQuality[]> {
       const version = await repos.scoring.scoresVersion(wave.id)
       const found: InstrumentQuality[] = []
       for (const id of scoredIds(wave)) {
         const definition = await answeredDefinition(wave, id, version)
-        const all = await repos.scoring.respondents(wave.id, id)
-        found.push(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all, setting))
+        const key = ['item-analysis', wave.id, version, definition.id, definition.version, setting ?? null]
+        found.push(
+          await cache.get(
+            JSON.stringify(key),
+            async () => {
+              const all = await repos.scoring.respondents(wave.id, id)
+              return deepFreeze(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all, setting))
+            },
+            (q) => q.scales.length + q.items.length,
+          ),
+        )
       }
       return found
     },

@@ -3,6 +3,7 @@
 // "not given" in words; the setting filter is the export's --setting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../../server/demo/seed-demo.js'
+import { sectionPageKey } from '../../../server/survey/journey-pages.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
 import { exportCsv, staffClient, type CsvRow } from '../../support/report-expectations.js'
 import { REAL_QUESTIONNAIRES, testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
@@ -117,5 +118,42 @@ describe('the instrument-quality page', () => {
 
   it('answers an unknown wave with Page not found', async () => {
     expect((await page('?wave=nowhere')).status).toBe(404)
+  })
+})
+
+describe('the instrument-quality page after a new response', () => {
+  it('counts it: its figures are kept only until the wave changes', async () => {
+    const completeCases = async () =>
+      Number((await page('?wave=six-months')).$('table.ls-quality-scales[data-questionnaire="normalisation"] tr[data-scale="coherence"] td').eq(1).text())
+    const before = await completeCases()
+    const wave = await ls.services.admin.wave('demo', 'six-months')
+    const practice = (await ls.repos.practices.listByProgramme(wave.programmeId))[0]!
+    const at = '2026-07-20T10:00:00.000Z'
+    const r = await ls.repos.responses.create({
+      invitationId: null,
+      practiceId: practice.id,
+      waveId: wave.id,
+      resumeToken: 'quality-new'.padEnd(24, 'x'),
+      source: 'synthetic',
+      role: 'gp',
+      setting: 'general_practice',
+      at,
+    })
+    const q = ls.services.catalogue.get('normalisation')
+    for (const section of q.sections) {
+      const items = section.items.filter((i) => i.type === 'likert5')
+      await ls.repos.responses.savePage({
+        responseId: r.id,
+        pageKey: sectionPageKey('normalisation', section.id),
+        questionnaireId: 'normalisation',
+        questionnaireVersion: q.version,
+        itemIds: items.map((i) => i.id),
+        answers: items.map((i) => ({ itemId: i.id, value: '3' })),
+        complete: true,
+        at,
+      })
+    }
+    await ls.repos.responses.submit(r.id, at)
+    expect(await completeCases()).toBe(before + 1)
   })
 })
