@@ -13,7 +13,7 @@ import {
   type QualityNote,
 } from '../../scoring/item-analysis.js'
 import type { InstrumentQualityData } from '../../services/instrument-quality-service.js'
-import { comparePath, instrumentQualityPath } from '../paths.js'
+import { comparePath, downloadPath, instrumentQualityPath } from '../paths.js'
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel } from './report-labels.js'
 
@@ -94,6 +94,9 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
     intro: t(`${key}.intro`),
     method: t(`${key}.method`, { cases: MIN_COMPLETE_CASES, answers: MIN_ITEM_ANSWERS }),
     settingNote: setting ? null : t(`${key}.settingNote`),
+    // The web download holds every setting together; one setting's figures are the command line's --setting.
+    download: wave ? { href: downloadPath(programme.slug, 'item-stats', { wave: wave.slug }), text: t(`${key}.download`) } : null,
+    downloadNote: setting ? t(`${key}.downloadSetting`) : null,
     waveTitles: data.byWave.map((b) => b.wave.title),
     questionnaires,
     flagExplanations: ITEM_FLAGS.map((f) => ({

@@ -80,6 +80,7 @@ describe('the instrument-quality page', () => {
     expect(given).toBeGreaterThan(10)
     expect(items).toBeGreaterThan(20)
     expect(p.$('.nhsuk-inset-text').text()).toContain('choose a setting')
+    expect(p.$('a:contains("Download these figures")').attr('href')).toBe('/programmes/demo/exports/item-stats.csv?wave=six-months')
   })
 
   it('shows one setting’s figures, the export’s with --setting, and alpha in every wave', async () => {
