@@ -1,6 +1,6 @@
 // The CSV exports by name, and the file names they are downloaded under.
 
-export const EXPORT_KINDS = ['answers', 'responses', 'codebook', 'scores', 'scale-stats', 'change', 'actions'] as const
+export const EXPORT_KINDS = ['answers', 'responses', 'codebook', 'scores', 'scale-stats', 'item-stats', 'change', 'actions'] as const
 export type ExportKind = (typeof EXPORT_KINDS)[number]
 
 export const isExportKind = (value: string): value is ExportKind => (EXPORT_KINDS as readonly string[]).includes(value)

@@ -24,6 +24,7 @@ import {
 } from './paths.js'
 import { practiceRoutes } from './practices/practice-routes.js'
 import { programmeRoutes } from './programmes/programme-routes.js'
+import { instrumentQualityRoutes } from './reports/instrument-quality-routes.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { accountRoutes } from './staff/account-routes.js'
 import { deviceCookies } from './staff/device-cookie.js'
@@ -56,6 +57,7 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   const staffAccounts = staffAccountsRoutes(services.staffAccounts, services.staffScope, `${config.baseUrl}/sign-in`, sessionSecret)
   const exportPages = exportRoutes(services.staffScope, services.exports, services.auditLog, config)
   const reports = reportRoutes(services.staffScope, services.reports, services.auditLog, config)
+  const instrumentQuality = instrumentQualityRoutes(services.staffScope, services.instrumentQuality)
   const programmes = programmeRoutes(services.programmes)
   const exclusions = exclusionRoutes(services.staffScope, services.exclusions)
   const waves = waveRoutes(services.staffScope, services.waves, services.catalogue)
@@ -171,6 +173,8 @@ export function routes(services: Services, config: Config, { rateLimits }: Pick<
   router.get('/programmes/:slug/compare', requireStaff(), reports.compare)
   router.get('/programmes/:slug/compare.csv', requireStaff(), reports.compareCsv)
   router.get('/programmes/:slug/compare-waves', requireStaff(), reports.compareWaves)
+  // Item statistics, like exports: admins and the programme's evaluators, never steering members.
+  router.get('/programmes/:slug/instrument-quality', requireStaff(canExport), instrumentQuality.page)
 
   return router
 }

@@ -27,6 +27,9 @@ export const comparePath = (slug: string) => `${programmePath(slug)}/compare`
 export const compareCsvPath = (slug: string, query: Record<string, string | undefined> = {}) => withQuery(`${programmePath(slug)}/compare.csv`, query)
 export const compareWavesPath = (slug: string) => `${programmePath(slug)}/compare-waves`
 export const exportsPath = (programmeSlug: string) => `${programmePath(programmeSlug)}/exports`
+/** `/programmes/north/instrument-quality?wave=baseline&setting=link_worker`: item statistics, for admins and evaluators. */
+export const instrumentQualityPath = (slug: string, query: Record<string, string | undefined> = {}) =>
+  withQuery(`${programmePath(slug)}/instrument-quality`, query)
 
 /** `/programmes/north/exports/answers.csv?wave=baseline`. */
 export const downloadPath = (programmeSlug: string, kind: ExportKind, query: Record<string, string | undefined> = {}) =>

@@ -1,4 +1,5 @@
 // Internal consistency: Cronbach's alpha over respondents with every item answered (listwise).
+import fQuantile from '@stdlib/stats-base-dists-f-quantile'
 import { varianceFromSums } from './descriptive.js'
 
 export interface Reliability {
@@ -40,4 +41,16 @@ export function cronbachAlpha(rows: readonly ArrayLike<number>[], items: readonl
   let itemVarianceSum = 0
   for (let j = 0; j < J; j++) itemVarianceSum += varianceFromSums(n, itemTotal[j]!, itemSquares[j]!)
   return { alpha: (J / (J - 1)) * (1 - itemVarianceSum / totalVariance), n, items: J }
+}
+
+/**
+ * Feldt's (1965) 95% confidence interval for alpha from n complete respondents and J items, as psych::alpha.ci:
+ * 1 − (1 − α) · F(0.975) to 1 − (1 − α) · F(0.025), F with n − 1 and (n − 1)(J − 1) degrees of freedom.
+ * null when it is undefined (fewer than 2 respondents or items).
+ */
+export function feldtInterval(alpha: number, n: number, items: number): { low: number; high: number } | null {
+  if (n < 2 || items < 2) return null
+  const df1 = n - 1
+  const df2 = (n - 1) * (items - 1)
+  return { low: 1 - (1 - alpha) * fQuantile(0.975, df1, df2), high: 1 - (1 - alpha) * fQuantile(0.025, df1, df2) }
 }

@@ -8,6 +8,7 @@ import { ACTION_COLUMNS, actionRow } from '../exports/action-rows.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'
 import { exportFileName, type ExportKind } from '../exports/export-kinds.js'
 import { CHANGE_CONTEXT_COLUMNS, PRACTICE_CONTEXT_COLUMNS, practiceContext, withPracticeContext, type PracticeContext } from '../exports/practice-context.js'
+import { ITEM_STATS_COLUMNS, itemStatsRows } from '../exports/item-stats-rows.js'
 import { rScript } from '../exports/r-script.js'
 import { responseLayout, responseRows } from '../exports/response-rows.js'
 import { CHANGE_COLUMNS, changeRow, SCALE_STATS_COLUMNS, scaleStatsRow, SCORE_COLUMNS, scoreRow } from '../exports/score-rows.js'
@@ -15,7 +16,7 @@ import { spssSyntax } from '../exports/spss-syntax.js'
 import { stataSyntax } from '../exports/stata-syntax.js'
 import { syntaxColumns } from '../exports/syntax-columns.js'
 import { syntaxLabels } from '../exports/syntax-labels.js'
-import { questionnaireSchema, type Questionnaire } from '../questionnaires/definition-schema.js'
+import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
 
@@ -39,6 +40,7 @@ export type ExportRequest =
   | { kind: Extract<ExportKind, 'answers' | 'responses'>; waves: readonly Wave[]; includePartial: boolean }
   | { kind: Extract<ExportKind, 'scores' | 'scale-stats'>; wave: Wave; weighting: Weighting }
   | { kind: 'change'; from: Wave; to: Wave; weighting: Weighting }
+  | { kind: 'item-stats'; wave: Wave; setting?: Setting }
   | { kind: 'codebook' }
   | { kind: 'actions'; programme: Programme }
 
@@ -142,6 +144,10 @@ export function createExportService(
         case 'scale-stats': {
           const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
           return { columns: SCALE_STATS_COLUMNS, rows: scores.flatMap((s) => s.scaleStats).map(scaleStatsRow) }
+        }
+        case 'item-stats': {
+          const quality = await scoring.itemAnalysis(request.wave, request.setting)
+          return { columns: ITEM_STATS_COLUMNS, rows: itemStatsRows(request.wave.slug, request.setting ?? 'all', quality) }
         }
         case 'change': {
           const rows = await scoring.compare(await programmeOf(request.to), request.from, request.to, request.weighting)

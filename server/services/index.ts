@@ -12,6 +12,7 @@ import { createInvitationService } from './invitation-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
 import { createPracticeService } from './practice-service.js'
 import { createPasswordChangeService } from './password-change-service.js'
+import { createInstrumentQualityService } from './instrument-quality-service.js'
 import { createProgrammeService } from './programme-service.js'
 import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
@@ -56,6 +57,7 @@ export function createServices(
     staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
+    instrumentQuality: createInstrumentQualityService({ waves }, scoring),
     reports: createReportService({ practices, waves, reports, actions: repos.actions, fieldwork: repos.fieldwork }, scoring),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),

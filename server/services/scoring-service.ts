@@ -4,6 +4,8 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
+import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.js'
+import { buildScoringPlan } from '../scoring/scoring-plan.js'
 import {
   commonItemsDefinition,
   compareWaves,
@@ -161,6 +163,31 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     },
 
     compareWithBreaks,
+
+    /**
+     * Instrument quality (item-analysis.ts) of each scored questionnaire of the wave, from every submitted response not
+     * set aside, or those of one setting. Kept under the wave's scores version like its scores: the page analyses
+     * every wave of the programme for its alpha across waves, and each wave changes rarely.
+     */
+    async itemAnalysis(wave: Wave, setting?: Setting): Promise<InstrumentQuality[]> {
+      const version = await repos.scoring.scoresVersion(wave.id)
+      const found: InstrumentQuality[] = []
+      for (const id of scoredIds(wave)) {
+        const definition = await answeredDefinition(wave, id, version)
+        const key = ['item-analysis', wave.id, version, definition.id, definition.version, setting ?? null]
+        found.push(
+          await cache.get(
+            JSON.stringify(key),
+            async () => {
+              const all = await repos.scoring.respondents(wave.id, id)
+              return deepFreeze(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all, setting))
+            },
+            (q) => q.scales.length + q.items.length,
+          ),
+        )
+      }
+      return found
+    },
 
     /** Change per practice and scale for every scored questionnaire the two waves share (see compareWithBreaks). */
     async compare(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<ChangeRow[]> {

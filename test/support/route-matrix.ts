@@ -247,6 +247,16 @@ export const ROUTES: Route[] = [
   },
   { method: 'GET', path: '/programmes/north/compare-waves?questionnaire=good-practice&context=stage', expected: exporters(200) },
   { method: 'GET', path: '/programmes/nowhere/compare-waves', expected: everyone(404, 303) },
+  // Instrument quality: like exports, never steering members. North's one wave, spring; an unknown wave is not found.
+  {
+    method: 'GET',
+    path: '/programmes/north/instrument-quality',
+    expected: exporters(200),
+    redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Finstrument-quality' },
+  },
+  { method: 'GET', path: '/programmes/north/instrument-quality?wave=spring&setting=link_worker', expected: exporters(200) },
+  { method: 'GET', path: '/programmes/north/instrument-quality?wave=autumn', expected: exporters(404) },
+  { method: 'GET', path: '/programmes/nowhere/instrument-quality', expected: everyone(404, 303) },
   // Waves: like exports. North's one wave, spring, has no dates; an empty form has no title (422). Opening and closing
   // an open or closed wave again changes nothing, so every visitor allowed gets the same 303.
   { method: 'GET', path: '/programmes/north/waves', expected: exporters(200), redirects: { anonymous: '/sign-in?next=%2Fprogrammes%2Fnorth%2Fwaves' } },

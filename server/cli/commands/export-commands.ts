@@ -1,8 +1,9 @@
-// export answers, responses, codebook, scores, scale-stats, change and actions: CSV on standard output.
+// export answers, responses, codebook, scores, scale-stats, item-stats, change and actions: CSV on standard output.
 import { Option, type Command } from 'commander'
 import type { Linkscore } from '../../boot.js'
 import { UsageError } from '../../errors.js'
 import { writeCsv } from '../../exports/csv.js'
+import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import type { ExportRequest } from '../../services/export-service.js'
 import type { CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
@@ -72,6 +73,15 @@ export function addExportCommands(program: Command, io: CliIo): void {
     .option('--programme <slug>', 'programme, when several have this wave')
     .addOption(weighting())
     .action((o: ScoreOptions) => write(async (ls) => ({ kind: 'scale-stats', wave: await findWave(ls, o.wave, o.programme), weighting: o.weighting })))
+  exportCommand
+    .command('item-stats')
+    .description('instrument quality: one row per questionnaire × scale (alpha and its CI, omega, mean inter-item r), then one per item of it')
+    .requiredOption('--wave <slug>', 'wave')
+    .option('--programme <slug>', 'programme, when several have this wave')
+    .addOption(new Option('--setting <setting>', 'only the respondents of one setting').choices([...SETTINGS]))
+    .action((o: { wave: string; programme?: string; setting?: Setting }) =>
+      write(async (ls) => ({ kind: 'item-stats', wave: await findWave(ls, o.wave, o.programme), setting: o.setting })),
+    )
   exportCommand
     .command('change')
     .description("one row per practice × scale: the change in mean between two waves and Welch's t-test")

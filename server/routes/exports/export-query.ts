@@ -32,6 +32,7 @@ const NEEDS: Record<ExportKind | 'page' | 'r-script' | 'spss' | 'stata', { requi
   actions: { required: [], optional: [] },
   scores: { required: ['wave'], optional: ['weighting'] },
   'scale-stats': { required: ['wave'], optional: ['weighting'] },
+  'item-stats': { required: ['wave'], optional: [] },
   change: { required: ['from', 'wave'], optional: ['weighting'] },
 }
 

@@ -38,6 +38,8 @@ function exportRequest(kind: ExportKind, programme: Programme, c: Chosen, waves:
     case 'scores':
     case 'scale-stats':
       return { request: { kind, wave: c.wave!, weighting: c.weighting }, detail: { ...base, wave: c.wave!.slug, weighting: c.weighting }, fileName }
+    case 'item-stats':
+      return { request: { kind, wave: c.wave! }, detail: { ...base, wave: c.wave!.slug }, fileName }
     case 'change':
       return {
         request: { kind, from: c.from!, to: c.wave!, weighting: c.weighting },

@@ -52,6 +52,7 @@ function waveDownloads(programme: Programme, wave: Wave, { weighting, includePar
       `${t('reports:exports.scores.description', { count: programme.minPracticeN })} ${weightNote}`,
     ),
     csv('scale-stats', t('reports:exports.scaleStats.title', values), scored, `${t('reports:exports.scaleStats.description')} ${weightNote}`),
+    csv('item-stats', t('reports:exports.itemStats.title', values), { wave: wave.slug }, t('reports:exports.itemStats.description')),
   ]
 }
 

@@ -7,7 +7,7 @@ import { english, say, type Translate } from '../../i18n/translate.js'
 import type { ComparisonData, ScoredQuestionnaire } from '../../services/report-service.js'
 import { settingLabel } from '../../survey/roles.js'
 import { pageNumbers, pageWindow } from '../page-numbers.js'
-import { compareCsvPath, comparePath, compareWavesPath, withQuery } from '../paths.js'
+import { compareCsvPath, comparePath, compareWavesPath, instrumentQualityPath, withQuery } from '../paths.js'
 import { comparisonTable, FACT_KEYS, PRACTICE_KEY, type Column, type PracticeRow } from './compare-rows.js'
 import { chartModel } from './chart-data.js'
 import { countAxis, crossTab, tensDistribution } from './compare-distribution.js'
@@ -246,6 +246,7 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
     changeProblems: data.changes.flatMap((c) => (c.problem ? [t('reports:scorecard.changeProblem', { wave: c.since.title, problem: say(t, c.problem) })] : [])),
     hasChanges: data.changes.length > 0,
     compareWavesHref: compareWavesPath(programme.slug),
+    instrumentQualityHref: instrumentQualityPath(programme.slug, { wave: data.wave?.slug }),
     rows: shown.map(({ name, code, href, facts, cells }) => ({
       name,
       code,

@@ -52,6 +52,7 @@ describe('each download is the command line export, byte for byte', () => {
       file: 'north-six-months-scores.csv',
     },
     { path: 'scale-stats.csv?wave=baseline&weighting=respondents', args: ['scale-stats', '--wave', 'baseline'], file: 'north-baseline-scale-stats.csv' },
+    { path: 'item-stats.csv?wave=baseline', args: ['item-stats', '--wave', 'baseline'], file: 'north-baseline-item-stats.csv' },
     {
       path: 'change.csv?from=baseline&to=six-months',
       args: ['change', '--from', 'baseline', '--to', 'six-months'],
