@@ -15,6 +15,8 @@ import { createPasswordChangeService } from './password-change-service.js'
 import { createProgrammeService } from './programme-service.js'
 import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
+import { createScoreCache } from './score-cache.js'
+import { createInlineWaveScorer, type WaveScorer } from './wave-scorer.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createSignInService } from './sign-in-service.js'
 import { createStaffAccountService } from './staff-account-service.js'
@@ -33,10 +35,11 @@ export function createServices(
   clock: Clock = systemClock,
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
   mail: MailSettings = NO_MAIL,
+  scorer: WaveScorer = createInlineWaveScorer(repos),
 ) {
   const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports, sessions } = repos
   const audit = createAuditService({ auditLog }, clock)
-  const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
+  const scoring = createScoringService({ scoring: repos.scoring }, catalogue, createScoreCache(), scorer)
   return {
     catalogue,
     survey: createSurveyService(
