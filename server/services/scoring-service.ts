@@ -64,7 +64,7 @@ export function createScoringService(
     const version = scoresVersion ?? (await repos.scoring.scoresVersion(wave.id))
     // Not frozen: it is the catalogue's own object, or one parsed like it, which nothing changes.
     return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () => {
-      const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
+      const versions = await scorer.answeredVersions(wave.id, questionnaireId)
       if (versions.length > 1) {
         throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
       }

@@ -11,6 +11,7 @@ import { scoringWork, type WaveToScore } from './wave-scorer.js'
 export type WorkerTask =
   | { op: 'score'; request: WaveToScore }
   | { op: 'overall'; request: WaveToScore; topScales: string[] }
+  | { op: 'versions'; waveId: number; questionnaireId: string }
   | { op: 'compare'; from: WaveScores; to: WaveScores; compared: Questionnaire }
 
 export interface WorkerData {
@@ -27,6 +28,8 @@ export default async function run(task: WorkerTask): Promise<unknown> {
       return scoringWork.score(task.request, await scoring().respondents(task.request.waveId, task.request.questionnaire.id))
     case 'overall':
       return scoringWork.overall(task.request, task.topScales, await scoring().respondents(task.request.waveId, task.request.questionnaire.id))
+    case 'versions':
+      return scoring().answeredVersions(task.waveId, task.questionnaireId)
     case 'compare':
       return scoringWork.compare(task.from, task.to, task.compared)
   }

@@ -34,6 +34,8 @@ export interface WaveScorer {
   score(request: WaveToScore): Promise<WaveScores>
   /** Per practice (in code order), n, mean and sd of its respondents' overall scores over `topScales` (respondentOverall). */
   overall(request: WaveToScore, topScales: readonly string[]): Promise<[string, GroupSummary][]>
+  /** The questionnaire versions the wave's submitted answers were given to (ScoringRepository.answeredVersions): a read of every answer. */
+  answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
   /** compareWaves: change per practice and scale. */
   compare(from: WaveScores, to: WaveScores, compared: Questionnaire): Promise<ChangeRow[]>
   /** Lets go of the threads and their connections; an inline scorer has none. */
@@ -66,6 +68,7 @@ export function createInlineWaveScorer(repos: Pick<Repositories, 'scoring'>): Wa
   return {
     score: async (request) => scoringWork.score(request, await repos.scoring.respondents(request.waveId, request.questionnaire.id)),
     overall: async (request, topScales) => scoringWork.overall(request, topScales, await repos.scoring.respondents(request.waveId, request.questionnaire.id)),
+    answeredVersions: (waveId, questionnaireId) => repos.scoring.answeredVersions(waveId, questionnaireId),
     compare: async (from, to, compared) => compareWaves(from, to, compared),
     close: async () => {},
   }

@@ -51,6 +51,7 @@ describe('scoring on worker threads', () => {
     const overall = await pool.overall(requestFor(second, questionnaire, SOME), top)
     expect(overall.map(([code]) => code)).toEqual(['SYNTHETIC-0001', 'SYNTHETIC-0002', 'SYNTHETIC-0007', 'SYNTHETIC-0040'])
     expect(overall).toEqual(await inline.overall(requestFor(second, questionnaire, SOME), top))
+    expect(await pool.answeredVersions(second.id, questionnaire)).toEqual([ls.services.catalogue.get(questionnaire).version])
     const earlier = await inline.score(requestFor(first, questionnaire))
     const definition = ls.services.catalogue.get(questionnaire)
     expect(await pool.compare(earlier, later, definition)).toEqual(await inline.compare(earlier, later, definition))
