@@ -39,7 +39,8 @@ export function createServices(
 ) {
   const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports, sessions } = repos
   const audit = createAuditService({ auditLog }, clock)
-  const scoring = createScoringService({ scoring: repos.scoring }, catalogue, createScoreCache(), scorer)
+  const cache = createScoreCache()
+  const scoring = createScoringService({ scoring: repos.scoring }, catalogue, cache, scorer)
   return {
     catalogue,
     survey: createSurveyService(
@@ -59,7 +60,7 @@ export function createServices(
     staffSessions: createStaffSessionService({ sessions }, audit, clock, staffSecurity),
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
-    reports: createReportService({ practices, waves, reports, actions: repos.actions, fieldwork: repos.fieldwork }, scoring),
+    reports: createReportService({ practices, waves, reports, actions: repos.actions, fieldwork: repos.fieldwork, scoring: repos.scoring }, scoring, cache),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
     practices: createPracticeService(repos, clock),

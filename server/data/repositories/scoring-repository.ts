@@ -3,7 +3,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { ScoringRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
-import { scoresVersion } from './scores-version.js'
+import { scoresVersion, scoresVersions } from './scores-version.js'
 import type { Respondent } from '../../scoring/respondent.js'
 
 export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
@@ -65,5 +65,6 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
           .executeTakeFirst()
       )?.definition_json,
     scoresVersion: (waveId) => scoresVersion(db, waveId),
+    scoresVersions: (waveIds) => scoresVersions(db, waveIds),
   }
 }

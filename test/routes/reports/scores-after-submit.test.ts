@@ -34,6 +34,11 @@ const uncached = async (args = ['scores', '--wave', 'follow-up']) => {
 const scaleTables = (page: Page) => SCORED.map((q) => tableRows(page.$, page.$(`section[aria-labelledby="${q}-heading"] .ls-scale-table`)))
 const cedar = (csv: string) => (parse(csv, { columns: true }) as CsvRow[]).filter((r) => r.practice_code === 'N3')
 const UNCACHED_CHANGE = ['change', '--from', 'baseline', '--to', 'follow-up']
+/** The submitted responses of each wave of the programme, as the scorecard's list of waves counts them (kept like scores). */
+const submittedByWave = async () =>
+  (await ls.services.reports.scorecard((await ls.repos.programmes.findBySlug('north'))!, (await ls.repos.practices.findByCode('N3'))!)).waves.map(
+    (w) => `${w.wave.slug} ${w.submitted}`,
+  )
 /** Cedar Health's change in overall score since the baseline, per scored questionnaire, as the comparison shows it. */
 const cedarOverallChange = async () => {
   const programme = (await ls.repos.programmes.findBySlug('north'))!
@@ -46,6 +51,8 @@ describe('scores after a response is sent', () => {
   it('are read once while nothing changes, then scored again: the scorecard and the download show the new response', async () => {
     const reads = vi.spyOn(ls.repos.scoring, 'respondents')
     const before = { page: await scorecard(), scores: await download(), change: await changeDownload(), overall: await cedarOverallChange() }
+    const counted = await submittedByWave()
+    expect(counted.slice(0, 2)).toEqual(['baseline 22', 'follow-up 32'])
     expect(before.scores).toBe(await uncached())
     expect(before.change).toBe(await uncached(UNCACHED_CHANGE))
     // Two follow-up responses: no change is given for Cedar Health, on any scale or overall.
@@ -64,6 +71,7 @@ describe('scores after a response is sent', () => {
     expect(await download()).toBe(before.scores)
     expect(await changeDownload()).toBe(before.change)
     expect(await cedarOverallChange()).toEqual(before.overall)
+    expect(await submittedByWave()).toEqual(counted)
     expect(reads).not.toHaveBeenCalled()
 
     const respondent = httpClient(ls.app)
@@ -73,6 +81,7 @@ describe('scores after a response is sent', () => {
     expect(reads).toHaveBeenCalled()
     expect(after.scores).not.toBe(before.scores)
     expect(after.scores).toBe(await uncached())
+    expect((await submittedByWave()).slice(0, 2)).toEqual(['baseline 22', 'follow-up 33'])
     // The kept change and overall change are worked out again: Cedar Health's three follow-up responses now give one.
     expect(after.change).toBe(await uncached(UNCACHED_CHANGE))
     expect(
