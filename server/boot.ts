@@ -8,6 +8,8 @@ import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices, type Services } from './services/index.js'
 import { createMailSender } from './services/mail-sender.js'
+import { createInlineWaveScorer, type WaveScorer } from './services/wave-scorer.js'
+import { createWaveScorerPool } from './services/wave-scorer-pool.js'
 import type { StaffSecuritySettings } from './services/staff-security-settings.js'
 
 export interface Linkscore {
@@ -18,7 +20,8 @@ export interface Linkscore {
 }
 
 export async function boot(
-  config: Pick<Config, 'database' | 'questionnairesFolder'> & Partial<Pick<Config, 'smtp' | 'baseUrl'>>,
+  /** Without scoringThreads (the command line), waves are scored inline: a one-off command gains nothing from threads. */
+  config: Pick<Config, 'database' | 'questionnairesFolder'> & Partial<Pick<Config, 'smtp' | 'baseUrl' | 'scoringThreads'>>,
   clock?: Clock,
   staffSecurity?: StaffSecuritySettings,
 ): Promise<Linkscore> {
@@ -28,9 +31,16 @@ export async function boot(
     const repos = createRepositories(database)
     const catalogue = await createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
     const mail = { sender: config.smtp ? createMailSender(config.smtp) : undefined, baseUrl: config.baseUrl ?? 'http://localhost:3000' }
-    return { repos, services: createServices(repos, catalogue, clock, staffSecurity, mail), database }
+    return { repos, services: createServices(repos, catalogue, clock, staffSecurity, mail, waveScorer(config, repos)), database }
   } catch (error) {
     await database.close()
     throw error
   }
+}
+
+/** Worker threads when configured, except for an in-memory database, which no second connection can open. */
+function waveScorer(config: Pick<Config, 'database'> & Partial<Pick<Config, 'scoringThreads'>>, repos: Repositories): WaveScorer {
+  const threads = config.scoringThreads ?? 0
+  const inMemory = config.database.kind === 'sqlite' && config.database.path === ':memory:'
+  return threads > 0 && !inMemory ? createWaveScorerPool(config.database, threads) : createInlineWaveScorer(repos)
 }

@@ -1,4 +1,5 @@
 // Configuration from the environment, parsed once.
+import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 import type { DatabaseTarget } from './data/database.js'
 import { openLinkStartLimits, type OpenLinkStartLimits } from './survey/open-link-starts.js'
@@ -47,6 +48,12 @@ const environmentSchema = z.object({
   LINKSCORE_SESSION_SECRET: z.string().min(1, 'must not be empty: leave it unset to have one generated and kept in the database').optional(),
   LINKSCORE_WRITE_TIMEOUT_SECONDS: seconds.default(30),
   LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS: seconds.default(8),
+  LINKSCORE_SCORING_THREADS: z.coerce
+    .number({ error: 'must be a whole number of threads from 0 to 16, such as 1 (0 scores on the thread serving pages)' })
+    .int('must be a whole number of threads from 0 to 16, such as 1 (0 scores on the thread serving pages)')
+    .min(0, 'must be a whole number of threads from 0 to 16, such as 1 (0 scores on the thread serving pages)')
+    .max(16, 'must be a whole number of threads from 0 to 16, such as 1 (0 scores on the thread serving pages)')
+    .optional(),
   LINKSCORE_SMTP_URL: smtpUrl.optional(),
   LINKSCORE_MAIL_FROM: z
     .string()
@@ -76,6 +83,8 @@ export interface Config {
   writeTimeoutMs: number
   /** How long a stopping server lets requests in progress finish before it cuts them off. */
   shutdownTimeoutMs: number
+  /** Worker threads that read and score waves off the thread serving pages; 0 scores on it (see services/wave-scorer.ts). */
+  scoringThreads: number
   /** Where invitations are e-mailed through, and whom from; unset, Linkscore sends no e-mail. */
   smtp: SmtpSettings | undefined
 }
@@ -86,6 +95,11 @@ export interface SmtpSettings {
 }
 
 export class ConfigError extends Error {}
+
+/** One core is left to the thread serving pages; at most 4, since a scorecard scores a few waves at a time. */
+export function defaultScoringThreads(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(4, cores - 1))
+}
 
 function isSmtpUrl(value: string): boolean {
   return URL.canParse(value) && ['smtp:', 'smtps:'].includes(new URL(value).protocol) && new URL(value).hostname.length > 0
@@ -122,6 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.LINKSCORE_SESSION_SECRET,
     writeTimeoutMs: e.LINKSCORE_WRITE_TIMEOUT_SECONDS * 1000,
     shutdownTimeoutMs: e.LINKSCORE_SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    scoringThreads: e.LINKSCORE_SCORING_THREADS ?? defaultScoringThreads(),
     smtp: e.LINKSCORE_SMTP_URL && e.LINKSCORE_MAIL_FROM ? { url: e.LINKSCORE_SMTP_URL, from: e.LINKSCORE_MAIL_FROM } : undefined,
   }
 }

@@ -31,6 +31,8 @@ async function start(): Promise<void> {
   const housekeeping = setInterval(() => void prune(), HOUSEKEEPING_EVERY_MS).unref()
   const release = async () => {
     clearInterval(housekeeping)
+    // The scoring threads first: each holds a connection of its own to the database.
+    await services.scoring.close()
     await repos.close()
   }
   stopGracefullyOnSignals({ server, timeoutMs: config.shutdownTimeoutMs, release })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkServable, ConfigError, readConfig } from '../server/config.js'
+import { checkServable, ConfigError, defaultScoringThreads, readConfig } from '../server/config.js'
 
 /** The ConfigError readConfig throws for this environment. */
 function refusal(env: NodeJS.ProcessEnv): ConfigError {
@@ -27,7 +27,26 @@ describe('configuration from the environment', () => {
       adminEmail: 'admin@localhost',
       writeTimeoutMs: 30_000,
       shutdownTimeoutMs: 8_000,
+      scoringThreads: defaultScoringThreads(),
     })
+  })
+
+  it.each([
+    { cores: 1, threads: 1 },
+    { cores: 2, threads: 1 },
+    { cores: 4, threads: 3 },
+    { cores: 32, threads: 4 },
+  ])('scores on $threads worker threads by default with $cores cores, leaving one to the pages', ({ cores, threads }) => {
+    expect(defaultScoringThreads(cores)).toBe(threads)
+  })
+
+  it('reads the scoring threads, 0 for none, and refuses what is not a whole number from 0 to 16', () => {
+    expect(readConfig({ LINKSCORE_SCORING_THREADS: '0' }).scoringThreads).toBe(0)
+    expect(readConfig({ LINKSCORE_SCORING_THREADS: ' 3 ' }).scoringThreads).toBe(3)
+    for (const value of ['two', '1.5', '-1', '17'])
+      expect(refusal({ LINKSCORE_SCORING_THREADS: value }).message).toBe(
+        'Invalid environment configuration:\n  LINKSCORE_SCORING_THREADS: must be a whole number of threads from 0 to 16, such as 1 (0 scores on the thread serving pages)',
+      )
   })
 
   it('reads the open-link start limits', () => {

@@ -16,8 +16,8 @@ const MIGRATION_LOCK = 7_301_771
 const STREAM_BATCH_ROWS = 1000
 const INT8 = 20
 
-/** count(*) and the millisecond columns are bigint: read as numbers (all stay far below 2^53). */
-const types = {
+/** count(*) and the millisecond columns are bigint: read as numbers (all stay far below 2^53). Shared with read-only-database.ts. */
+export const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8 && format !== 'binary' ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 }

@@ -297,6 +297,8 @@ export interface ScoringRepository {
   definitionJson(questionnaireId: string, version: number): Promise<string | undefined>
   /** Raised with every write that changes what the wave's scores are computed from (see repositories/scores-version.ts); 0 before the first. */
   scoresVersion(waveId: number): Promise<number>
+  /** scoresVersion of each wave, in one read. */
+  scoresVersions(waveIds: readonly number[]): Promise<Map<number, number>>
 }
 
 export interface TextAnswer {

@@ -6,6 +6,8 @@ export { overallScores, type OverallResult, type ShownOverall, type WithheldOver
 export {
   overallChange,
   respondentOverall,
+  respondentOverallOn,
+  topScales,
   type OverallChange,
   type OverallWave,
   type ShownOverallChange,

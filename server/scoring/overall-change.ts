@@ -27,19 +27,31 @@ export interface ShownOverallChange {
 
 export type OverallChange = WithheldOverallChange | ShownOverallChange
 
-/** One wave's side of the comparison: its scores, and every respondent's score on every scale (respondentScores). */
+/**
+ * One wave's side of the comparison: its scores, and per practice its respondents' overall scores (respondentOverall of
+ * respondentScores): a summary a thousandth the size of the respondents' rows, so a wave's side can be kept between requests.
+ */
 export interface OverallWave {
   scores: WaveScores
   bands: readonly Band[]
-  respondents: readonly RespondentScaleScore[]
+  overall: ReadonlyMap<string, GroupSummary>
 }
 
 /**
  * Per practice, n, mean and sd (0–100) of its respondents' overall scores: the unweighted mean of their scores on the
  * top-level scales, for respondents with a score on every one of them (others have no overall and are left out).
  */
-export function respondentOverall(scores: WaveScores, respondents: readonly RespondentScaleScore[]): Map<string, GroupSummary> {
-  const top = new Set(scores.scales.filter((s) => s.scalePath.length === 1).map((s) => s.scale))
+export function respondentOverall(scores: Pick<WaveScores, 'scales'>, respondents: readonly RespondentScaleScore[]): Map<string, GroupSummary> {
+  return respondentOverallOn(topScales(scores), respondents)
+}
+
+/** The top-level scales, whose scores make a respondent's overall score. */
+export function topScales(scores: Pick<WaveScores, 'scales'>): Set<string> {
+  return new Set(scores.scales.filter((s) => s.scalePath.length === 1).map((s) => s.scale))
+}
+
+/** respondentOverall over the top-level scales named: for a reader holding the names but not the scores. */
+export function respondentOverallOn(top: ReadonlySet<string>, respondents: readonly RespondentScaleScore[]): Map<string, GroupSummary> {
   const byResponse = new Map<number, { practiceCode: string; scores: (number | null)[] }>()
   for (const row of respondents) {
     if (!top.has(row.scale)) continue
@@ -64,7 +76,7 @@ export function overallChange(from: OverallWave, to: OverallWave): OverallChange
     throw new RangeError(`cannot compare questionnaire "${from.scores.questionnaire}" with "${to.scores.questionnaire}"`)
   }
   const before = new Map(overallScores(from.scores, from.bands).map((o) => [o.practiceCode, o]))
-  const [a, b] = [respondentOverall(from.scores, from.respondents), respondentOverall(to.scores, to.respondents)]
+  const [a, b] = [from.overall, to.overall]
   return overallScores(to.scores, to.bands).map((after): OverallChange => {
     const earlier = before.get(after.practiceCode)
     if (!earlier || earlier.withheld || after.withheld) return { practiceCode: after.practiceCode, withheld: true }

@@ -16,6 +16,8 @@ import { createInstrumentQualityService } from './instrument-quality-service.js'
 import { createProgrammeService } from './programme-service.js'
 import { createReportService } from './report-service.js'
 import { createScoringService } from './scoring-service.js'
+import { createScoreCache } from './score-cache.js'
+import { createInlineWaveScorer, type WaveScorer } from './wave-scorer.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createSignInService } from './sign-in-service.js'
 import { createStaffAccountService } from './staff-account-service.js'
@@ -34,10 +36,12 @@ export function createServices(
   clock: Clock = systemClock,
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
   mail: MailSettings = NO_MAIL,
+  scorer: WaveScorer = createInlineWaveScorer(repos),
 ) {
   const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports, sessions } = repos
   const audit = createAuditService({ auditLog }, clock)
-  const scoring = createScoringService({ scoring: repos.scoring }, catalogue)
+  const cache = createScoreCache()
+  const scoring = createScoringService({ scoring: repos.scoring }, catalogue, cache, scorer)
   return {
     catalogue,
     survey: createSurveyService(
@@ -58,7 +62,7 @@ export function createServices(
     staffScope: createStaffScopeService({ programmes, practices }),
     scoring,
     instrumentQuality: createInstrumentQualityService({ waves }, scoring),
-    reports: createReportService({ practices, waves, reports, actions: repos.actions, fieldwork: repos.fieldwork }, scoring),
+    reports: createReportService({ practices, waves, reports, actions: repos.actions, fieldwork: repos.fieldwork, scoring: repos.scoring }, scoring, cache),
     exclusions: createExclusionService(repos, clock),
     programmes: createProgrammeService(repos, clock),
     practices: createPracticeService(repos, clock),

@@ -12,6 +12,7 @@ import { shownSettings, audienceShown, type ChangeRow, type OverallChange, type 
 import type { Language } from '../i18n/languages.js'
 import type { Message } from '../i18n/translate.js'
 import type { ScoringService, WaveChange } from './scoring-service.js'
+import { createScoreCache, deepFreeze, type ScoreCache } from './score-cache.js'
 import { wavesComparison } from './waves-comparison.js'
 
 export interface ReportWave {
@@ -146,10 +147,27 @@ export function matchesContext(practice: Practice, filters: ComparisonFilters): 
   )
 }
 
-export function createReportService(repos: Pick<Repositories, 'practices' | 'waves' | 'reports' | 'actions' | 'fieldwork'>, scoring: ScoringService) {
+/**
+ * `cache` keeps each programme's submitted counts under its waves' scores versions, raised by every write that changes
+ * which responses are submitted and not set aside: the count over every response of the programme was most of a warm page's time.
+ */
+export function createReportService(
+  repos: Pick<Repositories, 'practices' | 'waves' | 'reports' | 'actions' | 'fieldwork' | 'scoring'>,
+  scoring: ScoringService,
+  cache: ScoreCache = createScoreCache(),
+) {
   async function waves(programme: Programme): Promise<ReportWave[]> {
-    const submitted = await repos.reports.submittedByWave(programme.id)
-    return (await repos.waves.listByProgramme(programme.id)).map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
+    const list = await repos.waves.listByProgramme(programme.id)
+    const versions = await repos.scoring.scoresVersions(list.map((w) => w.id))
+    const key = JSON.stringify(['submitted', programme.id, [...versions]])
+    const submitted = new Map(
+      await cache.get(
+        key,
+        async () => deepFreeze([...(await repos.reports.submittedByWave(programme.id))]),
+        (n) => n.length,
+      ),
+    )
+    return list.map((wave) => ({ wave, submitted: submitted.get(wave.id) ?? 0 }))
   }
 
   /** The wave asked for (404 when the programme has none by that name), else the latest with submitted responses, else the latest. */

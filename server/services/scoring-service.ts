@@ -8,11 +8,8 @@ import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.j
 import { buildScoringPlan } from '../scoring/scoring-plan.js'
 import {
   commonItemsDefinition,
-  compareWaves,
   overallChange,
-  respondentScores,
-  scoreWave,
-  scoreWaveForSetting,
+  topScales,
   versionBreak,
   type ChangeRow,
   type OverallChange,
@@ -23,6 +20,7 @@ import {
 } from '../scoring/index.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createScoreCache, deepFreeze, type ScoreCache } from './score-cache.js'
+import { createInlineWaveScorer, type WaveScorer } from './wave-scorer.js'
 
 export type Weighting = ScoringOptions['weighting']
 
@@ -45,24 +43,69 @@ const rowsOf = (scores: WaveScores) => scores.practices.length + scores.scaleSta
 const scoredItemsOf = (definition: Questionnaire) =>
   definition.sections.flatMap((section) => section.items.flatMap((item) => ('scale' in item && item.scale ? [item.id] : []))).join(',')
 
+/** What a change's rows weigh: a row each, as scores do. */
+const changeRowsOf = (change: { rows: readonly ChangeRow[] }) => change.rows.length
+
+/** The programme's thresholds, which every kept figure depends on (a change to them is no version bump, so they are part of each key). */
+const thresholdsOf = (programme: Programme) => [programme.minPracticeN, programme.minBreakdownN]
+
 /**
  * `cache` keeps what was computed under the wave's scores version, which every write that changes a wave's scores
  * raises in the database: a process never serves scores older than the version it reads, whichever process wrote.
+ * `scorer` reads and scores a wave, on this thread or off it (wave-scorer.ts).
  */
-export function createScoringService(repos: Pick<Repositories, 'scoring'>, catalogue: QuestionnaireCatalogue, cache: ScoreCache = createScoreCache()) {
+export function createScoringService(
+  repos: Pick<Repositories, 'scoring'>,
+  catalogue: QuestionnaireCatalogue,
+  cache: ScoreCache = createScoreCache(),
+  scorer: WaveScorer = createInlineWaveScorer(repos),
+) {
   /** The definition the wave's answers were given to: scores must use the version people saw. */
   async function answeredDefinition(wave: Wave, questionnaireId: string, scoresVersion?: number): Promise<Questionnaire> {
     const current = catalogue.get(questionnaireId)
     const version = scoresVersion ?? (await repos.scoring.scoresVersion(wave.id))
     // Not frozen: it is the catalogue's own object, or one parsed like it, which nothing changes.
     return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () => {
-      const versions = await repos.scoring.answeredVersions(wave.id, questionnaireId)
+      const versions = await scorer.answeredVersions(wave.id, questionnaireId)
       if (versions.length > 1) {
         throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
       }
       if (versions.length === 0 || versions[0] === current.version) return current
       return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
     })
+  }
+
+  const scoringOptions = (programme: Programme, weighting: Weighting) => ({
+    weighting,
+    minPracticeN: programme.minPracticeN,
+    minBreakdownN: programme.minBreakdownN,
+  })
+
+  /** What a kept figure of the wave's questionnaire is keyed by: the wave as scored, the definition and whose answers count. */
+  function waveKey(programme: Programme, wave: Wave, definition: Questionnaire, filter: RespondentFilter, version: number) {
+    const practices = filter.practiceCodes ? [...filter.practiceCodes].sort() : null
+    return [
+      wave.id,
+      version,
+      wave.slug,
+      definition.id,
+      definition.version,
+      scoredItemsOf(definition),
+      ...thresholdsOf(programme),
+      filter.setting ?? null,
+      practices,
+    ]
+  }
+
+  function request(programme: Programme, wave: Wave, definition: Questionnaire, weighting: Weighting, filter: RespondentFilter) {
+    return {
+      waveId: wave.id,
+      wave: wave.slug,
+      questionnaire: definition,
+      options: scoringOptions(programme, weighting),
+      ...(filter.practiceCodes ? { practiceCodes: [...filter.practiceCodes] } : {}),
+      ...(filter.setting ? { setting: filter.setting } : {}),
+    }
   }
 
   async function scoreOne(
@@ -74,32 +117,10 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     /** The wave's scores version, read before the answers: scores kept under it are at least as new as it. */
     version: number,
   ): Promise<WaveScores> {
-    const options = { weighting, minPracticeN: programme.minPracticeN, minBreakdownN: programme.minBreakdownN }
-    const { practiceCodes, setting } = filter
-    const practices = practiceCodes ? [...practiceCodes].sort() : null
-    const key = [
-      'scores',
-      wave.id,
-      version,
-      definition.id,
-      definition.version,
-      scoredItemsOf(definition),
-      wave.slug,
-      weighting,
-      options.minPracticeN,
-      options.minBreakdownN,
-      setting ?? null,
-      practices,
-    ]
     return cache.get(
-      JSON.stringify(key),
-      async () => {
-        const all = await repos.scoring.respondents(wave.id, definition.id)
-        const respondents = practiceCodes ? all.filter((r) => practiceCodes.has(r.practiceCode)) : all
-        const input = { wave: wave.slug, questionnaire: definition, respondents, options }
-        // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
-        return deepFreeze(setting ? scoreWaveForSetting(input, setting) : scoreWave(input))
-      },
+      JSON.stringify(['scores', weighting, ...waveKey(programme, wave, definition, filter, version)]),
+      // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
+      async () => deepFreeze(await scorer.score(request(programme, wave, definition, weighting, filter))),
       rowsOf,
     )
   }
@@ -113,14 +134,21 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     return scores
   }
 
-  /** Each scored questionnaire of the wave with what its overall change needs: scores, bands and respondent scores. */
+  /**
+   * Each scored questionnaire of the wave with what its overall change needs: scores, bands and its practices'
+   * respondents' overall scores, kept like the scores (the respondents' own scores are a thousand times larger, and not kept).
+   */
   async function overallWaves(programme: Programme, wave: Wave, filter: RespondentFilter): Promise<Map<string, OverallWave>> {
     const found = new Map<string, OverallWave>()
+    const version = await repos.scoring.scoresVersion(wave.id)
     for (const scores of await scoreQuestionnaires(programme, wave, 'respondents', filter)) {
-      const definition = await answeredDefinition(wave, scores.questionnaire)
-      const all = await repos.scoring.respondents(wave.id, scores.questionnaire)
-      const kept = all.filter((r) => (!filter.practiceCodes || filter.practiceCodes.has(r.practiceCode)) && (!filter.setting || r.setting === filter.setting))
-      found.set(scores.questionnaire, { scores, bands: definition.scoring?.bands ?? [], respondents: respondentScores(definition, kept) })
+      const definition = await answeredDefinition(wave, scores.questionnaire, version)
+      const overall = await cache.get(
+        JSON.stringify(['overall', ...waveKey(programme, wave, definition, filter, version)]),
+        async () => deepFreeze(await scorer.overall(request(programme, wave, definition, 'respondents', filter), [...topScales(scores)])),
+        (entries) => entries.length,
+      )
+      found.set(scores.questionnaire, { scores, bands: definition.scoring?.bands ?? [], overall: new Map(overall) })
     }
     return found
   }
@@ -128,7 +156,8 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
   /**
    * Change per practice and scale for every scored questionnaire the two waves share. Where the waves were answered in
    * two versions, both are scored again on the scored items the versions share (commonItemsDefinition), so the change
-   * compares like with like; the break says which items it leaves out.
+   * compares like with like; the break says which items it leaves out. Each questionnaire's change is kept under both
+   * waves' versions.
    */
   async function compareWithBreaks(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<WaveChange> {
     if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
@@ -137,13 +166,49 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
     const [fromVersion, toVersion] = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
     for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
       const [before, after] = [await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion)]
-      const found = versionBreak(before, after)
-      const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
-      const [earlier, later] = [await scoreOne(programme, from, a, weighting, {}, fromVersion), await scoreOne(programme, to, b, weighting, {}, toVersion)]
-      change.rows.push(...compareWaves(earlier, later, b))
-      if (found) change.breaks.push(found)
+      const key = ['change', weighting, ...waveKey(programme, from, before, {}, fromVersion), ...waveKey(programme, to, after, {}, toVersion)]
+      const kept = await cache.get(
+        JSON.stringify(key),
+        async () => {
+          const found = versionBreak(before, after)
+          const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
+          const [earlier, later] = [await scoreOne(programme, from, a, weighting, {}, fromVersion), await scoreOne(programme, to, b, weighting, {}, toVersion)]
+          return deepFreeze({ rows: await scorer.compare(earlier, later, b), found })
+        },
+        changeRowsOf,
+      )
+      change.rows.push(...kept.rows)
+      if (kept.found) change.breaks.push(kept.found)
     }
     return change
+  }
+
+  /** The change in overall score of each practice between two waves, per questionnaire both score, kept under both versions. */
+  async function overallChangesBetween(programme: Programme, from: Wave, to: Wave, filter: RespondentFilter): Promise<Map<string, OverallChange[]>> {
+    const practices = filter.practiceCodes ? [...filter.practiceCodes].sort() : null
+    const versions = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
+    const key = [
+      'overall-change',
+      from.id,
+      from.slug,
+      from.questionnaireIds,
+      to.id,
+      to.slug,
+      to.questionnaireIds,
+      ...versions,
+      ...thresholdsOf(programme),
+      filter.setting ?? null,
+      practices,
+    ]
+    const kept = await cache.get(
+      JSON.stringify(key),
+      async () => {
+        const [before, after] = [await overallWaves(programme, from, filter), await overallWaves(programme, to, filter)]
+        return deepFreeze([...after].flatMap(([id, later]) => (before.has(id) ? [[id, overallChange(before.get(id)!, later)] as const] : [])))
+      },
+      (entries) => entries.reduce((n, [, rows]) => n + rows.length, 0),
+    )
+    return new Map(kept)
   }
 
   return {
@@ -204,14 +269,13 @@ export function createScoringService(repos: Pick<Repositories, 'scoring'>, catal
       to: Wave,
       filter: RespondentFilter = {},
     ): Promise<Map<number, Map<string, OverallChange[]>>> {
-      const after = await overallWaves(programme, to, filter)
       const changes = new Map<number, Map<string, OverallChange[]>>()
-      for (const from of froms) {
-        const before = await overallWaves(programme, from, filter)
-        changes.set(from.id, new Map([...after].flatMap(([id, later]) => (before.has(id) ? [[id, overallChange(before.get(id)!, later)] as const] : []))))
-      }
+      for (const from of froms) changes.set(from.id, await overallChangesBetween(programme, from, to, filter))
       return changes
     },
+
+    /** Lets go of the scorer's threads (graceful stop). */
+    close: () => scorer.close(),
   }
 }
 export type ScoringService = ReturnType<typeof createScoringService>

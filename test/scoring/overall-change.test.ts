@@ -10,10 +10,12 @@ import { respondent } from './fixtures/respondents.js'
 const answering = (code: string, v: number) => respondent(code, 'link_worker', { c1: String(v), c4: String(v), p1: String(v), p2: String(v) })
 
 function side(wave: string, respondents: Respondent[]) {
+  const scores = scoreWave({ wave, questionnaire: fixtureQuestionnaire, respondents, options: { minPracticeN: 3 } })
   return {
-    scores: scoreWave({ wave, questionnaire: fixtureQuestionnaire, respondents, options: { minPracticeN: 3 } }),
+    scores,
     bands: fixtureQuestionnaire.scoring!.bands,
-    respondents: respondentScores(fixtureQuestionnaire, respondents),
+    overall: respondentOverall(scores, respondentScores(fixtureQuestionnaire, respondents)),
+    respondents,
   }
 }
 
@@ -23,7 +25,7 @@ const TO = side('w2', [answering('A', 4), answering('A', 4), answering('A', 5), 
 
 describe('respondentOverall', () => {
   it("gives each practice's n, mean and sd of its respondents' mean top-level scores", () => {
-    const a = respondentOverall(FROM.scores, FROM.respondents).get('A')!
+    const a = respondentOverall(FROM.scores, respondentScores(fixtureQuestionnaire, FROM.respondents)).get('A')!
     expect(a.n).toBe(3)
     expect(a.mean).toBeCloseTo(175 / 3, 10)
     // sd of 50, 50, 75: √((2 × (25/3)² + (50/3)²) / 2) = 25/√3

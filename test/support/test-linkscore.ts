@@ -57,7 +57,7 @@ export async function testLinkscore(
     /** Which database, when a test needs a particular one rather than the project's. */
     database?: DatabaseTarget['kind']
     /** Settings that the environment would give, such as smaller limits. */
-    config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy' | 'writeTimeoutMs' | 'smtp' | 'baseUrl'>>
+    config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy' | 'writeTimeoutMs' | 'smtp' | 'baseUrl' | 'scoringThreads'>>
   } = {},
 ): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
@@ -68,6 +68,8 @@ export async function testLinkscore(
     questionnairesFolder: opts.questionnaires ?? FIXTURE_QUESTIONNAIRES,
     demo: false,
     logRequests: false,
+    // Inline unless a test asks for threads: a pool for every test app would start threads the test never uses.
+    scoringThreads: 0,
     ...opts.config,
   }
   const ls = await boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
@@ -80,6 +82,7 @@ export async function testLinkscore(
     db: ls.database.db,
     databaseEnv: database.env,
     async close() {
+      await ls.services.scoring.close()
       await ls.repos.close()
       await database.drop()
       rmSync(folder, { recursive: true, force: true })

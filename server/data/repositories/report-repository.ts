@@ -50,7 +50,10 @@ export function reportRepository(db: Kysely<Schema>): ReportRepository {
     textAnswers: async (waveId, practiceId, questionnaireId, itemIds) => {
       if (itemIds.length === 0) return []
       const rows = await submitted(waveId, practiceId)
-        .innerJoin('answer as a', 'a.response_id', 'r.id')
+        // A cross join: SQLite then reads the practice's responses first and each one's answers by key, rather than every
+        // answer to the questionnaire in every wave (0.67 s at 1,000 practices × 20 respondents × 2 waves, now under 1 ms).
+        .crossJoin('answer as a')
+        .whereRef('a.response_id', '=', 'r.id')
         .leftJoin('hidden_text_answer as h', (join) =>
           join.onRef('h.response_id', '=', 'a.response_id').onRef('h.questionnaire_id', '=', 'a.questionnaire_id').onRef('h.item_id', '=', 'a.item_id'),
         )
@@ -65,7 +68,8 @@ export function reportRepository(db: Kysely<Schema>): ReportRepository {
 
     hasTextAnswer: async (waveId, practiceId, key) => {
       const row = await submitted(waveId, practiceId)
-        .innerJoin('answer as a', 'a.response_id', 'r.id')
+        .crossJoin('answer as a')
+        .whereRef('a.response_id', '=', 'r.id')
         .select('a.item_id')
         .where('r.id', '=', key.responseId)
         .where('a.questionnaire_id', '=', key.questionnaireId)

@@ -26,6 +26,13 @@ export async function bumpScoresVersionIfSubmitted(db: Kysely<Schema>, responseI
     .execute()
 }
 
+/** Each wave's scores version (0 for one without a row), in one query. */
+export async function scoresVersions(db: Kysely<Schema>, waveIds: readonly number[]): Promise<Map<number, number>> {
+  const rows = waveIds.length === 0 ? [] : await db.selectFrom('wave_scores_version').select(['wave_id', 'version']).where('wave_id', 'in', waveIds).execute()
+  const found = new Map(rows.map((r) => [r.wave_id, Number(r.version)]))
+  return new Map(waveIds.map((id) => [id, found.get(id) ?? 0]))
+}
+
 /** The wave's scores version: 0 until something it is scored from first changes. */
 export async function scoresVersion(db: Kysely<Schema>, waveId: number): Promise<number> {
   const row = await db.selectFrom('wave_scores_version').select('version').where('wave_id', '=', waveId).executeTakeFirst()

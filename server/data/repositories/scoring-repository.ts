@@ -1,48 +1,47 @@
 // Reads the submitted answers of a wave in the shape the scoring functions take.
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { ScoringRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { notExcluded } from './not-excluded.js'
-import { scoresVersion } from './scores-version.js'
-import type { Setting } from '../../questionnaires/definition-schema.js'
+import { scoresVersion, scoresVersions } from './scores-version.js'
 import type { Respondent } from '../../scoring/respondent.js'
 
-/** Rows a PostgreSQL cursor reads at a time (SQLite reads row by row). */
-const STREAM_BATCH_ROWS = 1000
-
 export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   return {
     respondents: async (waveId, questionnaireId) => {
-      const rows = db
+      // One row per response with its answers as one JSON object, built by the database: at 1,000 practices × 20
+      // respondents a wave's 460,000 answer rows took 3 s to read as rows, and take a third of that as 20,000 objects.
+      // Ordered by answer id, so that as before the last answer to an item wins (a later duplicate key in JSON.parse).
+      const answers = postgres ? sql<unknown>`json_object_agg(a.item_id, a.value ORDER BY a.id)` : sql<unknown>`json_group_object(a.item_id, a.value ORDER BY a.id)`
+      const rows = await db
         .selectFrom('response as r')
         .innerJoin('practice as p', 'p.id', 'r.practice_id')
         // A cross join: SQLite then reads the wave's responses first and each one's answers by index (see migration 019).
         .crossJoin('answer as a')
         .whereRef('a.response_id', '=', 'r.id')
         .where('a.questionnaire_id', '=', questionnaireId)
-        .select(['r.id as responseId', 'p.code as practiceCode', 'r.setting', 'r.role', 'a.item_id as itemId', 'a.value'])
+        .select(['r.id as responseId', 'p.code as practiceCode', 'r.setting', 'r.role', answers.as('answers')])
         .where('r.wave_id', '=', waveId)
         .where('r.status', '=', 'submitted')
         .where('r.setting', 'is not', null)
         .where(notExcluded)
+        .groupBy(['r.id', 'p.code', 'r.setting', 'r.role'])
         .orderBy('r.id')
-        .orderBy('a.id')
-        .stream(STREAM_BATCH_ROWS)
-      // Streamed, and each repeated text kept once: a wave of 1,000 practices has half a million answers to a
-      // questionnaire, and holding them all as rows before grouping them took several hundred megabytes.
+        .execute()
+      // Each repeated text kept once: a wave of 1,000 practices holds 20,000 respondents' codes and practice codes.
       const texts = new Map<string, string>()
       const once = (text: string) => texts.get(text) ?? (texts.set(text, text), text)
-      const respondents: (Respondent & { values: Map<string, string> })[] = []
-      let respondent: (Respondent & { values: Map<string, string> }) | undefined
-      for await (const row of rows) {
-        if (respondent?.responseId !== row.responseId) {
-          const role = row.role === null ? null : once(row.role)
-          respondent = { responseId: row.responseId, practiceCode: once(row.practiceCode), setting: once(row.setting!) as Setting, role, values: new Map() }
-          respondents.push(respondent)
-        }
-        respondent.values.set(once(row.itemId), once(row.value))
-      }
-      return respondents
+      return rows.map(
+        (row): Respondent => ({
+          responseId: row.responseId,
+          practiceCode: once(row.practiceCode),
+          setting: row.setting!,
+          role: row.role === null ? null : once(row.role),
+          // PostgreSQL's driver parses json itself; SQLite gives the text.
+          values: new Map(Object.entries((typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Record<string, string>)),
+        }),
+      )
     },
     answeredVersions: async (waveId, questionnaireId) => {
       const rows = await db
@@ -69,5 +68,6 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
           .executeTakeFirst()
       )?.definition_json,
     scoresVersion: (waveId) => scoresVersion(db, waveId),
+    scoresVersions: (waveIds) => scoresVersions(db, waveIds),
   }
 }

@@ -1,0 +1,28 @@
+// Scores waves on worker threads (piscina), each reading on a read-only connection of its own: the app's thread only
+// sends the request and receives the scores (see wave-scorer.ts).
+import { Piscina } from 'piscina'
+import type { DatabaseTarget } from '../data/database.js'
+import type { WaveScorer } from './wave-scorer.js'
+import type { WorkerData, WorkerTask } from './wave-scorer-worker.js'
+
+/** The pool answers the same as the inline scorer: `threads` workers, started at once so the first scorecard waits for none. */
+export function createWaveScorerPool(target: DatabaseTarget, threads: number): WaveScorer {
+  // Run from TypeScript (tsx, vitest), the worker needs tsx registered in its thread; a compiled build has the .js.
+  const compiled = import.meta.url.endsWith('.js')
+  const workerData: WorkerData = { target }
+  const pool = new Piscina<WorkerTask, unknown>({
+    filename: new URL(compiled ? './wave-scorer-worker.js' : './wave-scorer-worker-tsx.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData,
+  })
+  return {
+    score: async (request) => (await pool.run({ op: 'score', request })) as Awaited<ReturnType<WaveScorer['score']>>,
+    overall: async (request, topScales) =>
+      (await pool.run({ op: 'overall', request, topScales: [...topScales] })) as Awaited<ReturnType<WaveScorer['overall']>>,
+    answeredVersions: async (waveId, questionnaireId) => (await pool.run({ op: 'versions', waveId, questionnaireId })) as number[],
+    compare: async (from, to, compared) => (await pool.run({ op: 'compare', from, to, compared })) as Awaited<ReturnType<WaveScorer['compare']>>,
+    close: () => pool.destroy(),
+  }
+}

@@ -1,0 +1,36 @@
+// A scoring worker thread (wave-scorer-pool.ts): reads a wave's respondents on a read-only connection of its own and scores
+// them, so that neither the big read nor the scoring runs on the thread serving pages. Answers are structured clones.
+import { workerData } from 'piscina'
+import type { DatabaseTarget } from '../data/database.js'
+import { openReadOnlyDatabase } from '../data/read-only-database.js'
+import { scoringRepository } from '../data/repositories/scoring-repository.js'
+import type { Questionnaire } from '../questionnaires/definition-schema.js'
+import type { WaveScores } from '../scoring/index.js'
+import { scoringWork, type WaveToScore } from './wave-scorer.js'
+
+export type WorkerTask =
+  | { op: 'score'; request: WaveToScore }
+  | { op: 'overall'; request: WaveToScore; topScales: string[] }
+  | { op: 'versions'; waveId: number; questionnaireId: string }
+  | { op: 'compare'; from: WaveScores; to: WaveScores; compared: Questionnaire }
+
+export interface WorkerData {
+  target: DatabaseTarget
+}
+
+// Opened at the first task, and kept for the thread's life (the pool ends the thread, and with it the connection).
+let repository: ReturnType<typeof scoringRepository> | undefined
+const scoring = () => (repository ??= scoringRepository(openReadOnlyDatabase((workerData as WorkerData).target).db))
+
+export default async function run(task: WorkerTask): Promise<unknown> {
+  switch (task.op) {
+    case 'score':
+      return scoringWork.score(task.request, await scoring().respondents(task.request.waveId, task.request.questionnaire.id))
+    case 'overall':
+      return scoringWork.overall(task.request, task.topScales, await scoring().respondents(task.request.waveId, task.request.questionnaire.id))
+    case 'versions':
+      return scoring().answeredVersions(task.waveId, task.questionnaireId)
+    case 'compare':
+      return scoringWork.compare(task.from, task.to, task.compared)
+  }
+}
