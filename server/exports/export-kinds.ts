@@ -15,7 +15,7 @@ export const ALL_WAVES_FILE_PART = 'all-waves'
 export function exportFileName(
   programmeSlug: string,
   kind: ExportKind | 'r-script' | 'spss' | 'stata',
-  { wave = '', from = '' }: { wave?: string; from?: string },
+  { wave = '', from = '', setting }: { wave?: string; from?: string; setting?: string },
 ): string {
   switch (kind) {
     case 'spss':
@@ -30,6 +30,8 @@ export function exportFileName(
       return `${programmeSlug}-linkscore.R`
     case 'change':
       return `${programmeSlug}-${from}-to-${wave}-change.csv`
+    case 'item-stats':
+      return `${programmeSlug}-${wave}-item-stats${setting ? `-${setting}` : ''}.csv`
     default:
       return `${programmeSlug}-${wave}-${kind}.csv`
   }

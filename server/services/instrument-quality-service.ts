@@ -4,6 +4,7 @@ import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { NotFoundError } from '../errors.js'
 import type { Setting } from '../questionnaires/definition-schema.js'
+import { allItems, fillIntervention } from '../questionnaires/questionnaire-model.js'
 import type { InstrumentQuality } from '../scoring/item-analysis.js'
 import type { ScoringService } from './scoring-service.js'
 
@@ -16,18 +17,27 @@ export interface InstrumentQualityData {
   quality: InstrumentQuality[]
   /** Every wave of the programme in order, with its analysis for the same setting. */
   byWave: { wave: Wave; quality: InstrumentQuality[] }[]
+  /** Per questionnaire, each item's wording in the page's language (the scored definition's where it has no copy in it). */
+  itemTexts: Map<string, Map<string, string>>
 }
 
-export function createInstrumentQualityService(repos: Pick<Repositories, 'waves'>, scoring: Pick<ScoringService, 'itemAnalysis'>) {
+export function createInstrumentQualityService(repos: Pick<Repositories, 'waves'>, scoring: Pick<ScoringService, 'itemAnalysis' | 'definition' | 'inLanguage'>) {
   return {
     /** An unknown wave is "Page not found", as on the other report pages. */
-    async page(programme: Programme, waveSlug: string | undefined, setting: Setting | undefined): Promise<InstrumentQualityData> {
+    async page(programme: Programme, waveSlug: string | undefined, setting: Setting | undefined, language?: string): Promise<InstrumentQualityData> {
       const waves = await repos.waves.listByProgramme(programme.id)
       const wave = waveSlug === undefined ? waves.at(-1) : waves.find((w) => w.slug === waveSlug)
       if (waveSlug !== undefined && !wave) throw new NotFoundError()
       const byWave = []
       for (const w of waves) byWave.push({ wave: w, quality: await scoring.itemAnalysis(w, setting) })
-      return { programme, waves, wave, setting, quality: byWave.find((b) => b.wave.id === wave?.id)?.quality ?? [], byWave }
+      const quality = byWave.find((b) => b.wave.id === wave?.id)?.quality ?? []
+      const itemTexts = new Map<string, Map<string, string>>()
+      for (const q of wave ? quality : []) {
+        const definition = await scoring.definition(wave!, q.questionnaire)
+        const worded = scoring.inLanguage(definition, language) ?? definition
+        itemTexts.set(q.questionnaire, new Map(allItems(worded).map((item) => [item.id, fillIntervention(item.text, programme.intervention)])))
+      }
+      return { programme, waves, wave, setting, quality, byWave, itemTexts }
     },
   }
 }

@@ -1,16 +1,19 @@
-// The export choices in a query string (wave, from, weighting, include-partial), checked against the programme's waves.
+// The export choices in a query string (wave, from, weighting, include-partial, setting), checked against the programme's waves.
 import { z } from 'zod'
 import type { Wave } from '../../domain/wave.js'
+import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import type { ExportKind } from '../../exports/export-kinds.js'
 import type { MessageKey } from '../../i18n/translate.js'
 import type { Weighting } from '../../services/scoring-service.js'
 import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../../validation/field-issues.js'
 
-export const EXPORT_FIELDS = ['wave', 'from', 'weighting', 'include-partial'] as const
+export const EXPORT_FIELDS = ['wave', 'from', 'weighting', 'include-partial', 'setting'] as const
 export type ExportField = (typeof EXPORT_FIELDS)[number]
 
 /** `allWaves`: `wave=all` was chosen, for the files that can hold every wave; `wave` is then not set. */
-export type ExportChoices = { wave?: Wave; from?: Wave; allWaves: boolean; weighting: Weighting; includePartial: boolean } | InvalidExportChoices
+/** `setting`: one setting's respondents only (item-stats), all settings when not set. */
+export type ExportChoices =
+  { wave?: Wave; from?: Wave; allWaves: boolean; weighting: Weighting; includePartial: boolean; setting?: Setting } | InvalidExportChoices
 
 /** The value of `wave` that asks for every wave of the programme in one answers or responses file. */
 export const ALL_WAVES = 'all'
@@ -22,7 +25,7 @@ export interface InvalidExportChoices {
 
 /** What each download reads from the query string; the change file names its later wave `to`, read as the wave. */
 const NEEDS: Record<ExportKind | 'page' | 'r-script' | 'spss' | 'stata', { required: ExportField[]; optional: ExportField[] }> = {
-  page: { required: [], optional: ['wave', 'from', 'weighting', 'include-partial'] },
+  page: { required: [], optional: ['wave', 'from', 'weighting', 'include-partial', 'setting'] },
   'r-script': { required: [], optional: ['wave', 'from'] },
   spss: { required: [], optional: ['wave', 'include-partial'] },
   stata: { required: [], optional: ['wave', 'include-partial'] },
@@ -32,7 +35,7 @@ const NEEDS: Record<ExportKind | 'page' | 'r-script' | 'spss' | 'stata', { requi
   actions: { required: [], optional: [] },
   scores: { required: ['wave'], optional: ['weighting'] },
   'scale-stats': { required: ['wave'], optional: ['weighting'] },
-  'item-stats': { required: ['wave'], optional: [] },
+  'item-stats': { required: ['wave'], optional: ['setting'] },
   change: { required: ['from', 'wave'], optional: ['weighting'] },
 }
 
@@ -41,6 +44,8 @@ const MISSING: Record<ExportField, MessageKey> = {
   from: 'reports:exports.errors.fromMissing',
   weighting: 'reports:exports.errors.weightingMissing',
   'include-partial': 'reports:exports.errors.includePartialMissing',
+  // Never required: all settings when not chosen.
+  setting: 'reports:exports.errors.setting',
 }
 
 // An empty field (a form sent with nothing chosen) counts as missing.
@@ -54,6 +59,7 @@ const schema = z.object({
   from: waveSlug('from'),
   weighting: z.preprocess(blankAsMissing, z.enum(['respondents', 'settings'], { error: 'reports:exports.errors.weighting' }).default('respondents')),
   'include-partial': z.preprocess(blankAsMissing, z.literal('yes', { error: 'reports:exports.errors.includePartial' }).optional()),
+  setting: z.preprocess(blankAsMissing, z.enum(SETTINGS, { error: 'reports:exports.errors.setting' }).optional()),
 })
 
 const firstString = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined)
@@ -101,5 +107,12 @@ export function parseExportQuery(query: Record<string, unknown>, purpose: keyof 
     issues.push(issueOf('from', { key: 'reports:exports.errors.differentWave' }))
   }
   if (issues.length) return { issues, values }
-  return { wave: named.wave, from: named.from, allWaves, weighting: parsed.data.weighting, includePartial: parsed.data['include-partial'] === 'yes' }
+  return {
+    wave: named.wave,
+    from: named.from,
+    allWaves,
+    weighting: parsed.data.weighting,
+    includePartial: parsed.data['include-partial'] === 'yes',
+    setting: parsed.data.setting,
+  }
 }

@@ -39,7 +39,11 @@ function exportRequest(kind: ExportKind, programme: Programme, c: Chosen, waves:
     case 'scale-stats':
       return { request: { kind, wave: c.wave!, weighting: c.weighting }, detail: { ...base, wave: c.wave!.slug, weighting: c.weighting }, fileName }
     case 'item-stats':
-      return { request: { kind, wave: c.wave! }, detail: { ...base, wave: c.wave!.slug }, fileName }
+      return {
+        request: { kind, wave: c.wave!, setting: c.setting },
+        detail: { ...base, wave: c.wave!.slug, setting: c.setting ?? 'all' },
+        fileName: exportFileName(programme.slug, kind, { wave: c.wave!.slug, setting: c.setting }),
+      }
     case 'change':
       return {
         request: { kind, from: c.from!, to: c.wave!, weighting: c.weighting },

@@ -1,6 +1,7 @@
 // The exports page: the choices form, and a link to each download with what it holds.
 import type { Programme } from '../../domain/programme.js'
 import type { Wave } from '../../domain/wave.js'
+import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import { ALL_WAVES_FILE_PART, exportFileName, type ExportKind } from '../../exports/export-kinds.js'
 import { english, type Translate } from '../../i18n/translate.js'
 import type { Weighting } from '../../services/scoring-service.js'
@@ -15,6 +16,8 @@ export interface PageChoices {
   allWaves: boolean
   weighting: Weighting
   includePartial: boolean
+  /** The item statistics' respondents: one setting's, or every setting's when not set. */
+  setting?: Setting
 }
 
 /** With nothing chosen: the latest wave, compared with the one before it. */
@@ -22,7 +25,14 @@ export function defaultChoices(waves: readonly Wave[], chosen: Partial<PageChoic
   const wave = chosen.wave ?? waves.at(-1)
   const at = waves.findIndex((w) => w.id === wave?.id)
   const from = chosen.from ?? waves[at - 1]
-  return { wave, from, allWaves: chosen.allWaves ?? false, weighting: chosen.weighting ?? 'respondents', includePartial: chosen.includePartial ?? false }
+  return {
+    wave,
+    from,
+    allWaves: chosen.allWaves ?? false,
+    weighting: chosen.weighting ?? 'respondents',
+    includePartial: chosen.includePartial ?? false,
+    setting: chosen.setting,
+  }
 }
 
 interface Download {
@@ -32,7 +42,7 @@ interface Download {
   description: string
 }
 
-function waveDownloads(programme: Programme, wave: Wave, { weighting, includePartial, allWaves }: PageChoices, t: Translate) {
+function waveDownloads(programme: Programme, wave: Wave, { weighting, includePartial, allWaves, setting }: PageChoices, t: Translate) {
   const weight = weighting === 'settings' ? 'settings' : undefined
   const partial = includePartial ? 'yes' : undefined
   const partialNote = includePartial ? t('reports:exports.partialIncluded') : t('reports:exports.submittedOnly')
@@ -52,7 +62,12 @@ function waveDownloads(programme: Programme, wave: Wave, { weighting, includePar
       `${t('reports:exports.scores.description', { count: programme.minPracticeN })} ${weightNote}`,
     ),
     csv('scale-stats', t('reports:exports.scaleStats.title', values), scored, `${t('reports:exports.scaleStats.description')} ${weightNote}`),
-    csv('item-stats', t('reports:exports.itemStats.title', values), { wave: wave.slug }, t('reports:exports.itemStats.description')),
+    csv(
+      'item-stats',
+      t('reports:exports.itemStats.title', values),
+      { wave: wave.slug, setting },
+      `${t('reports:exports.itemStats.description')} ${t(`reports:exports.setting.note.${setting ?? 'all'}`)}`,
+    ),
   ]
 }
 
@@ -121,6 +136,7 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
           from: form.choices.from?.slug,
           weighting: form.choices.weighting,
           'include-partial': form.choices.includePartial ? 'yes' : undefined,
+          setting: form.choices.setting,
         }
   const waveItems = (field: 'wave' | 'from') => [...waves].reverse().map((w) => ({ value: w.slug, text: w.title, checked: values[field] === w.slug }))
   const allWavesItem = { value: ALL_WAVES, text: t('reports:exports.wave.all'), checked: values.wave === ALL_WAVES }
@@ -139,6 +155,11 @@ export function exportsPageModel(programme: Programme, waves: readonly Wave[], f
       { value: 'respondents', text: t('reports:exports.weighting.respondents'), checked: values.weighting !== 'settings' },
       { value: 'settings', text: t('reports:exports.weighting.settings'), checked: values.weighting === 'settings' },
     ],
+    settingItems: (['all', ...SETTINGS] as const).map((setting) => ({
+      value: setting === 'all' ? '' : setting,
+      text: t(`reports:instrumentQuality.settings.${setting}`),
+      checked: (values.setting ?? 'all') === setting,
+    })),
     includePartialItems: [{ value: 'yes', text: t('reports:exports.includePartial.yes'), checked: values['include-partial'] === 'yes' }],
     downloads: 'issues' in form ? [] : downloads(programme, form.choices, t),
     allWavesNote: 'choices' in form && form.choices.allWaves ? t('reports:exports.allWaves') : undefined,

@@ -26,6 +26,8 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
   const share = (value: number | null) => (value === null ? t(`${key}.notes.too_few_answers`, { answers: MIN_ITEM_ANSWERS }) : format.percent(value))
   const settingName = setting ? t(`${key}.settings.${setting}`) : t(`${key}.settings.all`)
   const option = (value: string, text: string, selected: boolean) => ({ value, text, selected })
+  const multiItem = <S extends { items: number }>(scales: readonly S[]) => scales.filter((s) => s.items >= 2)
+  const singleItemNote = (names: string[]) => (names.length ? t(`${key}.singleItems`, { names: format.list(names) }) : null)
 
   const questionnaires = data.quality.map((q) => {
     const label = questionnaireLabel(q.questionnaire, t)
@@ -35,7 +37,9 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
       id: q.questionnaire,
       heading: label,
       scalesCaption: t(`${key}.scalesCaption`, { questionnaire: label, wave: wave!.title, setting: settingName }),
-      scales: q.scales.map((s) => ({
+      // A one-item scale has no reliability: it is named once below the table rather than given a row of blanks.
+      singleItemNote: singleItemNote(q.scales.filter((s) => s.items < 2).map((s) => s.name)),
+      scales: multiItem(q.scales).map((s) => ({
         name: s.name,
         key: s.scale,
         items: s.items,
@@ -51,6 +55,7 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
         .filter((i) => i.nShown > 0)
         .map((i) => ({
           id: i.item,
+          text: data.itemTexts.get(q.questionnaire)?.get(i.item) ?? '',
           scale: i.scale ? (scaleName.get(i.scale) ?? i.scale) : t(`${key}.noScale`),
           scaleKey: i.scale ?? '',
           reverse: i.reverse,
@@ -68,7 +73,7 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
           flags: i.flags.map((f) => t(`${key}.flags.${f}.name`)),
         })),
       acrossCaption: t(`${key}.acrossCaption`, { questionnaire: label, setting: settingName }),
-      acrossWaves: q.scales.map((s) => ({
+      acrossWaves: multiItem(q.scales).map((s) => ({
         name: s.name,
         cells: across.map((other) => {
           const found = other?.scales.find((x) => x.scale === s.scale)
@@ -94,9 +99,7 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
     intro: t(`${key}.intro`),
     method: t(`${key}.method`, { cases: MIN_COMPLETE_CASES, answers: MIN_ITEM_ANSWERS }),
     settingNote: setting ? null : t(`${key}.settingNote`),
-    // The web download holds every setting together; one setting's figures are the command line's --setting.
-    download: wave ? { href: downloadPath(programme.slug, 'item-stats', { wave: wave.slug }), text: t(`${key}.download`) } : null,
-    downloadNote: setting ? t(`${key}.downloadSetting`) : null,
+    download: wave ? { href: downloadPath(programme.slug, 'item-stats', { wave: wave.slug, setting }), text: t(`${key}.download`) } : null,
     waveTitles: data.byWave.map((b) => b.wave.title),
     questionnaires,
     flagExplanations: ITEM_FLAGS.map((f) => ({

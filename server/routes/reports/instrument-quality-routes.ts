@@ -18,8 +18,8 @@ export function instrumentQualityRoutes(scope: StaffScopeService, quality: Instr
     async page(req: Request<{ slug: string }>, res: Response) {
       const programme = await scope.programme(signedInUser(res), req.params.slug)
       const { wave, setting } = query.parse(req.query ?? {})
-      const { t, format } = res.locals
-      res.render('pages/reports/instrument-quality', instrumentQualityPageModel(await quality.page(programme, wave, setting), t, format))
+      const { t, format, language } = res.locals
+      res.render('pages/reports/instrument-quality', instrumentQualityPageModel(await quality.page(programme, wave, setting, language), t, format))
     },
   }
 }

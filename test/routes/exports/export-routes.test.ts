@@ -54,6 +54,11 @@ describe('each download is the command line export, byte for byte', () => {
     { path: 'scale-stats.csv?wave=baseline&weighting=respondents', args: ['scale-stats', '--wave', 'baseline'], file: 'north-baseline-scale-stats.csv' },
     { path: 'item-stats.csv?wave=baseline', args: ['item-stats', '--wave', 'baseline'], file: 'north-baseline-item-stats.csv' },
     {
+      path: 'item-stats.csv?wave=baseline&setting=general_practice',
+      args: ['item-stats', '--wave', 'baseline', '--setting', 'general_practice'],
+      file: 'north-baseline-item-stats-general_practice.csv',
+    },
+    {
       path: 'change.csv?from=baseline&to=six-months',
       args: ['change', '--from', 'baseline', '--to', 'six-months'],
       file: 'north-baseline-to-six-months-change.csv',
@@ -117,6 +122,11 @@ describe('choices the page cannot honour', () => {
     },
     { path: 'scores.csv?wave=baseline&weighting=heavy', field: 'weighting', message: 'Choose respondents or setting groups for the practice mean' },
     { path: 'scale-stats.csv', field: 'wave', message: 'Choose a wave' },
+    {
+      path: 'item-stats.csv?wave=baseline&setting=gp',
+      field: 'setting',
+      message: 'Choose a setting: general_practice, link_worker or community, or leave it empty for all settings',
+    },
     { path: 'change.csv?to=six-months', field: 'from', message: 'Choose a wave to compare with' },
     { path: 'change.csv?from=baseline', field: 'wave', message: 'Choose a wave' },
     { path: 'change.csv?from=baseline&to=baseline', field: 'from', message: 'Choose a different wave to compare with' },

@@ -112,6 +112,15 @@ describe('the instrument-quality page', () => {
     ).toEqual(['Weak link to its scale', 'Mostly not relevant', 'Floor effect', 'Ceiling effect'])
   })
 
+  it('words each item as respondents read it, with its id for the export’s rows', async () => {
+    const p = await page('')
+    expect(p.$('tr[data-item="npt_coh_differentiation"] th').text().trim()).toBe(
+      'I could explain to a new colleague what social prescribing offers that other support does not.npt_coh_differentiation',
+    )
+    expect(p.$('table.ls-quality-scales[data-questionnaire="normalisation"] tr[data-scale="differentiation"]').length).toBe(0)
+    expect(p.$('#normalisation ~ p.nhsuk-body-s').first().text()).toMatch(/^Measured by one item each, so with no reliability of their own: Differentiation, /)
+  })
+
   it('is linked from the comparison, for the wave compared', async () => {
     const compare = await client.get('/programmes/demo/compare?wave=six-months')
     expect(compare.$('a:contains("Instrument quality")').attr('href')).toBe('/programmes/demo/instrument-quality?wave=six-months')
