@@ -52,11 +52,23 @@ async function startServer(
   }
 }
 
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return
   const exited = new Promise((resolve) => child.once('exit', resolve))
   process.kill(-child.pid!, 'SIGTERM')
   await exited
+  // npm exits before the server it started has stopped: wait for the whole group, or the next cold start would be
+  // answered by this server, still holding the port.
+  while (groupAlive(child.pid!)) await new Promise((resolve) => setTimeout(resolve, 10))
   children.delete(child)
 }
 

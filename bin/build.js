@@ -10,6 +10,8 @@ const DIST = join(ROOT, 'dist')
 const STAMP = join(DIST, 'built')
 /** Besides server/: what changes the build too. */
 const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'bin/build.js']
+/** Where a build tells the scoring pool its worker file is; kept in step with wave-scorer-pool.ts. */
+const BUILT_WORKER = 'LINKSCORE_BUILT_SCORING_WORKER'
 
 /** The newest modification time under a folder, folders included (a file removed changes its folder's time). */
 function newest(path) {
@@ -53,7 +55,8 @@ export async function ensureBuilt() {
   rmSync(next, { recursive: true, force: true })
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { server: 'server/main.ts', cli: 'server/cli/entry.ts' },
+    // The scoring worker too: run through tsx, each worker thread spent seconds compiling scoring at start-up.
+    entryPoints: { server: 'server/main.ts', cli: 'server/cli/entry.ts', 'wave-scorer-worker': 'server/services/wave-scorer-worker.ts' },
     outdir: next,
     bundle: true,
     splitting: true,
@@ -95,5 +98,7 @@ export async function runBuilt(name, source) {
     await import(new URL(source, import.meta.url).href)
     return
   }
+  // The scoring pool's worker file in this build (see server/services/wave-scorer-pool.ts).
+  process.env[BUILT_WORKER] = pathToFileURL(join(DIST, 'wave-scorer-worker.js')).href
   await import(pathToFileURL(join(DIST, `${name}.js`)).href)
 }

@@ -7,11 +7,12 @@ import type { WorkerData, WorkerTask } from './wave-scorer-worker.js'
 
 /** The pool answers the same as the inline scorer: `threads` workers, started at once so the first scorecard waits for none. */
 export function createWaveScorerPool(target: DatabaseTarget, threads: number): WaveScorer {
-  // Run from TypeScript (tsx, vitest), the worker needs tsx registered in its thread; a compiled build has the .js.
-  const compiled = import.meta.url.endsWith('.js')
+  // A build (bin/build.js) says where its worker is; run from TypeScript (tsx, vitest), the worker needs tsx
+  // registered in its thread.
+  const built = process.env.LINKSCORE_BUILT_SCORING_WORKER
   const workerData: WorkerData = { target }
   const pool = new Piscina<WorkerTask, unknown>({
-    filename: new URL(compiled ? './wave-scorer-worker.js' : './wave-scorer-worker-tsx.mjs', import.meta.url).href,
+    filename: built ?? new URL('./wave-scorer-worker-tsx.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,

@@ -67,6 +67,8 @@ it('builds dist/ on a fresh clone and serves the pages, their templates and stat
   expect(home.html).toContain('Linkscore')
   expect(home.stylesheet).toBe(200)
   expect(readFileSync(join(project, 'dist', 'server.js'), 'utf8')).not.toContain('import.meta.url)), "..")')
+  // The scoring pool's worker is built too, so worker threads start from JavaScript rather than compiling through tsx.
+  expect(readFileSync(join(project, 'dist', 'wave-scorer-worker.js'), 'utf8')).toMatch(/export \{[^}]*as default/)
 })
 
 it('builds again only when a source is newer than the build, and still serves after the folder is moved', { timeout: 60_000 }, async () => {
