@@ -3,7 +3,7 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { NotFoundError } from '../errors.js'
-import type { Setting } from '../questionnaires/definition-schema.js'
+import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import { allItems, fillIntervention } from '../questionnaires/questionnaire-model.js'
 import type { InstrumentQuality } from '../scoring/item-analysis.js'
 import type { ScoringService } from './scoring-service.js'
@@ -19,9 +19,14 @@ export interface InstrumentQualityData {
   byWave: { wave: Wave; quality: InstrumentQuality[] }[]
   /** Per questionnaire, each item's wording in the page's language (the scored definition's where it has no copy in it). */
   itemTexts: Map<string, Map<string, string>>
+  /** Per questionnaire, the definition in the page's language (the scored one where it has no copy in it): its scales' names. */
+  worded: Map<string, Questionnaire>
 }
 
-export function createInstrumentQualityService(repos: Pick<Repositories, 'waves'>, scoring: Pick<ScoringService, 'itemAnalysis' | 'definition' | 'inLanguage'>) {
+export function createInstrumentQualityService(
+  repos: Pick<Repositories, 'waves'>,
+  scoring: Pick<ScoringService, 'itemAnalysis' | 'definition' | 'inLanguage'>,
+) {
   return {
     /** An unknown wave is "Page not found", as on the other report pages. */
     async page(programme: Programme, waveSlug: string | undefined, setting: Setting | undefined, language?: string): Promise<InstrumentQualityData> {
@@ -32,12 +37,14 @@ export function createInstrumentQualityService(repos: Pick<Repositories, 'waves'
       for (const w of waves) byWave.push({ wave: w, quality: await scoring.itemAnalysis(w, setting) })
       const quality = byWave.find((b) => b.wave.id === wave?.id)?.quality ?? []
       const itemTexts = new Map<string, Map<string, string>>()
+      const worded = new Map<string, Questionnaire>()
       for (const q of wave ? quality : []) {
         const definition = await scoring.definition(wave!, q.questionnaire)
-        const worded = scoring.inLanguage(definition, language) ?? definition
-        itemTexts.set(q.questionnaire, new Map(allItems(worded).map((item) => [item.id, fillIntervention(item.text, programme.intervention)])))
+        const shown = scoring.inLanguage(definition, language) ?? definition
+        worded.set(q.questionnaire, shown)
+        itemTexts.set(q.questionnaire, new Map(allItems(shown).map((item) => [item.id, fillIntervention(item.text, programme.intervention)])))
       }
-      return { programme, waves, wave, setting, quality, byWave, itemTexts }
+      return { programme, waves, wave, setting, quality, byWave, itemTexts, worded }
     },
   }
 }

@@ -74,6 +74,8 @@ const PAGES = [
   '/programmes/north/exports',
   '/programmes/north/exports?wave=baseline&weighting=settings&include-partial=yes',
   '/programmes/south/exports',
+  '/programmes/north/instrument-quality',
+  '/programmes/north/instrument-quality?wave=baseline&setting=general_practice',
 ]
 
 describe.each(PAGES)('%s in Dutch', (path) => {

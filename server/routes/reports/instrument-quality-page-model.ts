@@ -15,7 +15,7 @@ import {
 import type { InstrumentQualityData } from '../../services/instrument-quality-service.js'
 import { comparePath, downloadPath, instrumentQualityPath } from '../paths.js'
 import { REPORT_ASSETS } from './report-assets.js'
-import { questionnaireLabel } from './report-labels.js'
+import { questionnaireLabel, scaleNode } from './report-labels.js'
 
 export function instrumentQualityPageModel(data: InstrumentQualityData, t: Translate, format: Formats) {
   const { programme, wave, setting } = data
@@ -31,16 +31,19 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
 
   const questionnaires = data.quality.map((q) => {
     const label = questionnaireLabel(q.questionnaire, t)
-    const scaleName = new Map(q.scales.map((s) => [s.scale, s.name]))
+    // The scales' names in the page's language: the analysis carries the scored definition's.
+    const worded = data.worded.get(q.questionnaire)
+    const nameOf = (s: { scale: string; name: string }) => (worded && scaleNode(worded, s.scale.split('/'))?.name) || s.name
+    const scaleName = new Map(q.scales.map((s) => [s.scale, nameOf(s)]))
     const across = data.byWave.map((b) => b.quality.find((x) => x.questionnaire === q.questionnaire))
     return {
       id: q.questionnaire,
       heading: label,
       scalesCaption: t(`${key}.scalesCaption`, { questionnaire: label, wave: wave!.title, setting: settingName }),
       // A one-item scale has no reliability: it is named once below the table rather than given a row of blanks.
-      singleItemNote: singleItemNote(q.scales.filter((s) => s.items < 2).map((s) => s.name)),
+      singleItemNote: singleItemNote(q.scales.filter((s) => s.items < 2).map(nameOf)),
       scales: multiItem(q.scales).map((s) => ({
-        name: s.name,
+        name: nameOf(s),
         key: s.scale,
         items: s.items,
         n: s.nComplete,
@@ -74,7 +77,7 @@ export function instrumentQualityPageModel(data: InstrumentQualityData, t: Trans
         })),
       acrossCaption: t(`${key}.acrossCaption`, { questionnaire: label, setting: settingName }),
       acrossWaves: multiItem(q.scales).map((s) => ({
-        name: s.name,
+        name: nameOf(s),
         cells: across.map((other) => {
           const found = other?.scales.find((x) => x.scale === s.scale)
           if (!found) return t(`${key}.notAsked`)

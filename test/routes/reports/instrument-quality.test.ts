@@ -117,7 +117,8 @@ describe('the instrument-quality page', () => {
     expect(p.$('tr[data-item="npt_coh_differentiation"] th').text().trim()).toBe(
       'I could explain to a new colleague what social prescribing offers that other support does not.npt_coh_differentiation',
     )
-    expect(p.$('table.ls-quality-scales[data-questionnaire="normalisation"] tr[data-scale="differentiation"]').length).toBe(0)
+    expect(p.$('table.ls-quality-scales[data-questionnaire="normalisation"] tr[data-scale="coherence"]').length).toBe(1)
+    expect(p.$('table.ls-quality-scales[data-questionnaire="normalisation"] tr[data-scale="coherence/differentiation"]').length).toBe(0)
     expect(p.$('#normalisation ~ p.nhsuk-body-s').first().text()).toMatch(/^Measured by one item each, so with no reliability of their own: Differentiation, /)
   })
 
