@@ -10,8 +10,10 @@ import { fieldIssuesFromZod, issueOf, type FieldIssue } from '../../validation/f
 export const EXPORT_FIELDS = ['wave', 'from', 'weighting', 'include-partial', 'setting'] as const
 export type ExportField = (typeof EXPORT_FIELDS)[number]
 
-/** `allWaves`: `wave=all` was chosen, for the files that can hold every wave; `wave` is then not set. */
-/** `setting`: one setting's respondents only (item-stats), all settings when not set. */
+/**
+ * `allWaves`: `wave=all` was chosen, for the files that can hold every wave; `wave` is then not set. `setting`: one
+ * setting's respondents only (item-stats), every setting together when not set.
+ */
 export type ExportChoices =
   { wave?: Wave; from?: Wave; allWaves: boolean; weighting: Weighting; includePartial: boolean; setting?: Setting } | InvalidExportChoices
 
