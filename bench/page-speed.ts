@@ -4,12 +4,12 @@
 import autocannon from 'autocannon'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { questionsFor } from './ceiling/ceiling-app.js'
 import { respondentSection, type SectionRequest } from './respondent-section.js'
+import { freePort } from '../test/support/free-port.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CONNECTIONS = 64
@@ -20,14 +20,6 @@ const COLD_STARTS = 3
 
 const folder = mkdtempSync(join(tmpdir(), 'linkscore-bench-'))
 const children = new Set<ChildProcess>()
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** Starts a process in a group of its own (npm start has a child), and resolves once `url` answers 200: with how long that took. */
 async function startServer(

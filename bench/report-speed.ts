@@ -8,12 +8,12 @@
 import autocannon from 'autocannon'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { boot } from '../server/boot.js'
 import { filledIn, respondentSection } from './respondent-section.js'
+import { freePort } from '../test/support/free-port.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const SIZES = (process.env.BENCH_PRACTICES ?? '100,1000').split(',').map(Number)
@@ -28,14 +28,6 @@ const EMAIL = 'bench@example.org'
 
 const folder = mkdtempSync(join(tmpdir(), 'linkscore-report-bench-'))
 const children = new Set<ChildProcess>()
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** The generated programme's database, made once per size and seed (1,000 practices take some minutes). */
 function generatedDatabase(practices: number): { path: string; note: string } {

@@ -2,10 +2,10 @@
 // source is newer, and the build keeps working when the folder is moved. Each test runs in a copy of the project.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
+import { freePort } from '../support/free-port.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const folder = mkdtempSync(join(tmpdir(), 'linkscore-start-'))
@@ -14,14 +14,6 @@ for (const part of ['bin', 'server', 'views', 'static', 'questionnaires', 'packa
   cpSync(join(ROOT, part), join(project, part), { recursive: true })
 symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** Starts `node bin/start.js` in the copy, waits for /healthz, and returns the home page it serves. */
 async function startAndFetchHome(): Promise<{ status: number; html: string; stylesheet: number }> {

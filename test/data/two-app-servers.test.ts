@@ -3,24 +3,16 @@
 // brought on through one holds in the other, and both can start at once on a new database.
 import { parse } from 'csv-parse/sync'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import * as cheerio from 'cheerio'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boot } from '../../server/boot.js'
 import { createTestSchema, postgresTestUrl } from '../support/postgres.js'
 import { runCli } from '../support/run-cli.js'
 import { FIXTURE_QUESTIONNAIRES, seedProgramme, TEST_DATABASE } from '../support/test-linkscore.js'
+import { freePort } from '../support/free-port.js'
 
 const FIRST_PAGE = { p_role_years: 'long', p_leaders: '4', p_confidence: '7' }
 const SECOND_PAGE = { p_training_gp: 'nr_role', p_training_lacking: '2', p_channels: ['colleagues', 'link_worker'], p_comments: 'Two servers, one answer.' }
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await new Promise((resolve) => server.once('listening', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 interface AppProcess {
   url: string
