@@ -1,6 +1,5 @@
 // Opens the configured database, SQLite (a file, the default) or PostgreSQL (a URL), migrated and ready for the repositories.
 import type { Compilable, Kysely } from 'kysely'
-import { openPostgresDatabase } from './postgres-database.js'
 import type { Schema } from './schema.js'
 import { openSqliteDatabase } from './sqlite-database.js'
 
@@ -35,7 +34,11 @@ export interface LinkscoreDatabase {
   close(): Promise<void>
 }
 
-export function openDatabase(target: DatabaseTarget): Promise<LinkscoreDatabase> {
-  return target.kind === 'sqlite' ? Promise.resolve(openSqliteDatabase(target.path)) : openPostgresDatabase(target.url)
+export async function openDatabase(target: DatabaseTarget): Promise<LinkscoreDatabase> {
+  if (target.kind === 'sqlite') return openSqliteDatabase(target.path)
+  // Loaded for PostgreSQL only: loading pg (which at once looks for Cloudflare's runtime through fetch's Response) cost
+  // a SQLite start some 50 ms.
+  const { openPostgresDatabase } = await import('./postgres-database.js')
+  return openPostgresDatabase(target.url)
 }
 
