@@ -2,7 +2,7 @@
 // the same on each of its fifty-odd lines, so they are written once per response: writing every cell of every line was
 // most of the export's time.
 import type { AnswerExportResponse } from '../data/repository-interfaces.js'
-import { csvCell, csvLine } from './csv.js'
+import { CHUNK_CHARACTERS, csvCell, csvLine } from './csv.js'
 import { PRACTICE_CONTEXT_COLUMNS, type PracticeContext } from './practice-context.js'
 
 export const ANSWER_COLUMNS = [
@@ -22,22 +22,37 @@ export const ANSWER_COLUMNS = [
 
 const cells = (columns: readonly string[], row: object) => csvLine(columns, row).slice(0, -1)
 
-/** A batch of responses' lines: the cells a response's lines share are written once, before, between and after the answer's own. */
-function linesOf(responses: readonly AnswerExportResponse[], context: PracticeContext): string {
-  let chunk = ''
-  for (const response of responses) {
-    const first = cells(['response_id', 'practice_code', 'wave'], response)
-    const middle = cells(['role', 'setting'], response)
-    const last = cells(['excluded', 'language', ...PRACTICE_CONTEXT_COLUMNS], { ...response, ...context.at(response.practice_code, response.wave) })
-    for (const [, questionnaire, version, item, value] of response.answers)
-      chunk += `${first},${csvCell(questionnaire)},${version},${middle},${csvCell(item)},${csvCell(value)},${last}\n`
-  }
-  return chunk
+interface SharedCells {
+  first: string
+  middle: string
+  last: string
 }
 
-export async function* answerLines(batches: AsyncIterable<AnswerExportResponse[]>, context: PracticeContext): AsyncGenerator<string> {
-  for await (const responses of batches) {
-    const chunk = linesOf(responses, context)
-    if (chunk) yield chunk
+/** The cells a response's lines share, written once: before, between and after each answer's own. */
+function sharedCells(response: AnswerExportResponse, context: PracticeContext): SharedCells {
+  return {
+    first: cells(['response_id', 'practice_code', 'wave'], response),
+    middle: cells(['role', 'setting'], response),
+    last: cells(['excluded', 'language', ...PRACTICE_CONTEXT_COLUMNS], { ...response, ...context.at(response.practice_code, response.wave) }),
   }
+}
+
+/**
+ * The lines in chunks of about CHUNK_CHARACTERS, as writeTable's rows are: a client that stops reading stops the
+ * reading of the database after a chunk or two, whatever the size of a batch's answers.
+ */
+export async function* answerLines(batches: AsyncIterable<AnswerExportResponse[]>, context: PracticeContext): AsyncGenerator<string> {
+  let chunk = ''
+  for await (const responses of batches) {
+    for (const response of responses) {
+      const { first, middle, last } = sharedCells(response, context)
+      for (const [, questionnaire, version, item, value] of response.answers) {
+        chunk += `${first},${csvCell(questionnaire)},${version},${middle},${csvCell(item)},${csvCell(value)},${last}\n`
+        if (chunk.length < CHUNK_CHARACTERS) continue
+        yield chunk
+        chunk = ''
+      }
+    }
+  }
+  if (chunk) yield chunk
 }

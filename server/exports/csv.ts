@@ -4,7 +4,7 @@ import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
 /** About 64 KB of CSV per chunk: a chunk per row would cost more in stream overhead than in writing CSV. */
-const CHUNK_CHARACTERS = 64 * 1024
+export const CHUNK_CHARACTERS = 64 * 1024
 
 /**
  * Text a spreadsheet would run as a formula starts with =, +, -, @, a tab or a carriage return (OWASP's list). Text
