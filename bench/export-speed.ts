@@ -6,8 +6,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler, type Compilable } from 'kysely'
-import { exportRepository } from '../server/data/repositories/export-repository.js'
+import { DummyDriver, Kysely, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler } from 'kysely'
+import { excludedFlag } from '../server/data/repositories/not-excluded.js'
 import type { Schema } from '../server/data/schema.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -36,7 +36,11 @@ function generated(): string {
   return made.stdout.trim()
 }
 
-/** The SELECT `export answers` runs for the wave, with its parameters written in, for sqlite3 to run as it is. */
+/**
+ * The ceiling's SELECT: the export's rows with the 11 columns the database holds (the export adds the 5 practice columns
+ * itself), as one query joining each answer's response in, with its parameters written in for sqlite3 to run as it is.
+ * The export reads the same rows as two queries in one snapshot (the responses, then the answers' own columns).
+ */
 function answersSelect(waveId: number): string {
   const db = new Kysely<Schema>({
     dialect: {
@@ -46,14 +50,32 @@ function answersSelect(waveId: number): string {
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },
   })
-  let compiled: { sql: string; parameters: readonly unknown[] } | undefined
-  const capture = <Row>(query: Compilable<Row>) => {
-    compiled = query.compile()
-    return (async function* () {})() as AsyncGenerator<Row>
-  }
-  void exportRepository(db, capture).answerRows(waveId, false).next()
-  const parameters = [...compiled!.parameters]
-  return compiled!.sql.replace(/\?/g, () => {
+  const compiled = db
+    .selectFrom('answer as a')
+    .innerJoin('response as r', 'r.id', 'a.response_id')
+    .innerJoin('practice as p', 'p.id', 'r.practice_id')
+    .innerJoin('wave as w', 'w.id', 'r.wave_id')
+    .select((eb) => [
+      'r.id as response_id',
+      'p.code as practice_code',
+      'w.slug as wave',
+      'a.questionnaire_id as questionnaire',
+      'a.questionnaire_version',
+      'r.role',
+      'r.setting',
+      'a.item_id as item',
+      'a.value',
+      excludedFlag(eb).as('excluded'),
+      'r.language',
+    ])
+    .where('r.wave_id', '=', waveId)
+    .where('r.status', '=', 'submitted')
+    .orderBy('r.id')
+    .orderBy('a.questionnaire_id')
+    .orderBy('a.id')
+    .compile()
+  const parameters = [...compiled.parameters]
+  return compiled.sql.replace(/\?/g, () => {
     const value = parameters.shift()
     return typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`
   })

@@ -12,6 +12,8 @@ const STAMP = join(DIST, 'built')
 const INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'bin/build.js']
 /** Where a build tells the scoring pool its worker file is; kept in step with wave-scorer-pool.ts. */
 const BUILT_WORKER = 'LINKSCORE_BUILT_SCORING_WORKER'
+/** Where a build tells the server its folder is, for the compiled questionnaires; kept in step with compiled-questionnaires.ts. */
+const BUILD_FOLDER = 'LINKSCORE_BUILD_FOLDER'
 
 /** The newest modification time under a folder, folders included (a file removed changes its folder's time). */
 function newest(path) {
@@ -63,7 +65,17 @@ export async function ensureBuilt() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // The packages bundled too: resolving and reading some 900 module files one by one was most of a cold start.
+    // Left out: a native addon (better-sqlite3), piscina (which starts its worker from a file of its own), what only
+    // the build or the tsx fallback needs, pg's optional native driver, and two packages that are mostly data which
+    // Node reads faster on its own (iconv-lite's encodings load when first used, mime-db is one JSON file): bundled,
+    // they were a third of the code compiled at every start.
+    external: ['better-sqlite3', 'piscina', 'esbuild', 'tsx', 'tsx/*', 'pg-native', 'iconv-lite', 'mime-db'],
+    // Less text to compile at start; names kept, so stack traces still read (with the linked source maps, exactly).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Bundled CommonJS packages call require (node: modules, and the view engine express loads by name).
+    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     sourcemap: 'linked',
     logLevel: 'warning',
     plugins: [sourceUrls],
@@ -100,5 +112,6 @@ export async function runBuilt(name, source) {
   }
   // The scoring pool's worker file in this build (see server/services/wave-scorer-pool.ts).
   process.env[BUILT_WORKER] = pathToFileURL(join(DIST, 'wave-scorer-worker.js')).href
+  process.env[BUILD_FOLDER] = DIST
   await import(pathToFileURL(join(DIST, `${name}.js`)).href)
 }

@@ -4,7 +4,7 @@ import type { Config } from './config.js'
 import { openDatabase, type LinkscoreDatabase } from './data/database.js'
 import { createRepositories } from './data/index.js'
 import type { Repositories } from './data/repository-interfaces.js'
-import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
+import { loadCompiledQuestionnaires } from './questionnaires/compiled-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices, type Services } from './services/index.js'
 import { createMailSender } from './services/mail-sender.js'
@@ -25,7 +25,7 @@ export async function boot(
   clock?: Clock,
   staffSecurity?: StaffSecuritySettings,
 ): Promise<Linkscore> {
-  const loaded = loadQuestionnaires(config.questionnairesFolder)
+  const loaded = await loadCompiledQuestionnaires(config.questionnairesFolder)
   const database = await openDatabase(config.database)
   try {
     const repos = createRepositories(database)

@@ -17,7 +17,7 @@ import {
 } from './errors.js'
 import { english, say, type Message, type Translate } from './i18n/translate.js'
 import { TamperedInputError } from './questionnaires/item-types/tampered-input-error.js'
-import { QuestionnaireDefinitionError } from './questionnaires/load-questionnaires.js'
+import { QuestionnaireDefinitionError } from './questionnaires/questionnaire-definition-error.js'
 import { QuestionnaireVersionConflictError } from './services/questionnaire-catalogue.js'
 import { issueText } from './validation/field-issues.js'
 

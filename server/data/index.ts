@@ -36,7 +36,7 @@ function repositoriesOver(db: Kysely<Schema>, database: LinkscoreDatabase): Repo
     invitationAddresses: invitationAddressRepository(db),
     responses: responseRepository(db),
     questionnaireVersions: questionnaireVersionRepository(db),
-    exports: exportRepository(db, database.stream),
+    exports: exportRepository(db, database),
     settings: settingRepository(db),
     sessions: sessionRepository(db),
     staffUsers: staffUserRepository(db),

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseUnavailableError } from './database-errors.js'
-import type { LinkscoreDatabase } from './database.js'
+import { rowsOf } from './batch-rows.js'
+import type { LinkscoreDatabase, SnapshotReader } from './database.js'
 import type { Schema } from './schema.js'
 
 const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations', 'postgres')
@@ -34,7 +35,9 @@ export async function openPostgresDatabase(url: string): Promise<LinkscoreDataba
     throw new DatabaseUnavailableError(`LINKSCORE_DATABASE_URL: cannot use the ${description}: ${(error as Error).message}`)
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) })
-  return { kind: 'postgres', db, description, stream: (query) => streamSnapshot(pool, query), close: () => db.destroy() }
+  return { kind: 'postgres', db, description, stream: (query) => readSnapshot(pool, (reader) => rowsOf(reader.batches(query))),
+    readSnapshot: (read) => readSnapshot(pool, read),
+ close: () => db.destroy() }
 }
 
 /** host:port/database, without user or password. */
@@ -67,19 +70,13 @@ export async function migrate(pool: pg.Pool, folder = MIGRATIONS_FOLDER): Promis
   }
 }
 
-/** A read-only REPEATABLE READ transaction on a connection of its own, read through a cursor a batch at a time. */
-async function* streamSnapshot<Row>(pool: pg.Pool, query: Compilable<Row>): AsyncGenerator<Row> {
-  const { sql, parameters } = query.compile()
+/** A read-only REPEATABLE READ transaction on a connection of its own, its large queries read through a cursor a batch at a time. */
+async function* readSnapshot<T>(pool: pg.Pool, read: (reader: SnapshotReader) => AsyncGenerator<T>): AsyncGenerator<T> {
   const client = await pool.connect()
   let failure: Error | undefined
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
-    const cursor = client.query(new Cursor<Row>(sql, parameters as unknown[], { types }))
-    try {
-      for (let rows = await cursor.read(STREAM_BATCH_ROWS); rows.length > 0; rows = await cursor.read(STREAM_BATCH_ROWS)) yield* rows
-    } finally {
-      await cursor.close()
-    }
+    yield* read(onClient(client))
   } catch (error) {
     failure = error as Error
     throw error
@@ -87,5 +84,27 @@ async function* streamSnapshot<Row>(pool: pg.Pool, query: Compilable<Row>): Asyn
     // Read-only: ending it either way changes nothing; a broken connection is thrown away rather than reused.
     await client.query('ROLLBACK').catch((error: Error) => (failure ??= error))
     client.release(failure)
+  }
+}
+
+function onClient(client: pg.PoolClient): SnapshotReader {
+  return {
+    async all<Row>(query: Compilable<Row>) {
+      const { sql, parameters } = query.compile()
+      return (await client.query({ text: sql, values: parameters as unknown[], types })).rows as Row[]
+    },
+    async values(query) {
+      const { sql, parameters } = query.compile()
+      return (await client.query({ text: sql, values: parameters as unknown[], types, rowMode: 'array' })).rows as unknown[][]
+    },
+    async *batches<Row>(query: Compilable<Row>) {
+      const { sql, parameters } = query.compile()
+      const cursor = client.query(new Cursor<Row>(sql, parameters as unknown[], { types }))
+      try {
+        for (let rows = await cursor.read(STREAM_BATCH_ROWS); rows.length > 0; rows = await cursor.read(STREAM_BATCH_ROWS)) yield rows
+      } finally {
+        await cursor.close()
+      }
+    },
   }
 }

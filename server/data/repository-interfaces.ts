@@ -157,21 +157,24 @@ export interface QuestionnaireVersionRepository {
   saveTranslation(translation: StoredQuestionnaireTranslation & { translationJson: string }): Promise<void>
 }
 
-/** One row of the answers export. */
-export interface AnswerExportRow {
+/**
+ * A stored answer as the answers export reads it: its response's id, then its own cells in the export's order, as
+ * values rather than an object (a wave of a million answers costs a third less to read this way).
+ */
+export type AnswerExportValues = [response_id: number, questionnaire: string, questionnaire_version: number, item: string, value: string]
+
+/** A response as the answers export has it: the columns all its answers' rows share, and its answers. */
+export interface AnswerExportResponse {
   response_id: number
   practice_code: string
   wave: string
-  questionnaire: string
-  questionnaire_version: number
   role: string | null
   setting: string | null
-  item: string
-  value: string
   /** 1 when an exclusion in force sets the response aside from scoring, else 0. */
   excluded: number
   /** The language the response was given in. */
   language: string
+  answers: AnswerExportValues[]
 }
 
 /**
@@ -179,8 +182,11 @@ export interface AnswerExportRow {
  * memory and never stops respondents saving. A reader that stops early calls return() to let go of the snapshot.
  */
 export interface ExportRepository {
-  /** In response order. */
-  answerRows(waveId: number, includePartial: boolean): AsyncGenerator<AnswerExportRow>
+  /**
+   * The wave's responses with their answers, in response order, a batch of responses at a time: a million answers are
+   * read in a thousand turns, not a million. A response with no answers has an empty list.
+   */
+  answerBatches(waveId: number, includePartial: boolean): AsyncGenerator<AnswerExportResponse[]>
   /** Rows in response order; a response with no answers has one row with questionnaire, item and value null. */
   responseAnswerRows(waveId: number, includePartial: boolean): AsyncGenerator<ResponseAnswerRow>
   /** Stored definitions of a questionnaire other than `currentVersion`, newest first. */

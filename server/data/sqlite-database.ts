@@ -5,7 +5,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseUnavailableError } from './database-errors.js'
-import type { LinkscoreDatabase } from './database.js'
+import { rowsOf } from './batch-rows.js'
+import type { LinkscoreDatabase, SnapshotReader } from './database.js'
 import type { Schema } from './schema.js'
 
 const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations', 'sqlite')
@@ -20,7 +21,8 @@ export function openSqliteDatabase(path: string): LinkscoreDatabase {
     kind: 'sqlite',
     db,
     description: `SQLite database ${path}`,
-    stream: (query) => streamSeparately(raw, readers, query),
+    stream: (query) => readSeparately(raw, readers, (reader) => rowsOf(reader.batches(query))),
+    readSnapshot: (read) => readSeparately(raw, readers, read),
     async close() {
       // A reader still open would keep the write-ahead log, which only the last connection to close can empty.
       for (const reader of readers) endReader(readers, reader)
@@ -94,44 +96,102 @@ function withStatementCache(raw: Database.Database) {
   }
 }
 
-/** A stream's own read-only connection and the rows it is reading, kept so that closing the database can end them. */
+/** A snapshot's own read-only connection and the rows it is reading, kept so that closing the database can end them. */
 interface Reader {
   connection: Database.Database
-  rows: IterableIterator<unknown>
+  /** The connection's prepared statements: an export runs the same query for each batch. */
+  statements: Preparer
+  rows: Set<IterableIterator<unknown>>
 }
 
+type Preparer = { prepare(sql: string): Database.Statement }
+
+/** Rows a batch holds: a batch is read without a turn of the event loop, and a thousand keep a turn short. */
+const BATCH_ROWS = 1000
+
+/** A closed database ends its readers' rows early: the rows read are then not the whole answer. */
+const CLOSED = 'The database was closed while an export was reading it'
+
 /**
- * Iterates on a read-only connection of its own, opened at the first row and closed at the last (or when the reader
- * stops early): while an iterator is open on a connection, SQLite refuses writes on it, and Kysely would hold the shared
- * connection for the whole download. (An in-memory database has no file to open twice: it is read at once.)
+ * Reads on a read-only connection of its own, opened at the first query and closed at the last (or when the reader
+ * stops early), in one read transaction, so that every query sees the snapshot the first took: while an iterator is
+ * open on a connection SQLite refuses writes on it, and Kysely would hold the shared connection for the whole download.
+ * (An in-memory database has no file to open twice: it is read at once.)
  */
-async function* streamSeparately<Row>(raw: Database.Database, readers: Set<Reader>, query: Compilable<Row>): AsyncGenerator<Row> {
-  const { sql, parameters } = query.compile()
+async function* readSeparately<T>(raw: Database.Database, readers: Set<Reader>, read: (reader: SnapshotReader) => AsyncGenerator<T>): AsyncGenerator<T> {
   if (raw.memory) {
-    yield* raw.prepare(sql).all(...parameters) as Row[]
+    yield* read(inMemory(raw))
     return
   }
   const connection = new Database(raw.name, { readonly: true, fileMustExist: true })
-  const statement = connection.prepare(sql)
-  const names = statement.columns().map((column) => column.name)
-  const reader = { connection, rows: statement.raw(true).iterate(...parameters) as IterableIterator<unknown[]> }
+  const reader: Reader = { connection, statements: withStatementCache(connection), rows: new Set() }
   readers.add(reader)
   try {
-    // Rows read as arrays and made objects here: better-sqlite3 makes its row objects at about half this speed.
-    for (const values of reader.rows) {
-      const row: Record<string, unknown> = {}
-      for (let i = 0; i < names.length; i++) row[names[i]!] = values[i]
-      yield row as Row
-    }
-    // Ended by closing the database, not by the last row: the rows read are not the whole answer.
-    if (!readers.has(reader)) throw new Error('The database was closed while an export was reading it')
+    reader.connection.exec('BEGIN')
+    yield* read(separately(reader, readers))
+    if (!readers.has(reader)) throw new Error(CLOSED)
   } finally {
     endReader(readers, reader)
   }
 }
 
+/** A query's rows, as objects or as arrays of values. */
+function rowsOn<Row>(connection: Preparer, query: Compilable<Row>, arrays: boolean): unknown[] {
+  const { sql, parameters } = query.compile()
+  return connection.prepare(sql).raw(arrays).all(...parameters)
+}
+
+function inMemory(raw: Database.Database): SnapshotReader {
+  const all = <Row>(query: Compilable<Row>) => rowsOn(raw, query, false) as Row[]
+  return {
+    all: async (query) => all(query),
+    values: async (query) => rowsOn(raw, query, true) as unknown[][],
+    async *batches(query) {
+      yield all(query)
+    },
+  }
+}
+
+function separately(reader: Reader, readers: Set<Reader>): SnapshotReader {
+  return {
+    all: async <Row>(query: Compilable<Row>) => rowsOn(open(reader, readers), query, false) as Row[],
+    values: async (query) => rowsOn(open(reader, readers), query, true) as unknown[][],
+    async *batches<Row>(query: Compilable<Row>) {
+      const { sql, parameters } = query.compile()
+      const statement = reader.connection.prepare(sql)
+      const names = statement.columns().map((column) => column.name)
+      const rows = statement.raw(true).iterate(...parameters) as IterableIterator<unknown[]>
+      reader.rows.add(rows)
+      try {
+        for (let batch = rowBatch(rows, names); batch.length > 0; batch = rowBatch(rows, names)) yield batch as Row[]
+        if (!readers.has(reader)) throw new Error(CLOSED)
+      } finally {
+        reader.rows.delete(rows)
+        rows.return?.()
+      }
+    },
+  }
+}
+
+/** Up to BATCH_ROWS rows, read as arrays and made objects here: better-sqlite3 makes its row objects at about half this speed. */
+function rowBatch(rows: IterableIterator<unknown[]>, names: readonly string[]): Record<string, unknown>[] {
+  const batch: Record<string, unknown>[] = []
+  for (let next = rows.next(); !next.done; next = rows.next()) {
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < names.length; i++) row[names[i]!] = next.value[i]
+    if (batch.push(row) === BATCH_ROWS) break
+  }
+  return batch
+}
+
+/** The reader's statements, unless closing the database ended it. */
+function open(reader: Reader, readers: Set<Reader>): Preparer {
+  if (!readers.has(reader)) throw new Error(CLOSED)
+  return reader.statements
+}
+
 function endReader(readers: Set<Reader>, reader: Reader): void {
   readers.delete(reader)
-  reader.rows.return?.()
+  for (const rows of reader.rows) rows.return?.()
   reader.connection.close()
 }

@@ -4,7 +4,7 @@ import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 
 /** About 64 KB of CSV per chunk: a chunk per row would cost more in stream overhead than in writing CSV. */
-const CHUNK_CHARACTERS = 64 * 1024
+export const CHUNK_CHARACTERS = 64 * 1024
 
 /**
  * Text a spreadsheet would run as a formula starts with =, +, -, @, a tab or a carriage return (OWASP's list). Text
@@ -42,6 +42,11 @@ function cell(value: unknown): string | undefined {
   return undefined
 }
 
+/** A cell as csvLine writes it (a string, a number, a boolean or null): for lines written a part at a time. */
+export function csvCell(value: string | number | boolean | null): string {
+  return cell(value)!
+}
+
 /** One row as a CSV line with its line break: the columns' values in the columns' order. */
 export function csvLine(columns: readonly string[], row: object): string {
   const record = row as Record<string, unknown>
@@ -54,16 +59,32 @@ export function csvLine(columns: readonly string[], row: object): string {
   return `${line}\n`
 }
 
+/** Rows to write as CSV, or CSV lines already written (whole lines a chunk), as the largest export makes them. */
+export type CsvTable =
+  { columns: readonly string[]; rows: Iterable<object> | AsyncIterable<object> } | { columns: readonly string[]; lines: AsyncIterable<string> }
+
 /**
- * Streams rows as RFC 4180 CSV with a header line. Rows are pulled from the iterable only as fast as `out` takes
+ * Streams a table as RFC 4180 CSV with a header line. Rows are pulled from the iterable only as fast as `out` takes
  * them, a chunk at a time, so an iterator over the database is read in constant memory. `out` is left open.
  */
-export async function writeCsv(out: Writable, columns: readonly string[], rows: Iterable<object> | AsyncIterable<object>): Promise<void> {
-  await pipeline(Readable.from(csvChunks(columns, rows)), out, { end: false })
+export async function writeTable(out: Writable, table: CsvTable): Promise<void> {
+  const chunks = 'rows' in table ? csvChunks(table.columns, table.rows) : headed(table.columns, table.lines)
+  await pipeline(Readable.from(chunks), out, { end: false })
+}
+
+/** writeTable for rows. */
+export const writeCsv = (out: Writable, columns: readonly string[], rows: Iterable<object> | AsyncIterable<object>): Promise<void> =>
+  writeTable(out, { columns, rows })
+
+const header = (columns: readonly string[]) => stringify([], { ...STRINGIFY_OPTIONS, columns: [...columns], header: true })
+
+async function* headed(columns: readonly string[], lines: AsyncIterable<string>): AsyncGenerator<string> {
+  yield header(columns)
+  yield* lines
 }
 
 async function* csvChunks(columns: readonly string[], rows: Iterable<object> | AsyncIterable<object>): AsyncGenerator<string> {
-  let chunk = stringify([], { ...STRINGIFY_OPTIONS, columns: [...columns], header: true })
+  let chunk = header(columns)
   // Rows in memory are read without awaiting each one.
   if (Symbol.iterator in rows) {
     for (const row of rows) {

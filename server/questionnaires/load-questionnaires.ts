@@ -5,15 +5,11 @@ import { parse as parseYaml, YAMLParseError } from 'yaml'
 import type { z } from 'zod'
 import { questionnaireSchema, type Questionnaire } from './definition-schema.js'
 import { formatIssuePath } from './format-issue-path.js'
+import { QuestionnaireDefinitionError } from './questionnaire-definition-error.js'
 import { translatableProblems, translationProblems } from './translation-problems.js'
 import { translationSchema, type Translation } from './translation-schema.js'
 
-export class QuestionnaireDefinitionError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Questionnaire definitions are invalid:\n${problems.map((p) => `  ${p}`).join('\n')}`)
-    this.name = 'QuestionnaireDefinitionError'
-  }
-}
+export { QuestionnaireDefinitionError }
 
 export interface LoadedTranslation {
   file: string

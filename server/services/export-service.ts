@@ -5,7 +5,9 @@ import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { translator } from '../i18n/translate.js'
 import { ACTION_COLUMNS, actionRow } from '../exports/action-rows.js'
+import { ANSWER_COLUMNS, answerLines } from '../exports/answer-lines.js'
 import { CODEBOOK_COLUMNS, codebookRows } from '../exports/codebook-rows.js'
+import type { CsvTable } from '../exports/csv.js'
 import { exportFileName, type ExportKind } from '../exports/export-kinds.js'
 import { CHANGE_CONTEXT_COLUMNS, PRACTICE_CONTEXT_COLUMNS, practiceContext, withPracticeContext, type PracticeContext } from '../exports/practice-context.js'
 import { ITEM_STATS_COLUMNS, itemStatsRows } from '../exports/item-stats-rows.js'
@@ -19,21 +21,6 @@ import { syntaxLabels } from '../exports/syntax-labels.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
-
-export const ANSWER_COLUMNS = [
-  'response_id',
-  'practice_code',
-  'wave',
-  'questionnaire',
-  'questionnaire_version',
-  'role',
-  'setting',
-  'item',
-  'value',
-  'excluded',
-  'language',
-  ...PRACTICE_CONTEXT_COLUMNS,
-] as const
 
 /** The answers and responses files hold one wave, or every wave of the programme (`all`), in the programme's order. */
 export type ExportRequest =
@@ -51,10 +38,7 @@ export type SyntaxFormat = 'spss' | 'stata'
  * An export ready to write. The answers and responses rows are read from the database as they are written, in constant
  * memory; the score exports are computed first (scoring needs the whole wave) and then written.
  */
-export interface ExportTable {
-  columns: readonly string[]
-  rows: Iterable<object> | AsyncIterable<object>
-}
+export type ExportTable = CsvTable
 
 /** Each item's rows, made one at a time by `row`. */
 function* mapped<T, R, O>(items: readonly T[], rowsOf: (item: T) => readonly R[], row: (r: R) => O): Generator<O> {
@@ -111,8 +95,8 @@ export function createExportService(
       switch (request.kind) {
         case 'answers': {
           const context = await contextOf(request.waves[0]!.programmeId)
-          const rows = wavesInTurn(request.waves, (w) => repos.exports.answerRows(w.id, request.includePartial))
-          return { columns: ANSWER_COLUMNS, rows: withPracticeContext(rows, context) }
+          const batches = wavesInTurn(request.waves, (w) => repos.exports.answerBatches(w.id, request.includePartial))
+          return { columns: ANSWER_COLUMNS, lines: answerLines(batches, context) }
         }
         case 'responses': {
           const context = await contextOf(request.waves[0]!.programmeId)

@@ -1,7 +1,7 @@
 // `npm start` runs bin/start.js: on a fresh clone it builds dist/ and serves from it; it builds again only when a
 // source is newer, and the build keeps working when the folder is moved. Each test runs in a copy of the project.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { cpSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
@@ -58,9 +58,11 @@ it('builds dist/ on a fresh clone and serves the pages, their templates and stat
   expect(home.status).toBe(200)
   expect(home.html).toContain('Linkscore')
   expect(home.stylesheet).toBe(200)
-  expect(readFileSync(join(project, 'dist', 'server.js'), 'utf8')).not.toContain('import.meta.url)), "..")')
+  expect(readFileSync(join(project, 'dist', 'server.js'), 'utf8')).not.toMatch(/import\.meta\.url\)\),\s*"\.\."\)/)
   // The scoring pool's worker is built too, so worker threads start from JavaScript rather than compiling through tsx.
-  expect(readFileSync(join(project, 'dist', 'wave-scorer-worker.js'), 'utf8')).toMatch(/export \{[^}]*as default/)
+  expect(readFileSync(join(project, 'dist', 'wave-scorer-worker.js'), 'utf8')).toMatch(/export\s*\{[^}]*as default/)
+  // The questionnaires it loaded are kept beside the build, for the next start to read rather than parse.
+  expect(readdirSync(join(project, 'dist')).filter((name) => /^questionnaires-[0-9a-f]+\.json$/.test(name))).toHaveLength(1)
 })
 
 it('builds again only when a source is newer than the build, and still serves after the folder is moved', { timeout: 60_000 }, async () => {

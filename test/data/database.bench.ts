@@ -100,11 +100,11 @@ describe(`answers export (${(RESPONSES * ANSWERS.length).toLocaleString('en-GB')
   bench('ceiling: synchronous better-sqlite3 iterate', () => {
     for (const _ of sync.rows.iterate(sqlite.waveId));
   }, options)
-  bench('SQLite: ExportRepository.answerRows', async () => {
-    for await (const _ of sqlite.ls.repos.exports.answerRows(sqlite.waveId, false));
+  bench('SQLite: ExportRepository.answerBatches', async () => {
+    for await (const _ of sqlite.ls.repos.exports.answerBatches(sqlite.waveId, false));
   }, options)
   if (postgres)
-    bench('PostgreSQL: ExportRepository.answerRows (cursor, REPEATABLE READ snapshot)', async () => {
-      for await (const _ of postgres.ls.repos.exports.answerRows(postgres.waveId, false));
+    bench('PostgreSQL: ExportRepository.answerBatches (cursor, REPEATABLE READ snapshot)', async () => {
+      for await (const _ of postgres.ls.repos.exports.answerBatches(postgres.waveId, false));
     }, options)
 })

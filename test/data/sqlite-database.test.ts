@@ -25,7 +25,7 @@ describe.skipIf(TEST_DATABASE !== 'sqlite')('SQLite', () => {
     ls = await testLinkscore()
     await seedLongDownload(ls)
     const wave = (await ls.db.selectFrom('wave').select('id').executeTakeFirstOrThrow()).id
-    const rows = ls.repos.exports.answerRows(wave, false)
+    const rows = ls.repos.exports.answerBatches(wave, false)
     expect((await rows.next()).done).toBe(false)
     const path = (ls.config.database as { path: string }).path
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0)

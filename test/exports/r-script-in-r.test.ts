@@ -6,7 +6,7 @@ import { createWriteStream, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedDemo } from '../../server/demo/seed-demo.js'
-import { writeCsv } from '../../server/exports/csv.js'
+import { writeTable } from '../../server/exports/csv.js'
 import { exportFileName } from '../../server/exports/export-kinds.js'
 import { allItems } from '../../server/questionnaires/questionnaire-model.js'
 import { seedExportFixture } from '../support/export-fixture.js'
@@ -229,7 +229,7 @@ describe.skipIf(!rscriptFound)('free text that a spreadsheet would run, through 
     const file = join(ls.folder, exportFileName('north', kind, { wave: 'baseline' }))
     const out = createWriteStream(file)
     const table = await ls.services.exports.table({ kind, waves: [wave], includePartial: false })
-    await writeCsv(out, table.columns, table.rows)
+    await writeTable(out, table)
     await new Promise((resolve) => out.end(resolve))
     return readFileSync(file, 'utf8')
   }

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { PassThrough } from 'node:stream'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MixedQuestionnaireVersionsError } from '../../server/errors.js'
-import { writeCsv } from '../../server/exports/csv.js'
+import { writeTable } from '../../server/exports/csv.js'
 import type { ExportRequest } from '../../server/services/export-service.js'
 import { answerVersion2, RESPONSES_HEADER, seedExportFixture } from '../support/export-fixture.js'
 import { testLinkscore, type TestLinkscore } from '../support/test-linkscore.js'
@@ -24,7 +24,7 @@ async function csv(request: ExportRequest): Promise<string[][]> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await writeCsv(out, table.columns, table.rows)
+  await writeTable(out, table)
   return parse(Buffer.concat(chunks).toString('utf8')) as string[][]
 }
 

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeCsv } from '../../server/exports/csv.js'
+import { writeTable } from '../../server/exports/csv.js'
 import type { Programme } from '../../server/domain/programme.js'
 import type { Wave } from '../../server/domain/wave.js'
 import { seedExportFixture } from '../support/export-fixture.js'
@@ -65,7 +65,7 @@ describe('the change from a wave in version 1 to one in version 2', () => {
     const out = new PassThrough()
     const chunks: Buffer[] = []
     out.on('data', (chunk: Buffer) => chunks.push(chunk))
-    await writeCsv(out, table.columns, table.rows)
+    await writeTable(out, table)
     const [header, ...rows] = parse(Buffer.concat(chunks).toString('utf8')) as string[][]
     expect(header!.slice(0, 12)).toEqual([
       'practice_code',

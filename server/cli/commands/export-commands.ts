@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander'
 import type { Linkscore } from '../../boot.js'
 import { UsageError } from '../../errors.js'
-import { writeCsv } from '../../exports/csv.js'
+import { writeTable } from '../../exports/csv.js'
 import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.js'
 import type { ExportRequest } from '../../services/export-service.js'
 import type { CliIo } from '../cli-io.js'
@@ -36,7 +36,7 @@ export function addExportCommands(program: Command, io: CliIo): void {
   const write = (build: (ls: Linkscore) => Promise<ExportRequest>) =>
     withLinkscore(io, async (ls) => {
       const table = await ls.services.exports.table(await build(ls))
-      return writeCsv(io.stdout, table.columns, table.rows)
+      return writeTable(io.stdout, table)
     })
   const weighting = () =>
     new Option('--weighting <kind>', 'practice mean: of respondents, or of the setting-group means').choices(['respondents', 'settings']).default('respondents')

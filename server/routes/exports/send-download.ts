@@ -1,6 +1,6 @@
 // Sends an export as a file to download, streaming the CSV as it is written.
 import type { Response } from 'express'
-import { writeCsv } from '../../exports/csv.js'
+import { writeTable } from '../../exports/csv.js'
 import type { ExportTable } from '../../services/export-service.js'
 
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`
@@ -15,7 +15,7 @@ export async function sendCsv(res: Response, fileName: string, table: ExportTabl
   res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(fileName), 'Cache-Control': 'no-store' })
   res.setTimeout(writeTimeoutMs, () => res.destroy())
   try {
-    await writeCsv(res, table.columns, table.rows)
+    await writeTable(res, table)
     res.end()
   } catch (error) {
     // The person cancelled the download: writeCsv has stopped reading the database, and there is no one to tell.

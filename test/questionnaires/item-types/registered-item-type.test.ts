@@ -22,7 +22,7 @@ import { localiseQuestionnaire } from '../../../server/questionnaires/localise-q
 import { allItems, scoredItems } from '../../../server/questionnaires/questionnaire-model.js'
 import { questionnaireTexts } from '../../../server/questionnaires/questionnaire-texts.js'
 import { translationProblems } from '../../../server/questionnaires/translation-problems.js'
-import { ANSWER_COLUMNS } from '../../../server/services/export-service.js'
+import { ANSWER_COLUMNS } from '../../../server/exports/answer-lines.js'
 import { english } from '../../../server/i18n/translate.js'
 import { answerText, itemField, itemWording } from '../../../server/survey/item-fields.js'
 import { parsePageAnswers } from '../../../server/survey/page-answers.js'
