@@ -37,6 +37,9 @@ export interface AppDependencies {
 export function createApp({ config, repos, services, sessionSecret, clock = systemClock, log }: AppDependencies): express.Express {
   const app = express()
   app.disable('x-powered-by')
+  // Pages are no-store (see no-store.ts), so no browser holds a copy to revalidate: hashing each page for an ETag is waste.
+  // The static assets keep theirs, from express.static.
+  app.set('etag', false)
   const https = config.baseUrl.startsWith('https:')
   app.set('trust proxy', config.trustProxy)
   app.set('views', join(ROOT, 'views'))

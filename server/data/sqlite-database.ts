@@ -1,12 +1,13 @@
 // SQLite through better-sqlite3: one file, no server; the embedded default.
 import Database from 'better-sqlite3'
-import { Kysely, SqliteDialect, type Compilable } from 'kysely'
+import { Kysely, type Compilable } from 'kysely'
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DatabaseUnavailableError } from './database-errors.js'
 import { rowsOf } from './batch-rows.js'
 import type { LinkscoreDatabase, SnapshotReader } from './database.js'
+import { GroupCommitSqliteDialect } from './group-commit-driver.js'
 import type { Schema } from './schema.js'
 
 const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations', 'sqlite')
@@ -15,7 +16,8 @@ const STATEMENT_CACHE_SIZE = 500
 
 export function openSqliteDatabase(path: string): LinkscoreDatabase {
   const raw = openReadyConnection(path)
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
+  const dialect = new GroupCommitSqliteDialect({ database: withStatementCache(raw) }, () => raw.inTransaction)
+  const db = new Kysely<Schema>({ dialect })
   const readers = new Set<Reader>()
   return {
     kind: 'sqlite',
@@ -26,6 +28,7 @@ export function openSqliteDatabase(path: string): LinkscoreDatabase {
     async close() {
       // A reader still open would keep the write-ahead log, which only the last connection to close can empty.
       for (const reader of readers) endReader(readers, reader)
+      await dialect.settle()
       // The log emptied into the file, so that the file alone is the whole database (for a backup or a copy).
       if (raw.open) raw.pragma('wal_checkpoint(TRUNCATE)')
       await db.destroy()

@@ -1,18 +1,24 @@
 // An EJS view engine that wraps each page in a layout, so pages hold only their own content.
-import ejs from 'ejs'
 import { join } from 'node:path'
+import { compiledTemplates, type CompiledTemplates } from './compiled-templates.js'
 
 type Callback = (error: Error | null, html?: string) => void
+type Locals = Record<string, unknown> & { settings: { views: string; 'view cache'?: boolean }; layout?: string | false }
 
 export function layoutRenderer(defaultLayout: string) {
+  let cached: CompiledTemplates | undefined
   return (path: string, options: object, callback: Callback): void => {
-    const locals = options as Record<string, unknown> & { settings: { views: string }; layout?: string | false }
-    // ejs looks up includes such as 'components/header' only in an array of view folders.
-    const ejsOptions = { views: [locals.settings.views], cache: Boolean((locals.settings as Record<string, unknown>)['view cache']) }
-    ejs.renderFile(path, locals, ejsOptions, (error, body) => {
-      if (error) return callback(error)
-      if (locals.layout === false) return callback(null, body)
-      ejs.renderFile(join(locals.settings.views, `${locals.layout ?? defaultLayout}.ejs`), { ...locals, body }, ejsOptions, callback)
-    })
+    const locals = options as Locals
+    const { views } = locals.settings
+    // Without the view cache (development), templates are read afresh for each page.
+    const templates = locals.settings['view cache'] ? (cached ??= compiledTemplates(views)) : compiledTemplates(views)
+    let html: string
+    try {
+      const body = templates.render(path, locals)
+      html = locals.layout === false ? body : templates.render(join(views, `${locals.layout ?? defaultLayout}.ejs`), { ...locals, body })
+    } catch (error) {
+      return callback(error as Error)
+    }
+    callback(null, html)
   }
 }

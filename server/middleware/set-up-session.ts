@@ -6,6 +6,8 @@ import { DatabaseSessionStore } from './database-session-store.js'
 
 const TWELVE_HOURS = 12 * 3600 * 1000
 export const SESSION_COOKIE = 'linkscore.sid'
+/** The forms that start a session (signing in) or end one (signing out). */
+const SESSION_FORMS = new Set(['/sign-in', '/sign-out'])
 
 export function setUpSession({
   secret,
@@ -27,12 +29,12 @@ export function setUpSession({
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: https, maxAge: TWELVE_HOURS },
   })
-  // A page read by someone with no session cookie could only ever give them an empty session that is never saved, so
+  // A request from someone with no session cookie could only ever give them an empty session that is never saved, so
   // express-session (a new id, a hash, a wrapped res.end) is skipped and req.session stays unset: code that reads it
-  // on a page anyone may open asks `req.session?.…`. A form sent (sign-in) still gets a session to start.
+  // where anyone may come asks `req.session?.…`. Only the forms that start or end a session get one without a cookie.
   return (req, res, next) => {
     const hasCookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE] !== undefined
-    if (!hasCookie && (req.method === 'GET' || req.method === 'HEAD')) return next()
+    if (!hasCookie && !(req.method === 'POST' && SESSION_FORMS.has(req.path))) return next()
     withSession(req, res, next)
   }
 }

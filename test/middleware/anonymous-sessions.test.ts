@@ -78,6 +78,15 @@ describe('visitors who fill in no form', () => {
     expect((await visitor.post(aboutYou.url, { role: 'gp' }, aboutYou.csrf)).status).toBe(303)
     expect(await sessionRows()).toBe(before)
   })
+
+  it('may still sign out, with a form from the sign-in page: back to signing in, and no session made', async () => {
+    const before = await sessionRows()
+    const visitor = httpClient(ls.app)
+    const signInPage = await visitor.get('/sign-in')
+    const signedOut = await visitor.post('/sign-out', {}, signInPage.csrf)
+    expect([signedOut.status, signedOut.location]).toEqual([303, '/sign-in'])
+    expect(await sessionRows()).toBe(before)
+  })
 })
 
 describe('a hundred visitors each', () => {

@@ -65,9 +65,13 @@ describe('security headers', () => {
     expect(res.headers['x-powered-by']).toBeUndefined()
   })
 
-  it.each(['/', '/p/P001/baseline', '/s/no-such-token', '/sign-in', '/staff', '/no-such-page'])('%s may not be stored by a browser or proxy', async (url) => {
-    expect((await request(ls.app).get(url)).headers['cache-control']).toBe('no-store')
-  })
+  it.each(['/', '/p/P001/baseline', '/s/no-such-token', '/sign-in', '/staff', '/no-such-page'])(
+    '%s may not be stored by a browser or proxy, so it has no ETag to check a stored copy by',
+    async (url) => {
+      const { headers } = await request(ls.app).get(url)
+      expect([headers['cache-control'], headers.etag]).toEqual(['no-store', undefined])
+    },
+  )
 
   // A value for each route parameter: real where the seeded programme has one, so some answers are pages, not 404s.
   const SAMPLE: Record<string, string> = {
@@ -102,8 +106,13 @@ describe('security headers', () => {
     expect(routes.length).toBeGreaterThan(35)
   })
 
-  it('leaves the static assets cacheable', async () => {
-    expect((await request(ls.app).get('/vendor/nhsuk/nhsuk-frontend.min.css')).headers['cache-control']).not.toContain('no-store')
+  it('leaves the static assets cacheable, with an ETag to check a stored copy by', async () => {
+    for (const url of ['/vendor/nhsuk/nhsuk-frontend.min.css', '/static/css/linkscore.css']) {
+      const { headers } = await request(ls.app).get(url)
+      expect(headers['cache-control'], url).not.toContain('no-store')
+      const revalidated = await request(ls.app).get(url).set('If-None-Match', headers.etag!)
+      expect(revalidated.status, url).toBe(304)
+    }
   })
 
   it('answers /healthz', async () => {
