@@ -9,7 +9,6 @@ import { ascending } from './descriptive.js'
 import { generalItemResults, type GeneralItemResult } from './general-items.js'
 import { oneWayIcc } from './icc.js'
 import {
-  identifyingFields,
   scaleRef,
   summariseBySetting,
   summariseScores,
@@ -110,10 +109,7 @@ export function scoreWave(input: WaveInput): WaveScores {
     const shownMembers = shown.map((p) => practices[p]!.members)
     const iccGroups = shownMembers.map((members) => scoresOn(members, s))
     const icc = oneWayIcc(iccGroups)
-    const reliability = cronbachAlpha(
-      shownMembers.flatMap((members) => members.map((m) => m.values)),
-      scale.items,
-    )
+    const reliability = cronbachAlpha(valuesOf(shownMembers), scale.items)
     const bench = benchmarks(shownScores)
     scaleStats.push({
       ...ref,
@@ -150,6 +146,13 @@ export function scoreWave(input: WaveInput): WaveScores {
   }
 }
 
+/** Every member's item values, in order: a loop, since flatMap over 20,000 respondents per scale cost more than alpha itself. */
+function valuesOf(groups: readonly (readonly ScoredRespondent[])[]): Float64Array[] {
+  const values: Float64Array[] = []
+  for (const members of groups) for (const m of members) values.push(m.values)
+  return values
+}
+
 function countsOf(members: readonly ScoredRespondent[]): Map<Setting, number> {
   const counts = new Map<Setting, number>()
   for (const m of members) counts.set(m.respondent.setting, (counts.get(m.respondent.setting) ?? 0) + 1)
@@ -184,8 +187,14 @@ function shownRow(
 ): ShownPracticeScale {
   const agreement = scaleRwg(variances, scale.items)
   const score = toScore100(summary.mean)
+  // Written out rather than spread from identifyingFields: a spread followed by sixteen more properties made each of
+  // a wave's 25,000 rows take about 10 µs to build (a quarter of scoring a wave at 1,000 practices). Same keys, same order.
   return {
-    ...identifyingFields(ref),
+    questionnaire: ref.questionnaire,
+    level: ref.level,
+    scale: ref.scale,
+    scalePath: ref.scalePath,
+    scaleName: ref.scaleName,
     practiceCode,
     wave,
     withheld: false,
