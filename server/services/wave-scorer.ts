@@ -14,11 +14,16 @@ import {
   type ScoringOptions,
   type WaveScores,
 } from '../scoring/index.js'
+import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.js'
+import { buildScoringPlan } from '../scoring/scoring-plan.js'
 import type { GroupSummary } from '../scoring/wave-change.js'
+import { createKeptRespondents, type KeptRespondents } from './kept-respondents.js'
 
 /** One questionnaire of one wave, and whose answers count: all the wave's, or some practices' and one setting's. */
 export interface WaveToScore {
   waveId: number
+  /** The wave's scores version, read before asking: the respondents scored are at least as new (kept-respondents.ts). */
+  version: number
   /** The wave's short name, which the scores carry. */
   wave: string
   questionnaire: Questionnaire
@@ -34,12 +39,22 @@ export interface WaveScorer {
   score(request: WaveToScore): Promise<WaveScores>
   /** Per practice (in code order), n, mean and sd of its respondents' overall scores over `topScales` (respondentOverall). */
   overall(request: WaveToScore, topScales: readonly string[]): Promise<[string, GroupSummary][]>
-  /** The questionnaire versions the wave's submitted answers were given to (ScoringRepository.answeredVersions): a read of every answer. */
-  answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
+  /** The questionnaire versions the wave's submitted answers were given to (ScoringRepository.answeredVersions), at `version` or later. */
+  answeredVersions(waveId: number, questionnaireId: string, version: number): Promise<number[]>
+  /** Instrument quality (item-analysis.ts) of the wave's questionnaire, from all its respondents or one setting's. */
+  itemAnalysis(request: ItemsToAnalyse): Promise<InstrumentQuality>
   /** compareWaves: change per practice and scale. */
   compare(from: WaveScores, to: WaveScores, compared: Questionnaire): Promise<ChangeRow[]>
   /** Lets go of the threads and their connections; an inline scorer has none. */
   close(): Promise<void>
+}
+
+/** A wave's questionnaire to analyse, as scored (`questionnaire` is the answered definition). */
+export interface ItemsToAnalyse {
+  waveId: number
+  version: number
+  questionnaire: Questionnaire
+  setting?: Setting
 }
 
 /** The respondents the request counts, of all the wave's. */
@@ -61,14 +76,28 @@ export const scoringWork = {
     return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   },
   compare: compareWaves,
+  itemAnalysis(request: ItemsToAnalyse, all: readonly Respondent[]): InstrumentQuality {
+    const { questionnaire, setting } = request
+    return analyseItems(buildScoringPlan(questionnaire), setting ? all.filter((r) => r.setting === setting) : all, setting)
+  },
+}
+
+/** What the inline scorer and each worker thread answer from: the respondents each keeps (kept-respondents.ts). */
+export function scoringFrom(kept: KeptRespondents) {
+  const respondents = async (request: { waveId: number; version: number; questionnaire: Questionnaire }) =>
+    (await kept.at(request.waveId, request.questionnaire.id, request.version)).respondents
+  return {
+    score: async (request: WaveToScore) => scoringWork.score(request, await respondents(request)),
+    overall: async (request: WaveToScore, topScales: readonly string[]) => scoringWork.overall(request, topScales, await respondents(request)),
+    answeredVersions: async (waveId: number, questionnaireId: string, version: number) => (await kept.at(waveId, questionnaireId, version)).versions,
+    itemAnalysis: async (request: ItemsToAnalyse) => scoringWork.itemAnalysis(request, await respondents(request)),
+  }
 }
 
 /** Scores on the calling thread: for an in-memory database (which no other connection can open), tests and the command line. */
 export function createInlineWaveScorer(repos: Pick<Repositories, 'scoring'>): WaveScorer {
   return {
-    score: async (request) => scoringWork.score(request, await repos.scoring.respondents(request.waveId, request.questionnaire.id)),
-    overall: async (request, topScales) => scoringWork.overall(request, topScales, await repos.scoring.respondents(request.waveId, request.questionnaire.id)),
-    answeredVersions: (waveId, questionnaireId) => repos.scoring.answeredVersions(waveId, questionnaireId),
+    ...scoringFrom(createKeptRespondents(repos.scoring)),
     compare: async (from, to, compared) => compareWaves(from, to, compared),
     close: async () => {},
   }

@@ -32,6 +32,7 @@ afterAll(async () => {
 
 const requestFor = (wave: Wave, questionnaire: string, filter: Pick<WaveToScore, 'practiceCodes' | 'setting'> = {}): WaveToScore => ({
   waveId: wave.id,
+  version: 0,
   wave: wave.slug,
   questionnaire: ls.services.catalogue.get(questionnaire),
   options: { weighting: 'respondents', minPracticeN: 3, minBreakdownN: 3 },
@@ -51,7 +52,11 @@ describe('scoring on worker threads', () => {
     const overall = await pool.overall(requestFor(second, questionnaire, SOME), top)
     expect(overall.map(([code]) => code)).toEqual(['SYNTHETIC-0001', 'SYNTHETIC-0002', 'SYNTHETIC-0007', 'SYNTHETIC-0040'])
     expect(overall).toEqual(await inline.overall(requestFor(second, questionnaire, SOME), top))
-    expect(await pool.answeredVersions(second.id, questionnaire)).toEqual([ls.services.catalogue.get(questionnaire).version])
+    expect(await pool.answeredVersions(second.id, questionnaire, 0)).toEqual([ls.services.catalogue.get(questionnaire).version])
+    const analysed = { waveId: second.id, version: 0, questionnaire: ls.services.catalogue.get(questionnaire), setting: 'link_worker' as const }
+    const quality = await pool.itemAnalysis(analysed)
+    expect(quality.items.length).toBeGreaterThan(0)
+    expect(quality).toEqual(await inline.itemAnalysis(analysed))
     const earlier = await inline.score(requestFor(first, questionnaire))
     const definition = ls.services.catalogue.get(questionnaire)
     expect(await pool.compare(earlier, later, definition)).toEqual(await inline.compare(earlier, later, definition))
