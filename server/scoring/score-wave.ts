@@ -22,7 +22,7 @@ import { MIN_ICC_PRACTICE_RESPONDENTS } from './printable-statistics.js'
 import { cronbachAlpha } from './reliability.js'
 import type { Respondent } from './respondent.js'
 import { toScore100 } from './respondent-scores.js'
-import { scoredPractices, scoresOn, type ScoredRespondent } from './scored-practices.js'
+import { scoredPractices, scoresOn, type ScoredMemo, type ScoredRespondent } from './scored-practices.js'
 import { resolveScoringOptions, type ScoringOptions } from './scoring-options.js'
 import { buildScoringPlan, type PlannedScale } from './scoring-plan.js'
 
@@ -37,6 +37,8 @@ export interface WaveInput {
    * keep complementary suppression). A practice withheld this way is left out of every programme figure.
    */
   alsoWithhold?: (practiceCode: string, scale: string) => boolean
+  /** The respondents' item values and scale scores under this questionnaire, kept from an earlier call (scored-practices.ts). */
+  memo?: ScoredMemo
 }
 
 /** Programme statistics for one scale, over the practices whose score on it is shown. */
@@ -74,7 +76,7 @@ export interface WaveScores {
 export function scoreWave(input: WaveInput): WaveScores {
   const options = resolveScoringOptions(input.options)
   const plan = buildScoringPlan(input.questionnaire)
-  const practices = scoredPractices(plan, input.respondents)
+  const practices = scoredPractices(plan, input.respondents, input.memo)
   const variances = practices.map((p) =>
     itemVariances(
       p.members.map((m) => m.values),

@@ -172,7 +172,8 @@ export function createScoringService(
         async () => {
           const found = versionBreak(before, after)
           const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
-          const [earlier, later] = [await scoreOne(programme, from, a, weighting, {}, fromVersion), await scoreOne(programme, to, b, weighting, {}, toVersion)]
+          // Compared where the scores were made (the scorer keeps its last), not sent to it and back.
+          const [earlier, later] = [request(programme, from, a, weighting, {}, fromVersion), request(programme, to, b, weighting, {}, toVersion)]
           return deepFreeze({ rows: await scorer.compare(earlier, later, b), found })
         },
         changeRowsOf,

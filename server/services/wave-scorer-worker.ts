@@ -5,16 +5,15 @@ import type { DatabaseTarget } from '../data/database.js'
 import { openReadOnlyDatabase } from '../data/read-only-database.js'
 import { scoringRepository } from '../data/repositories/scoring-repository.js'
 import type { Questionnaire } from '../questionnaires/definition-schema.js'
-import type { WaveScores } from '../scoring/index.js'
 import { createKeptRespondents } from './kept-respondents.js'
-import { scoringFrom, scoringWork, type ItemsToAnalyse, type WaveToScore } from './wave-scorer.js'
+import { scoringFrom, type ItemsToAnalyse, type WaveToScore } from './wave-scorer.js'
 
 export type WorkerTask =
   | { op: 'score'; request: WaveToScore }
   | { op: 'overall'; request: WaveToScore; topScales: string[] }
   | { op: 'versions'; waveId: number; questionnaireId: string; version: number }
   | { op: 'item-analysis'; request: ItemsToAnalyse }
-  | { op: 'compare'; from: WaveScores; to: WaveScores; compared: Questionnaire }
+  | { op: 'compare'; from: WaveToScore; to: WaveToScore; compared: Questionnaire }
 
 export interface WorkerData {
   target: DatabaseTarget
@@ -36,6 +35,6 @@ export default async function run(task: WorkerTask): Promise<unknown> {
     case 'item-analysis':
       return scoring().itemAnalysis(task.request)
     case 'compare':
-      return scoringWork.compare(task.from, task.to, task.compared)
+      return scoring().compare(task.from, task.to, task.compared)
   }
 }

@@ -14,6 +14,7 @@ import {
   type ScoringOptions,
   type WaveScores,
 } from '../scoring/index.js'
+import type { ScoredMemo } from '../scoring/scored-practices.js'
 import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.js'
 import { buildScoringPlan } from '../scoring/scoring-plan.js'
 import type { GroupSummary } from '../scoring/wave-change.js'
@@ -43,8 +44,8 @@ export interface WaveScorer {
   answeredVersions(waveId: number, questionnaireId: string, version: number): Promise<number[]>
   /** Instrument quality (item-analysis.ts) of the wave's questionnaire, from all its respondents or one setting's. */
   itemAnalysis(request: ItemsToAnalyse): Promise<InstrumentQuality>
-  /** compareWaves: change per practice and scale. */
-  compare(from: WaveScores, to: WaveScores, compared: Questionnaire): Promise<ChangeRow[]>
+  /** compareWaves between the scores of two requests (score's): change per practice and scale. */
+  compare(from: WaveToScore, to: WaveToScore, compared: Questionnaire): Promise<ChangeRow[]>
   /** Lets go of the threads and their connections; an inline scorer has none. */
   close(): Promise<void>
 }
@@ -66,8 +67,14 @@ function kept(request: WaveToScore, all: readonly Respondent[]): readonly Respon
 
 /** What both scorers run, wherever the respondents were read: pure, the same input giving the same output. */
 export const scoringWork = {
-  score(request: WaveToScore, all: readonly Respondent[]): WaveScores {
-    const input = { wave: request.wave, questionnaire: request.questionnaire, respondents: kept(request, all), options: request.options }
+  score(request: WaveToScore, all: readonly Respondent[], memo?: ScoredMemo): WaveScores {
+    const input = {
+      wave: request.wave,
+      questionnaire: request.questionnaire,
+      respondents: kept(request, all),
+      options: request.options,
+      ...(memo ? { memo } : {}),
+    }
     return request.setting ? scoreWaveForSetting(input, request.setting) : scoreWave(input)
   },
   overall(request: WaveToScore, topScales: readonly string[], all: readonly Respondent[]): [string, GroupSummary][] {
@@ -86,11 +93,41 @@ export const scoringWork = {
 export function scoringFrom(kept: KeptRespondents) {
   const respondents = async (request: { waveId: number; version: number; questionnaire: Questionnaire }) =>
     (await kept.at(request.waveId, request.questionnaire.id, request.version)).respondents
+  // A memo of respondents' item values and scale scores per definition scored (a definition and its copy restricted to
+  // the items two versions share score differently): a kept respondent's are worked out once, not at every version of
+  // its wave (about a fifth of scoring a wave at 1,000 practices).
+  const memos = new Recent<ScoredMemo>(16)
+  // The scores last made, so that a change is worked out here from scores this thread made, rather than from scores
+  // sent to it: a structured clone of two waves' 50,000 rows each way took a second of the app's thread.
+  const scores = new Recent<Promise<WaveScores>>(8)
+  const score = (request: WaveToScore) =>
+    scores.get(JSON.stringify(request), async () =>
+      scoringWork.score(
+        request,
+        await respondents(request),
+        memos.get(JSON.stringify(request.questionnaire), () => new WeakMap()),
+      ),
+    )
   return {
-    score: async (request: WaveToScore) => scoringWork.score(request, await respondents(request)),
+    score,
+    compare: async (from: WaveToScore, to: WaveToScore, compared: Questionnaire) => scoringWork.compare(await score(from), await score(to), compared),
     overall: async (request: WaveToScore, topScales: readonly string[]) => scoringWork.overall(request, topScales, await respondents(request)),
     answeredVersions: async (waveId: number, questionnaireId: string, version: number) => (await kept.at(waveId, questionnaireId, version)).versions,
     itemAnalysis: async (request: ItemsToAnalyse) => scoringWork.itemAnalysis(request, await respondents(request)),
+  }
+}
+
+/** The most recently used of what was made under a key, at most `max` of them. */
+class Recent<V> {
+  private readonly kept = new Map<string, V>()
+  constructor(private readonly max: number) {}
+
+  get(key: string, make: () => V): V {
+    const value = this.kept.has(key) ? this.kept.get(key)! : make()
+    this.kept.delete(key)
+    this.kept.set(key, value)
+    if (this.kept.size > this.max) this.kept.delete(this.kept.keys().next().value!)
+    return value
   }
 }
 
@@ -98,7 +135,6 @@ export function scoringFrom(kept: KeptRespondents) {
 export function createInlineWaveScorer(repos: Pick<Repositories, 'scoring'>): WaveScorer {
   return {
     ...scoringFrom(createKeptRespondents(repos.scoring)),
-    compare: async (from, to, compared) => compareWaves(from, to, compared),
     close: async () => {},
   }
 }
