@@ -34,6 +34,7 @@ const KEY: Record<Table, string[]> = {
   practice_action: ['id'],
   hidden_text_answer: ['response_id', 'questionnaire_id', 'item_id'],
   wave_scores_version: ['wave_id'],
+  scores_change: ['wave_id', 'version', 'response_id'],
 }
 const WITH_IDENTITY = (Object.keys(KEY) as Table[]).filter((table) => KEY[table][0] === 'id')
 /** Rows per INSERT: the answer table's 6 columns × 500 stay far below both databases' limits on parameters. */

@@ -294,9 +294,28 @@ export interface AuditLogRepository {
 }
 
 /** The submitted answers of a wave in the shape the scoring functions take. */
+/** What a write changed in a wave's scores: some responses (their answers, role, status or exclusion), or the whole wave. */
+export type ScoresChange = { responseIds: readonly number[] } | 'whole wave'
+
+/** A submitted response not set aside that answered a questionnaire: what a wave's kept respondents are made of. */
+export interface AnsweredResponse {
+  responseId: number
+  /** The response as scored; null without a setting (then it is not scored, though its answers' versions count). */
+  respondent: Respondent | null
+  /** The questionnaire versions its answers were given to, ascending. */
+  versions: number[]
+}
+
 export interface ScoringRepository {
   /** Submitted respondents of a wave with their answers to one questionnaire (one value per item; multi items are not scored). */
   respondents(waveId: number, questionnaireId: string): Promise<Respondent[]>
+  /**
+   * The wave's submitted responses not set aside that answered the questionnaire, in id order: all, or only those of
+   * `responseIds` (a response among them that no longer counts is absent). respondents and answeredVersions in one read.
+   */
+  answeredResponses(waveId: number, questionnaireId: string, responseIds?: readonly number[]): Promise<AnsweredResponse[]>
+  /** What changed in the wave's scores after `version` (see repositories/scores-version.ts). */
+  scoresChangesSince(waveId: number, version: number): Promise<ScoresChange>
   /** The questionnaire versions that submitted answers in this wave were given to. */
   answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
   /** The definition as stored when that version was first loaded. */

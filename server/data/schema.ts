@@ -226,6 +226,15 @@ export interface ExcludedResponseTable {
 export interface WaveScoresVersionTable {
   wave_id: number
   version: number
+  /** The last version that changed the whole wave (its questionnaires), not only some responses; 0 when none has. */
+  whole_since: Generated<number>
+}
+
+/** A response whose part in its wave's scores changed at `version` (see migration 020). */
+export interface ScoresChangeTable {
+  wave_id: number
+  version: number
+  response_id: number
 }
 
 export interface HiddenTextAnswerTable {
@@ -278,6 +287,7 @@ export interface Schema {
   practice_action: PracticeActionTable
   hidden_text_answer: HiddenTextAnswerTable
   wave_scores_version: WaveScoresVersionTable
+  scores_change: ScoresChangeTable
   schema_migration: SchemaMigrationTable
 }
 
@@ -307,4 +317,5 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'practice_action',
   'hidden_text_answer',
   'wave_scores_version',
+  'scores_change',
 ] as const satisfies readonly (keyof Schema)[]

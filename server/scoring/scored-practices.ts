@@ -17,13 +17,24 @@ export interface ScoredPractice {
   members: ScoredRespondent[]
 }
 
+/**
+ * Respondents' item values and scale scores under one plan, for a caller that scores the same respondents again (a
+ * scorer keeping a wave's respondents between versions): each is worked out once. Never changed once made.
+ */
+export type ScoredMemo = WeakMap<Respondent, Pick<ScoredRespondent, 'values' | 'scores'>>
+
 /** Practices sorted by code (code-point order), each with its respondents in input order. */
-export function scoredPractices(plan: ScoringPlan, respondents: readonly Respondent[]): ScoredPractice[] {
+export function scoredPractices(plan: ScoringPlan, respondents: readonly Respondent[], memo?: ScoredMemo): ScoredPractice[] {
   const read = itemValueReader(plan)
   const byCode = new Map<string, ScoredRespondent[]>()
   for (const respondent of respondents) {
-    const values = read(respondent)
-    const scored = { respondent, values, scores: scaleScores(plan, values, respondent.setting) }
+    let known = memo?.get(respondent)
+    if (!known) {
+      const values = read(respondent)
+      known = { values, scores: scaleScores(plan, values, respondent.setting) }
+      memo?.set(respondent, known)
+    }
+    const scored = { respondent, values: known.values, scores: known.scores }
     const members = byCode.get(respondent.practiceCode)
     if (members) members.push(scored)
     else byCode.set(respondent.practiceCode, [scored])

@@ -4,8 +4,7 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Programme } from '../domain/programme.js'
 import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
-import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.js'
-import { buildScoringPlan } from '../scoring/scoring-plan.js'
+import type { InstrumentQuality } from '../scoring/item-analysis.js'
 import {
   commonItemsDefinition,
   overallChange,
@@ -66,7 +65,7 @@ export function createScoringService(
     const version = scoresVersion ?? (await repos.scoring.scoresVersion(wave.id))
     // Not frozen: it is the catalogue's own object, or one parsed like it, which nothing changes.
     return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () => {
-      const versions = await scorer.answeredVersions(wave.id, questionnaireId)
+      const versions = await scorer.answeredVersions(wave.id, questionnaireId, version)
       if (versions.length > 1) {
         throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
       }
@@ -97,9 +96,10 @@ export function createScoringService(
     ]
   }
 
-  function request(programme: Programme, wave: Wave, definition: Questionnaire, weighting: Weighting, filter: RespondentFilter) {
+  function request(programme: Programme, wave: Wave, definition: Questionnaire, weighting: Weighting, filter: RespondentFilter, version: number) {
     return {
       waveId: wave.id,
+      version,
       wave: wave.slug,
       questionnaire: definition,
       options: scoringOptions(programme, weighting),
@@ -120,7 +120,7 @@ export function createScoringService(
     return cache.get(
       JSON.stringify(['scores', weighting, ...waveKey(programme, wave, definition, filter, version)]),
       // Shared by every request until the wave changes: a page model that changed them would throw, not spoil the next page.
-      async () => deepFreeze(await scorer.score(request(programme, wave, definition, weighting, filter))),
+      async () => deepFreeze(await scorer.score(request(programme, wave, definition, weighting, filter, version))),
       rowsOf,
     )
   }
@@ -145,7 +145,7 @@ export function createScoringService(
       const definition = await answeredDefinition(wave, scores.questionnaire, version)
       const overall = await cache.get(
         JSON.stringify(['overall', ...waveKey(programme, wave, definition, filter, version)]),
-        async () => deepFreeze(await scorer.overall(request(programme, wave, definition, 'respondents', filter), [...topScales(scores)])),
+        async () => deepFreeze(await scorer.overall(request(programme, wave, definition, 'respondents', filter, version), [...topScales(scores)])),
         (entries) => entries.length,
       )
       found.set(scores.questionnaire, { scores, bands: definition.scoring?.bands ?? [], overall: new Map(overall) })
@@ -172,7 +172,8 @@ export function createScoringService(
         async () => {
           const found = versionBreak(before, after)
           const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
-          const [earlier, later] = [await scoreOne(programme, from, a, weighting, {}, fromVersion), await scoreOne(programme, to, b, weighting, {}, toVersion)]
+          // Compared where the scores were made (the scorer keeps its last), not sent to it and back.
+          const [earlier, later] = [request(programme, from, a, weighting, {}, fromVersion), request(programme, to, b, weighting, {}, toVersion)]
           return deepFreeze({ rows: await scorer.compare(earlier, later, b), found })
         },
         changeRowsOf,
@@ -231,8 +232,9 @@ export function createScoringService(
 
     /**
      * Instrument quality (item-analysis.ts) of each scored questionnaire of the wave, from every submitted response not
-     * set aside, or those of one setting. Kept under the wave's scores version like its scores: the page analyses
-     * every wave of the programme for its alpha across waves, and each wave changes rarely.
+     * set aside, or those of one setting, worked out by the scorer (off the thread serving pages when it has threads).
+     * Kept under the wave's scores version like its scores: the page analyses every wave of the programme for its
+     * alpha across waves, and each wave changes rarely.
      */
     async itemAnalysis(wave: Wave, setting?: Setting): Promise<InstrumentQuality[]> {
       const version = await repos.scoring.scoresVersion(wave.id)
@@ -243,10 +245,7 @@ export function createScoringService(
         found.push(
           await cache.get(
             JSON.stringify(key),
-            async () => {
-              const all = await repos.scoring.respondents(wave.id, id)
-              return deepFreeze(analyseItems(buildScoringPlan(definition), setting ? all.filter((r) => r.setting === setting) : all, setting))
-            },
+            async () => deepFreeze(await scorer.itemAnalysis({ waveId: wave.id, version, questionnaire: definition, ...(setting ? { setting } : {}) })),
             (q) => q.scales.length + q.items.length,
           ),
         )

@@ -22,7 +22,8 @@ export function createWaveScorerPool(target: DatabaseTarget, threads: number): W
     score: async (request) => (await pool.run({ op: 'score', request })) as Awaited<ReturnType<WaveScorer['score']>>,
     overall: async (request, topScales) =>
       (await pool.run({ op: 'overall', request, topScales: [...topScales] })) as Awaited<ReturnType<WaveScorer['overall']>>,
-    answeredVersions: async (waveId, questionnaireId) => (await pool.run({ op: 'versions', waveId, questionnaireId })) as number[],
+    answeredVersions: async (waveId, questionnaireId, version) => (await pool.run({ op: 'versions', waveId, questionnaireId, version })) as number[],
+    itemAnalysis: async (request) => (await pool.run({ op: 'item-analysis', request })) as Awaited<ReturnType<WaveScorer['itemAnalysis']>>,
     compare: async (from, to, compared) => (await pool.run({ op: 'compare', from, to, compared })) as Awaited<ReturnType<WaveScorer['compare']>>,
     close: () => pool.destroy(),
   }

@@ -14,11 +14,17 @@ import {
   type ScoringOptions,
   type WaveScores,
 } from '../scoring/index.js'
+import type { ScoredMemo } from '../scoring/scored-practices.js'
+import { analyseItems, type InstrumentQuality } from '../scoring/item-analysis.js'
+import { buildScoringPlan } from '../scoring/scoring-plan.js'
 import type { GroupSummary } from '../scoring/wave-change.js'
+import { createKeptRespondents, type KeptRespondents } from './kept-respondents.js'
 
 /** One questionnaire of one wave, and whose answers count: all the wave's, or some practices' and one setting's. */
 export interface WaveToScore {
   waveId: number
+  /** The wave's scores version, read before asking: the respondents scored are at least as new (kept-respondents.ts). */
+  version: number
   /** The wave's short name, which the scores carry. */
   wave: string
   questionnaire: Questionnaire
@@ -34,12 +40,22 @@ export interface WaveScorer {
   score(request: WaveToScore): Promise<WaveScores>
   /** Per practice (in code order), n, mean and sd of its respondents' overall scores over `topScales` (respondentOverall). */
   overall(request: WaveToScore, topScales: readonly string[]): Promise<[string, GroupSummary][]>
-  /** The questionnaire versions the wave's submitted answers were given to (ScoringRepository.answeredVersions): a read of every answer. */
-  answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
-  /** compareWaves: change per practice and scale. */
-  compare(from: WaveScores, to: WaveScores, compared: Questionnaire): Promise<ChangeRow[]>
+  /** The questionnaire versions the wave's submitted answers were given to (ScoringRepository.answeredVersions), at `version` or later. */
+  answeredVersions(waveId: number, questionnaireId: string, version: number): Promise<number[]>
+  /** Instrument quality (item-analysis.ts) of the wave's questionnaire, from all its respondents or one setting's. */
+  itemAnalysis(request: ItemsToAnalyse): Promise<InstrumentQuality>
+  /** compareWaves between the scores of two requests (score's): change per practice and scale. */
+  compare(from: WaveToScore, to: WaveToScore, compared: Questionnaire): Promise<ChangeRow[]>
   /** Lets go of the threads and their connections; an inline scorer has none. */
   close(): Promise<void>
+}
+
+/** A wave's questionnaire to analyse, as scored (`questionnaire` is the answered definition). */
+export interface ItemsToAnalyse {
+  waveId: number
+  version: number
+  questionnaire: Questionnaire
+  setting?: Setting
 }
 
 /** The respondents the request counts, of all the wave's. */
@@ -51,8 +67,14 @@ function kept(request: WaveToScore, all: readonly Respondent[]): readonly Respon
 
 /** What both scorers run, wherever the respondents were read: pure, the same input giving the same output. */
 export const scoringWork = {
-  score(request: WaveToScore, all: readonly Respondent[]): WaveScores {
-    const input = { wave: request.wave, questionnaire: request.questionnaire, respondents: kept(request, all), options: request.options }
+  score(request: WaveToScore, all: readonly Respondent[], memo?: ScoredMemo): WaveScores {
+    const input = {
+      wave: request.wave,
+      questionnaire: request.questionnaire,
+      respondents: kept(request, all),
+      options: request.options,
+      ...(memo ? { memo } : {}),
+    }
     return request.setting ? scoreWaveForSetting(input, request.setting) : scoreWave(input)
   },
   overall(request: WaveToScore, topScales: readonly string[], all: readonly Respondent[]): [string, GroupSummary][] {
@@ -61,15 +83,58 @@ export const scoringWork = {
     return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   },
   compare: compareWaves,
+  itemAnalysis(request: ItemsToAnalyse, all: readonly Respondent[]): InstrumentQuality {
+    const { questionnaire, setting } = request
+    return analyseItems(buildScoringPlan(questionnaire), setting ? all.filter((r) => r.setting === setting) : all, setting)
+  },
+}
+
+/** What the inline scorer and each worker thread answer from: the respondents each keeps (kept-respondents.ts). */
+export function scoringFrom(kept: KeptRespondents) {
+  const respondents = async (request: { waveId: number; version: number; questionnaire: Questionnaire }) =>
+    (await kept.at(request.waveId, request.questionnaire.id, request.version)).respondents
+  // A memo of respondents' item values and scale scores per definition scored (a definition and its copy restricted to
+  // the items two versions share score differently): a kept respondent's are worked out once, not at every version of
+  // its wave (about a fifth of scoring a wave at 1,000 practices).
+  const memos = new Recent<ScoredMemo>(16)
+  // The scores last made, so that a change is worked out here from scores this thread made, rather than from scores
+  // sent to it: a structured clone of two waves' 50,000 rows each way took a second of the app's thread.
+  const scores = new Recent<Promise<WaveScores>>(8)
+  const score = (request: WaveToScore) =>
+    scores.get(JSON.stringify(request), async () =>
+      scoringWork.score(
+        request,
+        await respondents(request),
+        memos.get(JSON.stringify(request.questionnaire), () => new WeakMap()),
+      ),
+    )
+  return {
+    score,
+    compare: async (from: WaveToScore, to: WaveToScore, compared: Questionnaire) => scoringWork.compare(await score(from), await score(to), compared),
+    overall: async (request: WaveToScore, topScales: readonly string[]) => scoringWork.overall(request, topScales, await respondents(request)),
+    answeredVersions: async (waveId: number, questionnaireId: string, version: number) => (await kept.at(waveId, questionnaireId, version)).versions,
+    itemAnalysis: async (request: ItemsToAnalyse) => scoringWork.itemAnalysis(request, await respondents(request)),
+  }
+}
+
+/** The most recently used of what was made under a key, at most `max` of them. */
+class Recent<V> {
+  private readonly kept = new Map<string, V>()
+  constructor(private readonly max: number) {}
+
+  get(key: string, make: () => V): V {
+    const value = this.kept.has(key) ? this.kept.get(key)! : make()
+    this.kept.delete(key)
+    this.kept.set(key, value)
+    if (this.kept.size > this.max) this.kept.delete(this.kept.keys().next().value!)
+    return value
+  }
 }
 
 /** Scores on the calling thread: for an in-memory database (which no other connection can open), tests and the command line. */
 export function createInlineWaveScorer(repos: Pick<Repositories, 'scoring'>): WaveScorer {
   return {
-    score: async (request) => scoringWork.score(request, await repos.scoring.respondents(request.waveId, request.questionnaire.id)),
-    overall: async (request, topScales) => scoringWork.overall(request, topScales, await repos.scoring.respondents(request.waveId, request.questionnaire.id)),
-    answeredVersions: (waveId, questionnaireId) => repos.scoring.answeredVersions(waveId, questionnaireId),
-    compare: async (from, to, compared) => compareWaves(from, to, compared),
+    ...scoringFrom(createKeptRespondents(repos.scoring)),
     close: async () => {},
   }
 }

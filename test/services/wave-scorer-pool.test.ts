@@ -6,6 +6,7 @@ import { boot, type Linkscore } from '../../server/boot.js'
 import { generateProgramme } from '../../server/demo/generate-programme.js'
 import type { Wave } from '../../server/domain/wave.js'
 import type { WaveScorer, WaveToScore } from '../../server/services/wave-scorer.js'
+import { compareWaves } from '../../server/scoring/wave-change.js'
 import { createInlineWaveScorer } from '../../server/services/wave-scorer.js'
 import { createWaveScorerPool } from '../../server/services/wave-scorer-pool.js'
 import { staffClient } from '../support/report-expectations.js'
@@ -32,6 +33,7 @@ afterAll(async () => {
 
 const requestFor = (wave: Wave, questionnaire: string, filter: Pick<WaveToScore, 'practiceCodes' | 'setting'> = {}): WaveToScore => ({
   waveId: wave.id,
+  version: 0,
   wave: wave.slug,
   questionnaire: ls.services.catalogue.get(questionnaire),
   options: { weighting: 'respondents', minPracticeN: 3, minBreakdownN: 3 },
@@ -51,10 +53,15 @@ describe('scoring on worker threads', () => {
     const overall = await pool.overall(requestFor(second, questionnaire, SOME), top)
     expect(overall.map(([code]) => code)).toEqual(['SYNTHETIC-0001', 'SYNTHETIC-0002', 'SYNTHETIC-0007', 'SYNTHETIC-0040'])
     expect(overall).toEqual(await inline.overall(requestFor(second, questionnaire, SOME), top))
-    expect(await pool.answeredVersions(second.id, questionnaire)).toEqual([ls.services.catalogue.get(questionnaire).version])
-    const earlier = await inline.score(requestFor(first, questionnaire))
+    expect(await pool.answeredVersions(second.id, questionnaire, 0)).toEqual([ls.services.catalogue.get(questionnaire).version])
+    const analysed = { waveId: second.id, version: 0, questionnaire: ls.services.catalogue.get(questionnaire), setting: 'link_worker' as const }
+    const quality = await pool.itemAnalysis(analysed)
+    expect(quality.items.length).toBeGreaterThan(0)
+    expect(quality).toEqual(await inline.itemAnalysis(analysed))
     const definition = ls.services.catalogue.get(questionnaire)
-    expect(await pool.compare(earlier, later, definition)).toEqual(await inline.compare(earlier, later, definition))
+    const change = await pool.compare(requestFor(first, questionnaire), requestFor(second, questionnaire), definition)
+    expect(change).toEqual(compareWaves(await inline.score(requestFor(first, questionnaire)), later, definition))
+    expect(change.filter((row) => !row.withheld).length).toBeGreaterThan(0)
   })
 
   it('leaves the event loop answering while it reads and scores a wave, where inline scoring holds it', async () => {
@@ -66,7 +73,8 @@ describe('scoring on worker threads', () => {
         if (!done) setImmediate(tick)
       }
       setImmediate(tick)
-      await Promise.all(SCORED.map((q) => scorer.score(requestFor(waves[1]!, q))))
+      // At a version neither scorer has kept, so that each reads the wave and scores it again.
+      await Promise.all(SCORED.map((q) => scorer.score({ ...requestFor(waves[1]!, q), version: 1 })))
       done = true
       return ticks
     }

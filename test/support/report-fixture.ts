@@ -196,15 +196,12 @@ export async function changeAnswers(ls: TestLinkscore, responseIds: readonly num
     .where('questionnaire_id', 'in', ['normalisation', 'good-practice'])
     .where('response_id', 'in', [...responseIds])
     .executeTakeFirst()
-  const waves = await ls.db
+  const changed = await ls.db
     .selectFrom('response')
-    .select('wave_id')
-    .distinct()
+    .select(['id', 'wave_id'])
     .where('id', 'in', [...responseIds])
     .execute()
-  await bumpScoresVersion(
-    ls.db,
-    waves.map((w) => w.wave_id),
-  )
+  for (const waveId of new Set(changed.map((r) => r.wave_id)))
+    await bumpScoresVersion(ls.db, waveId, { responseIds: changed.filter((r) => r.wave_id === waveId).map((r) => r.id) })
   return Number(result.numUpdatedRows)
 }

@@ -7,6 +7,12 @@ import { inTransaction } from '../in-transaction.js'
 import { notExcluded } from './not-excluded.js'
 import { bumpScoresVersion } from './scores-version.js'
 
+/** The responses an exclusion set aside: those whose part in the wave's scores changes when it is made or restored. */
+async function setAside(db: Kysely<Schema>, exclusionId: number): Promise<number[]> {
+  const rows = await db.selectFrom('excluded_response').select('response_id').where('exclusion_id', '=', exclusionId).execute()
+  return rows.map((r) => r.response_id)
+}
+
 export function exclusionRepository(db: Kysely<Schema>): ExclusionRepository {
   /** Responses the criteria cover that no exclusion in force has set aside already. */
   const matching = (c: ExclusionCriteria) =>
@@ -53,7 +59,7 @@ export function exclusionRepository(db: Kysely<Schema>): ExclusionRepository {
           .columns(['exclusion_id', 'response_id'])
           .expression(matching(e).select([sql.lit(id).as('exclusion_id'), 'r.id as response_id']))
           .executeTakeFirst()
-        await bumpScoresVersion(trx, [e.waveId])
+        await bumpScoresVersion(trx, e.waveId, { responseIds: await setAside(trx, id) })
         return { id, responses: Number(inserted.numInsertedOrUpdatedRows ?? 0) }
       }),
 
@@ -66,7 +72,7 @@ export function exclusionRepository(db: Kysely<Schema>): ExclusionRepository {
           .where('restored_at', 'is', null)
           .returning('wave_id')
           .executeTakeFirst()
-        if (restored) await bumpScoresVersion(trx, [restored.wave_id])
+        if (restored) await bumpScoresVersion(trx, restored.wave_id, { responseIds: await setAside(trx, id) })
         return restored !== undefined
       }),
 

@@ -134,7 +134,7 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
           .where('status', '=', 'in_progress')
           .returning('wave_id')
           .executeTakeFirst()
-        if (submitted) await bumpScoresVersion(trx, [submitted.wave_id])
+        if (submitted) await bumpScoresVersion(trx, submitted.wave_id, { responseIds: [responseId] })
         return submitted !== undefined
       }),
   }

@@ -1,15 +1,30 @@
-// The one way a repository raises a wave's scores version (see migration 018): every write to what scores are computed
-// from calls one of these inside its transaction, and test/data/repositories/scores-version.test.ts holds them to it.
-import { sql, type Kysely } from 'kysely'
+// The one way a repository raises a wave's scores version (see migrations 018 and 020): every write to what scores are
+// computed from calls one of these inside its transaction, naming the responses it changed, and
+// test/data/repositories/scores-version.test.ts holds them to it.
+import type { Kysely } from 'kysely'
+import type { ScoresChange } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 
-/** Raises the version of these waves by one (a wave without a row gets 1). */
-export async function bumpScoresVersion(db: Kysely<Schema>, waveIds: readonly number[]): Promise<void> {
-  for (const waveId of new Set(waveIds))
+/** Raises the wave's version by one (a wave without a row gets 1) and records what changed at the new version. */
+export async function bumpScoresVersion(db: Kysely<Schema>, waveId: number, change: ScoresChange): Promise<void> {
+  const whole = change === 'whole wave'
+  const { version } = await db
+    .insertInto('wave_scores_version')
+    .values({ wave_id: waveId, version: 1, whole_since: whole ? 1 : 0 })
+    .onConflict((oc) =>
+      oc.column('wave_id').doUpdateSet((eb) => ({
+        version: eb('wave_scores_version.version', '+', 1),
+        ...(whole ? { whole_since: eb('wave_scores_version.version', '+', 1) } : {}),
+      })),
+    )
+    .returning('version')
+    .executeTakeFirstOrThrow()
+  if (whole || change.responseIds.length === 0) return
+  const at = Number(version)
+  for (const ids of chunks([...new Set(change.responseIds)], 500))
     await db
-      .insertInto('wave_scores_version')
-      .values({ wave_id: waveId, version: 1 })
-      .onConflict((oc) => oc.column('wave_id').doUpdateSet((eb) => ({ version: eb('wave_scores_version.version', '+', 1) })))
+      .insertInto('scores_change')
+      .values(ids.map((id) => ({ wave_id: waveId, version: at, response_id: id })))
       .execute()
 }
 
@@ -18,12 +33,8 @@ export async function bumpScoresVersion(db: Kysely<Schema>, waveIds: readonly nu
  * no score (only submitted responses are scored), so fieldwork does not empty the cache with every page saved.
  */
 export async function bumpScoresVersionIfSubmitted(db: Kysely<Schema>, responseId: number): Promise<void> {
-  await db
-    .insertInto('wave_scores_version')
-    .columns(['wave_id', 'version'])
-    .expression(db.selectFrom('response').select(['wave_id', sql.lit(1).as('version')]).where('id', '=', responseId).where('status', '=', 'submitted'))
-    .onConflict((oc) => oc.column('wave_id').doUpdateSet((eb) => ({ version: eb('wave_scores_version.version', '+', 1) })))
-    .execute()
+  const response = await db.selectFrom('response').select(['wave_id', 'status']).where('id', '=', responseId).executeTakeFirst()
+  if (response?.status === 'submitted') await bumpScoresVersion(db, response.wave_id, { responseIds: [responseId] })
 }
 
 /** Each wave's scores version (0 for one without a row), in one query. */
@@ -37,4 +48,25 @@ export async function scoresVersions(db: Kysely<Schema>, waveIds: readonly numbe
 export async function scoresVersion(db: Kysely<Schema>, waveId: number): Promise<number> {
   const row = await db.selectFrom('wave_scores_version').select('version').where('wave_id', '=', waveId).executeTakeFirst()
   return row ? Number(row.version) : 0
+}
+
+/** What changed in the wave after `version`: the responses, or (when the whole wave changed since) 'whole wave'. */
+export async function scoresChangesSince(db: Kysely<Schema>, waveId: number, version: number): Promise<ScoresChange> {
+  const row = await db.selectFrom('wave_scores_version').select('whole_since').where('wave_id', '=', waveId).executeTakeFirst()
+  if (row && Number(row.whole_since) > version) return 'whole wave'
+  const changed = await db
+    .selectFrom('scores_change')
+    .select('response_id')
+    .distinct()
+    .where('wave_id', '=', waveId)
+    .where('version', '>', version)
+    .orderBy('response_id')
+    .execute()
+  return { responseIds: changed.map((c) => c.response_id) }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const found: T[][] = []
+  for (let i = 0; i < items.length; i += size) found.push(items.slice(i, i + size))
+  return found
 }

@@ -60,7 +60,7 @@ export function waveRepository(db: Kysely<Schema>): WaveRepository {
           .insertInto('wave_questionnaire')
           .values(change.questionnaireIds.map((questionnaireId, i) => ({ wave_id: id, questionnaire_id: questionnaireId, position: i + 1 })))
           .execute()
-        await bumpScoresVersion(trx, [id])
+        await bumpScoresVersion(trx, id, 'whole wave')
       }),
     activity: async (programmeId) => {
       const ofProgramme = db.selectFrom('wave').select('id').where('programme_id', '=', programmeId)
