@@ -118,6 +118,8 @@ export interface ComparisonChange {
   since: Wave
   /** By questionnaire; null when it cannot be worked out (answers spanning two questionnaire versions): `problem` says why. */
   byQuestionnaire: Map<string, OverallChange[]> | null
+  /** Each questionnaire the two waves were answered in different versions of: the change compares the items both ask. */
+  breaks: VersionBreak[]
   problem: Message | null
 }
 
@@ -370,7 +372,8 @@ export function createReportService(
       const changes: ComparisonChange[] = []
       for (const from of since) {
         const { value, problem } = await orProblem(() => scoring.overallChanges(programme, [from], wave, filter))
-        changes.push({ since: from, byQuestionnaire: value?.get(from.id) ?? null, problem })
+        const since = value?.get(from.id)
+        changes.push({ since: from, byQuestionnaire: since?.byQuestionnaire ?? null, breaks: since?.breaks ?? [], problem })
       }
       const stages = (await repos.practices.stages(programme.id)).filter((s) => s.waveId === wave.id)
       return {

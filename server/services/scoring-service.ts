@@ -35,6 +35,12 @@ export interface WaveChange {
   breaks: VersionBreak[]
 }
 
+/** The change in overall score since one wave, by questionnaire, and for each answered in two versions what it leaves out. */
+export interface OverallChangeSince {
+  byQuestionnaire: Map<string, OverallChange[]>
+  breaks: VersionBreak[]
+}
+
 /** What kept scores weigh in the cache: their rows, which is what their memory grows with. */
 const rowsOf = (scores: WaveScores) => scores.practices.length + scores.scaleStats.length + scores.general.length
 
@@ -135,22 +141,17 @@ export function createScoringService(
   }
 
   /**
-   * Each scored questionnaire of the wave with what its overall change needs: scores, bands and its practices'
-   * respondents' overall scores, kept like the scores (the respondents' own scores are a thousand times larger, and not kept).
+   * A wave's scores of one definition with what its overall change needs: bands and its practices' respondents' overall
+   * scores, kept like the scores (the respondents' own scores are a thousand times larger, and not kept).
    */
-  async function overallWaves(programme: Programme, wave: Wave, filter: RespondentFilter): Promise<Map<string, OverallWave>> {
-    const found = new Map<string, OverallWave>()
-    const version = await repos.scoring.scoresVersion(wave.id)
-    for (const scores of await scoreQuestionnaires(programme, wave, 'respondents', filter)) {
-      const definition = await answeredDefinition(wave, scores.questionnaire, version)
-      const overall = await cache.get(
-        JSON.stringify(['overall', ...waveKey(programme, wave, definition, filter, version)]),
-        async () => deepFreeze(await scorer.overall(request(programme, wave, definition, 'respondents', filter, version), [...topScales(scores)])),
-        (entries) => entries.length,
-      )
-      found.set(scores.questionnaire, { scores, bands: definition.scoring?.bands ?? [], overall: new Map(overall) })
-    }
-    return found
+  async function overallWave(programme: Programme, wave: Wave, definition: Questionnaire, filter: RespondentFilter, version: number): Promise<OverallWave> {
+    const scores = await scoreOne(programme, wave, definition, 'respondents', filter, version)
+    const overall = await cache.get(
+      JSON.stringify(['overall', ...waveKey(programme, wave, definition, filter, version)]),
+      async () => deepFreeze(await scorer.overall(request(programme, wave, definition, 'respondents', filter, version), [...topScales(scores)])),
+      (entries) => entries.length,
+    )
+    return { scores, bands: definition.scoring?.bands ?? [], overall: new Map(overall) }
   }
 
   /**
@@ -184,10 +185,14 @@ export function createScoringService(
     return change
   }
 
-  /** The change in overall score of each practice between two waves, per questionnaire both score, kept under both versions. */
-  async function overallChangesBetween(programme: Programme, from: Wave, to: Wave, filter: RespondentFilter): Promise<Map<string, OverallChange[]>> {
+  /**
+   * The change in overall score of each practice between two waves, per questionnaire both score, kept under both
+   * versions. As for the change per scale, two waves answered in different versions are both scored on the scored
+   * items the versions share, so the change compares like with like; the break says which items it leaves out.
+   */
+  async function overallChangesBetween(programme: Programme, from: Wave, to: Wave, filter: RespondentFilter): Promise<OverallChangeSince> {
     const practices = filter.practiceCodes ? [...filter.practiceCodes].sort() : null
-    const versions = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
+    const [fromVersion, toVersion] = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
     const key = [
       'overall-change',
       from.id,
@@ -196,7 +201,8 @@ export function createScoringService(
       to.id,
       to.slug,
       to.questionnaireIds,
-      ...versions,
+      fromVersion,
+      toVersion,
       ...thresholdsOf(programme),
       filter.setting ?? null,
       practices,
@@ -204,12 +210,22 @@ export function createScoringService(
     const kept = await cache.get(
       JSON.stringify(key),
       async () => {
-        const [before, after] = [await overallWaves(programme, from, filter), await overallWaves(programme, to, filter)]
-        return deepFreeze([...after].flatMap(([id, later]) => (before.has(id) ? [[id, overallChange(before.get(id)!, later)] as const] : [])))
+        const earlierIds = new Set(scoredIds(from))
+        const rows: [string, OverallChange[]][] = []
+        const breaks: VersionBreak[] = []
+        for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
+          const [before, after] = [await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion)]
+          const found = versionBreak(before, after)
+          const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
+          const [earlier, later] = [await overallWave(programme, from, a, filter, fromVersion), await overallWave(programme, to, b, filter, toVersion)]
+          rows.push([id, overallChange(earlier, later)])
+          if (found) breaks.push(found)
+        }
+        return deepFreeze({ rows, breaks })
       },
-      (entries) => entries.reduce((n, [, rows]) => n + rows.length, 0),
+      ({ rows }) => rows.reduce((n, [, changes]) => n + changes.length, 0),
     )
-    return new Map(kept)
+    return { byQuestionnaire: new Map(kept.rows), breaks: kept.breaks }
   }
 
   return {
@@ -262,13 +278,8 @@ export function createScoringService(
      * The change in each practice's overall score from each of `froms` to `to`, per questionnaire both waves score, for
      * the same respondents as the comparison scores (`filter`); `to` is scored once, however many waves it is compared with.
      */
-    async overallChanges(
-      programme: Programme,
-      froms: readonly Wave[],
-      to: Wave,
-      filter: RespondentFilter = {},
-    ): Promise<Map<number, Map<string, OverallChange[]>>> {
-      const changes = new Map<number, Map<string, OverallChange[]>>()
+    async overallChanges(programme: Programme, froms: readonly Wave[], to: Wave, filter: RespondentFilter = {}): Promise<Map<number, OverallChangeSince>> {
+      const changes = new Map<number, OverallChangeSince>()
       for (const from of froms) changes.set(from.id, await overallChangesBetween(programme, from, to, filter))
       return changes
     },

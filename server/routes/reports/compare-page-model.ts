@@ -1,5 +1,6 @@
 // The programme comparison: practices × overall scores and top-level scales, sortable through links, with
 // filters, a bar chart and a scatter of the overall scores, and the scale statistics. Figures rounded here.
+import { interventionIn } from '../../domain/programme.js'
 import { SETTINGS } from '../../questionnaires/definition-schema.js'
 import { printableScaleStats, type Printable, type ScaleStats } from '../../scoring/index.js'
 import { formats, type Formats } from '../../i18n/format.js'
@@ -16,6 +17,7 @@ import { notPrinted, notPrintedNotes, type NotPrinted, type Statistic } from './
 import { REPORT_ASSETS } from './report-assets.js'
 import { questionnaireLabel, questionnaireWords, withheldGroupNote } from './report-labels.js'
 import type { CompareQuery } from './report-query.js'
+import { versionBreakSentence } from './version-break-words.js'
 import { waveOptions } from './wave-options.js'
 
 /** The scatter's axes: overall good practice across, overall normalisation up, when a wave has both. */
@@ -201,6 +203,17 @@ function pagination(window: ReturnType<typeof pageWindow>, href: (page: number) 
   }
 }
 
+/** Under the table: for each change since a wave answered in another version, which statements it compares and leaves out. */
+function changeBreaks(data: ComparisonData, t: Translate, format: Formats): string[] {
+  const page = { t, format, intervention: interventionIn(data.programme, format.language) }
+  return data.changes.flatMap((change) =>
+    change.breaks.flatMap((found) => {
+      const scored = data.questionnaires.find((q) => q.scores.questionnaire === found.questionnaire)
+      return scored && data.wave ? [versionBreakSentence(found, { from: change.since.title, to: data.wave.title }, questionnaireWords(scored), page)] : []
+    }),
+  )
+}
+
 /** `t` and `format`: the page's language (res.locals); English when not given. */
 export function comparePageModel(data: ComparisonData, query: CompareQuery, t: Translate = english, format: Formats = formats('en-GB')) {
   const { programme } = data
@@ -244,6 +257,7 @@ export function comparePageModel(data: ComparisonData, query: CompareQuery, t: T
     /** Between the practice and the scores: responses, response rate and stage at the wave shown. */
     factHeaders: FACT_KEYS.map((key) => header(key, factLabel(key, t), true)),
     changeProblems: data.changes.flatMap((c) => (c.problem ? [t('reports:scorecard.changeProblem', { wave: c.since.title, problem: say(t, c.problem) })] : [])),
+    changeBreaks: changeBreaks(data, t, format),
     hasChanges: data.changes.length > 0,
     compareWavesHref: compareWavesPath(programme.slug),
     instrumentQualityHref: instrumentQualityPath(programme.slug, { wave: data.wave?.slug }),

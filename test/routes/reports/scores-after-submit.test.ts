@@ -43,7 +43,7 @@ const submittedByWave = async () =>
 const cedarOverallChange = async () => {
   const programme = (await ls.repos.programmes.findBySlug('north'))!
   const [baseline, followUp] = await ls.repos.waves.listByProgramme(programme.id)
-  const changes = (await ls.services.scoring.overallChanges(programme, [baseline!], followUp!)).get(baseline!.id)!
+  const changes = (await ls.services.scoring.overallChanges(programme, [baseline!], followUp!)).get(baseline!.id)!.byQuestionnaire
   return SCORED.map((q) => changes.get(q)!.find((row) => row.practiceCode === 'N3'))
 }
 
