@@ -21,6 +21,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: 'test' },
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/worker-setup.ts'],
     // The benchmarks set the two databases side by side themselves, so they run in the SQLite project only.
     benchmark: { include: [] },
     projects: [

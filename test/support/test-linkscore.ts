@@ -1,10 +1,11 @@
 // Builds a real Linkscore for tests: a temporary SQLite file or, with LINKSCORE_TEST_DATABASE=postgres, a fresh schema of
 // the test PostgreSQL database; real questionnaires or fixtures.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
+import { inject } from 'vitest'
 import { createApp } from '../../server/app.js'
 import { boot, type Linkscore } from '../../server/boot.js'
 import type { Clock } from '../../server/clock.js'
@@ -41,6 +42,8 @@ export async function testDatabase(
 ): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop(): Promise<void> }> {
   if (kind === 'sqlite') {
     const path = join(folder, 'test.db')
+    // What migrating an empty file would make, without the migrations' seconds over a whole run (see global-setup.ts).
+    copyFileSync(inject('migratedSqliteDatabase'), path)
     return { target: { kind: 'sqlite', path }, env: { LINKSCORE_DB: path }, drop: async () => {} }
   }
   const schema = await createTestSchema()
