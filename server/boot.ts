@@ -4,7 +4,7 @@ import type { Config } from './config.js'
 import { openDatabase, type LinkscoreDatabase } from './data/database.js'
 import { createRepositories } from './data/index.js'
 import type { Repositories } from './data/repository-interfaces.js'
-import { loadQuestionnaires } from './questionnaires/load-questionnaires.js'
+import { loadQuestionnaires, type LoadedQuestionnaire } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices, type Services } from './services/index.js'
 import { createMailSender } from './services/mail-sender.js'
@@ -24,8 +24,9 @@ export async function boot(
   config: Pick<Config, 'database' | 'questionnairesFolder'> & Partial<Pick<Config, 'smtp' | 'baseUrl' | 'scoringThreads'>>,
   clock?: Clock,
   staffSecurity?: StaffSecuritySettings,
+  /** The folder's questionnaires already loaded: tests load the repository's folders once, not for every test app. */
+  loaded: readonly LoadedQuestionnaire[] = loadQuestionnaires(config.questionnairesFolder),
 ): Promise<Linkscore> {
-  const loaded = loadQuestionnaires(config.questionnairesFolder)
   const database = await openDatabase(config.database)
   try {
     const repos = createRepositories(database)

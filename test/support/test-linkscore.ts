@@ -14,9 +14,12 @@ import type { DatabaseTarget } from '../../server/data/database.js'
 import type { Schema } from '../../server/data/schema.js'
 import { DEFAULT_STAFF_SECURITY, type SignInLimits, type StaffSecuritySettings } from '../../server/services/staff-security-settings.js'
 import { createTestSchema } from './postgres.js'
+import { questionnairesLoadedOnce } from './questionnaires-loaded-once.js'
 
 export const REAL_QUESTIONNAIRES = 'questionnaires'
 export const FIXTURE_QUESTIONNAIRES = 'test/fixtures/questionnaires'
+/** Folders no test writes to, so their questionnaires can be loaded once. */
+const REPOSITORY_FOLDERS = new Set([REAL_QUESTIONNAIRES, FIXTURE_QUESTIONNAIRES])
 
 /** Which database the tests run on: set by the "postgres" project in vitest.config.ts. */
 export const TEST_DATABASE: DatabaseTarget['kind'] = process.env.LINKSCORE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite'
@@ -75,7 +78,13 @@ export async function testLinkscore(
     scoringThreads: 0,
     ...opts.config,
   }
-  const ls = await boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
+  const staffSecurity = { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } }
+  const ls = await boot(
+    config,
+    opts.clock,
+    staffSecurity,
+    REPOSITORY_FOLDERS.has(config.questionnairesFolder) ? questionnairesLoadedOnce(config.questionnairesFolder) : undefined,
+  )
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', clock: opts.clock, log: opts.log ?? (() => {}) })
   return {
     ...ls,
