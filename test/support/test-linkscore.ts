@@ -10,7 +10,8 @@ import { createApp } from '../../server/app.js'
 import { boot, type Linkscore } from '../../server/boot.js'
 import type { Clock } from '../../server/clock.js'
 import { readConfig, type Config } from '../../server/config.js'
-import type { DatabaseTarget } from '../../server/data/database.js'
+import { copyDatabase } from '../../server/data/copy-database.js'
+import { openDatabase, type DatabaseTarget } from '../../server/data/database.js'
 import type { Schema } from '../../server/data/schema.js'
 import { DEFAULT_STAFF_SECURITY, type SignInLimits, type StaffSecuritySettings } from '../../server/services/staff-security-settings.js'
 import { questionnairesLoadedOnce } from './questionnaires-loaded-once.js'
@@ -66,10 +67,13 @@ export async function testLinkscore(
     config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy' | 'writeTimeoutMs' | 'smtp' | 'baseUrl' | 'scoringThreads'>>
     /** Templates compiled once, as in production (the default: compiled afresh, a simple page took 5–9 ms instead of 3–5), or as the mode sets. */
     templates?: 'compiled once' | 'as the mode sets'
+    /** Starts as a copy of this one's database, rows and ids alike: a seeding shared by a file's tests, each with its own copy. */
+    copyOf?: TestLinkscore
   } = {},
 ): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
   const database = await testDatabase(folder, opts.database)
+  if (opts.copyOf) await copyInto(database.target, opts.copyOf)
   const config: Config = {
     ...readConfig({ NODE_ENV: opts.production ? 'production' : 'test' }),
     database: database.target,
@@ -102,6 +106,15 @@ export async function testLinkscore(
       await database.drop()
       rmSync(folder, { recursive: true, force: true })
     },
+  }
+}
+
+async function copyInto(target: DatabaseTarget, original: TestLinkscore): Promise<void> {
+  const copy = await openDatabase(target)
+  try {
+    await copyDatabase(original.database, copy)
+  } finally {
+    await copy.close()
   }
 }
 
