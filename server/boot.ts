@@ -5,6 +5,7 @@ import { openDatabase, type LinkscoreDatabase } from './data/database.js'
 import { createRepositories } from './data/index.js'
 import type { Repositories } from './data/repository-interfaces.js'
 import { loadCompiledQuestionnaires } from './questionnaires/compiled-questionnaires.js'
+import type { LoadedQuestionnaire } from './questionnaires/load-questionnaires.js'
 import { createQuestionnaireCatalogue } from './services/questionnaire-catalogue.js'
 import { createServices, type Services } from './services/index.js'
 import { createMailSender } from './services/mail-sender.js'
@@ -24,8 +25,10 @@ export async function boot(
   config: Pick<Config, 'database' | 'questionnairesFolder'> & Partial<Pick<Config, 'smtp' | 'baseUrl' | 'scoringThreads'>>,
   clock?: Clock,
   staffSecurity?: StaffSecuritySettings,
+  /** The folder's questionnaires already loaded: tests load the repository's folders once, not for every test app. */
+  alreadyLoaded?: readonly LoadedQuestionnaire[],
 ): Promise<Linkscore> {
-  const loaded = await loadCompiledQuestionnaires(config.questionnairesFolder)
+  const loaded = alreadyLoaded ?? (await loadCompiledQuestionnaires(config.questionnairesFolder))
   const database = await openDatabase(config.database)
   try {
     const repos = createRepositories(database)

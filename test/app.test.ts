@@ -8,7 +8,7 @@ it.each([
   { production: true, cached: true },
   { production: false, cached: false },
 ])('caches compiled templates when production is $production: $cached', async ({ production, cached }) => {
-  const ls = await testLinkscore({ production })
+  const ls = await testLinkscore({ production, templates: 'as the mode sets' })
   try {
     ejs.clearCache()
     expect(ls.app.enabled('view cache')).toBe(cached)

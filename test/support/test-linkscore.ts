@@ -1,21 +1,26 @@
 // Builds a real Linkscore for tests: a temporary SQLite file or, with LINKSCORE_TEST_DATABASE=postgres, a fresh schema of
 // the test PostgreSQL database; real questionnaires or fixtures.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Kysely } from 'kysely'
+import { inject } from 'vitest'
 import { createApp } from '../../server/app.js'
 import { boot, type Linkscore } from '../../server/boot.js'
 import type { Clock } from '../../server/clock.js'
 import { readConfig, type Config } from '../../server/config.js'
-import type { DatabaseTarget } from '../../server/data/database.js'
+import { copyDatabase } from '../../server/data/copy-database.js'
+import { openDatabase, type DatabaseTarget } from '../../server/data/database.js'
 import type { Schema } from '../../server/data/schema.js'
 import { DEFAULT_STAFF_SECURITY, type SignInLimits, type StaffSecuritySettings } from '../../server/services/staff-security-settings.js'
+import { questionnairesLoadedOnce } from './questionnaires-loaded-once.js'
 import { createTestSchema } from './postgres.js'
 
 export const REAL_QUESTIONNAIRES = 'questionnaires'
 export const FIXTURE_QUESTIONNAIRES = 'test/fixtures/questionnaires'
+/** Folders no test writes to, so their questionnaires can be loaded once. */
+const REPOSITORY_FOLDERS = new Set([REAL_QUESTIONNAIRES, FIXTURE_QUESTIONNAIRES])
 
 /** Which database the tests run on: set by the "postgres" project in vitest.config.ts. */
 export const TEST_DATABASE: DatabaseTarget['kind'] = process.env.LINKSCORE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite'
@@ -41,6 +46,8 @@ export async function testDatabase(
 ): Promise<{ target: DatabaseTarget; env: Record<string, string>; drop(): Promise<void> }> {
   if (kind === 'sqlite') {
     const path = join(folder, 'test.db')
+    // What migrating an empty file would make, without the migrations' seconds over a whole run (see global-setup.ts).
+    copyFileSync(inject('migratedSqliteDatabase'), path)
     return { target: { kind: 'sqlite', path }, env: { LINKSCORE_DB: path }, drop: async () => {} }
   }
   const schema = await createTestSchema()
@@ -58,10 +65,15 @@ export async function testLinkscore(
     database?: DatabaseTarget['kind']
     /** Settings that the environment would give, such as smaller limits. */
     config?: Partial<Pick<Config, 'openLinkStarts' | 'trustProxy' | 'writeTimeoutMs' | 'smtp' | 'baseUrl' | 'scoringThreads'>>
+    /** Templates compiled once, as in production (the default: compiled afresh, a simple page took 5–9 ms instead of 3–5), or as the mode sets. */
+    templates?: 'compiled once' | 'as the mode sets'
+    /** Starts as a copy of this one's database, rows and ids alike: a seeding shared by a file's tests, each with its own copy. */
+    copyOf?: TestLinkscore
   } = {},
 ): Promise<TestLinkscore> {
   const folder = mkdtempSync(join(tmpdir(), 'linkscore-test-'))
   const database = await testDatabase(folder, opts.database)
+  if (opts.copyOf) await copyInto(database.target, opts.copyOf)
   const config: Config = {
     ...readConfig({ NODE_ENV: opts.production ? 'production' : 'test' }),
     database: database.target,
@@ -72,8 +84,15 @@ export async function testLinkscore(
     scoringThreads: 0,
     ...opts.config,
   }
-  const ls = await boot(config, opts.clock, { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } })
+  const staffSecurity = { ...TEST_STAFF_SECURITY, signIn: { ...TEST_STAFF_SECURITY.signIn, ...opts.signIn } }
+  const ls = await boot(
+    config,
+    opts.clock,
+    staffSecurity,
+    REPOSITORY_FOLDERS.has(config.questionnairesFolder) ? questionnairesLoadedOnce(config.questionnairesFolder) : undefined,
+  )
   const app = createApp({ config, repos: ls.repos, services: ls.services, sessionSecret: 'test-secret', clock: opts.clock, log: opts.log ?? (() => {}) })
+  if ((opts.templates ?? 'compiled once') === 'compiled once') app.set('view cache', true)
   return {
     ...ls,
     config,
@@ -87,6 +106,15 @@ export async function testLinkscore(
       await database.drop()
       rmSync(folder, { recursive: true, force: true })
     },
+  }
+}
+
+async function copyInto(target: DatabaseTarget, original: TestLinkscore): Promise<void> {
+  const copy = await openDatabase(target)
+  try {
+    await copyDatabase(original.database, copy)
+  } finally {
+    await copy.close()
   }
 }
 
