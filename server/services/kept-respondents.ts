@@ -25,6 +25,9 @@ const MOST_CHANGES_READ = 2000
  */
 const MAX_KEPT_RESPONSES = 200_000
 
+/** How long a read waits for the version it was asked for to be committed where it reads (see `committed`). */
+const VERSION_WAIT_MS = 2000
+
 interface Kept {
   version: number
   byId: Map<number, AnsweredResponse>
@@ -32,7 +35,7 @@ interface Kept {
 }
 
 export function createKeptRespondents(
-  scoring: Pick<ScoringRepository, 'answeredResponses' | 'scoresChangesSince'>,
+  scoring: Pick<ScoringRepository, 'answeredResponses' | 'scoresChangesSince' | 'scoresVersion'>,
   maxResponses = MAX_KEPT_RESPONSES,
 ): KeptRespondents {
   // Each key's reads follow one another, so that two requests never bring the same entry up to date at once. A Map
@@ -52,6 +55,7 @@ export function createKeptRespondents(
 
   async function refreshed(previous: Kept | undefined, waveId: number, questionnaireId: string, version: number): Promise<Kept> {
     if (previous && previous.version >= version) return previous
+    await committed(scoring, waveId, version)
     const change = previous ? await scoring.scoresChangesSince(waveId, previous.version) : 'whole wave'
     if (change === 'whole wave' || change.responseIds.length > MOST_CHANGES_READ) {
       return made(version, new Map((await scoring.answeredResponses(waveId, questionnaireId)).map((r) => [r.responseId, r])))
@@ -83,6 +87,21 @@ export function createKeptRespondents(
       )
       return (await next).value
     },
+  }
+}
+
+/**
+ * Waits until this connection sees the wave at `version`. SQLite commits page saves in groups (group-commit-driver.ts),
+ * so the app's own connection can read a raised version a moment before it is committed, and a worker thread's
+ * connection cannot see it yet: read then, the wave as of the version before would be kept under the newer one, and the
+ * responses that version changed never read again. A version never committed (its group failed on the disk) is an error,
+ * which keeps nothing.
+ */
+async function committed(scoring: Pick<ScoringRepository, 'scoresVersion'>, waveId: number, version: number): Promise<void> {
+  const until = Date.now() + VERSION_WAIT_MS
+  while ((await scoring.scoresVersion(waveId)) < version) {
+    if (Date.now() > until) throw new Error(`Wave ${waveId}'s scores version ${version} was not committed within ${VERSION_WAIT_MS} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 2))
   }
 }
 

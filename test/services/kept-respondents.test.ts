@@ -26,6 +26,7 @@ beforeAll(async () => {
   // The kept respondents read through the project's repository; the reads they make are counted.
   const scoring = ls.repos.scoring
   kept = createKeptRespondents({
+    scoresVersion: (waveId) => scoring.scoresVersion(waveId),
     scoresChangesSince: (waveId, version) => scoring.scoresChangesSince(waveId, version),
     answeredResponses: (waveId, questionnaireId, ids) => {
       reads.push(ids ? `responses ${ids.join(',')}` : 'whole wave')
