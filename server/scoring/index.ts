@@ -7,6 +7,7 @@ export {
   overallChange,
   respondentOverall,
   respondentOverallOn,
+  respondentOverallOf,
   topScales,
   type OverallChange,
   type OverallWave,

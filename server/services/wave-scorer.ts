@@ -5,8 +5,7 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import {
   compareWaves,
-  respondentOverallOn,
-  respondentScores,
+  respondentOverallOf,
   scoreWave,
   scoreWaveForSetting,
   type ChangeRow,
@@ -77,10 +76,9 @@ export const scoringWork = {
     }
     return request.setting ? scoreWaveForSetting(input, request.setting) : scoreWave(input)
   },
-  overall(request: WaveToScore, topScales: readonly string[], all: readonly Respondent[]): [string, GroupSummary][] {
+  overall(request: WaveToScore, topScales: readonly string[], all: readonly Respondent[], memo?: ScoredMemo): [string, GroupSummary][] {
     const respondents = kept(request, all).filter((r) => !request.setting || r.setting === request.setting)
-    const found = respondentOverallOn(new Set(topScales), respondentScores(request.questionnaire, respondents))
-    return [...found].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return [...respondentOverallOf(buildScoringPlan(request.questionnaire), new Set(topScales), respondents, memo)]
   },
   compare: compareWaves,
   itemAnalysis(request: ItemsToAnalyse, all: readonly Respondent[]): InstrumentQuality {
@@ -100,18 +98,14 @@ export function scoringFrom(kept: KeptRespondents) {
   // The scores last made, so that a change is worked out here from scores this thread made, rather than from scores
   // sent to it: a structured clone of two waves' 50,000 rows each way took a second of the app's thread.
   const scores = new Recent<Promise<WaveScores>>(8)
+  const memoFor = (request: WaveToScore) => memos.get(JSON.stringify(request.questionnaire), () => new WeakMap())
   const score = (request: WaveToScore) =>
-    scores.get(JSON.stringify(request), async () =>
-      scoringWork.score(
-        request,
-        await respondents(request),
-        memos.get(JSON.stringify(request.questionnaire), () => new WeakMap()),
-      ),
-    )
+    scores.get(JSON.stringify(request), async () => scoringWork.score(request, await respondents(request), memoFor(request)))
   return {
     score,
     compare: async (from: WaveToScore, to: WaveToScore, compared: Questionnaire) => scoringWork.compare(await score(from), await score(to), compared),
-    overall: async (request: WaveToScore, topScales: readonly string[]) => scoringWork.overall(request, topScales, await respondents(request)),
+    overall: async (request: WaveToScore, topScales: readonly string[]) =>
+      scoringWork.overall(request, topScales, await respondents(request), memoFor(request)),
     answeredVersions: async (waveId: number, questionnaireId: string, version: number) => (await kept.at(waveId, questionnaireId, version)).versions,
     itemAnalysis: async (request: ItemsToAnalyse) => scoringWork.itemAnalysis(request, await respondents(request)),
   }

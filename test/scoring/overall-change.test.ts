@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { overallChange, respondentOverall } from '../../server/scoring/overall-change.js'
+import { overallChange, respondentOverall, respondentOverallOf, respondentOverallOn, topScales } from '../../server/scoring/overall-change.js'
 import { respondentScores } from '../../server/scoring/respondent-scores.js'
 import { scoreWave } from '../../server/scoring/score-wave.js'
 import type { Respondent } from '../../server/scoring/respondent.js'
+import type { ScoredMemo } from '../../server/scoring/scored-practices.js'
+import { buildScoringPlan } from '../../server/scoring/scoring-plan.js'
 import { fixtureQuestionnaire } from './fixtures/fixture-questionnaire.js'
 import { respondent } from './fixtures/respondents.js'
+import { syntheticQuestionnaire, syntheticRespondents } from './fixtures/synthetic-programme.js'
 
 /** A link worker answering c1, c4 (coherence) and p1, p2 (participation) all with `v`: both scale scores are (v − 1) × 25. */
 const answering = (code: string, v: number) => respondent(code, 'link_worker', { c1: String(v), c4: String(v), p1: String(v), p2: String(v) })
@@ -30,6 +33,24 @@ describe('respondentOverall', () => {
     expect(a.mean).toBeCloseTo(175 / 3, 10)
     // sd of 50, 50, 75: √((2 × (25/3)² + (50/3)²) / 2) = 25/√3
     expect(a.sd).toBeCloseTo(25 / Math.sqrt(3), 10)
+  })
+})
+
+describe('respondentOverallOf', () => {
+  it('gives exactly what respondentOverallOn gives from the rows of respondentScores, with a memo and from it', () => {
+    // 40 practices × 12, about 5% not relevant and 5% unanswered: some respondents lack a top-level scale.
+    const questionnaire = syntheticQuestionnaire('npt-like', [4, 4, 4, 4], 25)
+    const respondents = syntheticRespondents(questionnaire, 40, 12, 11)
+    const scores = scoreWave({ wave: 'w1', questionnaire, respondents })
+    const top = topScales(scores)
+    const fromRows = [...respondentOverallOn(top, respondentScores(questionnaire, respondents))].sort(([a], [b]) => (a < b ? -1 : 1))
+    expect(fromRows.length).toBe(40)
+    expect(fromRows.some(([, s]) => s.n < 12)).toBe(true)
+    const plan = buildScoringPlan(questionnaire)
+    const memo: ScoredMemo = new WeakMap()
+    expect([...respondentOverallOf(plan, top, respondents)]).toEqual(fromRows)
+    expect([...respondentOverallOf(plan, top, respondents, memo)]).toEqual(fromRows)
+    expect([...respondentOverallOf(plan, top, respondents, memo)]).toEqual(fromRows)
   })
 })
 
