@@ -56,7 +56,7 @@ export interface ScorecardData {
   /** The wave before, by position; null for the first. */
   previousWave: Wave | null
   questionnaires: ScoredQuestionnaire[]
-  /** Change from previousWave to wave, every practice; null without a previous wave, or when it cannot be scored. */
+  /** The practice's change from previousWave to wave; null without a previous wave, or when it cannot be scored. */
   change: ChangeRow[] | null
   /** Why the change is not given although there is a previous wave (its answers span two questionnaire versions). */
   changeProblem: Message | string | null
@@ -76,7 +76,7 @@ export interface ScorecardData {
    * that cannot be scored (its answers span two questionnaire versions) has a problem instead: a break in the line.
    */
   trajectory: TrajectoryWave[]
-  /** Change from the first wave of the trajectory to the one shown, when the first is neither it nor the previous. */
+  /** The practice's change from the first wave of the trajectory to the one shown, when the first is neither it nor the previous. */
   sinceFirst: { wave: Wave; change: ChangeRow[] | null; changeProblem: Message | null; changeBreaks: VersionBreak[] } | null
 }
 
@@ -275,8 +275,15 @@ export function createReportService(
     return textAnswers(wave, practice, await definitions(), shownSettings(countsBySetting(submitted), programme), reviewing)
   }
 
-  /** The waves up to `shown` with responses, each scored (the one shown as already scored), and the change since the first. */
-  async function trajectory(programme: Programme, upTo: ReportWave[], shown: Wave, previous: Wave | null, shownScores: ScoredQuestionnaire[]) {
+  /** The waves up to `shown` with responses, each scored (the one shown as already scored), and the practice's change since the first. */
+  async function trajectory(
+    programme: Programme,
+    practice: Practice,
+    upTo: ReportWave[],
+    shown: Wave,
+    previous: Wave | null,
+    shownScores: ScoredQuestionnaire[],
+  ) {
     const waves: TrajectoryWave[] = []
     for (const { wave, submitted } of upTo) {
       if (wave.id === shown.id) waves.push({ wave, scores: shownScores.map((q) => q.scores), problem: null })
@@ -289,7 +296,7 @@ export function createReportService(
     const sinceFirst =
       first.id === shown.id || first.id === previous?.id
         ? null
-        : { wave: first, ...(await changeOrProblem(() => scoring.compareWithBreaks(programme, first, shown))) }
+        : { wave: first, ...(await changeOrProblem(() => scoring.compareWithBreaks(programme, first, shown, 'respondents', practice.code))) }
     return { trajectory: waves, sinceFirst }
   }
 
@@ -329,13 +336,13 @@ export function createReportService(
         previousWave,
         questionnaires,
         ...(previousWave
-          ? await changeOrProblem(() => scoring.compareWithBreaks(programme, previousWave, wave))
+          ? await changeOrProblem(() => scoring.compareWithBreaks(programme, previousWave, wave, 'respondents', practice.code))
           : { change: null, changeProblem: null, changeBreaks: [] }),
         responses: { submitted, invitations: await repos.reports.invitationCounts(wave.id, practice.id) },
         textAnswers: await practiceFreeText(programme, wave, practice, submitted, () => waveDefinitions(wave, questionnaires, language)),
         actions: await repos.actions.listForWave(practice.id, wave.id),
         earlierActions: previousWave ? await repos.actions.listForWave(practice.id, previousWave.id) : [],
-        ...(await trajectory(programme, list.slice(0, position + 1), wave, previousWave, questionnaires)),
+        ...(await trajectory(programme, practice, list.slice(0, position + 1), wave, previousWave, questionnaires)),
       }
     },
 

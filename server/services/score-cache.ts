@@ -27,7 +27,8 @@ export interface ScoreCacheLimits {
  * questionnaires, 12,900 rows, held 13.4 MB), so 200,000 rows are about 200 MB: four waves of 1,000 practices, a
  * scorecard's whole trajectory, fit.
  */
-export const DEFAULT_SCORE_CACHE_LIMITS: ScoreCacheLimits = { maxEntries: 64, maxWeight: 200_000 }
+// Entries: a scorecard keeps its practice's change apart (a few dozen rows), so many are small; the weight bounds memory.
+export const DEFAULT_SCORE_CACHE_LIMITS: ScoreCacheLimits = { maxEntries: 512, maxWeight: 200_000 }
 
 export function createScoreCache(limits: Partial<ScoreCacheLimits> = {}): ScoreCache {
   const { maxEntries, maxWeight } = { ...DEFAULT_SCORE_CACHE_LIMITS, ...limits }

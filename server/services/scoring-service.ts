@@ -160,14 +160,27 @@ export function createScoringService(
    * compares like with like; the break says which items it leaves out. Each questionnaire's change is kept under both
    * waves' versions.
    */
-  async function compareWithBreaks(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<WaveChange> {
+  async function compareWithBreaks(
+    programme: Programme,
+    from: Wave,
+    to: Wave,
+    weighting: Weighting = 'respondents',
+    /** Only this practice's rows (a scorecard's): worked out and sent back for it alone, and kept apart. */
+    practiceCode?: string,
+  ): Promise<WaveChange> {
     if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
     const change: WaveChange = { rows: [], breaks: [] }
     const earlierIds = new Set(scoredIds(from))
     const [fromVersion, toVersion] = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
     for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
       const [before, after] = [await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion)]
-      const key = ['change', weighting, ...waveKey(programme, from, before, {}, fromVersion), ...waveKey(programme, to, after, {}, toVersion)]
+      const key = [
+        'change',
+        weighting,
+        practiceCode ?? null,
+        ...waveKey(programme, from, before, {}, fromVersion),
+        ...waveKey(programme, to, after, {}, toVersion),
+      ]
       const kept = await cache.get(
         JSON.stringify(key),
         async () => {
@@ -175,7 +188,7 @@ export function createScoringService(
           const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
           // Compared where the scores were made (the scorer keeps its last), not sent to it and back.
           const [earlier, later] = [request(programme, from, a, weighting, {}, fromVersion), request(programme, to, b, weighting, {}, toVersion)]
-          return deepFreeze({ rows: await scorer.compare(earlier, later, b), found })
+          return deepFreeze({ rows: await scorer.compare(earlier, later, b, practiceCode), found })
         },
         changeRowsOf,
       )

@@ -24,7 +24,8 @@ export function createWaveScorerPool(target: DatabaseTarget, threads: number): W
       (await pool.run({ op: 'overall', request, topScales: [...topScales] })) as Awaited<ReturnType<WaveScorer['overall']>>,
     answeredVersions: async (waveId, questionnaireId, version) => (await pool.run({ op: 'versions', waveId, questionnaireId, version })) as number[],
     itemAnalysis: async (request) => (await pool.run({ op: 'item-analysis', request })) as Awaited<ReturnType<WaveScorer['itemAnalysis']>>,
-    compare: async (from, to, compared) => (await pool.run({ op: 'compare', from, to, compared })) as Awaited<ReturnType<WaveScorer['compare']>>,
+    compare: async (from, to, compared, practiceCode) =>
+      (await pool.run({ op: 'compare', from, to, compared, practiceCode })) as Awaited<ReturnType<WaveScorer['compare']>>,
     close: () => pool.destroy(),
   }
 }

@@ -13,7 +13,7 @@ export type WorkerTask =
   | { op: 'overall'; request: WaveToScore; topScales: string[] }
   | { op: 'versions'; waveId: number; questionnaireId: string; version: number }
   | { op: 'item-analysis'; request: ItemsToAnalyse }
-  | { op: 'compare'; from: WaveToScore; to: WaveToScore; compared: Questionnaire }
+  | { op: 'compare'; from: WaveToScore; to: WaveToScore; compared: Questionnaire; practiceCode?: string }
 
 export interface WorkerData {
   target: DatabaseTarget
@@ -35,6 +35,6 @@ export default async function run(task: WorkerTask): Promise<unknown> {
     case 'item-analysis':
       return scoring().itemAnalysis(task.request)
     case 'compare':
-      return scoring().compare(task.from, task.to, task.compared)
+      return scoring().compare(task.from, task.to, task.compared, task.practiceCode)
   }
 }

@@ -43,8 +43,8 @@ export interface WaveScorer {
   answeredVersions(waveId: number, questionnaireId: string, version: number): Promise<number[]>
   /** Instrument quality (item-analysis.ts) of the wave's questionnaire, from all its respondents or one setting's. */
   itemAnalysis(request: ItemsToAnalyse): Promise<InstrumentQuality>
-  /** compareWaves between the scores of two requests (score's): change per practice and scale. */
-  compare(from: WaveToScore, to: WaveToScore, compared: Questionnaire): Promise<ChangeRow[]>
+  /** compareWaves between the scores of two requests (score's): change per practice and scale, or one practice's only. */
+  compare(from: WaveToScore, to: WaveToScore, compared: Questionnaire, practiceCode?: string): Promise<ChangeRow[]>
   /** Lets go of the threads and their connections; an inline scorer has none. */
   close(): Promise<void>
 }
@@ -80,7 +80,15 @@ export const scoringWork = {
     const respondents = kept(request, all).filter((r) => !request.setting || r.setting === request.setting)
     return [...respondentOverallOf(buildScoringPlan(request.questionnaire), new Set(topScales), respondents, memo)]
   },
-  compare: compareWaves,
+  /**
+   * compareWaves, or its rows of one practice: each practice's rows come from its own scores alone, so comparing the
+   * practice's scores gives those rows exactly, at a thousandth of the work and of what is sent back from a thread.
+   */
+  compare(from: WaveScores, to: WaveScores, compared: Questionnaire, practiceCode?: string): ChangeRow[] {
+    if (practiceCode === undefined) return compareWaves(from, to, compared)
+    const only = (scores: WaveScores): WaveScores => ({ ...scores, practices: scores.practices.filter((row) => row.practiceCode === practiceCode) })
+    return compareWaves(only(from), only(to), compared)
+  },
   itemAnalysis(request: ItemsToAnalyse, all: readonly Respondent[]): InstrumentQuality {
     const { questionnaire, setting } = request
     return analyseItems(buildScoringPlan(questionnaire), setting ? all.filter((r) => r.setting === setting) : all, setting)
@@ -103,7 +111,8 @@ export function scoringFrom(kept: KeptRespondents) {
     scores.get(JSON.stringify(request), async () => scoringWork.score(request, await respondents(request), memoFor(request)))
   return {
     score,
-    compare: async (from: WaveToScore, to: WaveToScore, compared: Questionnaire) => scoringWork.compare(await score(from), await score(to), compared),
+    compare: async (from: WaveToScore, to: WaveToScore, compared: Questionnaire, practiceCode?: string) =>
+      scoringWork.compare(await score(from), await score(to), compared, practiceCode),
     overall: async (request: WaveToScore, topScales: readonly string[]) =>
       scoringWork.overall(request, topScales, await respondents(request), memoFor(request)),
     answeredVersions: async (waveId: number, questionnaireId: string, version: number) => (await kept.at(waveId, questionnaireId, version)).versions,

@@ -62,6 +62,11 @@ describe('scoring on worker threads', () => {
     const change = await pool.compare(requestFor(first, questionnaire), requestFor(second, questionnaire), definition)
     expect(change).toEqual(compareWaves(await inline.score(requestFor(first, questionnaire)), later, definition))
     expect(change.filter((row) => !row.withheld).length).toBeGreaterThan(0)
+    // One practice's rows, as a scorecard asks for them: exactly the whole change's rows of that practice.
+    const practiceRows = change.filter((row) => row.practiceCode === 'SYNTHETIC-0007')
+    expect(practiceRows.length).toBe(later.scales.length)
+    expect(await pool.compare(requestFor(first, questionnaire), requestFor(second, questionnaire), definition, 'SYNTHETIC-0007')).toEqual(practiceRows)
+    expect(await inline.compare(requestFor(first, questionnaire), requestFor(second, questionnaire), definition, 'SYNTHETIC-0007')).toEqual(practiceRows)
   })
 
   it('leaves the event loop answering while it reads and scores a wave, where inline scoring holds it', async () => {
