@@ -6,8 +6,6 @@ export { overallScores, type OverallResult, type ShownOverall, type WithheldOver
 export {
   overallChange,
   respondentOverall,
-  respondentOverallOn,
-  respondentOverallOf,
   topScales,
   type OverallChange,
   type OverallWave,

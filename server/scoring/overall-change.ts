@@ -4,7 +4,7 @@ import type { Band } from '../questionnaires/definition-schema.js'
 import { mean, sampleSd } from './descriptive.js'
 import { overallScores } from './overall-scores.js'
 import type { Respondent } from './respondent.js'
-import { toScore100, type RespondentScaleScore } from './respondent-scores.js'
+import { toScore100 } from './respondent-scores.js'
 import { scoredPractices, type ScoredMemo } from './scored-practices.js'
 import type { ScoringPlan } from './scoring-plan.js'
 import type { WaveScores } from './score-wave.js'
@@ -31,8 +31,8 @@ export interface ShownOverallChange {
 export type OverallChange = WithheldOverallChange | ShownOverallChange
 
 /**
- * One wave's side of the comparison: its scores, and per practice its respondents' overall scores (respondentOverall of
- * respondentScores): a summary a thousandth the size of the respondents' rows, so a wave's side can be kept between requests.
+ * One wave's side of the comparison: its scores, and per practice its respondents' overall scores (respondentOverall): a
+ * summary a thousandth the size of the respondents' rows, so a wave's side can be kept between requests.
  */
 export interface OverallWave {
   scores: WaveScores
@@ -40,41 +40,18 @@ export interface OverallWave {
   overall: ReadonlyMap<string, GroupSummary>
 }
 
-/**
- * Per practice, n, mean and sd (0–100) of its respondents' overall scores: the unweighted mean of their scores on the
- * top-level scales, for respondents with a score on every one of them (others have no overall and are left out).
- */
-export function respondentOverall(scores: Pick<WaveScores, 'scales'>, respondents: readonly RespondentScaleScore[]): Map<string, GroupSummary> {
-  return respondentOverallOn(topScales(scores), respondents)
-}
-
 /** The top-level scales, whose scores make a respondent's overall score. */
 export function topScales(scores: Pick<WaveScores, 'scales'>): Set<string> {
   return new Set(scores.scales.filter((s) => s.scalePath.length === 1).map((s) => s.scale))
 }
 
-/** respondentOverall over the top-level scales named: for a reader holding the names but not the scores. */
-export function respondentOverallOn(top: ReadonlySet<string>, respondents: readonly RespondentScaleScore[]): Map<string, GroupSummary> {
-  const byResponse = new Map<number, { practiceCode: string; scores: (number | null)[] }>()
-  for (const row of respondents) {
-    if (!top.has(row.scale)) continue
-    const entry = byResponse.get(row.responseId) ?? { practiceCode: row.practiceCode, scores: [] }
-    entry.scores.push(row.score)
-    byResponse.set(row.responseId, entry)
-  }
-  const byPractice = new Map<string, number[]>()
-  for (const { practiceCode, scores: list } of byResponse.values()) {
-    if (list.length !== top.size || list.some((s) => s === null)) continue
-    byPractice.set(practiceCode, [...(byPractice.get(practiceCode) ?? []), mean(list as number[])])
-  }
-  return new Map([...byPractice].map(([code, values]) => [code, { n: values.length, mean: mean(values), sd: values.length < 2 ? null : sampleSd(values) }]))
-}
-
 /**
- * respondentOverallOn worked out from the respondents themselves, their scale scores taken from `memo` when it has them:
- * the same figures without a row per respondent and scale (600,000 of them at 1,000 practices), practices in code order.
+ * Per practice (in code order), n, mean and sd (0–100) of its respondents' overall scores: the unweighted mean of their
+ * scores on the `top` scales, for respondents with a score on every one of them (others have no overall and are left
+ * out). Scale scores are taken from `memo` when it has them, and no row is made per respondent and scale (600,000 of
+ * them at 1,000 practices).
  */
-export function respondentOverallOf(
+export function respondentOverall(
   plan: ScoringPlan,
   top: ReadonlySet<string>,
   respondents: readonly Respondent[],

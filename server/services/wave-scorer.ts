@@ -5,7 +5,7 @@ import type { Repositories } from '../data/repository-interfaces.js'
 import type { Questionnaire, Setting } from '../questionnaires/definition-schema.js'
 import {
   compareWaves,
-  respondentOverallOf,
+  respondentOverall,
   scoreWave,
   scoreWaveForSetting,
   type ChangeRow,
@@ -78,7 +78,7 @@ export const scoringWork = {
   },
   overall(request: WaveToScore, topScales: readonly string[], all: readonly Respondent[], memo?: ScoredMemo): [string, GroupSummary][] {
     const respondents = kept(request, all).filter((r) => !request.setting || r.setting === request.setting)
-    return [...respondentOverallOf(buildScoringPlan(request.questionnaire), new Set(topScales), respondents, memo)]
+    return [...respondentOverall(buildScoringPlan(request.questionnaire), new Set(topScales), respondents, memo)]
   },
   /**
    * compareWaves, or its rows of one practice: each practice's rows come from its own scores alone, so comparing the
