@@ -80,3 +80,12 @@ export function versionBreak(from: Questionnaire, to: Questionnaire): VersionBre
   }
   return { questionnaire: to.id, versionFrom: from.version, versionTo: to.version, compared, leftOut }
 }
+
+/**
+ * The definitions a change scores its two waves on: each wave's own when both were answered in one version, else each
+ * restricted to the scored items both versions ask the same way; `found` is then the break, saying what is left out.
+ */
+export function comparedDefinitions(from: Questionnaire, to: Questionnaire): { from: Questionnaire; to: Questionnaire; found: VersionBreak | null } {
+  const found = versionBreak(from, to)
+  return found ? { from: commonItemsDefinition(from, to), to: commonItemsDefinition(to, from), found } : { from, to, found }
+}

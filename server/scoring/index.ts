@@ -14,7 +14,15 @@ export {
 } from './overall-change.js'
 export { groupMeans, MIN_GROUP_PRACTICES, type GroupMean } from './group-means.js'
 export { shownSettings, audienceShown, withheldGroups, type GroupSize } from './complementary-suppression.js'
-export { commonItemsDefinition, commonScoredItemIds, sameScoredItem, versionBreak, type LeftOutItem, type VersionBreak } from './common-items.js'
+export {
+  commonItemsDefinition,
+  commonScoredItemIds,
+  comparedDefinitions,
+  sameScoredItem,
+  versionBreak,
+  type LeftOutItem,
+  type VersionBreak,
+} from './common-items.js'
 export { compareWaves, welchTest, CHANGE_ALPHA, type ChangeRow, type ShownChange, type WithheldChange, type WelchTest } from './wave-change.js'
 export { respondentScores, toScore100, type RespondentScaleScore } from './respondent-scores.js'
 export type { Respondent } from './respondent.js'

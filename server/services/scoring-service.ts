@@ -6,10 +6,9 @@ import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import type { InstrumentQuality } from '../scoring/item-analysis.js'
 import {
-  commonItemsDefinition,
+  comparedDefinitions,
   overallChange,
   topScales,
-  versionBreak,
   type ChangeRow,
   type OverallChange,
   type OverallWave,
@@ -132,6 +131,11 @@ export function createScoringService(
   }
 
   const scoredIds = (wave: Wave) => wave.questionnaireIds.filter((q) => catalogue.get(q).scoring)
+  /** The scored questionnaires both waves ask, in the later wave's order: those a change between them compares. */
+  const sharedScoredIds = (from: Wave, to: Wave) => {
+    const earlier = new Set(scoredIds(from))
+    return scoredIds(to).filter((q) => earlier.has(q))
+  }
 
   async function scoreQuestionnaires(programme: Programme, wave: Wave, weighting: Weighting, filter: RespondentFilter = {}): Promise<WaveScores[]> {
     const version = await repos.scoring.scoresVersion(wave.id)
@@ -170,9 +174,8 @@ export function createScoringService(
   ): Promise<WaveChange> {
     if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
     const change: WaveChange = { rows: [], breaks: [] }
-    const earlierIds = new Set(scoredIds(from))
     const [fromVersion, toVersion] = [await repos.scoring.scoresVersion(from.id), await repos.scoring.scoresVersion(to.id)]
-    for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
+    for (const id of sharedScoredIds(from, to)) {
       const [before, after] = [await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion)]
       const key = [
         'change',
@@ -184,11 +187,11 @@ export function createScoringService(
       const kept = await cache.get(
         JSON.stringify(key),
         async () => {
-          const found = versionBreak(before, after)
-          const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
+          const compared = comparedDefinitions(before, after)
           // Compared where the scores were made (the scorer keeps its last), not sent to it and back.
-          const [earlier, later] = [request(programme, from, a, weighting, {}, fromVersion), request(programme, to, b, weighting, {}, toVersion)]
-          return deepFreeze({ rows: await scorer.compare(earlier, later, b, practiceCode), found })
+          const earlier = request(programme, from, compared.from, weighting, {}, fromVersion)
+          const later = request(programme, to, compared.to, weighting, {}, toVersion)
+          return deepFreeze({ rows: await scorer.compare(earlier, later, compared.to, practiceCode), found: compared.found })
         },
         changeRowsOf,
       )
@@ -223,16 +226,14 @@ export function createScoringService(
     const kept = await cache.get(
       JSON.stringify(key),
       async () => {
-        const earlierIds = new Set(scoredIds(from))
         const rows: [string, OverallChange[]][] = []
         const breaks: VersionBreak[] = []
-        for (const id of scoredIds(to).filter((q) => earlierIds.has(q))) {
-          const [before, after] = [await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion)]
-          const found = versionBreak(before, after)
-          const [a, b] = found ? [commonItemsDefinition(before, after), commonItemsDefinition(after, before)] : [before, after]
-          const [earlier, later] = [await overallWave(programme, from, a, filter, fromVersion), await overallWave(programme, to, b, filter, toVersion)]
+        for (const id of sharedScoredIds(from, to)) {
+          const compared = comparedDefinitions(await answeredDefinition(from, id, fromVersion), await answeredDefinition(to, id, toVersion))
+          const earlier = await overallWave(programme, from, compared.from, filter, fromVersion)
+          const later = await overallWave(programme, to, compared.to, filter, toVersion)
           rows.push([id, overallChange(earlier, later)])
-          if (found) breaks.push(found)
+          if (compared.found) breaks.push(compared.found)
         }
         return deepFreeze({ rows, breaks })
       },
