@@ -9,7 +9,7 @@ import { questionnaireSchema, type Questionnaire, type Setting } from '../../ser
 export const STARTED = '2026-03-01T09:00:00.000Z'
 export const SUBMITTED = '2026-03-01T09:20:00.000Z'
 
-interface FixtureResponse {
+export interface FixtureResponse {
   practice: string
   wave: string
   role: string | null
@@ -86,32 +86,50 @@ export async function seedExportFixture(ls: Linkscore, { sixMonthsVersion = 1 }:
     waves.set(slug, await admin.addWave({ programme: 'north', slug, title, questionnaires: ['pilot'], open: true }))
   for (const [wave, stage] of Object.entries(N1_STAGES)) await ls.repos.practices.setStage(practices.get('N1')!.id, waves.get(wave)!.id, stage)
   for (const [n, f] of FIXTURE_RESPONSES.entries()) {
-    const { id } = await ls.repos.responses.create({
-      invitationId: null,
-      practiceId: practices.get(f.practice)!.id,
-      waveId: waves.get(f.wave)!.id,
-      resumeToken: `export-fixture-${n}`.padEnd(24, 'x'),
-      source: 'synthetic',
-      role: f.role,
-      setting: f.setting,
-      at: STARTED,
-      ...(f.language ? { language: f.language } : {}),
-    })
-    const answers = Object.entries(f.answers).flatMap(([itemId, value]) => [value].flat().map((v) => ({ itemId, value: v })))
-    if (answers.length) {
-      await ls.repos.responses.savePage({
-        responseId: id,
-        pageKey: 'all',
-        questionnaireId: 'pilot',
-        questionnaireVersion: f.wave === 'six-months' ? sixMonthsVersion : 1,
-        itemIds: Object.keys(f.answers),
-        answers,
-        complete: true,
-        at: STARTED,
-      })
-    }
-    if (f.submitted) await ls.repos.responses.submit(id, SUBMITTED)
+    await addFixtureResponse(ls, f, `export-fixture-${n}`, f.wave === 'six-months' ? sixMonthsVersion : 1, { practices, waves })
   }
+}
+
+/**
+ * Adds one response to the north programme as the fixture's are made: its answers saved on one page, to `version` of
+ * the pilot questionnaire, and submitted when it says so. Returns its id.
+ */
+export async function addFixtureResponse(
+  ls: Linkscore,
+  f: FixtureResponse,
+  token: string,
+  version: number,
+  known: { practices?: Map<string, Practice>; waves?: Map<string, Wave> } = {},
+): Promise<number> {
+  const north = (await ls.repos.programmes.findBySlug('north'))!
+  const practice = known.practices?.get(f.practice) ?? (await ls.repos.practices.findByCode(f.practice))!
+  const wave = known.waves?.get(f.wave) ?? (await ls.repos.waves.findBySlug(north.id, f.wave))!
+  const { id } = await ls.repos.responses.create({
+    invitationId: null,
+    practiceId: practice.id,
+    waveId: wave.id,
+    resumeToken: token.padEnd(24, 'x'),
+    source: 'synthetic',
+    role: f.role,
+    setting: f.setting,
+    at: STARTED,
+    ...(f.language ? { language: f.language } : {}),
+  })
+  const answers = Object.entries(f.answers).flatMap(([itemId, value]) => [value].flat().map((v) => ({ itemId, value: v })))
+  if (answers.length) {
+    await ls.repos.responses.savePage({
+      responseId: id,
+      pageKey: 'all',
+      questionnaireId: 'pilot',
+      questionnaireVersion: version,
+      itemIds: Object.keys(f.answers),
+      answers,
+      complete: true,
+      at: STARTED,
+    })
+  }
+  if (f.submitted) await ls.repos.responses.submit(id, SUBMITTED)
+  return id
 }
 
 /** The responses export of the baseline wave, submitted responses only, as parsed CSV: header, then rows. */
@@ -177,33 +195,8 @@ export async function answerVersion2(ls: Linkscore, submitted: boolean): Promise
   const channels = v2.sections[1]!.items.find((item) => item.id === 'p_channels')!
   if (channels.type === 'multi') channels.options.push({ code: 'newsletter', label: 'From a newsletter' })
   await ls.repos.questionnaireVersions.save('pilot', 2, 'version-2', JSON.stringify(questionnaireSchema.parse({ ...v2, version: 2 })))
-  const wave = (await ls.repos.waves.findBySlug((await ls.repos.programmes.findBySlug('north'))!.id, 'baseline'))!
-  const { id } = await ls.repos.responses.create({
-    invitationId: null,
-    practiceId: (await ls.repos.practices.findByCode('N1'))!.id,
-    waveId: wave.id,
-    resumeToken: 'version-2-response'.padEnd(24, 'x'),
-    source: 'synthetic',
-    role: 'gp',
-    setting: 'general_practice',
-    at: STARTED,
-  })
-  const answers = [
-    { itemId: 'p_extra', value: '3' },
-    { itemId: 'p_channels', value: 'newsletter' },
-  ]
-  await ls.repos.responses.savePage({
-    responseId: id,
-    pageKey: 'all',
-    questionnaireId: 'pilot',
-    questionnaireVersion: 2,
-    itemIds: ['p_extra', 'p_channels'],
-    answers,
-    complete: true,
-    at: STARTED,
-  })
-  if (submitted) await ls.repos.responses.submit(id, SUBMITTED)
-  return id
+  const answers = { p_extra: '3', p_channels: 'newsletter' }
+  return addFixtureResponse(ls, { practice: 'N1', wave: 'baseline', role: 'gp', setting: 'general_practice', answers, submitted }, 'version-2-response', 2)
 }
 
 /**

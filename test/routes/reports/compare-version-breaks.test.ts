@@ -5,7 +5,7 @@ import type { Wave } from '../../../server/domain/wave.js'
 import type { Questionnaire } from '../../../server/questionnaires/definition-schema.js'
 import { commonItemsDefinition, overallScores, scoreWave } from '../../../server/scoring/index.js'
 import type { HttpClient, Page } from '../../support/http-client.js'
-import { seedExportFixture, STARTED, SUBMITTED } from '../../support/export-fixture.js'
+import { addFixtureResponse, seedExportFixture, type FixtureResponse } from '../../support/export-fixture.js'
 import { staffClient } from '../../support/report-expectations.js'
 import { testLinkscore, type TestLinkscore } from '../../support/test-linkscore.js'
 
@@ -14,7 +14,7 @@ let client: HttpClient
 beforeAll(async () => {
   ls = await testLinkscore()
   await seedExportFixture(ls, { sixMonthsVersion: 2 })
-  await answerOnlyVersion2(ls)
+  await addFixtureResponse(ls, ONLY_VERSION_2, 'only-version-2', 2)
   client = await staffClient(ls, ls.app, 'eva@example.org', 'evaluator', { programmes: ['north'] })
 })
 afterAll(() => ls.close())
@@ -23,26 +23,13 @@ const BREAK =
   'Pilot changed from version 1 to version 2 between Baseline and Six months: the change compares only the 3 statements both versions ask; 2 are left out: “Colleagues show me how social prescribing works” and “I get regular supervision”.'
 
 /** A six-months response in N1 whose training answer is to the statement only version 2 asks, and a low one. */
-async function answerOnlyVersion2(ls: TestLinkscore): Promise<void> {
-  const programme = (await ls.repos.programmes.findBySlug('north'))!
-  const wave = (await ls.repos.waves.findBySlug(programme.id, 'six-months'))!
-  const { id } = await ls.repos.responses.create({
-    invitationId: null,
-    practiceId: (await ls.repos.practices.findByCode('N1'))!.id,
-    waveId: wave.id,
-    resumeToken: 'only-version-2'.padEnd(24, 'x'),
-    source: 'synthetic',
-    role: 'gp',
-    setting: 'general_practice',
-    at: STARTED,
-  })
-  const answers = [
-    { itemId: 'p_leaders', value: '5' },
-    { itemId: 'p_training_peers', value: '1' },
-  ]
-  const page = { responseId: id, pageKey: 'all', questionnaireId: 'pilot', questionnaireVersion: 2, complete: true, at: STARTED }
-  await ls.repos.responses.savePage({ ...page, itemIds: answers.map((a) => a.itemId), answers })
-  await ls.repos.responses.submit(id, SUBMITTED)
+const ONLY_VERSION_2: FixtureResponse = {
+  practice: 'N1',
+  wave: 'six-months',
+  role: 'gp',
+  setting: 'general_practice',
+  answers: { p_leaders: '5', p_training_peers: '1' },
+  submitted: true,
 }
 
 /** The row's cells under the table's headings. */
