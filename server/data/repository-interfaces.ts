@@ -293,7 +293,6 @@ export interface AuditLogRepository {
   pruneBefore(actions: readonly string[], at: string): Promise<number>
 }
 
-/** The submitted answers of a wave in the shape the scoring functions take. */
 /** What a write changed in a wave's scores: some responses (their answers, role, status or exclusion), or the whole wave. */
 export type ScoresChange = { responseIds: readonly number[] } | 'whole wave'
 
@@ -306,6 +305,7 @@ export interface AnsweredResponse {
   versions: number[]
 }
 
+/** The submitted answers of a wave in the shape the scoring functions take. */
 export interface ScoringRepository {
   /** Submitted respondents of a wave with their answers to one questionnaire (one value per item; multi items are not scored). */
   respondents(waveId: number, questionnaireId: string): Promise<Respondent[]>
