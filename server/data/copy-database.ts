@@ -89,10 +89,7 @@ export async function describeContents(database: LinkscoreDatabase): Promise<Cop
     rows[table] = Number(n)
   }
   const hash = createHash('sha256')
-  const answers = database.db
-    .selectFrom('answer')
-    .select(['id', 'response_id', 'questionnaire_id', 'questionnaire_version', 'item_id', 'value'])
-    .orderBy('id')
+  const answers = database.db.selectFrom('answer').select(['id', 'response_id', 'questionnaire_id', 'questionnaire_version', 'item_id', 'value']).orderBy('id')
   for await (const a of database.stream(answers))
     hash.update(JSON.stringify([a.id, a.response_id, a.questionnaire_id, a.questionnaire_version, a.item_id, a.value])).update('\n')
   return { rows, answersChecksum: `sha256:${hash.digest('hex')}` }
@@ -107,7 +104,9 @@ async function refuseUnlessSameSchema(from: LinkscoreDatabase, to: LinkscoreData
     (await database.db.selectFrom('schema_migration').select('name').orderBy('name').execute()).map((r) => r.name).join(', ')
   const [source, target] = [await names(from), await names(to)]
   if (source !== target)
-    throw new UsageError(`--from and --to have different schema versions (${source} against ${target}): start this version of Linkscore on each once, then copy`)
+    throw new UsageError(
+      `--from and --to have different schema versions (${source} against ${target}): start this version of Linkscore on each once, then copy`,
+    )
 }
 
 async function refuseUnlessEmpty(to: LinkscoreDatabase): Promise<void> {

@@ -41,4 +41,3 @@ export async function openDatabase(target: DatabaseTarget): Promise<LinkscoreDat
   const { openPostgresDatabase } = await import('./postgres-database.js')
   return openPostgresDatabase(target.url)
 }
-

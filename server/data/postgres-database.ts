@@ -35,9 +35,14 @@ export async function openPostgresDatabase(url: string): Promise<LinkscoreDataba
     throw new DatabaseUnavailableError(`LINKSCORE_DATABASE_URL: cannot use the ${description}: ${(error as Error).message}`)
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) })
-  return { kind: 'postgres', db, description, stream: (query) => readSnapshot(pool, (reader) => rowsOf(reader.batches(query))),
+  return {
+    kind: 'postgres',
+    db,
+    description,
+    stream: (query) => readSnapshot(pool, (reader) => rowsOf(reader.batches(query))),
     readSnapshot: (read) => readSnapshot(pool, read),
- close: () => db.destroy() }
+    close: () => db.destroy(),
+  }
 }
 
 /** host:port/database, without user or password. */

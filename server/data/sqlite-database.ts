@@ -141,7 +141,10 @@ async function* readSeparately<T>(raw: Database.Database, readers: Set<Reader>, 
 /** A query's rows, as objects or as arrays of values. */
 function rowsOn<Row>(connection: Preparer, query: Compilable<Row>, arrays: boolean): unknown[] {
   const { sql, parameters } = query.compile()
-  return connection.prepare(sql).raw(arrays).all(...parameters)
+  return connection
+    .prepare(sql)
+    .raw(arrays)
+    .all(...parameters)
 }
 
 function inMemory(raw: Database.Database): SnapshotReader {

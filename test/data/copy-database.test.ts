@@ -78,7 +78,9 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('db copy', () 
   it('refuses a target that already holds data, saying which and changing nothing', async () => {
     const result = await runCli(['db', 'copy', '--from', join(folder, 'laptop.db'), '--to', join(folder, 'back.db')], {})
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^linkscore: --to: the SQLite database .*back\.db already holds data \(1 in programme, 3 in practice, .*\); copy into a new, empty database\n$/)
+    expect(result.stderr).toMatch(
+      /^linkscore: --to: the SQLite database .*back\.db already holds data \(1 in programme, 3 in practice, .*\); copy into a new, empty database\n$/,
+    )
   })
 
   it('names the option when a database cannot be reached', async () => {

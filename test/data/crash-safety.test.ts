@@ -24,7 +24,10 @@ afterAll(async () => {
 function writeQuestionnaire(dir: string): void {
   mkdirSync(dir)
   const items = Array.from({ length: ITEMS }, (_, i) => `      - { id: c_${i}, type: likert5, text: Statement number ${i}., required: true }`).join('\n')
-  writeFileSync(join(dir, 'crash.yaml'), `id: crash\nversion: 1\ntitle: Crash test\nintroduction: One long page.\nsections:\n  - id: long-page\n    title: Long page\n    items:\n${items}\n`)
+  writeFileSync(
+    join(dir, 'crash.yaml'),
+    `id: crash\nversion: 1\ntitle: Crash test\nintroduction: One long page.\nsections:\n  - id: long-page\n    title: Long page\n    items:\n${items}\n`,
+  )
 }
 
 function freePort(): Promise<number> {
@@ -49,7 +52,15 @@ it('keeps each page whole: every confirmed save is stored with all its answers, 
 
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), ...database.env, LINKSCORE_QUESTIONNAIRES: questionnaires, LINKSCORE_DEMO: 'off', LINKSCORE_LOG_REQUESTS: 'off', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ...database.env,
+      LINKSCORE_QUESTIONNAIRES: questionnaires,
+      LINKSCORE_DEMO: 'off',
+      LINKSCORE_LOG_REQUESTS: 'off',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -105,28 +116,37 @@ it('keeps each page whole: every confirmed save is stored with all its answers, 
   }
   const opened = await openDatabase(database.target)
   try {
-  const check = opened.db
-  const responses = await check.selectFrom('response').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  expect(Number(responses.n)).toBe(RESPONDENTS)
-  expect(refused, 'saves the server answered with anything but a 303').toEqual([])
-  expect(confirmedSaves(), 'saves the server confirmed before it was killed').toBeGreaterThanOrEqual(CONFIRMED_SAVES)
-  for (const [p, { token }] of people.entries()) {
-    const { id } = await check.selectFrom('response').select('id').where('resume_token', '=', token).executeTakeFirstOrThrow()
-    const answers = await check.selectFrom('answer').select('value').where('response_id', '=', id).where('questionnaire_id', '=', 'crash').orderBy('id').execute()
-    const values = answers.map((a) => a.value)
-    const pageSaved = await check
-      .selectFrom('saved_page')
+    const check = opened.db
+    const responses = await check
+      .selectFrom('response')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('response_id', '=', id)
-      .where('page_key', '=', 'crash/long-page')
       .executeTakeFirstOrThrow()
-    expect(confirmed[p]!.length, `respondent ${p} had a save confirmed`).toBeGreaterThan(0)
-    expect(values, `respondent ${p} has all ${ITEMS} answers of a confirmed save`).toHaveLength(ITEMS)
-    expect(new Set(values).size, `respondent ${p} mixes answers from two saves`).toBe(1)
-    // The last save confirmed, or the one on its way when the server died, which may or may not have been committed.
-    expect([confirmed[p]!.at(-1), sending[p]], `respondent ${p}'s page comes from their last confirmed save or a later one`).toContain(values[0])
-    expect(Number(pageSaved.n)).toBe(1)
-  }
+    expect(Number(responses.n)).toBe(RESPONDENTS)
+    expect(refused, 'saves the server answered with anything but a 303').toEqual([])
+    expect(confirmedSaves(), 'saves the server confirmed before it was killed').toBeGreaterThanOrEqual(CONFIRMED_SAVES)
+    for (const [p, { token }] of people.entries()) {
+      const { id } = await check.selectFrom('response').select('id').where('resume_token', '=', token).executeTakeFirstOrThrow()
+      const answers = await check
+        .selectFrom('answer')
+        .select('value')
+        .where('response_id', '=', id)
+        .where('questionnaire_id', '=', 'crash')
+        .orderBy('id')
+        .execute()
+      const values = answers.map((a) => a.value)
+      const pageSaved = await check
+        .selectFrom('saved_page')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('response_id', '=', id)
+        .where('page_key', '=', 'crash/long-page')
+        .executeTakeFirstOrThrow()
+      expect(confirmed[p]!.length, `respondent ${p} had a save confirmed`).toBeGreaterThan(0)
+      expect(values, `respondent ${p} has all ${ITEMS} answers of a confirmed save`).toHaveLength(ITEMS)
+      expect(new Set(values).size, `respondent ${p} mixes answers from two saves`).toBe(1)
+      // The last save confirmed, or the one on its way when the server died, which may or may not have been committed.
+      expect([confirmed[p]!.at(-1), sending[p]], `respondent ${p}'s page comes from their last confirmed save or a later one`).toContain(values[0])
+      expect(Number(pageSaved.n)).toBe(1)
+    }
   } finally {
     await opened.close()
   }

@@ -58,7 +58,9 @@ function synchronousPageSave(path: string) {
   db.pragma('foreign_keys = ON')
   const deleteAnswer = db.prepare('DELETE FROM answer WHERE response_id = ? AND questionnaire_id = ? AND item_id = ?')
   const insertAnswer = db.prepare('INSERT INTO answer (response_id, questionnaire_id, questionnaire_version, item_id, value) VALUES (?, ?, ?, ?, ?)')
-  const markSaved = db.prepare('INSERT INTO saved_page (response_id, page_key, saved_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET saved_at = excluded.saved_at')
+  const markSaved = db.prepare(
+    'INSERT INTO saved_page (response_id, page_key, saved_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET saved_at = excluded.saved_at',
+  )
   const touch = db.prepare('UPDATE response SET updated_at = ? WHERE id = ?')
   const save = db.transaction((s: PageSave) => {
     for (const itemId of s.itemIds) deleteAnswer.run(s.responseId, s.questionnaireId, itemId)
@@ -92,19 +94,35 @@ const options = { time: 2000, warmupTime: 300 }
 describe('page save (one transaction: 3 answers replaced, the page marked saved)', () => {
   bench('ceiling: synchronous better-sqlite3, as before (synchronous = NORMAL)', () => sync.save(pageSave(pick(sqlite.responseIds))), options)
   bench('SQLite through Kysely (async), synchronous = FULL', () => sqlite.ls.repos.responses.savePage(pageSave(pick(sqlite.responseIds))), options)
-  bench('SQLite through Kysely (async), synchronous = NORMAL', () => sqliteNormal.ls.repos.responses.savePage(pageSave(pick(sqliteNormal.responseIds))), options)
+  bench(
+    'SQLite through Kysely (async), synchronous = NORMAL',
+    () => sqliteNormal.ls.repos.responses.savePage(pageSave(pick(sqliteNormal.responseIds))),
+    options,
+  )
   if (postgres) bench('PostgreSQL through Kysely', () => postgres.ls.repos.responses.savePage(pageSave(pick(postgres.responseIds))), options)
 })
 
 describe(`answers export (${(RESPONSES * ANSWERS.length).toLocaleString('en-GB')} rows per run)`, () => {
-  bench('ceiling: synchronous better-sqlite3 iterate', () => {
-    for (const _ of sync.rows.iterate(sqlite.waveId));
-  }, options)
-  bench('SQLite: ExportRepository.answerBatches', async () => {
-    for await (const _ of sqlite.ls.repos.exports.answerBatches(sqlite.waveId, false));
-  }, options)
+  bench(
+    'ceiling: synchronous better-sqlite3 iterate',
+    () => {
+      for (const _ of sync.rows.iterate(sqlite.waveId));
+    },
+    options,
+  )
+  bench(
+    'SQLite: ExportRepository.answerBatches',
+    async () => {
+      for await (const _ of sqlite.ls.repos.exports.answerBatches(sqlite.waveId, false));
+    },
+    options,
+  )
   if (postgres)
-    bench('PostgreSQL: ExportRepository.answerBatches (cursor, REPEATABLE READ snapshot)', async () => {
-      for await (const _ of postgres.ls.repos.exports.answerBatches(postgres.waveId, false));
-    }, options)
+    bench(
+      'PostgreSQL: ExportRepository.answerBatches (cursor, REPEATABLE READ snapshot)',
+      async () => {
+        for await (const _ of postgres.ls.repos.exports.answerBatches(postgres.waveId, false));
+      },
+      options,
+    )
 })

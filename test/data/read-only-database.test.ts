@@ -21,7 +21,13 @@ afterAll(async () => {
 describe(`a scoring worker's read-only connection (${TEST_DATABASE})`, () => {
   it('reads what the app has written', async () => {
     const programmes = await reader.db.selectFrom('programme').select('slug').execute()
-    expect(programmes.map((p) => p.slug)).toEqual(await ls.db.selectFrom('programme').select('slug').execute().then((rows) => rows.map((r) => r.slug)))
+    expect(programmes.map((p) => p.slug)).toEqual(
+      await ls.db
+        .selectFrom('programme')
+        .select('slug')
+        .execute()
+        .then((rows) => rows.map((r) => r.slug)),
+    )
     expect(programmes.length).toBeGreaterThan(0)
   })
 

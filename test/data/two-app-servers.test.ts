@@ -33,7 +33,13 @@ async function startServer(env: Record<string, string>): Promise<AppProcess> {
   // loaded 2-core machine (CI runs other test files beside this one) has taken more than 20 s.
   for (let tries = 0; tries < 600; tries++) {
     if (child.exitCode !== null) throw new Error(`The server stopped:\n${output}`)
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) return { url, child, output: () => output }
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child, output: () => output }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error(`The server did not start:\n${output}`)
@@ -60,7 +66,13 @@ function browser() {
     const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } })
     remember(res)
     const $ = cheerio.load(await res.text())
-    return { status: res.status, location: res.headers.get('location'), $, csrf: $('input[name=_csrf]').first().attr('value') ?? '', heading: $('h1').first().text().trim() }
+    return {
+      status: res.status,
+      location: res.headers.get('location'),
+      $,
+      csrf: $('input[name=_csrf]').first().attr('value') ?? '',
+      heading: $('h1').first().text().trim(),
+    }
   }
   return {
     get: (url: string) => send(url),
@@ -89,7 +101,13 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
     schema = await createTestSchema()
     const ls = await boot({ database: { kind: 'postgres', url: schema.url }, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
     await seedProgramme(ls, ['pilot'])
-    password = (await ls.services.staffAccounts.addUser({ email: 'eva@example.org', role: 'evaluator', programmes: ['test'] }, { kind: 'command line' }, { mustChangePassword: false })).password
+    password = (
+      await ls.services.staffAccounts.addUser(
+        { email: 'eva@example.org', role: 'evaluator', programmes: ['test'] },
+        { kind: 'command line' },
+        { mustChangePassword: false },
+      )
+    ).password
     await ls.repos.close()
     ;[a, b] = await Promise.all([startServer(env()), startServer(env())])
   }, 150_000)
@@ -140,8 +158,13 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
   it("shows in one process's next scorecard and scores download a response sent through the other", async () => {
     const ls = await boot({ database: { kind: 'postgres', url: schema.url }, questionnairesFolder: FIXTURE_QUESTIONNAIRES })
     await ls.services.admin.addPractice({ programme: 'test', code: 'P002', name: 'Practice P002' })
-    const steering = (await ls.services.staffAccounts.addUser({ email: 'sam@example.org', role: 'evaluator', programmes: ['test'] }, { kind: 'command line' }, { mustChangePassword: false }))
-      .password
+    const steering = (
+      await ls.services.staffAccounts.addUser(
+        { email: 'sam@example.org', role: 'evaluator', programmes: ['test'] },
+        { kind: 'command line' },
+        { mustChangePassword: false },
+      )
+    ).password
     await ls.repos.close()
     /** One respondent of P002, the whole journey through `server`, with `leaders` as their answer to the scored item. */
     const respond = async (server: AppProcess, leaders: string) => {
@@ -204,7 +227,13 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('two app serve
       const ls = await boot({ database: { kind: 'postgres', url: fresh.url }, questionnairesFolder: 'questionnaires' })
       expect((await ls.repos.programmes.list()).map((p) => p.slug)).toEqual(['demo'])
       expect(await ls.repos.staffUsers.countActive('admin')).toBe(2)
-      expect(await ls.repos.reports.submittedByWave((await ls.repos.programmes.findBySlug('demo'))!.id)).toEqual(new Map([[1, 30], [2, 30], [3, 30]]))
+      expect(await ls.repos.reports.submittedByWave((await ls.repos.programmes.findBySlug('demo'))!.id)).toEqual(
+        new Map([
+          [1, 30],
+          [2, 30],
+          [3, 30],
+        ]),
+      )
       await ls.repos.close()
       expect(one.output().includes('Created "Demo programme') !== two.output().includes('Created "Demo programme')).toBe(true)
     } finally {

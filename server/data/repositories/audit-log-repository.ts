@@ -17,7 +17,17 @@ export function auditLogRepository(db: Kysely<Schema>): AuditLogRepository {
       ).id,
     page: (limit, offset) => db.selectFrom('audit_log').select(COLUMNS).orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     pruneBefore: async (actions, at) =>
-      actions.length === 0 ? 0 : Number((await db.deleteFrom('audit_log').where('action', 'in', actions).where('at', '<', at).executeTakeFirst()).numDeletedRows),
-    count: async () => Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      actions.length === 0
+        ? 0
+        : Number((await db.deleteFrom('audit_log').where('action', 'in', actions).where('at', '<', at).executeTakeFirst()).numDeletedRows),
+    count: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
   }
 }

@@ -34,7 +34,15 @@ export function exportRepository(db: Kysely<Schema>, { stream, readSnapshot }: P
             .innerJoin('practice as p', 'p.id', 'r.practice_id')
             .innerJoin('wave as w', 'w.id', 'r.wave_id')
             .where(inWave(waveId, includePartial))
-            .select((eb) => ['r.id as response_id', 'p.code as practice_code', 'w.slug as wave', 'r.role', 'r.setting', excludedFlag(eb).as('excluded'), 'r.language'])
+            .select((eb) => [
+              'r.id as response_id',
+              'p.code as practice_code',
+              'w.slug as wave',
+              'r.role',
+              'r.setting',
+              excludedFlag(eb).as('excluded'),
+              'r.language',
+            ])
             .orderBy('r.id'),
         )
         for (let first = 0; first < responses.length; first += RESPONSES_PER_BATCH) {

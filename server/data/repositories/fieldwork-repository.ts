@@ -11,7 +11,6 @@ import { viaInvitation } from './via-invitation.js'
 // The day of an ISO instant, as both databases read a text column: literal numbers, which PostgreSQL needs typed.
 const day = sql<string>`substr(${sql.ref('r.submitted_at')}, 1, 10)`
 
-
 export function fieldworkRepository(db: Kysely<Schema>): FieldworkRepository {
   return {
     byPractice: async (waveId) => {
@@ -23,12 +22,7 @@ export function fieldworkRepository(db: Kysely<Schema>): FieldworkRepository {
         .execute()
       const responses = await db
         .selectFrom('response as r')
-        .select((eb) => [
-          'r.practice_id as practiceId',
-          'r.status',
-          viaInvitation(eb).as('viaInvitation'),
-          eb.fn.countAll<number>().as('n'),
-        ])
+        .select((eb) => ['r.practice_id as practiceId', 'r.status', viaInvitation(eb).as('viaInvitation'), eb.fn.countAll<number>().as('n')])
         .where('r.wave_id', '=', waveId)
         .where(notExcluded)
         .groupBy((eb) => ['r.practice_id', 'r.status', viaInvitation(eb)])

@@ -20,7 +20,12 @@ export function invitationAddressRepository(db: Kysely<Schema>): InvitationAddre
   return {
     alreadyHeld: async (waveId, addresses) => {
       if (addresses.length === 0) return []
-      const rows = await db.selectFrom('invitation_address').select('email_address').where('wave_id', '=', waveId).where('email_address', 'in', addresses).execute()
+      const rows = await db
+        .selectFrom('invitation_address')
+        .select('email_address')
+        .where('wave_id', '=', waveId)
+        .where('email_address', 'in', addresses)
+        .execute()
       return rows.map((r) => r.email_address)
     },
 
@@ -83,22 +88,24 @@ export function invitationAddressRepository(db: Kysely<Schema>): InvitationAddre
         .groupBy('i.practice_id')
         .orderBy('i.practice_id')
         .execute()
-      return rows.map(
-        (r): AddressCounts => ({
-          ...NO_ADDRESS_COUNTS,
-          practiceId: r.practiceId,
-          addresses: Number(r.addresses),
-          sent: Number(r.sent),
-          bounced: Number(r.bounced),
-          started: Number(r.started),
-          submitted: Number(r.submitted),
-          reminders: Number(r.reminders),
-        }),
-      )
+      return rows.map((r): AddressCounts => ({
+        ...NO_ADDRESS_COUNTS,
+        practiceId: r.practiceId,
+        addresses: Number(r.addresses),
+        sent: Number(r.sent),
+        bounced: Number(r.bounced),
+        started: Number(r.started),
+        submitted: Number(r.submitted),
+        reminders: Number(r.reminders),
+      }))
     },
 
     isHeldFor: async (invitationId) =>
-      (await db.selectFrom('invitation_address').select(sql<number>`1`.as('held')).where('invitation_id', '=', invitationId).executeTakeFirst()) !== undefined,
+      (await db
+        .selectFrom('invitation_address')
+        .select(sql<number>`1`.as('held'))
+        .where('invitation_id', '=', invitationId)
+        .executeTakeFirst()) !== undefined,
 
     removeByWave: async (waveId) => Number((await db.deleteFrom('invitation_address').where('wave_id', '=', waveId).executeTakeFirst()).numDeletedRows),
   }

@@ -4,7 +4,15 @@ import type { InvitationRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
 import { isUniqueViolation } from '../unique-violation.js'
 
-const COLUMNS = ['id', 'wave_id as waveId', 'practice_id as practiceId', 'token', 'preset_role as presetRole', 'used_at as usedAt', 'short_code as shortCode'] as const
+const COLUMNS = [
+  'id',
+  'wave_id as waveId',
+  'practice_id as practiceId',
+  'token',
+  'preset_role as presetRole',
+  'used_at as usedAt',
+  'short_code as shortCode',
+] as const
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 500
 
@@ -26,7 +34,11 @@ export function invitationRepository(db: Kysely<Schema>): InvitationRepository {
     createMany: async (waveId, practiceId, invitations, presetRole) => {
       const rows = invitations.map((i) => ({ wave_id: waveId, practice_id: practiceId, token: i.token, short_code: i.shortCode, preset_role: presetRole }))
       const insertAll = async (trx: Kysely<Schema>) => {
-        for (let i = 0; i < rows.length; i += BATCH) await trx.insertInto('invitation').values(rows.slice(i, i + BATCH)).execute()
+        for (let i = 0; i < rows.length; i += BATCH)
+          await trx
+            .insertInto('invitation')
+            .values(rows.slice(i, i + BATCH))
+            .execute()
       }
       await inTransaction(db, insertAll)
     },
@@ -35,7 +47,15 @@ export function invitationRepository(db: Kysely<Schema>): InvitationRepository {
         .selectFrom('invitation as i')
         .innerJoin('practice as p', 'p.id', 'i.practice_id')
         .where('i.wave_id', '=', waveId)
-        .select(['i.id', 'p.code as practiceCode', 'p.name as practiceName', 'i.preset_role as presetRole', 'i.token', 'i.short_code as shortCode', 'i.used_at as usedAt'])
+        .select([
+          'i.id',
+          'p.code as practiceCode',
+          'p.name as practiceName',
+          'i.preset_role as presetRole',
+          'i.token',
+          'i.short_code as shortCode',
+          'i.used_at as usedAt',
+        ])
         .orderBy('p.code')
         .orderBy('i.id')
         .execute(),

@@ -17,4 +17,10 @@ export const exclusionsInForce = (eb: OverResponses) =>
 export const notExcluded = (eb: OverResponses) => eb.not(eb.exists(exclusionsInForce(eb)))
 
 /** 1 when an exclusion in force sets response `r` aside, else 0 (SQLite has no booleans to return). */
-export const excludedFlag = (eb: OverResponses) => eb.case().when(eb.exists(exclusionsInForce(eb))).then(1).else(0).end()
+export const excludedFlag = (eb: OverResponses) =>
+  eb
+    .case()
+    .when(eb.exists(exclusionsInForce(eb)))
+    .then(1)
+    .else(0)
+    .end()

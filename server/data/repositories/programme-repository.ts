@@ -4,7 +4,23 @@ import { isLanguage, languageFromTag, SOURCE_LANGUAGE, type Language } from '../
 import type { ProgrammeRepository } from '../repository-interfaces.js'
 import type { ProgrammeTable, Schema } from '../schema.js'
 
-const COLUMNS = ['id', 'slug', 'name', 'intervention', 'is_demo', 'min_practice_n', 'min_breakdown_n', 'organisation', 'contact', 'study_information', 'archived_at', 'approval_reference', 'retention', 'languages', 'intervention_translations'] as const
+const COLUMNS = [
+  'id',
+  'slug',
+  'name',
+  'intervention',
+  'is_demo',
+  'min_practice_n',
+  'min_breakdown_n',
+  'organisation',
+  'contact',
+  'study_information',
+  'archived_at',
+  'approval_reference',
+  'retention',
+  'languages',
+  'intervention_translations',
+] as const
 
 type Row = Pick<Selectable<ProgrammeTable>, (typeof COLUMNS)[number]>
 const toProgramme = (r: Row): Programme => ({
@@ -70,7 +86,15 @@ export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
     setArchivedAt: async (id, at) => {
       await db.updateTable('programme').set({ archived_at: at }).where('id', '=', id).execute()
     },
-    count: async () => Number((await db.selectFrom('programme').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    count: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('programme')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     create: async (p: NewProgramme) =>
       toProgramme(
         await db

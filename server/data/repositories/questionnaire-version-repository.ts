@@ -24,7 +24,9 @@ export function questionnaireVersionRepository(db: Kysely<Schema>): Questionnair
         .insertInto('questionnaire_version')
         .values({ questionnaire_id: questionnaireId, version, content_hash: contentHash, definition_json: definitionJson })
         .onConflict((oc) =>
-          oc.columns(['questionnaire_id', 'version']).doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), definition_json: eb.ref('excluded.definition_json') })),
+          oc
+            .columns(['questionnaire_id', 'version'])
+            .doUpdateSet((eb) => ({ content_hash: eb.ref('excluded.content_hash'), definition_json: eb.ref('excluded.definition_json') })),
         )
         .execute()
     },

@@ -17,8 +17,18 @@ export function rateLimitRepository(db: Kysely<Schema>): RateLimitRepository {
           oc.column('key').doUpdateSet((eb) => {
             const ended = eb('rate_limit.resets_at', '<=', now)
             return {
-              hits: eb.case().when(ended).then(1).else(eb('rate_limit.hits', '+', 1)).end(),
-              resets_at: eb.case().when(ended).then(now + windowMs).else(eb.ref('rate_limit.resets_at')).end(),
+              hits: eb
+                .case()
+                .when(ended)
+                .then(1)
+                .else(eb('rate_limit.hits', '+', 1))
+                .end(),
+              resets_at: eb
+                .case()
+                .when(ended)
+                .then(now + windowMs)
+                .else(eb.ref('rate_limit.resets_at'))
+                .end(),
             }
           }),
         )

@@ -9,7 +9,6 @@ import { invitationCountsQuery, submittedCountsQuery, toInvitationCount, toSubmi
 /** Byte order of the UTF-8 text, as SQLite sorts and as PostgreSQL's "C" collation sorts. */
 const byText = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b))
 
-
 export function reportRepository(db: Kysely<Schema>): ReportRepository {
   const submitted = (waveId: number, practiceId: number) =>
     db

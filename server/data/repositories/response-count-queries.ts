@@ -11,7 +11,13 @@ export function submittedCountsQuery(db: Kysely<Schema>, waveId: number) {
   return db
     .selectFrom('response as r')
     .leftJoin('invitation as i', 'i.id', 'r.invitation_id')
-    .select((eb) => ['r.practice_id as practiceId', 'r.setting', 'i.preset_role as presetRole', viaInvitation(eb).as('viaInvitation'), eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      'r.practice_id as practiceId',
+      'r.setting',
+      'i.preset_role as presetRole',
+      viaInvitation(eb).as('viaInvitation'),
+      eb.fn.countAll<number>().as('n'),
+    ])
     .where('r.wave_id', '=', waveId)
     .where('r.status', '=', 'submitted')
     .where('r.setting', 'is not', null)

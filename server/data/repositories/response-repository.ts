@@ -81,7 +81,12 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
     },
 
     answers: (responseId) =>
-      db.selectFrom('answer').select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value']).where('response_id', '=', responseId).orderBy('id').execute(),
+      db
+        .selectFrom('answer')
+        .select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value'])
+        .where('response_id', '=', responseId)
+        .orderBy('id')
+        .execute(),
 
     savedPages: async (responseId) => {
       const rows = await db.selectFrom('saved_page').select('page_key').where('response_id', '=', responseId).execute()
@@ -116,7 +121,11 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
 
     saveRole: (change: RoleChange) =>
       inTransaction(db, async (trx) => {
-        await trx.updateTable('response').set({ role: change.role, setting: change.setting, updated_at: change.at }).where('id', '=', change.responseId).execute()
+        await trx
+          .updateTable('response')
+          .set({ role: change.role, setting: change.setting, updated_at: change.at })
+          .where('id', '=', change.responseId)
+          .execute()
         await deleteAnswers(trx, change.responseId, change.hiddenItems)
         if (change.pagesToForget.length > 0)
           await trx.deleteFrom('saved_page').where('response_id', '=', change.responseId).where('page_key', 'in', change.pagesToForget).execute()

@@ -13,7 +13,9 @@ export function scoringRepository(db: Kysely<Schema>): ScoringRepository {
     // One row per response with its answers as one JSON object, built by the database: at 1,000 practices × 20
     // respondents a wave's 460,000 answer rows took 3 s to read as rows, and take a third of that as 20,000 objects.
     // Ordered by answer id, so that as before the last answer to an item wins (a later duplicate key in JSON.parse).
-    const answers = postgres ? sql<unknown>`json_object_agg(a.item_id, a.value ORDER BY a.id)` : sql<unknown>`json_group_object(a.item_id, a.value ORDER BY a.id)`
+    const answers = postgres
+      ? sql<unknown>`json_object_agg(a.item_id, a.value ORDER BY a.id)`
+      : sql<unknown>`json_group_object(a.item_id, a.value ORDER BY a.id)`
     const versions = postgres
       ? sql<string>`string_agg(DISTINCT a.questionnaire_version::text, ',')`
       : sql<string>`group_concat(DISTINCT a.questionnaire_version)`

@@ -19,7 +19,8 @@ export function waveRepository(db: Kysely<Schema>): WaveRepository {
 
   return {
     findById: async (id) => withQuestionnaires(await select().where('id', '=', id).executeTakeFirst()),
-    findBySlug: async (programmeId, slug) => withQuestionnaires(await select().where('programme_id', '=', programmeId).where('slug', '=', slug).executeTakeFirst()),
+    findBySlug: async (programmeId, slug) =>
+      withQuestionnaires(await select().where('programme_id', '=', programmeId).where('slug', '=', slug).executeTakeFirst()),
     listByProgramme: async (programmeId) => {
       const rows = await select().where('programme_id', '=', programmeId).orderBy('position').orderBy('id').execute()
       return Promise.all(rows.map(async (row) => (await withQuestionnaires(row))!))

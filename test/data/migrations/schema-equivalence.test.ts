@@ -48,7 +48,10 @@ function sqliteShape(db: Database.Database): SchemaShape {
           .map((i) => `${columnsOf(i.name)}${i.partial ? ` where ${partialWhere(i.name)}` : ''}`)
           .sort(),
         foreignKeys: [...byFk.values()]
-          .map((parts) => `${parts.map((p) => p.from).join(',')} -> ${parts[0]!.table}(${parts.map((p) => p.to).join(',')}) on delete ${parts[0]!.on_delete.toLowerCase()}`)
+          .map(
+            (parts) =>
+              `${parts.map((p) => p.from).join(',')} -> ${parts[0]!.table}(${parts.map((p) => p.to).join(',')}) on delete ${parts[0]!.on_delete.toLowerCase()}`,
+          )
           .sort(),
         indexes: indexes
           .filter((i) => i.origin === 'c')
@@ -157,7 +160,10 @@ describe.skipIf(TEST_DATABASE !== 'sqlite' || !postgresTestUrl())('the SQLite an
       "INSERT INTO response (practice_id, wave_id, resume_token, source, setting, started_at, updated_at) VALUES (1, 1, 't', 'open_link', 'hospital', 'a', 'a')",
       'response_setting_check',
     ],
-    ["INSERT INTO response (practice_id, wave_id, resume_token, source, status, started_at, updated_at) VALUES (1, 1, 't', 'open_link', 'submitted', 'a', 'a')", 'response_check'],
+    [
+      "INSERT INTO response (practice_id, wave_id, resume_token, source, status, started_at, updated_at) VALUES (1, 1, 't', 'open_link', 'submitted', 'a', 'a')",
+      'response_check',
+    ],
     ['INSERT INTO staff_scope (user_id, programme_id, practice_id) VALUES (1, 1, 1)', 'staff_scope_check'],
     ["INSERT INTO staff_user (id, email, role, password_hash, created_at) VALUES (2, 'Admin@X', 'admin', 'h', 'a')", 'staff_user_email_lower'],
   ])('refuse on PostgreSQL: %s', async (statement, constraint) => {

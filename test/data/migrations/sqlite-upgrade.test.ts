@@ -81,9 +81,7 @@ it('keeps every row and gives each answer its old rowid as its id', async () => 
   const oldColumns = (rows: unknown[], like: unknown[]) =>
     rows.map((row, i) => Object.fromEntries(Object.keys((like[i] ?? {}) as object).map((key) => [key, (row as Record<string, unknown>)[key]])))
   for (const [table, order] of tables) expect(oldColumns(dump(after, table, order), before[table]!), table).toEqual(before[table])
-  expect(after.prepare('SELECT id, response_id, questionnaire_id, questionnaire_version, item_id, value FROM answer ORDER BY id').all()).toEqual(
-    answersBefore,
-  )
+  expect(after.prepare('SELECT id, response_id, questionnaire_id, questionnaire_version, item_id, value FROM answer ORDER BY id').all()).toEqual(answersBefore)
   expect(after.prepare('SELECT name FROM schema_migration ORDER BY name').pluck().all()).toEqual(EVERY_MIGRATION)
   after.close()
 })
@@ -91,7 +89,10 @@ it('keeps every row and gives each answer its old rowid as its id', async () => 
 it('still refuses a second row for the same value after the upgrade', async () => {
   const upgraded = openSqliteDatabase(path)
   await expect(
-    upgraded.db.insertInto('answer').values({ response_id: 1, questionnaire_id: 'pilot', questionnaire_version: 1, item_id: 'p_leaders', value: '4' }).execute(),
+    upgraded.db
+      .insertInto('answer')
+      .values({ response_id: 1, questionnaire_id: 'pilot', questionnaire_version: 1, item_id: 'p_leaders', value: '4' })
+      .execute(),
   ).rejects.toThrow(/UNIQUE constraint failed/)
   await upgraded.close()
 })

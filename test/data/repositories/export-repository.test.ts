@@ -61,13 +61,16 @@ const openDatabaseFiles = () =>
 // SQLite may keep a closed connection's file open for reuse while another connection holds locks on it, so this checks
 // that twenty exports, stopped early or read to the end, leave no more files open than one. SQLite only: it counts the
 // open files of the database file; on PostgreSQL each export's connection goes back to the pool.
-it.skipIf(TEST_DATABASE !== 'sqlite' || !existsSync('/proc/self/fd'))('closes its connection when the reader stops early, and when it reaches the end', async () => {
-  const before = openDatabaseFiles()
-  for (let i = 0; i < 10; i++) {
-    const batches = ls.repos.exports.answerBatches(await waveId(), true)
-    await batches.next()
-    await batches.return(undefined)
-    expect(await countRows(ls.repos.exports.responseAnswerRows(await waveId(), true))).toBeGreaterThan(0)
-  }
-  expect(openDatabaseFiles()).toBeLessThanOrEqual(before + 1)
-})
+it.skipIf(TEST_DATABASE !== 'sqlite' || !existsSync('/proc/self/fd'))(
+  'closes its connection when the reader stops early, and when it reaches the end',
+  async () => {
+    const before = openDatabaseFiles()
+    for (let i = 0; i < 10; i++) {
+      const batches = ls.repos.exports.answerBatches(await waveId(), true)
+      await batches.next()
+      await batches.return(undefined)
+      expect(await countRows(ls.repos.exports.responseAnswerRows(await waveId(), true))).toBeGreaterThan(0)
+    }
+    expect(openDatabaseFiles()).toBeLessThanOrEqual(before + 1)
+  },
+)

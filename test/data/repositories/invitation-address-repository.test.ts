@@ -64,7 +64,9 @@ describe('the invitation address repository', () => {
     await ls.repos.invitationAddresses.markReminded(b!.id, '2026-03-09T09:00:00.000Z')
     await respond(a!.token, true)
     await respond(b!.token, false)
-    expect(await ls.repos.invitationAddresses.counts(waveId)).toEqual([{ practiceId, addresses: 4, sent: 2, bounced: 1, started: 2, submitted: 1, reminders: 1 }])
+    expect(await ls.repos.invitationAddresses.counts(waveId)).toEqual([
+      { practiceId, addresses: 4, sent: 2, bounced: 1, started: 2, submitted: 1, reminders: 1 },
+    ])
     expect((await ls.repos.invitationAddresses.alreadyHeld(waveId, ['b@x.org', 'e@x.org'])).sort()).toEqual(['b@x.org'])
     expect(await ls.repos.invitationAddresses.isHeldFor((await ls.repos.invitations.findByToken(a!.token))!.id)).toBe(true)
   })
@@ -76,7 +78,10 @@ describe('the invitation address repository', () => {
     expect(await ls.repos.invitationAddresses.counts(waveId)).toEqual([])
     await addressed()
     await ls.repos.practices.remove(practiceId)
-    const left = await ls.db.selectFrom('invitation_address').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const left = await ls.db
+      .selectFrom('invitation_address')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(Number(left.n)).toBe(0)
   })
 })

@@ -33,7 +33,13 @@ describe('the practice action repository', () => {
     expect(await ls.repos.actions.find(priority)).toEqual(expected)
     expect(await ls.repos.actions.find({ ...priority, scale: 'organisational/leadership' })).toBeUndefined()
 
-    await ls.repos.actions.update(added.id, { action: 'Invite the link worker', owner: 'Dr Shah', reviewOn: '2026-07-01', at: '2026-03-03T09:00:00.000Z', byUserId: null })
+    await ls.repos.actions.update(added.id, {
+      action: 'Invite the link worker',
+      owner: 'Dr Shah',
+      reviewOn: '2026-07-01',
+      at: '2026-03-03T09:00:00.000Z',
+      byUserId: null,
+    })
     expect(await ls.repos.actions.find(priority)).toEqual({
       ...expected,
       action: 'Invite the link worker',

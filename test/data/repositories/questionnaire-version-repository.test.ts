@@ -52,7 +52,13 @@ describe('questionnaire translations', () => {
     const { first_loaded_at: loadedAt } = await ls.db.selectFrom('questionnaire_translation').select('first_loaded_at').executeTakeFirstOrThrow()
     await versions.saveTranslation({ ...revision(1, 'edited'), translationJson: '{"edited":true}' })
     await versions.saveTranslation(revision(2, 'second'))
-    expect(await versions.findTranslation('pilot', 1, 'nl', 1)).toEqual({ questionnaireId: 'pilot', version: 1, language: 'nl', revision: 1, contentHash: 'edited' })
+    expect(await versions.findTranslation('pilot', 1, 'nl', 1)).toEqual({
+      questionnaireId: 'pilot',
+      version: 1,
+      language: 'nl',
+      revision: 1,
+      contentHash: 'edited',
+    })
     expect(await versions.findTranslation('pilot', 1, 'nl', 2)).toMatchObject({ contentHash: 'second' })
     expect(await versions.findTranslation('pilot', 1, 'de', 1)).toBeUndefined()
     const rows = await ls.db.selectFrom('questionnaire_translation').select(['revision', 'translation_json', 'first_loaded_at']).orderBy('revision').execute()

@@ -5,14 +5,41 @@ let ls: TestLinkscore
 const AT = '2026-03-01T09:00:00.000Z'
 let ids: { programme: number; practice: number; other: number; wave: number; empty: number }
 
-async function respond(practiceId: number, opts: { role: string; setting: 'general_practice' | 'link_worker' | 'community'; invitation?: string | null; comment?: string; submit?: boolean }) {
+async function respond(
+  practiceId: number,
+  opts: { role: string; setting: 'general_practice' | 'link_worker' | 'community'; invitation?: string | null; comment?: string; submit?: boolean },
+) {
   let invitationId: number | null = null
   if (opts.invitation !== undefined) {
-    const [path] = await ls.services.admin.createInvitations({ wave: 'w1', practice: practiceId === ids.practice ? 'P1' : 'P2', count: 1, ...(opts.invitation ? { role: opts.invitation } : {}) })
+    const [path] = await ls.services.admin.createInvitations({
+      wave: 'w1',
+      practice: practiceId === ids.practice ? 'P1' : 'P2',
+      count: 1,
+      ...(opts.invitation ? { role: opts.invitation } : {}),
+    })
     invitationId = (await ls.repos.invitations.findByToken(path!.slice(3)))!.id
   }
-  const r = await ls.repos.responses.create({ invitationId, practiceId, waveId: ids.wave, resumeToken: `t${Math.random()}`.padEnd(24, 'x'), source: invitationId ? 'invitation' : 'open_link', role: opts.role, setting: opts.setting, at: AT })
-  if (opts.comment) await ls.repos.responses.savePage({ responseId: r.id, pageKey: 'p', questionnaireId: 'pilot', questionnaireVersion: 1, itemIds: ['p_comments'], answers: [{ itemId: 'p_comments', value: opts.comment }], complete: true, at: AT })
+  const r = await ls.repos.responses.create({
+    invitationId,
+    practiceId,
+    waveId: ids.wave,
+    resumeToken: `t${Math.random()}`.padEnd(24, 'x'),
+    source: invitationId ? 'invitation' : 'open_link',
+    role: opts.role,
+    setting: opts.setting,
+    at: AT,
+  })
+  if (opts.comment)
+    await ls.repos.responses.savePage({
+      responseId: r.id,
+      pageKey: 'p',
+      questionnaireId: 'pilot',
+      questionnaireVersion: 1,
+      itemIds: ['p_comments'],
+      answers: [{ itemId: 'p_comments', value: opts.comment }],
+      complete: true,
+      at: AT,
+    })
   if (opts.submit !== false) await ls.repos.responses.submit(r.id, AT)
 }
 
@@ -44,8 +71,16 @@ describe('reportRepository', () => {
       { setting: 'general_practice', presetRole: 'gp', viaInvitation: true, n: 2 },
       { setting: 'link_worker', presetRole: null, viaInvitation: false, n: 1 },
     ])
-    expect(await ls.repos.reports.invitationCounts(ids.wave, ids.practice)).toEqual([{ presetRole: null, n: 4 }, { presetRole: 'gp', n: 2 }])
-    expect(await ls.repos.reports.submittedByWave(ids.programme)).toEqual(new Map([[ids.wave, 5], [ids.empty, 0]]))
+    expect(await ls.repos.reports.invitationCounts(ids.wave, ids.practice)).toEqual([
+      { presetRole: null, n: 4 },
+      { presetRole: 'gp', n: 2 },
+    ])
+    expect(await ls.repos.reports.submittedByWave(ids.programme)).toEqual(
+      new Map([
+        [ids.wave, 5],
+        [ids.empty, 0],
+      ]),
+    )
   })
 
   it('reads the free text of submitted responses only, sorted by the text', async () => {

@@ -68,7 +68,13 @@ describe('the answers of a response', () => {
       ['p_leaders', '4'],
     ])
     const answers = async () => (await ls.repos.responses.answers(id)).map((a) => `${a.questionnaireId}/${a.itemId}=${a.value}`)
-    expect(await answers()).toEqual(['pilot/p_training_lacking=2', 'pilot/p_channels=link_worker', 'pilot/p_channels=colleagues', 'pilot/p_role_years=short', 'pilot/p_leaders=4'])
+    expect(await answers()).toEqual([
+      'pilot/p_training_lacking=2',
+      'pilot/p_channels=link_worker',
+      'pilot/p_channels=colleagues',
+      'pilot/p_role_years=short',
+      'pilot/p_leaders=4',
+    ])
     // Saving a page again replaces its answers, which are then the latest saved.
     await save('pilot/second-page', [
       ['p_channels', 'directory'],

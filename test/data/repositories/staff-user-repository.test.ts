@@ -19,8 +19,24 @@ const none = { programmeIds: [], practiceIds: [] }
 // Constraint failures are matched by the words both databases use: "UNIQUE constraint failed" on SQLite, "violates unique constraint" on PostgreSQL.
 describe('staff accounts', () => {
   it('stores an account with its scope, and finds it by id and by e-mail in any case', async () => {
-    const created = await ls.repos.staffUsers.create({ email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, scope: { programmeIds: [north], practiceIds: [] } })
-    expect(created).toEqual({ id: created.id, email: 'eva@example.org', role: 'evaluator', passwordHash: 'scrypt$x', createdAt: AT, disabledAt: null, sessionGeneration: 0, lastSignedInAt: null, mustChangePassword: false })
+    const created = await ls.repos.staffUsers.create({
+      email: 'eva@example.org',
+      role: 'evaluator',
+      passwordHash: 'scrypt$x',
+      createdAt: AT,
+      scope: { programmeIds: [north], practiceIds: [] },
+    })
+    expect(created).toEqual({
+      id: created.id,
+      email: 'eva@example.org',
+      role: 'evaluator',
+      passwordHash: 'scrypt$x',
+      createdAt: AT,
+      disabledAt: null,
+      sessionGeneration: 0,
+      lastSignedInAt: null,
+      mustChangePassword: false,
+    })
     expect(await ls.repos.staffUsers.findByEmail('EVA@Example.org')).toEqual(created)
     expect(await ls.repos.staffUsers.findById(created.id)).toEqual(created)
     expect(await ls.repos.staffUsers.scope(created.id)).toEqual({ programmeIds: [north], practiceIds: [] })
@@ -28,18 +44,28 @@ describe('staff accounts', () => {
 
   it('keeps e-mail addresses unique without regard to case', async () => {
     await ls.repos.staffUsers.create({ email: 'eva@example.org', role: 'admin', passwordHash: 'h', createdAt: AT, scope: none })
-    await expect(ls.repos.staffUsers.create({ email: 'Eva@Example.org', role: 'admin', passwordHash: 'h', createdAt: AT, scope: none })).rejects.toThrow(/unique constraint/i)
+    await expect(ls.repos.staffUsers.create({ email: 'Eva@Example.org', role: 'admin', passwordHash: 'h', createdAt: AT, scope: none })).rejects.toThrow(
+      /unique constraint/i,
+    )
   })
 
   it('adds nothing when a scope fails, such as an unknown practice', async () => {
     await expect(
-      ls.repos.staffUsers.create({ email: 'sam@example.org', role: 'steering', passwordHash: 'h', createdAt: AT, scope: { programmeIds: [], practiceIds: [practice, 999] } }),
+      ls.repos.staffUsers.create({
+        email: 'sam@example.org',
+        role: 'steering',
+        passwordHash: 'h',
+        createdAt: AT,
+        scope: { programmeIds: [], practiceIds: [practice, 999] },
+      }),
     ).rejects.toThrow(/foreign key constraint/i)
     expect(await ls.repos.staffUsers.findByEmail('sam@example.org')).toBeUndefined()
   })
 
   it('refuses a role it does not know', async () => {
-    await expect(ls.repos.staffUsers.create({ email: 'x@example.org', role: 'owner' as 'admin', passwordHash: 'h', createdAt: AT, scope: none })).rejects.toThrow(/check constraint/i)
+    await expect(
+      ls.repos.staffUsers.create({ email: 'x@example.org', role: 'owner' as 'admin', passwordHash: 'h', createdAt: AT, scope: none }),
+    ).rejects.toThrow(/check constraint/i)
   })
 
   it('replaces a password hash, and counts active accounts by role', async () => {
