@@ -41,9 +41,22 @@ export function generalItemResults(
   practices: ReadonlyMap<string, readonly Respondent[]>,
   thresholds: { minPracticeN: number; minBreakdownN: number },
 ): GeneralItemResult[] {
-  const tables = items.map(codeTable)
+  const practiceResults = generalItemScorer(questionnaire, wave, items, thresholds)
   const rows: GeneralItemResult[] = []
-  for (const [practiceCode, respondents] of practices) {
+  for (const [practiceCode, respondents] of practices) rows.push(...practiceResults(practiceCode, respondents))
+  return rows
+}
+
+/** One practice's rows of generalItemResults, for a caller scoring practice by practice. */
+export function generalItemScorer(
+  questionnaire: string,
+  wave: string,
+  items: readonly GeneralItem[],
+  thresholds: { minPracticeN: number; minBreakdownN: number },
+): (practiceCode: string, respondents: readonly Respondent[]) => GeneralItemResult[] {
+  const tables = items.map(codeTable)
+  return (practiceCode, respondents) => {
+    const rows: GeneralItemResult[] = []
     const counts = new Map<Setting, number>()
     for (const r of respondents) counts.set(r.setting, (counts.get(r.setting) ?? 0) + 1)
     const shown = shownSettings(counts, thresholds)
@@ -65,6 +78,6 @@ export function generalItemResults(
       const sorted = ascending(answers)
       rows.push({ ...ref, withheld: false, n: sorted.length, mean: mean(sorted), sd: sorted.length < 2 ? null : sampleSd(sorted) })
     })
+    return rows
   }
-  return rows
 }

@@ -21,32 +21,52 @@ export interface Icc {
  * Values are summed in ascending order within each group so that respondent order cannot matter.
  */
 export function oneWayIcc(groups: readonly (readonly number[])[]): Icc {
-  const used = groups.filter((g) => g.length > 0).map(ascending)
-  const G = used.length
-  const sizes = used.map((g) => g.length)
-  const N = sum(sizes)
-  const k = G === 0 ? Number.NaN : N / G
-  const totals = used.map(sum)
-  const means = used.map((g, j) => totals[j]! / g.length)
-  const grand = sum(totals) / N
-  let ssb = 0
-  let ssw = 0
-  used.forEach((g, j) => {
-    const m = means[j]!
-    ssb += g.length * (m - grand) * (m - grand)
-    for (const x of g) ssw += (x - m) * (x - m)
-  })
-  const msb = G > 1 ? ssb / (G - 1) : Number.NaN
-  const msw = N - G > 0 ? ssw / (N - G) : Number.NaN
-  if (G < 2 || N - G < 1) return { icc1: null, icc2: null, msb, msw, groups: G, n: N, k }
-  const denominator1 = msb + (k - 1) * msw
-  return {
-    icc1: denominator1 === 0 ? null : (msb - msw) / denominator1,
-    icc2: msb === 0 ? null : (msb - msw) / msb,
-    msb,
-    msw,
-    groups: G,
-    n: N,
-    k,
+  const icc = new IccSums()
+  for (const group of groups) icc.add(group)
+  return icc.result()
+}
+
+/**
+ * oneWayIcc taken a group at a time, so that a caller reading practice by practice need not keep every respondent's
+ * score: each group leaves its size and mean, and its squares within are summed as it comes, in the same order.
+ */
+export class IccSums {
+  private readonly sizes: number[] = []
+  private readonly means: number[] = []
+  private total = 0
+  private ssw = 0
+
+  add(group: readonly number[]): void {
+    if (group.length === 0) return
+    const sorted = ascending(group)
+    const groupTotal = sum(sorted)
+    const m = groupTotal / sorted.length
+    for (const x of sorted) this.ssw += (x - m) * (x - m)
+    this.sizes.push(sorted.length)
+    this.means.push(m)
+    this.total += groupTotal
+  }
+
+  result(): Icc {
+    const { sizes, means, ssw } = this
+    const G = sizes.length
+    const N = sum(sizes)
+    const k = G === 0 ? Number.NaN : N / G
+    const grand = this.total / N
+    let ssb = 0
+    for (let j = 0; j < G; j++) ssb += sizes[j]! * (means[j]! - grand) * (means[j]! - grand)
+    const msb = G > 1 ? ssb / (G - 1) : Number.NaN
+    const msw = N - G > 0 ? ssw / (N - G) : Number.NaN
+    if (G < 2 || N - G < 1) return { icc1: null, icc2: null, msb, msw, groups: G, n: N, k }
+    const denominator1 = msb + (k - 1) * msw
+    return {
+      icc1: denominator1 === 0 ? null : (msb - msw) / denominator1,
+      icc2: msb === 0 ? null : (msb - msw) / msb,
+      msb,
+      msw,
+      groups: G,
+      n: N,
+      k,
+    }
   }
 }

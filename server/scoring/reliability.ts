@@ -16,15 +16,29 @@ export interface Reliability {
  * Designed for item codes (small integers), whose sums are exact, so the row order cannot matter.
  */
 export function cronbachAlpha(rows: readonly ArrayLike<number>[], items: readonly number[]): Reliability {
-  const J = items.length
-  const itemTotal = new Float64Array(J)
-  const itemSquares = new Float64Array(J)
-  let n = 0
-  let sumTotal = 0
-  let sumSquares = 0
-  rows: for (const row of rows) {
-    for (let j = 0; j < J; j++) if (Number.isNaN(row[items[j]!]!)) continue rows
-    n++
+  const alpha = new AlphaSums(items)
+  for (const row of rows) alpha.add(row)
+  return alpha.result()
+}
+
+/** cronbachAlpha taken a respondent at a time, for a caller reading practice by practice: only the sums are kept. */
+export class AlphaSums {
+  private readonly itemTotal: Float64Array
+  private readonly itemSquares: Float64Array
+  private n = 0
+  private sumTotal = 0
+  private sumSquares = 0
+
+  constructor(private readonly items: readonly number[]) {
+    this.itemTotal = new Float64Array(items.length)
+    this.itemSquares = new Float64Array(items.length)
+  }
+
+  add(row: ArrayLike<number>): void {
+    const { items, itemTotal, itemSquares } = this
+    const J = items.length
+    for (let j = 0; j < J; j++) if (Number.isNaN(row[items[j]!]!)) return
+    this.n++
     let rowSum = 0
     for (let j = 0; j < J; j++) {
       const v = row[items[j]!]!
@@ -32,15 +46,20 @@ export function cronbachAlpha(rows: readonly ArrayLike<number>[], items: readonl
       itemSquares[j]! += v * v
       rowSum += v
     }
-    sumTotal += rowSum
-    sumSquares += rowSum * rowSum
+    this.sumTotal += rowSum
+    this.sumSquares += rowSum * rowSum
   }
-  if (J < 2 || n < 2) return { alpha: null, n, items: J }
-  const totalVariance = varianceFromSums(n, sumTotal, sumSquares)
-  if (totalVariance === 0) return { alpha: null, n, items: J }
-  let itemVarianceSum = 0
-  for (let j = 0; j < J; j++) itemVarianceSum += varianceFromSums(n, itemTotal[j]!, itemSquares[j]!)
-  return { alpha: (J / (J - 1)) * (1 - itemVarianceSum / totalVariance), n, items: J }
+
+  result(): Reliability {
+    const { n, itemTotal, itemSquares } = this
+    const J = this.items.length
+    if (J < 2 || n < 2) return { alpha: null, n, items: J }
+    const totalVariance = varianceFromSums(n, this.sumTotal, this.sumSquares)
+    if (totalVariance === 0) return { alpha: null, n, items: J }
+    let itemVarianceSum = 0
+    for (let j = 0; j < J; j++) itemVarianceSum += varianceFromSums(n, itemTotal[j]!, itemSquares[j]!)
+    return { alpha: (J / (J - 1)) * (1 - itemVarianceSum / totalVariance), n, items: J }
+  }
 }
 
 /**

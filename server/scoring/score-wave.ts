@@ -6,8 +6,8 @@ import { itemVariances, LOW_AGREEMENT, scaleRwg } from './agreement.js'
 import { bandFor } from './bands.js'
 import { benchmarks, competitionRanks } from './benchmarks.js'
 import { ascending } from './descriptive.js'
-import { generalItemResults, type GeneralItemResult } from './general-items.js'
-import { oneWayIcc } from './icc.js'
+import { generalItemScorer, type GeneralItemResult } from './general-items.js'
+import { IccSums } from './icc.js'
 import {
   scaleRef,
   summariseBySetting,
@@ -19,10 +19,10 @@ import {
   type ShownPracticeScale,
 } from './practice-scores.js'
 import { MIN_ICC_PRACTICE_RESPONDENTS } from './printable-statistics.js'
-import { cronbachAlpha } from './reliability.js'
+import { AlphaSums } from './reliability.js'
 import type { Respondent } from './respondent.js'
 import { toScore100 } from './respondent-scores.js'
-import { scoredPractices, scoresOn, type ScoredMemo, type ScoredRespondent } from './scored-practices.js'
+import { scoredPractices, scoresOn, type ScoredMemo, type ScoredPractice, type ScoredRespondent } from './scored-practices.js'
 import { resolveScoringOptions, type ScoringOptions } from './scoring-options.js'
 import { buildScoringPlan, type PlannedScale } from './scoring-plan.js'
 
@@ -74,85 +74,122 @@ export interface WaveScores {
 }
 
 export function scoreWave(input: WaveInput): WaveScores {
+  const scoring = waveScoring(input)
+  for (const practice of scoredPractices(scoring.plan, input.respondents, input.memo)) scoring.add(practice)
+  return scoring.scores()
+}
+
+/** What waveScoring needs: a wave's input without its respondents, which come a practice at a time. */
+export type WaveScoringInput = Omit<WaveInput, 'respondents' | 'memo'>
+
+/**
+ * scoreWave a practice at a time, for a caller that reads a wave practice by practice and keeps none of its
+ * respondents: each practice leaves its rows and what the programme's figures need of it (its score on each scale for
+ * the ranks, median, best and worst; its group sums for the ICC; its item values summed for alpha). Practices must
+ * come in code order, each with its respondents in input order (as scoredPractices gives them): the figures are then
+ * summed in scoreWave's order, to the last bit.
+ */
+export function waveScoring(input: WaveScoringInput) {
   const options = resolveScoringOptions(input.options)
   const plan = buildScoringPlan(input.questionnaire)
-  const practices = scoredPractices(plan, input.respondents, input.memo)
-  const variances = practices.map((p) =>
-    itemVariances(
-      p.members.map((m) => m.values),
+  const refs = plan.scales.map(scaleRef)
+  // A scale only some settings see is a figure of those settings: withheld unless each has its count shown.
+  const audiences = plan.scales.map((scale) => SETTINGS.filter((setting) => scale.shown[setting].length > 0))
+  const figures = plan.scales.map((scale) => new ScaleFigures(scale.items))
+  const general = generalItemScorer(plan.questionnaire, input.wave, plan.generalItems, options)
+  const rows: PracticeScaleResult[] = []
+  const generalRows: GeneralItemResult[] = []
+  let previousCode: string | undefined
+
+  function add(practice: ScoredPractice): void {
+    const { code, members } = practice
+    if (previousCode !== undefined && !(previousCode < code))
+      throw new RangeError(`practice ${code} came after ${previousCode}: practices must come in code order`)
+    previousCode = code
+    const variances = itemVariances(
+      members.map((m) => m.values),
       plan.items.length,
-    ),
-  )
-  const rows: PracticeScaleResult[][] = practices.map(() => [])
-  const scaleStats: ScaleStats[] = []
-
-  const settingsShown = practices.map((p) => shownSettings(countsOf(p.members), options))
-  plan.scales.forEach((scale, s) => {
-    const ref = scaleRef(scale)
-    // A scale only some settings see is a figure of those settings: withheld unless each has its count shown.
-    const audience = SETTINGS.filter((setting) => scale.shown[setting].length > 0)
-    const summaries = practices.map((p, i) =>
-      input.alsoWithhold?.(p.code, scale.key) || !audienceShown(audience, settingsShown[i]!) ? null : summarisePractice(p.members, s, options),
     )
-    const shown = practices.map((_, p) => p).filter((p) => summaries[p] !== null)
-    const shownScores = shown.map((p) => toScore100(summaries[p]!.mean))
-    const ranks = competitionRanks(shownScores)
-    const rankOf = new Map(shown.map((p, i) => [p, ranks[i]!]))
-
-    practices.forEach(({ code }, p) => {
-      const summary = summaries[p]!
-      rows[p]!.push(
-        summary === null
-          ? withheldPracticeScale(ref, code, input.wave)
-          : shownRow(ref, code, input.wave, summary, scale, variances[p]!, plan.bands, rankOf.get(p)!),
-      )
+    const settingsShown = shownSettings(countsOf(members), options)
+    plan.scales.forEach((scale, s) => {
+      const summary = input.alsoWithhold?.(code, scale.key) || !audienceShown(audiences[s]!, settingsShown) ? null : summarisePractice(members, s, options)
+      if (summary === null) {
+        rows.push(withheldPracticeScale(refs[s]!, code, input.wave))
+        return
+      }
+      const row = shownRow(refs[s]!, code, input.wave, summary, scale, variances, plan.bands)
+      rows.push(row)
+      figures[s]!.add(row, members, s)
     })
+    generalRows.push(
+      ...general(
+        code,
+        members.map((m) => m.respondent),
+      ),
+    )
+  }
 
-    const shownMembers = shown.map((p) => practices[p]!.members)
-    const iccGroups = shownMembers.map((members) => scoresOn(members, s))
-    const icc = oneWayIcc(iccGroups)
-    const reliability = cronbachAlpha(valuesOf(shownMembers), scale.items)
-    const bench = benchmarks(shownScores)
-    scaleStats.push({
-      ...ref,
+  function scores(): WaveScores {
+    return {
       wave: input.wave,
-      nPractices: shown.length,
-      nRespondents: shown.reduce((total, p) => total + summaries[p]!.n, 0),
+      questionnaire: plan.questionnaire,
+      questionnaireVersion: plan.version,
+      options,
+      scales: refs,
+      practices: rows,
+      scaleStats: figures.map((f, s) => f.stats(refs[s]!, input.wave)),
+      general: generalRows,
+    }
+  }
+
+  return { plan, add, scores }
+}
+
+/** What a scale's programme figures need of the practices whose score on it is shown, taken as they come. */
+class ScaleFigures {
+  private readonly shownRows: ShownPracticeScale[] = []
+  private readonly icc = new IccSums()
+  private readonly alpha: AlphaSums
+  private iccPractices = 0
+  private nRespondents = 0
+
+  constructor(items: readonly number[]) {
+    this.alpha = new AlphaSums(items)
+  }
+
+  add(row: ShownPracticeScale, members: readonly ScoredRespondent[], s: number): void {
+    this.shownRows.push(row)
+    this.nRespondents += row.n
+    const group = scoresOn(members, s)
+    this.icc.add(group)
+    if (group.length >= MIN_ICC_PRACTICE_RESPONDENTS) this.iccPractices++
+    for (const m of members) this.alpha.add(m.values)
+  }
+
+  /** The scale's statistics; ranks the shown rows among themselves. */
+  stats(ref: ScaleRef, wave: string): ScaleStats {
+    const shownScores = this.shownRows.map((row) => row.score)
+    const ranks = competitionRanks(shownScores)
+    this.shownRows.forEach((row, i) => (row.rank = ranks[i]!))
+    const icc = this.icc.result()
+    const reliability = this.alpha.result()
+    const bench = benchmarks(shownScores)
+    return {
+      ...ref,
+      wave,
+      nPractices: this.shownRows.length,
+      nRespondents: this.nRespondents,
       icc1: icc.icc1,
       icc2: icc.icc2,
-      iccPractices: iccGroups.filter((g) => g.length >= MIN_ICC_PRACTICE_RESPONDENTS).length,
+      iccPractices: this.iccPractices,
       alpha: reliability.alpha,
       alphaN: reliability.n,
       alphaItems: reliability.items,
       median: bench?.median ?? null,
       best: bench?.best ?? null,
       worst: bench?.worst ?? null,
-    })
-  })
-
-  return {
-    wave: input.wave,
-    questionnaire: plan.questionnaire,
-    questionnaireVersion: plan.version,
-    options,
-    scales: plan.scales.map(scaleRef),
-    practices: rows.flat(),
-    scaleStats,
-    general: generalItemResults(
-      plan.questionnaire,
-      input.wave,
-      plan.generalItems,
-      new Map(practices.map((p) => [p.code, p.members.map((m) => m.respondent)])),
-      options,
-    ),
+    }
   }
-}
-
-/** Every member's item values, in order: a loop, since flatMap over 20,000 respondents per scale cost more than alpha itself. */
-function valuesOf(groups: readonly (readonly ScoredRespondent[])[]): Float64Array[] {
-  const values: Float64Array[] = []
-  for (const members of groups) for (const m of members) values.push(m.values)
-  return values
 }
 
 function countsOf(members: readonly ScoredRespondent[]): Map<Setting, number> {
@@ -185,7 +222,6 @@ function shownRow(
   scale: PlannedScale,
   variances: Float64Array,
   bands: Parameters<typeof bandFor>[0],
-  rank: number,
 ): ShownPracticeScale {
   const agreement = scaleRwg(variances, scale.items)
   const score = toScore100(summary.mean)
@@ -210,6 +246,7 @@ function shownRow(
     rwgItems: agreement?.items ?? 0,
     lowAgreement: agreement ? agreement.rwg < LOW_AGREEMENT : null,
     band: bandFor(bands, score),
-    rank,
+    // Set once every practice is in (ScaleFigures.stats): a rank is among all the practices shown.
+    rank: 0,
   }
 }
