@@ -62,44 +62,24 @@ type Cell = string | number | boolean | null
 export function scoreRow(r: PracticeScaleResult): Record<(typeof SCORE_COLUMNS)[number], Cell> {
   // One literal with every column, no spread: a row spread from its identifiers and then extended took a few
   // kilobytes of V8's hidden-class work each, which at 43,000 rows was most of the memory an export of scores used.
-  if (r.withheld) {
-    return {
-      practice_code: r.practiceCode,
-      wave: r.wave,
-      questionnaire: r.questionnaire,
-      level: r.level,
-      scale: r.scale,
-      n: null,
-      mean: null,
-      score: null,
-      sd: null,
-      ci_low: null,
-      ci_high: null,
-      rwg: null,
-      band: null,
-      rank: null,
-      withheld: true,
-      ci_note: null,
-    }
-  }
-  const ci = printableInterval(r.ci)
+  const ci = r.withheld ? null : printableInterval(r.ci)
   return {
     practice_code: r.practiceCode,
     wave: r.wave,
     questionnaire: r.questionnaire,
     level: r.level,
     scale: r.scale,
-    n: r.n,
-    mean: r.mean,
-    score: r.score,
-    sd: r.sd,
-    ci_low: ci.shown ? ci.low : null,
-    ci_high: ci.shown ? ci.high : null,
-    rwg: r.rwg,
-    band: r.band,
-    rank: r.rank,
-    withheld: false,
-    ci_note: ci.shown ? (ci.clipped ? 'clipped' : null) : ci.reason,
+    n: r.withheld ? null : r.n,
+    mean: r.withheld ? null : r.mean,
+    score: r.withheld ? null : r.score,
+    sd: r.withheld ? null : r.sd,
+    ci_low: ci?.shown ? ci.low : null,
+    ci_high: ci?.shown ? ci.high : null,
+    rwg: r.withheld ? null : r.rwg,
+    band: r.withheld ? null : r.band,
+    rank: r.withheld ? null : r.rank,
+    withheld: r.withheld,
+    ci_note: ci === null ? null : ci.shown ? (ci.clipped ? 'clipped' : null) : ci.reason,
   }
 }
 
@@ -128,7 +108,8 @@ export function scaleStatsRow(s: ScaleStats): Record<(typeof SCALE_STATS_COLUMNS
 }
 
 export function changeRow(c: ChangeRow): Record<(typeof CHANGE_COLUMNS)[number], Cell> {
-  const ids = {
+  // One literal with every column, as scoreRow's.
+  return {
     practice_code: c.practiceCode,
     questionnaire: c.questionnaire,
     level: c.level,
@@ -138,17 +119,13 @@ export function changeRow(c: ChangeRow): Record<(typeof CHANGE_COLUMNS)[number],
     version_from: c.versionFrom,
     version_to: c.versionTo,
     items_compared: c.itemsCompared,
-  }
-  if (c.withheld) return { ...ids, n_from: null, n_to: null, mean_from: null, mean_to: null, difference: null, p_value: null, changed: null, withheld: true }
-  return {
-    ...ids,
-    n_from: c.nFrom,
-    n_to: c.nTo,
-    mean_from: c.meanFrom,
-    mean_to: c.meanTo,
-    difference: c.difference,
-    p_value: c.pValue,
-    changed: c.changed,
-    withheld: false,
+    n_from: c.withheld ? null : c.nFrom,
+    n_to: c.withheld ? null : c.nTo,
+    mean_from: c.withheld ? null : c.meanFrom,
+    mean_to: c.withheld ? null : c.meanTo,
+    difference: c.withheld ? null : c.difference,
+    p_value: c.withheld ? null : c.pValue,
+    changed: c.withheld ? null : c.changed,
+    withheld: c.withheld,
   }
 }
