@@ -192,6 +192,20 @@ export interface ExportRepository {
   /** Stored definitions of a questionnaire other than `currentVersion`, newest first. */
   olderVersions(questionnaireId: string, currentVersion: number): Promise<{ version: number; definitionJson: string }[]>
   waveHasAnswersTo(waveId: number, questionnaireId: string, version: number, includePartial: boolean): Promise<boolean>
+  /**
+   * ScoringRepository.answeredResponses of the whole wave, a practice at a time in code order (code-point order, as
+   * scoredPractices sorts them), each practice's in id order, all from one snapshot: a score export then holds one
+   * practice's respondents at a time, not the wave's. A practice none of whose responses answered the questionnaire is left out.
+   */
+  answeredPractices(waveId: number, questionnaireId: string): AsyncGenerator<AnsweredPractice>
+  /** ScoringRepository.answeredVersions, read as answeredPractices reads (on a connection of its own). */
+  answeredVersions(waveId: number, questionnaireId: string): Promise<number[]>
+}
+
+/** One practice's answered responses to a questionnaire (ExportRepository.answeredPractices). */
+export interface AnsweredPractice {
+  practiceCode: string
+  responses: AnsweredResponse[]
 }
 
 /** Small values the app keeps for itself, such as the generated session secret. */
