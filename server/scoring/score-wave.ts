@@ -82,12 +82,51 @@ export function scoreWave(input: WaveInput): WaveScores {
 /** What waveScoring needs: a wave's input without its respondents, which come a practice at a time. */
 export type WaveScoringInput = Omit<WaveInput, 'respondents' | 'memo'>
 
+/** WaveScores with its practice rows made as they are taken, one at a time (waveScoring's inTurn): what a one-off export writes. */
+export type WaveScoresInTurn = Omit<WaveScores, 'practices'> & { practices: Iterable<PracticeScaleResult> }
+
+/**
+ * What a practice leaves for its rows: its summary on each scale (packedSummaries) and its item variances for rwg. As
+ * numbers in one array, a practice's summaries take a tenth of the memory they take as objects, and a one-off export
+ * holds every practice's until the last is in.
+ */
+interface PracticePart {
+  code: string
+  summaries: Float64Array
+  variances: Float64Array
+}
+
+/** Numbers a summary takes in PracticePart.summaries: n, mean, sd, ci low and ci high, NaN for null (n NaN: withheld). */
+const SUMMARY_NUMBERS = 5
+
+function packedSummaries(summaries: readonly (ScoreSummary | null)[]): Float64Array {
+  const packed = new Float64Array(summaries.length * SUMMARY_NUMBERS).fill(Number.NaN)
+  summaries.forEach((summary, s) => {
+    if (summary === null) return
+    const at = s * SUMMARY_NUMBERS
+    packed[at] = summary.n
+    packed[at + 1] = summary.mean
+    if (summary.sd !== null) packed[at + 2] = summary.sd
+    if (summary.ci !== null) [packed[at + 3], packed[at + 4]] = [summary.ci.low, summary.ci.high]
+  })
+  return packed
+}
+
+/** Scale s's summary out of packedSummaries: the same numbers, so the same row to the last bit. */
+function unpackedSummary(packed: Float64Array, s: number): ScoreSummary | null {
+  const at = s * SUMMARY_NUMBERS
+  if (Number.isNaN(packed[at]!)) return null
+  const [sd, low] = [packed[at + 2]!, packed[at + 3]!]
+  return { n: packed[at]!, mean: packed[at + 1]!, sd: Number.isNaN(sd) ? null : sd, ci: Number.isNaN(low) ? null : { low, high: packed[at + 4]! } }
+}
+
 /**
  * scoreWave a practice at a time, for a caller that reads a wave practice by practice and keeps none of its
- * respondents: each practice leaves its rows and what the programme's figures need of it (its score on each scale for
- * the ranks, median, best and worst; its group sums for the ICC; its item values summed for alpha). Practices must
- * come in code order, each with its respondents in input order (as scoredPractices gives them): the figures are then
- * summed in scoreWave's order, to the last bit.
+ * respondents: each practice leaves its summaries and what the programme's figures need of it (its score on each
+ * scale for the ranks, median, best and worst; its group sums for the ICC; its item values summed for alpha), and its
+ * rows are made from those once every practice is in (a rank is among them all). Practices must come in code order,
+ * each with its respondents in input order (as scoredPractices gives them): the figures are then summed in the same
+ * order, to the last bit.
  */
 export function waveScoring(input: WaveScoringInput) {
   const options = resolveScoringOptions(input.options)
@@ -97,29 +136,26 @@ export function waveScoring(input: WaveScoringInput) {
   const audiences = plan.scales.map((scale) => SETTINGS.filter((setting) => scale.shown[setting].length > 0))
   const figures = plan.scales.map((scale) => new ScaleFigures(scale.items))
   const general = generalItemScorer(plan.questionnaire, input.wave, plan.generalItems, options)
-  const rows: PracticeScaleResult[] = []
+  const parts: PracticePart[] = []
   const generalRows: GeneralItemResult[] = []
-  let previousCode: string | undefined
 
   function add(practice: ScoredPractice): void {
     const { code, members } = practice
-    if (previousCode !== undefined && !(previousCode < code))
-      throw new RangeError(`practice ${code} came after ${previousCode}: practices must come in code order`)
-    previousCode = code
-    const variances = itemVariances(
-      members.map((m) => m.values),
-      plan.items.length,
-    )
+    const previous = parts.at(-1)?.code
+    if (previous !== undefined && !(previous < code)) throw new RangeError(`practice ${code} came after ${previous}: practices must come in code order`)
     const settingsShown = shownSettings(countsOf(members), options)
-    plan.scales.forEach((scale, s) => {
+    const summaries = plan.scales.map((scale, s) => {
       const summary = input.alsoWithhold?.(code, scale.key) || !audienceShown(audiences[s]!, settingsShown) ? null : summarisePractice(members, s, options)
-      if (summary === null) {
-        rows.push(withheldPracticeScale(refs[s]!, code, input.wave))
-        return
-      }
-      const row = shownRow(refs[s]!, code, input.wave, summary, scale, variances, plan.bands)
-      rows.push(row)
-      figures[s]!.add(row, members, s)
+      if (summary !== null) figures[s]!.add(parts.length, toScore100(summary.mean), summary.n, members, s)
+      return summary
+    })
+    parts.push({
+      code,
+      summaries: packedSummaries(summaries),
+      variances: itemVariances(
+        members.map((m) => m.values),
+        plan.items.length,
+      ),
     })
     generalRows.push(
       ...general(
@@ -129,25 +165,45 @@ export function waveScoring(input: WaveScoringInput) {
     )
   }
 
-  function scores(): WaveScores {
+  /** Every practice's rows, by practice then scale, made as they are taken. */
+  function* rows(ranks: readonly Int32Array[]): Generator<PracticeScaleResult> {
+    for (const [p, { code, summaries, variances }] of parts.entries()) {
+      for (const [s, scale] of plan.scales.entries()) {
+        const summary = unpackedSummary(summaries, s)
+        yield summary === null
+          ? withheldPracticeScale(refs[s]!, code, input.wave)
+          : shownRow(refs[s]!, code, input.wave, summary, scale, variances, plan.bands, ranks[s]![p]!)
+      }
+    }
+  }
+
+  /** The scores of the practices taken, their rows made one at a time as they are read. */
+  function inTurn(): WaveScoresInTurn {
     return {
       wave: input.wave,
       questionnaire: plan.questionnaire,
       questionnaireVersion: plan.version,
       options,
       scales: refs,
-      practices: rows,
+      practices: rows(figures.map((f) => f.ranks(parts.length))),
       scaleStats: figures.map((f, s) => f.stats(refs[s]!, input.wave)),
       general: generalRows,
     }
   }
 
-  return { plan, add, scores }
+  function scores(): WaveScores {
+    const scores = inTurn()
+    return { ...scores, practices: [...scores.practices] }
+  }
+
+  return { plan, add, inTurn, scores }
 }
 
 /** What a scale's programme figures need of the practices whose score on it is shown, taken as they come. */
 class ScaleFigures {
-  private readonly shownRows: ShownPracticeScale[] = []
+  /** The shown practices (their index among those taken) and their 0–100 scores, in the order they came. */
+  private readonly practices: number[] = []
+  private readonly scores: number[] = []
   private readonly icc = new IccSums()
   private readonly alpha: AlphaSums
   private iccPractices = 0
@@ -157,27 +213,31 @@ class ScaleFigures {
     this.alpha = new AlphaSums(items)
   }
 
-  add(row: ShownPracticeScale, members: readonly ScoredRespondent[], s: number): void {
-    this.shownRows.push(row)
-    this.nRespondents += row.n
+  add(practice: number, score: number, n: number, members: readonly ScoredRespondent[], s: number): void {
+    this.practices.push(practice)
+    this.scores.push(score)
+    this.nRespondents += n
     const group = scoresOn(members, s)
     this.icc.add(group)
     if (group.length >= MIN_ICC_PRACTICE_RESPONDENTS) this.iccPractices++
     for (const m of members) this.alpha.add(m.values)
   }
 
-  /** The scale's statistics; ranks the shown rows among themselves. */
+  /** Each practice's rank on the scale among those shown, by its index (0 where it is withheld). */
+  ranks(practiceCount: number): Int32Array {
+    const byPractice = new Int32Array(practiceCount)
+    competitionRanks(this.scores).forEach((rank, i) => (byPractice[this.practices[i]!] = rank))
+    return byPractice
+  }
+
   stats(ref: ScaleRef, wave: string): ScaleStats {
-    const shownScores = this.shownRows.map((row) => row.score)
-    const ranks = competitionRanks(shownScores)
-    this.shownRows.forEach((row, i) => (row.rank = ranks[i]!))
     const icc = this.icc.result()
     const reliability = this.alpha.result()
-    const bench = benchmarks(shownScores)
+    const bench = benchmarks(this.scores)
     return {
       ...ref,
       wave,
-      nPractices: this.shownRows.length,
+      nPractices: this.scores.length,
       nRespondents: this.nRespondents,
       icc1: icc.icc1,
       icc2: icc.icc2,
@@ -222,6 +282,7 @@ function shownRow(
   scale: PlannedScale,
   variances: Float64Array,
   bands: Parameters<typeof bandFor>[0],
+  rank: number,
 ): ShownPracticeScale {
   const agreement = scaleRwg(variances, scale.items)
   const score = toScore100(summary.mean)
@@ -246,7 +307,6 @@ function shownRow(
     rwgItems: agreement?.items ?? 0,
     lowAgreement: agreement ? agreement.rwg < LOW_AGREEMENT : null,
     band: bandFor(bands, score),
-    // Set once every practice is in (ScaleFigures.stats): a rank is among all the practices shown.
-    rank: 0,
+    rank,
   }
 }

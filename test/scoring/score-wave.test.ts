@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { SETTINGS } from '../../server/questionnaires/definition-schema.js'
 import type { Respondent } from '../../server/scoring/respondent.js'
 import { scoreBreakdowns } from '../../server/scoring/score-breakdowns.js'
-import { scoreWave, type WaveScores } from '../../server/scoring/score-wave.js'
+import { scoreWave, waveScoring, type WaveScores } from '../../server/scoring/score-wave.js'
+import { scoredPractices } from '../../server/scoring/scored-practices.js'
 import { fixtureQuestionnaire } from './fixtures/fixture-questionnaire.js'
 import { respondent } from './fixtures/respondents.js'
 import { workedExample } from './fixtures/worked-example.js'
@@ -273,5 +274,18 @@ describe('scoreWave properties', () => {
       }),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('waveScoring: a wave a practice at a time', () => {
+  it('gives scoreWave to the last bit, and refuses practices out of code order', () => {
+    const respondents = workedExample()
+    const scoring = waveScoring({ wave: 'w1', questionnaire: fixtureQuestionnaire })
+    const practices = scoredPractices(scoring.plan, respondents)
+    for (const practice of practices) scoring.add(practice)
+    expect(scoring.scores()).toEqual(wave(respondents))
+    const backwards = waveScoring({ wave: 'w1', questionnaire: fixtureQuestionnaire })
+    backwards.add(practices[1]!)
+    expect(() => backwards.add(practices[0]!)).toThrow(RangeError)
   })
 })
