@@ -22,7 +22,11 @@ export interface Linkscore {
 
 export async function boot(
   /** Without scoringThreads (the command line), waves are scored inline: a one-off command gains nothing from threads. */
-  config: Pick<Config, 'database' | 'questionnairesFolder'> & Partial<Pick<Config, 'smtp' | 'baseUrl' | 'scoringThreads'>>,
+  config: Pick<Config, 'database' | 'questionnairesFolder'> &
+    Partial<Pick<Config, 'smtp' | 'baseUrl' | 'scoringThreads'>> & {
+      /** A command that runs once (the command line): nothing asks for its scores again, so its score exports keep none (ExportScores). */
+      oneOff?: boolean
+    },
   clock?: Clock,
   staffSecurity?: StaffSecuritySettings,
   /** The folder's questionnaires already loaded: tests load the repository's folders once, not for every test app. */
@@ -34,7 +38,11 @@ export async function boot(
     const repos = createRepositories(database)
     const catalogue = await createQuestionnaireCatalogue(loaded, repos.questionnaireVersions)
     const mail = { sender: config.smtp ? createMailSender(config.smtp) : undefined, baseUrl: config.baseUrl ?? 'http://localhost:3000' }
-    return { repos, services: createServices(repos, catalogue, clock, staffSecurity, mail, waveScorer(config, repos)), database }
+    return {
+      repos,
+      services: createServices(repos, catalogue, clock, staffSecurity, mail, waveScorer(config, repos), config.oneOff ? 'practice by practice' : 'kept'),
+      database,
+    }
   } catch (error) {
     await database.close()
     throw error

@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: Writable
   env: NodeJS.ProcessEnv
   cwd: string
+  /** The command has the process to itself and ends it (the linkscore bin), so it may tune the process's V8 heap; tests leave it unset. */
+  ownProcess?: boolean
 }
 
 export function writeLine(stream: Writable, line = ''): void {

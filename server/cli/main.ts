@@ -39,7 +39,7 @@ function allCommands(command: Command): Command[] {
 /** Runs one command line and returns the exit code: 0 done, 1 a user error (explained on stderr), 2 bad usage. */
 export async function main(
   argv: string[],
-  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() },
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), ownProcess: true },
 ): Promise<number> {
   try {
     await buildProgram(io).parseAsync(argv, { from: 'user' })

@@ -10,6 +10,7 @@ export async function withLinkscore<T>(io: CliIo, work: (ls: Linkscore, baseUrl:
     questionnairesFolder: resolvePath(io, config.questionnairesFolder),
     smtp: config.smtp,
     baseUrl: config.baseUrl,
+    oneOff: true,
   })
   try {
     return await work(ls, config.baseUrl)

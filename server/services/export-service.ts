@@ -21,6 +21,8 @@ import { syntaxLabels } from '../exports/syntax-labels.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import type { ScoringService, Weighting } from './scoring-service.js'
+import type { ChangeRow } from '../scoring/index.js'
+import type { WaveScoresInTurn } from '../scoring/score-wave.js'
 
 /** The answers and responses files hold one wave, or every wave of the programme (`all`), in the programme's order. */
 export type ExportRequest =
@@ -40,10 +42,17 @@ export type SyntaxFormat = 'spss' | 'stata'
  */
 export type ExportTable = CsvTable
 
-/** Each item's rows, made one at a time by `row`. */
-function* mapped<T, R, O>(items: readonly T[], rowsOf: (item: T) => readonly R[], row: (r: R) => O): Generator<O> {
-  for (const item of items) for (const r of rowsOf(item)) yield row(r)
+/** Each item's rows, made one at a time by `row`, as the items come. */
+async function* mapped<T, R, O>(items: Iterable<T> | AsyncIterable<T>, rowsOf: (item: T) => Iterable<R>, row: (r: R) => O): AsyncGenerator<O> {
+  for await (const item of items) for (const r of rowsOf(item)) yield row(r)
 }
+
+/**
+ * Where the score exports' scores come from: those the app keeps (its scorecards share them), or read practice by
+ * practice and kept nowhere, for a command that runs once (the command line), which then holds one questionnaire's
+ * rows and one practice's respondents at a time rather than the whole wave's respondents.
+ */
+export type ExportScores = 'kept' | 'practice by practice'
 
 /** The waves one after another, each read in a snapshot of its own: a response belongs to one wave, so none is split. */
 function wavesInTurn<R>(waves: readonly Wave[], rowsOf: (wave: Wave) => AsyncIterable<R>): AsyncIterable<R> {
@@ -59,6 +68,7 @@ export function createExportService(
   catalogue: QuestionnaireCatalogue,
   scoring: ScoringService,
   clock: Clock,
+  exportScores: ExportScores = 'kept',
 ) {
   const programmeOf = async (wave: Wave): Promise<Programme> => (await repos.programmes.findById(wave.programmeId))!
 
@@ -85,6 +95,20 @@ export function createExportService(
       definitions.push({ id, versions: [current, ...older] })
     }
     return definitions
+  }
+
+  /** The wave's scores a questionnaire at a time (see ExportScores). */
+  async function scoresOf(request: { wave: Wave; weighting: Weighting }): Promise<Iterable<WaveScoresInTurn> | AsyncIterable<WaveScoresInTurn>> {
+    const programme = await programmeOf(request.wave)
+    if (exportScores === 'kept') return scoring.scoreWave(programme, request.wave, request.weighting)
+    return scoring.scoresInTurn(programme, request.wave, request.weighting)
+  }
+
+  /** The change between two waves a questionnaire at a time (see ExportScores). */
+  async function changeOf(request: { from: Wave; to: Wave; weighting: Weighting }): Promise<Iterable<ChangeRow[]> | AsyncIterable<ChangeRow[]>> {
+    const programme = await programmeOf(request.to)
+    if (exportScores === 'kept') return [await scoring.compare(programme, request.from, request.to, request.weighting)]
+    return scoring.changeInTurn(programme, request.from, request.to, request.weighting)
   }
 
   return {
@@ -114,7 +138,7 @@ export function createExportService(
           }
         }
         case 'scores': {
-          const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
+          const scores = await scoresOf(request)
           const context = await contextOf(request.wave.programmeId)
           return {
             columns: [...SCORE_COLUMNS, ...PRACTICE_CONTEXT_COLUMNS],
@@ -125,24 +149,27 @@ export function createExportService(
             ),
           }
         }
-        case 'scale-stats': {
-          const scores = await scoring.scoreWave(await programmeOf(request.wave), request.wave, request.weighting)
-          return { columns: SCALE_STATS_COLUMNS, rows: scores.flatMap((s) => s.scaleStats).map(scaleStatsRow) }
-        }
+        case 'scale-stats':
+          return { columns: SCALE_STATS_COLUMNS, rows: mapped(await scoresOf(request), (s) => s.scaleStats, scaleStatsRow) }
         case 'item-stats': {
           const quality = await scoring.itemAnalysis(request.wave, request.setting)
           return { columns: ITEM_STATS_COLUMNS, rows: itemStatsRows(request.wave.slug, request.setting ?? 'all', quality) }
         }
         case 'change': {
-          const rows = await scoring.compare(await programmeOf(request.to), request.from, request.to, request.weighting)
+          const changes = await changeOf(request)
           const context = await contextOf(request.to.programmeId)
           return {
             columns: [...CHANGE_COLUMNS, ...CHANGE_CONTEXT_COLUMNS],
-            rows: rows.map(changeRow).map((row) => {
-              const [code, from, to] = [String(row.practice_code), String(row.from_wave), String(row.to_wave)]
-              const { practice_stage: _stage, ...practice } = context.at(code, to)
-              return { ...row, ...practice, practice_stage_from: context.stage(code, from), practice_stage_to: context.stage(code, to) }
-            }),
+            rows: mapped(
+              changes,
+              (rows) => rows,
+              (change) => {
+                const row = changeRow(change)
+                const [code, from, to] = [change.practiceCode, change.fromWave, change.toWave]
+                const { practice_stage: _stage, ...practice } = context.at(code, to)
+                return Object.assign(row, practice, { practice_stage_from: context.stage(code, from), practice_stage_to: context.stage(code, to) })
+              },
+            ),
           }
         }
       }

@@ -6,7 +6,7 @@ import { createAdminService } from './admin-service.js'
 import { createAuditService } from './audit-service.js'
 import { createExclusionService } from './exclusion-service.js'
 import { createEmailInvitationService, type MailSettings } from './email-invitation-service.js'
-import { createExportService } from './export-service.js'
+import { createExportService, type ExportScores } from './export-service.js'
 import { createFreeTextService } from './free-text-service.js'
 import { createInvitationService } from './invitation-service.js'
 import { createHousekeepingService } from './housekeeping-service.js'
@@ -37,11 +37,12 @@ export function createServices(
   staffSecurity: StaffSecuritySettings = DEFAULT_STAFF_SECURITY,
   mail: MailSettings = NO_MAIL,
   scorer: WaveScorer = createInlineWaveScorer(repos),
+  exportScores: ExportScores = 'kept',
 ) {
   const { programmes, practices, waves, invitations, responses, exports, staffUsers, signInFailures, auditLog, reports, sessions } = repos
   const audit = createAuditService({ auditLog }, clock)
   const cache = createScoreCache()
-  const scoring = createScoringService({ scoring: repos.scoring }, catalogue, cache, scorer)
+  const scoring = createScoringService({ scoring: repos.scoring, exports }, catalogue, cache, scorer)
   return {
     catalogue,
     survey: createSurveyService(
@@ -53,7 +54,7 @@ export function createServices(
     admin: createAdminService({ programmes, practices, waves, invitations }, catalogue),
     invitations: createInvitationService(repos, clock),
     emailInvitations: createEmailInvitationService(repos, clock, mail),
-    exports: createExportService({ programmes, practices, waves, exports, actions: repos.actions }, catalogue, scoring, clock),
+    exports: createExportService({ programmes, practices, waves, exports, actions: repos.actions }, catalogue, scoring, clock, exportScores),
     auditLog: audit,
     signIn: createSignInService({ staffUsers, signInFailures }, audit, clock, staffSecurity),
     staffAccounts: createStaffAccountService({ programmes, practices, staffUsers, signInFailures, sessions }, audit, clock, staffSecurity),

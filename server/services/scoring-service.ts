@@ -6,6 +6,7 @@ import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import type { InstrumentQuality } from '../scoring/item-analysis.js'
 import {
+  compareWaves,
   comparedDefinitions,
   overallChange,
   topScales,
@@ -14,8 +15,11 @@ import {
   type OverallWave,
   type ScoringOptions,
   type VersionBreak,
+  type Respondent,
   type WaveScores,
 } from '../scoring/index.js'
+import { waveScoring, type WaveScoresInTurn } from '../scoring/score-wave.js'
+import { scoredPractices } from '../scoring/scored-practices.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createScoreCache, deepFreeze, type ScoreCache } from './score-cache.js'
 import { createInlineWaveScorer, type WaveScorer } from './wave-scorer.js'
@@ -43,6 +47,8 @@ export interface OverallChangeSince {
 /** What kept scores weigh in the cache: their rows, which is what their memory grows with. */
 const rowsOf = (scores: WaveScores) => scores.practices.length + scores.scaleStats.length + scores.general.length
 
+type WaveScoring = ReturnType<typeof waveScoring>
+
 /** Which items a definition scores: a copy restricted to the items two versions share scores differently from the whole. */
 const scoredItemsOf = (definition: Questionnaire) =>
   definition.sections.flatMap((section) => section.items.flatMap((item) => ('scale' in item && item.scale ? [item.id] : []))).join(',')
@@ -59,7 +65,7 @@ const thresholdsOf = (programme: Programme) => [programme.minPracticeN, programm
  * `scorer` reads and scores a wave, on this thread or off it (wave-scorer.ts).
  */
 export function createScoringService(
-  repos: Pick<Repositories, 'scoring'>,
+  repos: Pick<Repositories, 'scoring' | 'exports'>,
   catalogue: QuestionnaireCatalogue,
   cache: ScoreCache = createScoreCache(),
   scorer: WaveScorer = createInlineWaveScorer(repos),
@@ -69,14 +75,52 @@ export function createScoringService(
     const current = catalogue.get(questionnaireId)
     const version = scoresVersion ?? (await repos.scoring.scoresVersion(wave.id))
     // Not frozen: it is the catalogue's own object, or one parsed like it, which nothing changes.
-    return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () => {
-      const versions = await scorer.answeredVersions(wave.id, questionnaireId, version)
-      if (versions.length > 1) {
-        throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
+    return cache.get(JSON.stringify(['definition', wave.id, version, questionnaireId, current.version]), async () =>
+      definitionAnswered(wave, questionnaireId, await scorer.answeredVersions(wave.id, questionnaireId, version)),
+    )
+  }
+
+  /** The definition of the versions a wave's answers to a questionnaire were given to: one version, or none yet (the current). */
+  async function definitionAnswered(wave: Wave, questionnaireId: string, versions: readonly number[]): Promise<Questionnaire> {
+    const current = catalogue.get(questionnaireId)
+    if (versions.length > 1) throw new MixedQuestionnaireVersionsError(wave.slug, questionnaireId, versions)
+    if (versions.length === 0 || versions[0] === current.version) return current
+    return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
+  }
+
+  /** answeredDefinition from the database's own list of versions: no scorer reads the wave whole for it. */
+  const definitionRead = async (wave: Wave, questionnaireId: string) =>
+    definitionAnswered(wave, questionnaireId, await repos.exports.answeredVersions(wave.id, questionnaireId))
+
+  /**
+   * The wave's scores of `scored` (`answered`, or its copy restricted to the items two versions share) as a one-off
+   * export needs them: read practice by practice (ExportRepository.answeredPractices), so that one practice's
+   * respondents are held at a time, and kept nowhere. The same as scoreOne's to the last bit (waveScoring).
+   */
+  async function scoresReadPracticeByPractice(
+    programme: Programme,
+    wave: Wave,
+    answered: Questionnaire,
+    scored: Questionnaire,
+    weighting: Weighting,
+  ): Promise<WaveScoring> {
+    const scoring = waveScoring({ wave: wave.slug, questionnaire: scored, options: scoringOptions(programme, weighting) })
+    for await (const { responses } of repos.exports.answeredPractices(wave.id, scored.id)) {
+      const respondents: Respondent[] = []
+      for (const { respondent, versions } of responses) {
+        // Answered in another version since the versions were read: a whole read would now refuse the wave too.
+        const other = versions.find((v) => v !== answered.version)
+        if (other !== undefined)
+          throw new MixedQuestionnaireVersionsError(
+            wave.slug,
+            scored.id,
+            [answered.version, other].sort((a, b) => a - b),
+          )
+        if (respondent) respondents.push(respondent)
       }
-      if (versions.length === 0 || versions[0] === current.version) return current
-      return questionnaireSchema.parse(JSON.parse((await repos.scoring.definitionJson(questionnaireId, versions[0]!))!))
-    })
+      for (const practice of scoredPractices(scoring.plan, respondents)) scoring.add(practice)
+    }
+    return scoring
   }
 
   const scoringOptions = (programme: Programme, weighting: Weighting) => ({
@@ -244,6 +288,34 @@ export function createScoringService(
 
   return {
     scoreWave: scoreQuestionnaires,
+
+    /**
+     * scoreWave for a one-off export (the command line): each scored questionnaire's scores in turn, read practice by
+     * practice and kept nowhere, so that a process holds one questionnaire's rows and one practice's respondents at a
+     * time. Every definition is found first, so that a wave answered in two versions is refused before anything is written.
+     */
+    async scoresInTurn(programme: Programme, wave: Wave, weighting: Weighting): Promise<AsyncIterable<WaveScoresInTurn>> {
+      const definitions: Questionnaire[] = []
+      for (const id of scoredIds(wave)) definitions.push(await definitionRead(wave, id))
+      return (async function* () {
+        for (const definition of definitions) yield (await scoresReadPracticeByPractice(programme, wave, definition, definition, weighting)).inTurn()
+      })()
+    },
+
+    /** compare for a one-off export, as scoresInTurn scores: each questionnaire's change rows in turn, both waves read practice by practice. */
+    async changeInTurn(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<AsyncIterable<ChangeRow[]>> {
+      if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
+      const pairs: [Questionnaire, Questionnaire][] = []
+      for (const id of sharedScoredIds(from, to)) pairs.push([await definitionRead(from, id), await definitionRead(to, id)])
+      return (async function* () {
+        for (const [before, after] of pairs) {
+          const compared = comparedDefinitions(before, after)
+          const earlier = (await scoresReadPracticeByPractice(programme, from, before, compared.from, weighting)).scores()
+          const later = (await scoresReadPracticeByPractice(programme, to, after, compared.to, weighting)).scores()
+          yield compareWaves(earlier, later, compared.to)
+        }
+      })()
+    },
 
     /** The definition a wave's answers to a questionnaire were given to: the one its scores' names, guidance and bands come from. */
     definition: answeredDefinition,

@@ -7,6 +7,10 @@ import { SETTINGS, type Setting } from '../../questionnaires/definition-schema.j
 import type { ExportRequest } from '../../services/export-service.js'
 import type { CliIo } from '../cli-io.js'
 import { withLinkscore } from '../open-linkscore.js'
+import { holdYoungGeneration } from '../young-generation.js'
+
+/** The exports read practice by practice (ExportScores). */
+const SCORE_EXPORTS = new Set<ExportRequest['kind']>(['scores', 'scale-stats', 'change'])
 
 /** A wave by slug; the programme is needed only when several programmes use the same wave slug. */
 export async function findWave({ repos, services }: Linkscore, waveSlug: string, programmeSlug?: string) {
@@ -35,7 +39,9 @@ export function addExportCommands(program: Command, io: CliIo): void {
   const exportCommand = program.command('export').description('CSV exports on standard output')
   const write = (build: (ls: Linkscore) => Promise<ExportRequest>) =>
     withLinkscore(io, async (ls) => {
-      const table = await ls.services.exports.table(await build(ls))
+      const request = await build(ls)
+      if (io.ownProcess && SCORE_EXPORTS.has(request.kind)) holdYoungGeneration()
+      const table = await ls.services.exports.table(request)
       return writeTable(io.stdout, table)
     })
   const weighting = () =>
