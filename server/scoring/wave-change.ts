@@ -1,7 +1,7 @@
 // Change in a practice's scale mean between two waves: the difference and Welch's t-test.
 import type { Questionnaire } from '../questionnaires/definition-schema.js'
-import type { ScaleRef, ShownPracticeScale } from './practice-scores.js'
-import type { WaveScores } from './score-wave.js'
+import type { PracticeScaleResult, ScaleRef, ShownPracticeScale } from './practice-scores.js'
+import type { WaveScores, WaveScoresInTurn } from './score-wave.js'
 import { buildScoringPlan } from './scoring-plan.js'
 import { twoSidedP } from './t-distribution.js'
 
@@ -139,4 +139,36 @@ function shownChange(ref: ChangeRef, a: ShownPracticeScale, b: ShownPracticeScal
     pValue: test?.p ?? null,
     changed: test ? test.p < CHANGE_ALPHA : null,
   }
+}
+
+/**
+ * compareWaves a practice at a time, from scores whose rows are made as they are read (waveScoring's inTurn), for a
+ * one-off export that holds neither wave's rows: a practice's change rows come from its own rows in the two waves alone,
+ * so comparing those gives compareWaves' rows for it, in compareWaves' order (practices in code order, either wave's).
+ */
+export function* compareWavesInTurn(from: WaveScoresInTurn, to: WaveScoresInTurn, compared: Questionnaire): Generator<ChangeRow[]> {
+  const earlier = practiceRows(from.practices)
+  const later = practiceRows(to.practices)
+  let [a, b] = [earlier.next(), later.next()]
+  while (!a.done || !b.done) {
+    const code = b.done || (!a.done && a.value.code < b.value.code) ? a.value!.code : b.value.code
+    const fromRows = !a.done && a.value.code === code ? a.value.rows : []
+    const toRows = !b.done && b.value.code === code ? b.value.rows : []
+    yield compareWaves({ ...from, practices: fromRows }, { ...to, practices: toRows }, compared)
+    if (fromRows.length > 0) a = earlier.next()
+    if (toRows.length > 0) b = later.next()
+  }
+}
+
+/** Rows ordered by practice, a practice's at a time. */
+function* practiceRows(rows: Iterable<PracticeScaleResult>): Generator<{ code: string; rows: PracticeScaleResult[] }> {
+  let current: { code: string; rows: PracticeScaleResult[] } | undefined
+  for (const row of rows) {
+    if (current?.code === row.practiceCode) current.rows.push(row)
+    else {
+      if (current) yield current
+      current = { code: row.practiceCode, rows: [row] }
+    }
+  }
+  if (current) yield current
 }

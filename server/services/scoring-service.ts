@@ -6,7 +6,6 @@ import type { Wave } from '../domain/wave.js'
 import { questionnaireSchema, type Questionnaire, type Setting } from '../questionnaires/definition-schema.js'
 import type { InstrumentQuality } from '../scoring/item-analysis.js'
 import {
-  compareWaves,
   comparedDefinitions,
   overallChange,
   topScales,
@@ -19,6 +18,7 @@ import {
   type WaveScores,
 } from '../scoring/index.js'
 import { waveScoring, type WaveScoresInTurn } from '../scoring/score-wave.js'
+import { compareWavesInTurn } from '../scoring/wave-change.js'
 import { scoredPractices } from '../scoring/scored-practices.js'
 import type { QuestionnaireCatalogue } from './questionnaire-catalogue.js'
 import { createScoreCache, deepFreeze, type ScoreCache } from './score-cache.js'
@@ -302,7 +302,7 @@ export function createScoringService(
       })()
     },
 
-    /** compare for a one-off export, as scoresInTurn scores: each questionnaire's change rows in turn, both waves read practice by practice. */
+    /** compare for a one-off export, as scoresInTurn scores: the change rows a practice at a time, both waves read practice by practice. */
     async changeInTurn(programme: Programme, from: Wave, to: Wave, weighting: Weighting = 'respondents'): Promise<AsyncIterable<ChangeRow[]>> {
       if (from.id === to.id) throw ValidationError.of('from', { key: 'reports:exports.errors.differentWave' })
       const pairs: [Questionnaire, Questionnaire][] = []
@@ -310,9 +310,9 @@ export function createScoringService(
       return (async function* () {
         for (const [before, after] of pairs) {
           const compared = comparedDefinitions(before, after)
-          const earlier = (await scoresReadPracticeByPractice(programme, from, before, compared.from, weighting)).scores()
-          const later = (await scoresReadPracticeByPractice(programme, to, after, compared.to, weighting)).scores()
-          yield compareWaves(earlier, later, compared.to)
+          const earlier = (await scoresReadPracticeByPractice(programme, from, before, compared.from, weighting)).inTurn()
+          const later = (await scoresReadPracticeByPractice(programme, to, after, compared.to, weighting)).inTurn()
+          yield* compareWavesInTurn(earlier, later, compared.to)
         }
       })()
     },

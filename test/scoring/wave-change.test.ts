@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Respondent } from '../../server/scoring/respondent.js'
 import { scoreWave } from '../../server/scoring/score-wave.js'
-import { compareWaves, welchTest } from '../../server/scoring/wave-change.js'
+import { compareWaves, compareWavesInTurn, welchTest } from '../../server/scoring/wave-change.js'
 import { fixtureQuestionnaire } from './fixtures/fixture-questionnaire.js'
 import { respondent } from './fixtures/respondents.js'
 import { workedExample } from './fixtures/worked-example.js'
@@ -124,5 +124,16 @@ describe('compareWaves', () => {
 
   it('refuses to compare different questionnaires', () => {
     expect(() => compareWaves(first, { ...second, questionnaire: 'other' }, fixtureQuestionnaire)).toThrow(RangeError)
+  })
+})
+
+describe('compareWavesInTurn', () => {
+  it("gives compareWaves' rows a practice at a time, practices in only one wave included", () => {
+    const all = workedExample()
+    const from = scoreWave({ wave: 'w1', questionnaire: fixtureQuestionnaire, respondents: all.filter((r) => r.practiceCode !== 'C') })
+    const to = scoreWave({ wave: 'w2', questionnaire: fixtureQuestionnaire, respondents: all.filter((r) => r.practiceCode !== 'A') })
+    const inTurn = [...compareWavesInTurn(from, to, fixtureQuestionnaire)]
+    expect(inTurn.map((rows) => rows[0]!.practiceCode)).toEqual([...new Set(all.map((r) => r.practiceCode))].sort())
+    expect(inTurn.flat()).toEqual(compareWaves(from, to, fixtureQuestionnaire))
   })
 })
