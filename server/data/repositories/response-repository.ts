@@ -31,6 +31,9 @@ const maybeResponse = <R extends { language: string }>(row: R | undefined) => (r
 
 // The queries of every journey page and page save, compiled once (see compiled-once.ts).
 const byResumeToken = compiledOnce((db, token: string) => db.selectFrom('response').select(COLUMNS).where('resume_token', '=', token))
+const answersOf = compiledOnce((db, responseId: number) =>
+  db.selectFrom('answer').select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value']).where('response_id', '=', responseId).orderBy('id'),
+)
 const savedPageKeys = compiledOnce((db, responseId: number) => db.selectFrom('saved_page').select('page_key').where('response_id', '=', responseId))
 const markSaved = compiledOnce((db, s: { responseId: number; pageKey: string; at: string }) =>
   db
@@ -88,13 +91,7 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
       return toResponse(created ?? (await select().where('invitation_id', '=', r.invitationId).executeTakeFirstOrThrow()))
     },
 
-    answers: (responseId) =>
-      db
-        .selectFrom('answer')
-        .select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value'])
-        .where('response_id', '=', responseId)
-        .orderBy('id')
-        .execute(),
+    answers: async (responseId) => (await answersOf(db, responseId)).rows,
 
     savedPages: async (responseId) => new Set((await savedPageKeys(db, responseId)).rows.map((r) => r.page_key)),
 
