@@ -14,10 +14,10 @@ const CLIENT_PARAMETERS = ['locals', 'escapeFn', 'include', 'rethrow']
 
 /**
  * The template compiled without `with` (see template-names.ts), its free names read from its data, unless it assigns
- * to one. compileDebug off: with it, every line sets a line number for error messages, each a name looked up too.
+ * to one. Line numbers for error messages only when asked for (development): each line sets one, at a cost.
  */
-function compiledWithoutWith(text: string, filename: string): ejs.ClientFunction {
-  const options = { client: true, filename, compileDebug: false } as const
+function compiledWithoutWith(text: string, filename: string, lineNumbers: boolean): ejs.ClientFunction {
+  const options = { client: true, filename, compileDebug: lineNumbers } as const
   const probe = new ejs.Template(text, { ...options, _with: false })
   probe.compile()
   const names = templateNames(probe.source, CLIENT_PARAMETERS)
@@ -25,7 +25,7 @@ function compiledWithoutWith(text: string, filename: string): ejs.ClientFunction
   return ejs.compile(text, { ...options, _with: false, destructuredLocals: names })
 }
 
-export function compiledTemplates(viewsFolder: string) {
+export function compiledTemplates(viewsFolder: string, { lineNumbers = false } = {}) {
   const templates = new Map<string, Template>()
   const includes = new Map<string, string>()
 
@@ -44,7 +44,7 @@ export function compiledTemplates(viewsFolder: string) {
 
   function compile(filename: string): Template {
     // client: the compiled function takes its include function as an argument, rather than making one that resolves paths.
-    const client = compiledWithoutWith(readFileSync(filename, 'utf8'), filename) as unknown as (
+    const client = compiledWithoutWith(readFileSync(filename, 'utf8'), filename, lineNumbers) as unknown as (
       data: Data,
       escape: typeof ejs.escapeXML,
       include: (name: string, extra?: Data) => string,
