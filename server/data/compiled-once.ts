@@ -5,6 +5,9 @@
 import type { Compilable, CompiledQuery, DialectAdapter, Kysely, QueryResult } from 'kysely'
 import type { Schema } from './schema.js'
 
+/** Compiled shapes kept per query and database. */
+const SHAPES_KEPT = 256
+
 /** Where a value goes: the position of its leaf in the values, read in order. */
 class StandIn {
   constructor(readonly leaf: number) {}
@@ -52,6 +55,8 @@ export function compiledOnce<V extends QueryValues, Row>(build: (db: Kysely<Sche
     if (!byShape) byDatabase.set(adapter, (byShape = new Map()))
     let found = byShape.get(shape)
     if (!found) {
+      // Shapes are few (an IN list as long as a page's items), but never kept without bound.
+      if (byShape.size >= SHAPES_KEPT) byShape.clear()
       found = build(db, standIns(values, { leaf: 0 }) as V).compile()
       byShape.set(shape, found)
     }
