@@ -16,10 +16,9 @@ export function chooseLanguage(): RequestHandler {
   }
 }
 
-/** Sets what every template and page model reads: t, tHtml, inLanguage, format, lang and the other languages to offer. */
-export function useLanguage(res: Response, language: Language): void {
+function localsFor(language: Language) {
   const t = translator(language)
-  Object.assign(res.locals, {
+  return Object.freeze({
     language,
     lang: language,
     t,
@@ -28,6 +27,13 @@ export function useLanguage(res: Response, language: Language): void {
     format: formats(language),
     otherLanguages: LANGUAGES.filter((l) => l !== language).map((l) => ({ language: l, name: LANGUAGE_NAMES[l] })),
   })
+}
+/** Made once per language: every request, and again every page of a response, set them (they hold nothing of the request). */
+const LOCALS = new Map(LANGUAGES.map((language) => [language, localsFor(language)]))
+
+/** Sets what every template and page model reads: t, tHtml, inLanguage, format, lang and the other languages to offer. */
+export function useLanguage(res: Response, language: Language): void {
+  Object.assign(res.locals, LOCALS.get(language))
 }
 
 export function rememberedLanguage(req: Request): Language | undefined {

@@ -3,13 +3,29 @@
 // page (first beside the page, then in the views folder), some sixty per survey section page.
 import ejs from 'ejs'
 import { existsSync, readFileSync } from 'node:fs'
+import { templateNames } from './template-names.js'
 
 type Data = Record<string, unknown>
 type Template = (data: Data) => string
 
 export type CompiledTemplates = ReturnType<typeof compiledTemplates>
 
-export function compiledTemplates(viewsFolder: string) {
+const CLIENT_PARAMETERS = ['locals', 'escapeFn', 'include', 'rethrow']
+
+/**
+ * The template compiled without `with` (see template-names.ts), its free names read from its data, unless it assigns
+ * to one. Line numbers for error messages only when asked for (development): each line sets one, at a cost.
+ */
+function compiledWithoutWith(text: string, filename: string, lineNumbers: boolean): ejs.ClientFunction {
+  const options = { client: true, filename, compileDebug: lineNumbers } as const
+  const probe = new ejs.Template(text, { ...options, _with: false })
+  probe.compile()
+  const names = templateNames(probe.source, CLIENT_PARAMETERS)
+  if (!names) return ejs.compile(text, options)
+  return ejs.compile(text, { ...options, _with: false, destructuredLocals: names })
+}
+
+export function compiledTemplates(viewsFolder: string, { lineNumbers = false } = {}) {
   const templates = new Map<string, Template>()
   const includes = new Map<string, string>()
 
@@ -28,7 +44,7 @@ export function compiledTemplates(viewsFolder: string) {
 
   function compile(filename: string): Template {
     // client: the compiled function takes its include function as an argument, rather than making one that resolves paths.
-    const client = ejs.compile(readFileSync(filename, 'utf8'), { client: true, filename }) as unknown as (
+    const client = compiledWithoutWith(readFileSync(filename, 'utf8'), filename, lineNumbers) as unknown as (
       data: Data,
       escape: typeof ejs.escapeXML,
       include: (name: string, extra?: Data) => string,

@@ -8,8 +8,21 @@ import type { Request, Response } from 'express'
 export const FORM_COOKIE = 'linkscore.form'
 const VALUE = /^[A-Za-z0-9_-]{22}$/
 
+/** Tokens remembered, for cookies seen again (every page and save of a survey): past this many, all are forgotten. */
+const REMEMBERED_TOKENS = 10_000
+
 export function formCookieToken({ secret, https }: { secret: string; https: boolean }) {
-  const sign = (value: string) => createHmac('sha256', secret).update(`form:${value}`).digest('base64url')
+  // An HMAC is a tenth of a page save's CPU; a cookie's token never changes, so it is made once per cookie.
+  const tokens = new Map<string, string>()
+  const sign = (value: string) => {
+    let token = tokens.get(value)
+    if (token === undefined) {
+      if (tokens.size >= REMEMBERED_TOKENS) tokens.clear()
+      token = createHmac('sha256', secret).update(`form:${value}`).digest('base64url')
+      tokens.set(value, token)
+    }
+    return token
+  }
   const cookieValue = (req: Request): string | undefined => {
     const value = (req.cookies as Record<string, unknown> | undefined)?.[FORM_COOKIE]
     return typeof value === 'string' && VALUE.test(value) ? value : undefined

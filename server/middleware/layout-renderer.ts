@@ -10,8 +10,8 @@ export function layoutRenderer(defaultLayout: string) {
   return (path: string, options: object, callback: Callback): void => {
     const locals = options as Locals
     const { views } = locals.settings
-    // Without the view cache (development), templates are read afresh for each page.
-    const templates = locals.settings['view cache'] ? (cached ??= compiledTemplates(views)) : compiledTemplates(views)
+    // Without the view cache (development), templates are read afresh for each page, and errors name their line.
+    const templates = locals.settings['view cache'] ? (cached ??= compiledTemplates(views)) : compiledTemplates(views, { lineNumbers: true })
     let html: string
     try {
       const body = templates.render(path, locals)

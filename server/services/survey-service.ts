@@ -34,7 +34,6 @@ export interface SurveyContext extends SurveyLink {
   response: SurveyResponse
   askAboutYou: boolean
   pages: JourneyPage[]
-  saved: Set<string>
 }
 
 export function createSurveyService(
@@ -175,23 +174,18 @@ export function createSurveyService(
         response,
         askAboutYou,
         pages: journeyPages(l.questionnaires, response.setting, askAboutYou),
-        saved: await repos.responses.savedPages(response.id),
       }
     },
 
     answers: (ctx: SurveyContext) => repos.responses.answers(ctx.response.id),
 
-    /** The page to continue on: the first one not yet saved, or undefined when only "Check your answers" is left. */
-    nextPage(ctx: SurveyContext): JourneyPage | undefined {
-      if (ctx.askAboutYou && !ctx.response.setting) return ctx.pages[0]
-      return firstUnsavedPage(ctx.pages, ctx.saved)
-    },
-
     /**
-     * The page to continue on after a section page was saved: only which pages are saved can have changed since `ctx`
-     * was read, so only they are read again, not the whole context.
+     * The page to continue on: the first one not yet saved, or undefined when only "Check your answers" is left. Which
+     * pages are saved is read here, not with the context: a section page and its save, the pages most asked for, never
+     * need it, and after a save it is what has changed since the context was read.
      */
-    async nextPageAfterSave(ctx: SurveyContext): Promise<JourneyPage | undefined> {
+    async nextPage(ctx: SurveyContext): Promise<JourneyPage | undefined> {
+      if (ctx.askAboutYou && !ctx.response.setting) return ctx.pages[0]
       return firstUnsavedPage(ctx.pages, await repos.responses.savedPages(ctx.response.id))
     },
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { compiledOnce } from '../compiled-once.js'
 import { inTransaction } from '../in-transaction.js'
 import type { InvitationRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
@@ -15,12 +16,14 @@ const COLUMNS = [
 ] as const
 /** Rows per INSERT: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const BATCH = 500
+/** Read by every journey page of an invited response: compiled once (see compiled-once.ts). */
+const byId = compiledOnce((db, id: number) => db.selectFrom('invitation').select(COLUMNS).where('id', '=', id))
 
 export function invitationRepository(db: Kysely<Schema>): InvitationRepository {
   const select = () => db.selectFrom('invitation').select(COLUMNS)
   return {
     findByToken: (token) => select().where('token', '=', token).executeTakeFirst(),
-    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    findById: async (id) => (await byId(db, id)).rows[0],
     findByShortCode: (shortCode) => select().where('short_code', '=', shortCode).executeTakeFirst(),
     findUnused: (waveId, practiceId) =>
       select()

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { NewPractice, PracticeDetails } from '../../domain/practice.js'
+import { compiledOnce } from '../compiled-once.js'
 import { inTransaction } from '../in-transaction.js'
 import type { PracticeRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
@@ -16,6 +17,9 @@ const COLUMNS = [
   'sp_model as spModel',
 ] as const
 
+/** Read by every journey page: compiled once (see compiled-once.ts). */
+const byId = compiledOnce((db, id: number) => db.selectFrom('practice').select(COLUMNS).where('id', '=', id))
+
 const columnsOf = (p: Omit<PracticeDetails, 'code'>) => ({
   name: p.name,
   list_size: p.listSize,
@@ -29,7 +33,7 @@ export function practiceRepository(db: Kysely<Schema>): PracticeRepository {
   const ofProgramme = (programmeId: number) => db.selectFrom('practice').select('id').where('programme_id', '=', programmeId)
   return {
     findByCode: (code) => select().where('code', '=', code).executeTakeFirst(),
-    findById: (id) => select().where('id', '=', id).executeTakeFirst(),
+    findById: async (id) => (await byId(db, id)).rows[0],
     listByProgramme: (programmeId) => select().where('programme_id', '=', programmeId).orderBy('code').execute(),
     create: (p: NewPractice) =>
       db

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { NewProgramme, Programme } from '../../domain/programme.js'
 import { isLanguage, languageFromTag, SOURCE_LANGUAGE, type Language } from '../../i18n/languages.js'
+import { compiledOnce } from '../compiled-once.js'
 import type { ProgrammeRepository } from '../repository-interfaces.js'
 import type { ProgrammeTable, Schema } from '../schema.js'
 
@@ -52,6 +53,9 @@ function interventionNamesFrom(json: string): Partial<Record<Language, string>> 
   return Object.fromEntries(Object.entries(parsed).filter(([language, name]) => isLanguage(language) && typeof name === 'string' && name.trim()))
 }
 
+/** Read by every journey page: compiled once (see compiled-once.ts). */
+const byId = compiledOnce((db, id: number) => db.selectFrom('programme').select(COLUMNS).where('id', '=', id))
+
 export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
   const select = () => db.selectFrom('programme').select(COLUMNS)
   return {
@@ -60,7 +64,7 @@ export function programmeRepository(db: Kysely<Schema>): ProgrammeRepository {
       return row && toProgramme(row)
     },
     findById: async (id) => {
-      const row = await select().where('id', '=', id).executeTakeFirst()
+      const [row] = (await byId(db, id)).rows
       return row && toProgramme(row)
     },
     list: async () => (await select().orderBy('name').orderBy('id').execute()).map(toProgramme),

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely'
 import type { PageSave, RoleChange, SurveyResponse } from '../../domain/response.js'
 import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/languages.js'
+import { compiledOnce } from '../compiled-once.js'
 import { inTransaction } from '../in-transaction.js'
 import type { ResponseRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
-import { bumpScoresVersion, bumpScoresVersionIfSubmitted } from './scores-version.js'
+import { bumpScoresVersion, bumpScoresVersionIfSubmitted, bumpScoresVersionOf } from './scores-version.js'
 
 const COLUMNS = [
   'id',
@@ -28,32 +29,42 @@ function toResponse<R extends { language: string }>(row: R): Omit<R, 'language'>
 }
 const maybeResponse = <R extends { language: string }>(row: R | undefined) => (row ? toResponse(row) : undefined)
 
+// The queries of every journey page and page save, compiled once (see compiled-once.ts).
+const byResumeToken = compiledOnce((db, token: string) => db.selectFrom('response').select(COLUMNS).where('resume_token', '=', token))
+const answersOf = compiledOnce((db, responseId: number) =>
+  db.selectFrom('answer').select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value']).where('response_id', '=', responseId).orderBy('id'),
+)
+const savedPageKeys = compiledOnce((db, responseId: number) => db.selectFrom('saved_page').select('page_key').where('response_id', '=', responseId))
+const markSaved = compiledOnce((db, s: { responseId: number; pageKey: string; at: string }) =>
+  db
+    .insertInto('saved_page')
+    .values({ response_id: s.responseId, page_key: s.pageKey, saved_at: s.at })
+    .onConflict((oc) => oc.columns(['response_id', 'page_key']).doUpdateSet((eb) => ({ saved_at: eb.ref('excluded.saved_at') }))),
+)
+const deleteItemAnswers = compiledOnce((db, d: { responseId: number; questionnaireId: string; itemIds: string[] }) =>
+  db.deleteFrom('answer').where('response_id', '=', d.responseId).where('questionnaire_id', '=', d.questionnaireId).where('item_id', 'in', d.itemIds),
+)
+const insertAnswers = compiledOnce(
+  (db, rows: { response_id: number; questionnaire_id: string; questionnaire_version: number; item_id: string; value: string }[]) =>
+    db.insertInto('answer').values(rows),
+)
+/** Touches the response, returning what raising its wave's scores version needs. */
+const touch = compiledOnce((db, t: { responseId: number; at: string }) =>
+  db.updateTable('response').set({ updated_at: t.at }).where('id', '=', t.responseId).returning(['wave_id', 'status']),
+)
+
+async function deleteAnswers(trx: Kysely<Schema>, responseId: number, items: { questionnaireId: string; itemId: string }[]) {
+  const byQuestionnaire = new Map<string, string[]>()
+  for (const item of items) byQuestionnaire.set(item.questionnaireId, [...(byQuestionnaire.get(item.questionnaireId) ?? []), item.itemId])
+  for (const [questionnaireId, itemIds] of byQuestionnaire) await deleteItemAnswers(trx, { responseId, questionnaireId, itemIds })
+}
+
 export function responseRepository(db: Kysely<Schema>): ResponseRepository {
   const select = () => db.selectFrom('response').select(COLUMNS)
 
-  async function markSaved(trx: Kysely<Schema>, responseId: number, pageKey: string, at: string) {
-    await trx
-      .insertInto('saved_page')
-      .values({ response_id: responseId, page_key: pageKey, saved_at: at })
-      .onConflict((oc) => oc.columns(['response_id', 'page_key']).doUpdateSet((eb) => ({ saved_at: eb.ref('excluded.saved_at') })))
-      .execute()
-  }
-
-  async function deleteAnswers(trx: Kysely<Schema>, responseId: number, items: { questionnaireId: string; itemId: string }[]) {
-    const byQuestionnaire = new Map<string, string[]>()
-    for (const item of items) byQuestionnaire.set(item.questionnaireId, [...(byQuestionnaire.get(item.questionnaireId) ?? []), item.itemId])
-    for (const [questionnaireId, itemIds] of byQuestionnaire)
-      await trx
-        .deleteFrom('answer')
-        .where('response_id', '=', responseId)
-        .where('questionnaire_id', '=', questionnaireId)
-        .where('item_id', 'in', itemIds)
-        .execute()
-  }
-
   return {
     findById: async (id) => maybeResponse(await select().where('id', '=', id).executeTakeFirst()),
-    findByResumeToken: async (token) => maybeResponse(await select().where('resume_token', '=', token).executeTakeFirst()),
+    findByResumeToken: async (token) => maybeResponse((await byResumeToken(db, token)).rows[0]),
     findByInvitation: async (invitationId) => maybeResponse(await select().where('invitation_id', '=', invitationId).executeTakeFirst()),
 
     create: async (r): Promise<SurveyResponse> => {
@@ -80,43 +91,32 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
       return toResponse(created ?? (await select().where('invitation_id', '=', r.invitationId).executeTakeFirstOrThrow()))
     },
 
-    answers: (responseId) =>
-      db
-        .selectFrom('answer')
-        .select(['questionnaire_id as questionnaireId', 'item_id as itemId', 'value'])
-        .where('response_id', '=', responseId)
-        .orderBy('id')
-        .execute(),
+    answers: async (responseId) => (await answersOf(db, responseId)).rows,
 
-    savedPages: async (responseId) => {
-      const rows = await db.selectFrom('saved_page').select('page_key').where('response_id', '=', responseId).execute()
-      return new Set(rows.map((r) => r.page_key))
-    },
+    savedPages: async (responseId) => new Set((await savedPageKeys(db, responseId)).rows.map((r) => r.page_key)),
 
     // The response row is updated first: on PostgreSQL that locks it, so two saves of one response take turns.
     savePage: (save: PageSave) =>
       inTransaction(db, async (trx) => {
-        await trx.updateTable('response').set({ updated_at: save.at }).where('id', '=', save.responseId).execute()
+        const [touched] = (await touch(trx, { responseId: save.responseId, at: save.at })).rows
         await deleteAnswers(
           trx,
           save.responseId,
           save.itemIds.map((itemId) => ({ questionnaireId: save.questionnaireId, itemId })),
         )
         if (save.answers.length > 0)
-          await trx
-            .insertInto('answer')
-            .values(
-              save.answers.map((a) => ({
-                response_id: save.responseId,
-                questionnaire_id: save.questionnaireId,
-                questionnaire_version: save.questionnaireVersion,
-                item_id: a.itemId,
-                value: a.value,
-              })),
-            )
-            .execute()
-        if (save.complete) await markSaved(trx, save.responseId, save.pageKey, save.at)
-        await bumpScoresVersionIfSubmitted(trx, save.responseId)
+          await insertAnswers(
+            trx,
+            save.answers.map((a) => ({
+              response_id: save.responseId,
+              questionnaire_id: save.questionnaireId,
+              questionnaire_version: save.questionnaireVersion,
+              item_id: a.itemId,
+              value: a.value,
+            })),
+          )
+        if (save.complete) await markSaved(trx, { responseId: save.responseId, pageKey: save.pageKey, at: save.at })
+        if (touched) await bumpScoresVersionOf(trx, { responseId: save.responseId, waveId: touched.wave_id, status: touched.status })
       }),
 
     saveRole: (change: RoleChange) =>
@@ -129,7 +129,7 @@ export function responseRepository(db: Kysely<Schema>): ResponseRepository {
         await deleteAnswers(trx, change.responseId, change.hiddenItems)
         if (change.pagesToForget.length > 0)
           await trx.deleteFrom('saved_page').where('response_id', '=', change.responseId).where('page_key', 'in', change.pagesToForget).execute()
-        await markSaved(trx, change.responseId, change.pageKey, change.at)
+        await markSaved(trx, { responseId: change.responseId, pageKey: change.pageKey, at: change.at })
         await bumpScoresVersionIfSubmitted(trx, change.responseId)
       }),
 

@@ -34,7 +34,12 @@ export async function bumpScoresVersion(db: Kysely<Schema>, waveId: number, chan
  */
 export async function bumpScoresVersionIfSubmitted(db: Kysely<Schema>, responseId: number): Promise<void> {
   const response = await db.selectFrom('response').select(['wave_id', 'status']).where('id', '=', responseId).executeTakeFirst()
-  if (response?.status === 'submitted') await bumpScoresVersion(db, response.wave_id, { responseIds: [responseId] })
+  if (response) await bumpScoresVersionOf(db, { responseId, waveId: response.wave_id, status: response.status })
+}
+
+/** The same, for a caller that has just read the response's wave and status (a page save's update returns them). */
+export async function bumpScoresVersionOf(db: Kysely<Schema>, r: { responseId: number; waveId: number; status: string }): Promise<void> {
+  if (r.status === 'submitted') await bumpScoresVersion(db, r.waveId, { responseIds: [r.responseId] })
 }
 
 /** Each wave's scores version (0 for one without a row), in one query. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { StartAndSend } from '../../domain/completion-time.js'
 import type { NewWave, Wave, WaveActivity, WaveChange } from '../../domain/wave.js'
+import { compiledOnce } from '../compiled-once.js'
 import { inTransaction } from '../in-transaction.js'
 import type { WaveRepository } from '../repository-interfaces.js'
 import type { Schema } from '../schema.js'
@@ -9,16 +10,22 @@ import { bumpScoresVersion } from './scores-version.js'
 
 const COLUMNS = ['id', 'programme_id as programmeId', 'slug', 'title', 'opens_on as opensOn', 'closes_on as closesOn', 'status', 'position'] as const
 
+// Read by every journey page: compiled once (see compiled-once.ts).
+const byId = compiledOnce((db, id: number) => db.selectFrom('wave').select(COLUMNS).where('id', '=', id))
+const questionnairesOf = compiledOnce((db, waveId: number) =>
+  db.selectFrom('wave_questionnaire').select('questionnaire_id').where('wave_id', '=', waveId).orderBy('position'),
+)
+
 export function waveRepository(db: Kysely<Schema>): WaveRepository {
   const select = () => db.selectFrom('wave').select(COLUMNS)
   async function withQuestionnaires(row: Omit<Wave, 'questionnaireIds'> | undefined): Promise<Wave | undefined> {
     if (!row) return undefined
-    const rows = await db.selectFrom('wave_questionnaire').select('questionnaire_id').where('wave_id', '=', row.id).orderBy('position').execute()
+    const { rows } = await questionnairesOf(db, row.id)
     return { ...row, questionnaireIds: rows.map((r) => r.questionnaire_id) }
   }
 
   return {
-    findById: async (id) => withQuestionnaires(await select().where('id', '=', id).executeTakeFirst()),
+    findById: async (id) => withQuestionnaires((await byId(db, id)).rows[0]),
     findBySlug: async (programmeId, slug) =>
       withQuestionnaires(await select().where('programme_id', '=', programmeId).where('slug', '=', slug).executeTakeFirst()),
     listByProgramme: async (programmeId) => {

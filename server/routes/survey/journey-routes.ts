@@ -41,7 +41,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
     /** Continues where the person stopped. */
     async resume(req: Request, res: Response) {
       const ctx = await context(req, res)
-      const next = survey.nextPage(ctx)
+      const next = await survey.nextPage(ctx)
       res.redirect(303, journeyUrl(ctx.response.resumeToken, next ?? 'check-answers'))
     },
 
@@ -85,7 +85,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
         })
         return res.status(422).render('pages/survey/section', model)
       }
-      res.redirect(303, finished ? await afterSave(ctx, req, () => survey.nextPageAfterSave(ctx)) : journeyUrl(ctx.response.resumeToken, 'saved'))
+      res.redirect(303, finished ? await afterSave(ctx, req, () => survey.nextPage(ctx)) : journeyUrl(ctx.response.resumeToken, 'saved'))
     },
 
     async showSaved(req: Request, res: Response) {
@@ -100,7 +100,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
 
     async showCheckAnswers(req: Request, res: Response) {
       const ctx = await context(req, res)
-      const next = survey.nextPage(ctx)
+      const next = await survey.nextPage(ctx)
       if (next) return res.redirect(303, journeyUrl(ctx.response.resumeToken, next))
       res.render('pages/survey/check-answers', { ...checkAnswersPageModel(ctx, await survey.answers(ctx), res.locals.t), wide: false })
     },
@@ -108,7 +108,7 @@ export function journeyRoutes(survey: SurveyService, config: Config) {
     async submit(req: Request, res: Response) {
       const ctx = await context(req, res)
       if (Object.keys(body(req)).some((key) => key !== '_csrf')) throw new BadRequestError()
-      const next = survey.nextPage(ctx)
+      const next = await survey.nextPage(ctx)
       if (next) return res.redirect(303, journeyUrl(ctx.response.resumeToken, next))
       await survey.submit(ctx)
       res.redirect(303, journeyUrl(ctx.response.resumeToken, 'confirmation'))
