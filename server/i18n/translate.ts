@@ -22,6 +22,16 @@ void instance.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 })
+instance.services.formatter!.add('sentenceStart', (value: unknown, language?: string) => sentenceStart(String(value), language))
+
+/**
+ * A value that begins a sentence, with its first letter capitalised: who runs a study is written to read mid-sentence
+ * ("run by the University of Leeds"), and some messages start with it. Markup tHtml put around it (a span marking its
+ * language) is stepped over; a value that starts with anything but a lower-case letter ('s-Hertogenbosch) is kept.
+ */
+export function sentenceStart(text: string, language: string = SOURCE_LANGUAGE): string {
+  return text.replace(/^((?:<[^>]*>)*)(\p{Ll})/u, (_, markup: string, letter: string) => markup + letter.toLocaleUpperCase(language))
+}
 
 const byLanguage = new Map<Language, Translate>(LANGUAGES.map((language) => [language, remembered(instance.getFixedT<Namespace[]>(language, NAMESPACES))]))
 

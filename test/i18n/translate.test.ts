@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formats } from '../../server/i18n/format.js'
 import { languageFromTag } from '../../server/i18n/languages.js'
-import { english, isMessageKey, say, translateHtml, translator } from '../../server/i18n/translate.js'
+import { english, inLanguage, isMessageKey, say, sentenceStart, translateHtml, translator } from '../../server/i18n/translate.js'
 
 describe('messages', () => {
   it('are put in words in each language, with plural forms chosen by count', () => {
@@ -17,6 +17,16 @@ describe('messages', () => {
     const message = { key: 'errors:mixedVersions.message', values: { wave: 'b', questionnaire: 'q', versions: ['1', '2'] } } as const
     expect(say(english, message)).toContain('versions 1 and 2 of "q"')
     expect(say(translator('nl'), message)).toContain('de versies 1 en 2 van "q"')
+  })
+
+  it('capitalise who runs a study where a sentence starts with it, in either language and inside the span marking its language', () => {
+    const values = { runBy: 'the University of Somewhere' }
+    expect(say(english, { key: 'survey:study.retentionUnknownNoContact', values })).toMatch(/^The University of Somewhere decides how long/)
+    expect(say(translator('nl'), { key: 'survey:study.retentionUnknownNoContact', values: { runBy: 'de Hogeschool' } })).toMatch(/^De Hogeschool bepaalt/)
+    const marked = translateHtml(translator('nl'))('survey:study.retentionUnknownNoContact', { runBy: inLanguage('nl', 'the University', 'en-GB') })
+    expect(marked).toMatch(/^<span lang="en-GB">The University<\/span> bepaalt/)
+    expect(sentenceStart("'s-Hertogenbosch")).toBe("'s-Hertogenbosch")
+    expect(sentenceStart('éen', 'nl')).toBe('Éen')
   })
 
   it('know their own keys', () => {

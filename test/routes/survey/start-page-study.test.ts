@@ -120,3 +120,16 @@ it("marks the study's texts with the language its staff wrote them in on a page 
   const english = await httpClient(ls.app).get('/p/P001/baseline')
   expect(marked(english)).toEqual(['nl: Nederlands'])
 })
+
+it('begins a sentence with a capital when the organisation is written to read mid-sentence ("the University of …")', async () => {
+  const admin = (await ls.repos.staffUsers.findByEmail('ada@example.org'))!
+  const lowerCase = { ...DETAILS, organisation: 'the University of Somewhere', contact: '' }
+  await ls.services.programmes.edit({ id: admin.id, email: admin.email, role: 'admin', programmeIds: [], practiceIds: [] }, 'test', lowerCase)
+  const visitor = httpClient(ls.app)
+  const started = await visitor.submit('/p/P001/baseline', {})
+  const token = started.location!.split('/')[2]!
+  await ls.repos.responses.submit((await ls.repos.responses.findByResumeToken(token))!.id, new Date().toISOString())
+  const page = await visitor.get(`/r/${token}/confirmation`)
+  expect(paragraphsUnder(page, 'What happens next')[0]).toMatch(/^The University of Somewhere will combine your answers/)
+  expect(paragraphsUnder(page, 'About the study')[0]).toBe('The study is run by the University of Somewhere.')
+})
